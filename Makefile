@@ -1,0 +1,47 @@
+# The README's two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test test-quick lint format bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+## run: set up, then start the app in demo mode on the embedded SQLite store with the sample data
+run: $(VENV)/.runtime
+	$(BIN)/streamlit run app.py
+
+## test: set up (venv, Chromium, PostgreSQL), then run the whole suite on SQLite and PostgreSQL
+test: $(VENV)/.dev
+	bash .ci/services.sh
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+## test-quick: the suite without the browser and PostgreSQL tests (for a fast loop while coding)
+test-quick: $(VENV)/.dev
+	$(BIN)/python -m pytest -n 2 -q -m "not browser and not postgres"
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## bench: the benchmarks of bench/README.md (not part of the test suite)
+bench: $(VENV)/.dev
+	bash .ci/services.sh
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) data
