@@ -1,0 +1,97 @@
+"""Names of the common member roles (members.csv ``role``), in English and Indonesian.
+
+``role`` is free text in the interchange format; the roles below are the ones the map names in its
+sectors and the presentation mode uses as pseudonyms. Any other role is shown as written in a
+normal view and replaced by a neutral name for its level in presentation mode.
+"""
+
+from __future__ import annotations
+
+from .codes import Code, Vocabulary
+
+ROLES = Vocabulary(
+    "role",
+    "role",
+    "peran",
+    tuple(
+        Code(*item)
+        for item in (
+            # family / caregiver
+            ("mother", "Mother", "Ibu"),
+            ("father", "Father", "Ayah"),
+            ("stepmother", "Stepmother", "Ibu tiri"),
+            ("stepfather", "Stepfather", "Ayah tiri"),
+            ("grandmother", "Grandmother", "Nenek"),
+            ("grandfather", "Grandfather", "Kakek"),
+            ("grandparent", "Grandparent", "Kakek / nenek"),
+            ("sibling", "Sibling", "Saudara kandung"),
+            ("sister", "Sister", "Saudara perempuan"),
+            ("brother", "Brother", "Saudara laki-laki"),
+            ("aunt", "Aunt", "Bibi"),
+            ("uncle", "Uncle", "Paman"),
+            ("aunt_uncle", "Aunt / uncle", "Bibi / paman"),
+            ("cousin", "Cousin", "Sepupu"),
+            ("foster_carer", "Foster carer", "Orang tua asuh"),
+            ("guardian", "Guardian", "Wali"),
+            ("relative", "Relative", "Kerabat"),
+            # community
+            ("neighbour", "Neighbour", "Tetangga"),
+            ("peer", "Peer", "Teman sebaya"),
+            ("friend", "Friend", "Teman"),
+            ("teacher", "Teacher", "Guru"),
+            ("religious_leader", "Religious leader", "Tokoh agama"),
+            ("village_head", "Village head", "Kepala desa"),
+            ("community_leader", "Community leader", "Tokoh masyarakat"),
+            ("patbm", "PATBM", "PATBM"),
+            ("cbcpm", "Child protection group", "Kelompok perlindungan anak"),
+            ("employer", "Employer", "Pemberi kerja"),
+            ("volunteer", "Volunteer", "Relawan"),
+            ("mentor", "Mentor", "Mentor"),
+            # institutions
+            ("ngo", "NGO", "LSM"),
+            ("shelter", "Shelter", "Rumah aman"),
+            ("health", "Health service", "Layanan kesehatan"),
+            ("mental_health", "Mental-health service", "Layanan kesehatan jiwa"),
+            ("police", "Police", "Polisi"),
+            ("legal_aid", "Legal aid", "Bantuan hukum"),
+            ("social_services", "Social services", "Dinas sosial"),
+            ("social_worker", "Social worker", "Pekerja sosial"),
+            ("school", "School", "Sekolah"),
+            ("court", "Court", "Pengadilan"),
+            ("child_protection_unit", "Child protection unit", "UPTD PPA"),
+        )
+    ),
+)
+
+LEVEL_MEMBER = {
+    "family": ("Family member", "Anggota keluarga"),
+    "community": ("Community member", "Anggota komunitas"),
+    "institution": ("Institution", "Lembaga"),
+}
+"""The neutral name of a member whose role is not one of :data:`ROLES`."""
+
+NO_ROLE = {"en": "other", "id": "lainnya"}
+"""Sector name for members without a role."""
+
+
+def role_label(role: str | None, lang: str = "en") -> str:
+    """A role's name: from :data:`ROLES` when known, else the role as written.
+
+    >>> role_label("legal_aid", "id")
+    'Bantuan hukum'
+    >>> role_label("night_market_vendor")
+    'night market vendor'
+    >>> role_label(None, "id")
+    'lainnya'
+    """
+    if not role:
+        return NO_ROLE["id" if lang == "id" else "en"]
+    if role in ROLES:
+        return ROLES.label(role, lang)
+    return role.replace("_", " ")
+
+
+def level_member_label(level: str, lang: str = "en") -> str:
+    """The neutral name of a member of ``level`` (used when its role is not a known one)."""
+    en, id_ = LEVEL_MEMBER[level]
+    return id_ if lang == "id" else en
