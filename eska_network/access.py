@@ -1,0 +1,443 @@
+"""Who may see what: the role matrix, record-level checks, and the audit they write.
+
+Every read or write of a child's record goes through a function here, which checks the principal's
+role and the child's assignment on the server and writes the audit row. Pages call these
+functions; hiding a page from a role is a convenience, never the protection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+
+from . import schema
+from .store.tables import audit, children, users
+
+ROLES = ("caseworker", "supervisor", "planner", "auditor", "admin")
+
+VIEW_CHILD = "view_child"
+EDIT_CHILD = "edit_child"
+VIEW_CASELOAD = "view_caseload"
+REASSIGN = "reassign"
+VIEW_DISTRICTS = "view_districts"
+EXPORT_CHILD = "export_child"
+EXPORT_AGGREGATE = "export_aggregate"
+IMPORT_DATA = "import_data"
+READ_AUDIT = "read_audit"
+EXPORT_AUDIT = "export_audit"
+MANAGE_ACCOUNTS = "manage_accounts"
+
+PERMISSIONS = (
+    VIEW_CHILD,
+    EDIT_CHILD,
+    VIEW_CASELOAD,
+    REASSIGN,
+    VIEW_DISTRICTS,
+    EXPORT_CHILD,
+    EXPORT_AGGREGATE,
+    IMPORT_DATA,
+    READ_AUDIT,
+    EXPORT_AUDIT,
+    MANAGE_ACCOUNTS,
+)
+
+CHILD_PERMISSIONS = frozenset({VIEW_CHILD, EDIT_CHILD, EXPORT_CHILD, REASSIGN})
+"""Permissions that, given a child, also need the child to be one the principal may see."""
+
+ROLE_PERMISSIONS: Mapping[str, frozenset[str]] = {
+    # SECURITY.md, "Who may see what": the one place the rights of a role are written down.
+    "caseworker": frozenset({VIEW_CHILD, EDIT_CHILD, VIEW_CASELOAD, EXPORT_CHILD}),
+    "supervisor": frozenset(
+        {VIEW_CHILD, VIEW_CASELOAD, REASSIGN, VIEW_DISTRICTS, EXPORT_CHILD, EXPORT_AGGREGATE}
+        | {IMPORT_DATA}
+    ),
+    "planner": frozenset({VIEW_DISTRICTS, EXPORT_AGGREGATE}),
+    "auditor": frozenset({READ_AUDIT, EXPORT_AUDIT}),
+    "admin": frozenset({MANAGE_ACCOUNTS}),
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the app: its file, the permission needed to open it, the actions it offers."""
+
+    key: str
+    path: str
+    permission: str | None
+    actions: tuple[str, ...]
+    icon: str
+
+    @property
+    def title_id(self) -> str:
+        """The :mod:`eska_network.i18n` message id of the page's title."""
+        return f"page.{self.key}"
+
+
+PAGES = (
+    Page("home", "pages/home.py", None, (), ":material/home:"),
+    Page(
+        "child_map", "pages/child_map.py", VIEW_CHILD, (VIEW_CHILD, EXPORT_CHILD), ":material/hub:"
+    ),
+    Page(
+        "record_assessment",
+        "pages/record_assessment.py",
+        EDIT_CHILD,
+        (VIEW_CHILD, EDIT_CHILD),
+        ":material/edit_note:",
+    ),
+    Page(
+        "caseload",
+        "pages/caseload.py",
+        VIEW_CASELOAD,
+        (VIEW_CASELOAD, VIEW_CHILD, REASSIGN, EXPORT_CHILD),
+        ":material/groups:",
+    ),
+    Page(
+        "districts",
+        "pages/districts.py",
+        VIEW_DISTRICTS,
+        (VIEW_DISTRICTS, EXPORT_AGGREGATE),
+        ":material/map:",
+    ),
+    Page("import_data", "pages/import_data.py", IMPORT_DATA, (IMPORT_DATA,), ":material/upload:"),
+    Page(
+        "audit_log",
+        "pages/audit_log.py",
+        READ_AUDIT,
+        (READ_AUDIT, EXPORT_AUDIT),
+        ":material/policy:",
+    ),
+    Page(
+        "accounts",
+        "pages/accounts.py",
+        MANAGE_ACCOUNTS,
+        (MANAGE_ACCOUNTS,),
+        ":material/manage_accounts:",
+    ),
+)
+
+AUDIT_ACTIONS = (
+    "login",
+    "failed_login",
+    "lockout",
+    "logout",
+    "timeout",
+    "view_child",
+    "edit",
+    "import",
+    "export",
+    "reassign",
+    "account",
+    "refusal",
+)
+OUTCOMES = ("success", "failure", "refused")
+
+_AUDITED_USE = {
+    # Allowed uses that leave a trace; opening a page or a caseload list does not.
+    VIEW_CHILD: "view_child",
+    EDIT_CHILD: "edit",
+    EXPORT_CHILD: "export",
+    EXPORT_AGGREGATE: "export",
+    EXPORT_AUDIT: "export",
+    IMPORT_DATA: "import",
+    REASSIGN: "reassign",
+}
+_CHILD_CODE = re.compile(schema.ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is acting: a logged-in user, or the operator at the command line."""
+
+    user_name: str
+    role: str
+    team: str | None = None
+    display_name: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES and self.role != OPERATOR_ROLE:
+            raise ValueError(f"unknown role {self.role!r}; one of {', '.join(ROLES)}")
+
+
+OPERATOR_ROLE = "operator"
+"""The role written in the audit for commands run on the server (they bypass the role matrix)."""
+
+
+class AccessDenied(PermissionError):
+    """The principal may not do this; the refusal has been audited."""
+
+
+def allows(role: str, permission: str) -> bool:
+    """Whether the role matrix gives ``role`` the ``permission``.
+
+    Examples
+    --------
+    >>> allows("caseworker", "edit_child"), allows("admin", "view_child")
+    (True, False)
+    """
+    if permission not in PERMISSIONS:
+        raise ValueError(f"unknown permission {permission!r}")
+    return permission in ROLE_PERMISSIONS.get(role, frozenset())
+
+
+def pages_for(role: str) -> tuple[Page, ...]:
+    """The pages ``role`` may open, in menu order.
+
+    Examples
+    --------
+    >>> [page.key for page in pages_for("planner")]
+    ['home', 'districts']
+    """
+    return tuple(page for page in PAGES if page.permission is None or allows(role, page.permission))
+
+
+def page(key: str) -> Page:
+    """The page with this key (KeyError when there is none)."""
+    for candidate in PAGES:
+        if candidate.key == key:
+            return candidate
+    raise KeyError(key)
+
+
+def visible_child_ids(store, principal: Principal) -> list[str]:
+    """The children ``principal`` may see, sorted.
+
+    A caseworker sees the children assigned to them, a supervisor the children of the caseworkers
+    of their team; every other role sees none.
+    """
+    if principal.role == "caseworker":
+        query = sa.select(children.c.child_id).where(children.c.caseworker == principal.user_name)
+    elif principal.role == "supervisor" and principal.team:
+        team_caseworkers = sa.select(users.c.user_name).where(
+            users.c.team == principal.team, users.c.role == "caseworker"
+        )
+        query = sa.select(children.c.child_id).where(children.c.caseworker.in_(team_caseworkers))
+    else:
+        return []
+    with store.engine.connect() as connection:
+        return list(connection.execute(query.order_by(children.c.child_id)).scalars())
+
+
+def may(store, principal: Principal, permission: str, child_id: str | None = None) -> bool:
+    """Whether ``principal`` may use ``permission`` (on ``child_id`` if given); writes no audit."""
+    if principal.role == OPERATOR_ROLE:
+        return True
+    if not allows(principal.role, permission):
+        return False
+    if child_id is None or permission not in CHILD_PERMISSIONS:
+        return True
+    return child_id in visible_child_ids(store, principal)
+
+
+def require(store, principal: Principal, permission: str, child_id: str | None = None) -> None:
+    """Check that ``principal`` may use ``permission``, and audit the outcome.
+
+    A refusal writes a ``refusal`` row and raises :class:`AccessDenied`; an allowed view, edit,
+    export, import or reassignment writes its own row.
+
+    Raises
+    ------
+    AccessDenied
+        When the role matrix or the child's assignment does not allow it.
+    """
+    if not may(store, principal, permission, child_id):
+        write_audit(store, principal, "refusal", "refused", child_id=child_id, detail=permission)
+        raise AccessDenied(f"{principal.user_name} ({principal.role}) may not {permission}")
+    action = _AUDITED_USE.get(permission)
+    if action is not None:
+        write_audit(store, principal, action, "success", child_id=child_id, detail=permission)
+
+
+def open_child(store, principal: Principal, child_id: str):
+    """The record of one child, after the check and the ``view_child`` audit row.
+
+    Raises
+    ------
+    AccessDenied
+        When the child is not one ``principal`` may see (whether or not it exists).
+    """
+    require(store, principal, VIEW_CHILD, child_id)
+    return store.child_system(child_id)
+
+
+def load_visible_dataset(store, principal: Principal):
+    """The data set of every child ``principal`` may see (for a caseload), after the check."""
+    require(store, principal, VIEW_CASELOAD)
+    return store.load_dataset(child_ids=visible_child_ids(store, principal))
+
+
+def record_assessment(store, principal: Principal, child_id: str, *args, **kwargs):
+    """``store.record_assessment`` for a child ``principal`` may edit, after the check and audit."""
+    require(store, principal, EDIT_CHILD, child_id)
+    return store.record_assessment(child_id, *args, **kwargs)
+
+
+def reassign(store, principal: Principal, child_id: str, caseworker: str) -> None:
+    """Make ``caseworker`` the child's caseworker.
+
+    A supervisor may move a child of their team to a caseworker of their team; the operator may
+    move any child to any active caseworker.
+
+    Raises
+    ------
+    AccessDenied
+        When ``principal`` may not reassign this child.
+    ValueError
+        When there is no such child, or ``caseworker`` is not an active caseworker (of the team).
+    """
+    if not may(store, principal, REASSIGN, child_id):
+        write_audit(store, principal, "refusal", "refused", child_id=child_id, detail=REASSIGN)
+        raise AccessDenied(f"{principal.user_name} ({principal.role}) may not {REASSIGN}")
+    with writing(store.engine) as connection:
+        user = connection.execute(
+            sa.select(users.c.role, users.c.team, users.c.active).where(
+                users.c.user_name == caseworker
+            )
+        ).one_or_none()
+        if user is None or user.role != "caseworker" or not user.active:
+            raise ValueError(f"{caseworker!r} is not an active caseworker")
+        if principal.role != OPERATOR_ROLE and user.team != principal.team:
+            raise ValueError(f"{caseworker!r} is not a caseworker of team {principal.team!r}")
+        changed = connection.execute(
+            sa.update(children).where(children.c.child_id == child_id).values(caseworker=caseworker)
+        ).rowcount
+        if changed != 1:
+            raise ValueError(f"no child {child_id!r}")
+        _insert_audit(connection, principal, "reassign", "success", child_id, REASSIGN)
+
+
+def write_audit(
+    store,
+    principal: Principal | None,
+    action: str,
+    outcome: str,
+    *,
+    child_id: str | None = None,
+    detail: str | None = None,
+    user_name: str | None = None,
+) -> None:
+    """Append one row to the audit, in its own transaction so that it outlives any rollback.
+
+    ``principal`` is ``None`` for a failed login by an unknown user, whose typed ``user_name`` is
+    kept. ``detail`` is a permission or a short reason chosen by the code, never text about a
+    child. A child code that is not a well-formed code is not stored.
+    """
+    with writing(store.engine) as connection:
+        _insert_audit(connection, principal, action, outcome, child_id, detail, user_name)
+
+
+@contextmanager
+def writing(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A write transaction (on SQLite it takes the write lock at once, so writers queue)."""
+    with engine.connect().execution_options(eska_write=True) as connection, connection.begin():
+        yield connection
+
+
+def _insert_audit(
+    connection,
+    principal: Principal | None,
+    action: str,
+    outcome: str,
+    child_id: str | None,
+    detail: str | None,
+    user_name: str | None = None,
+) -> None:
+    if action not in AUDIT_ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    if outcome not in OUTCOMES:
+        raise ValueError(f"unknown audit outcome {outcome!r}")
+    if child_id is not None and not _CHILD_CODE.match(child_id):
+        child_id, detail = None, f"{detail or ''} (malformed child code)".strip()
+    connection.execute(
+        sa.insert(audit).values(
+            at=utc_now(),
+            user_name=(principal.user_name if principal else user_name or "")[:64],
+            role=principal.role if principal else "",
+            action=action,
+            child_id=child_id,
+            outcome=outcome,
+            detail=detail[:200] if detail else None,
+        )
+    )
+
+
+def utc_now() -> dt.datetime:
+    """The current time, aware, in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A time read from the database as an aware UTC time (SQLite gives it back naive)."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the auditor asks for; ``None`` means any. Dates are UTC days, both included."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    user_names: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    child_id: str | None = None
+    outcomes: tuple[str, ...] = ()
+
+
+AUDIT_COLUMNS = ("at", "user_name", "role", "action", "child_id", "outcome", "detail")
+
+
+def read_audit(
+    store, principal: Principal, where: AuditFilter = AuditFilter(), *, limit: int = 5000
+) -> pd.DataFrame:
+    """The audit rows matching ``where``, newest first, at most ``limit`` of them.
+
+    Raises
+    ------
+    AccessDenied
+        Unless ``principal`` may read the audit.
+    """
+    require(store, principal, READ_AUDIT)
+    query = sa.select(*(audit.c[name] for name in AUDIT_COLUMNS))
+    if where.start is not None:
+        query = query.where(audit.c.at >= dt.datetime.combine(where.start, dt.time(), dt.UTC))
+    if where.end is not None:
+        end = dt.datetime.combine(where.end + dt.timedelta(days=1), dt.time(), dt.UTC)
+        query = query.where(audit.c.at < end)
+    for name, values in (
+        ("user_name", where.user_names),
+        ("action", where.actions),
+        ("outcome", where.outcomes),
+    ):
+        if values:
+            query = query.where(audit.c[name].in_(values))
+    if where.child_id:
+        query = query.where(audit.c.child_id == where.child_id)
+    query = query.order_by(audit.c.id.desc()).limit(limit)
+    with store.engine.connect() as connection:
+        rows = connection.execute(query).all()
+    table = pd.DataFrame.from_records(rows, columns=list(AUDIT_COLUMNS))
+    table["at"] = pd.to_datetime([as_utc(moment) for moment in table["at"]], utc=True)
+    return table
+
+
+def audit_user_names(store, principal: Principal) -> list[str]:
+    """Every user name that appears in the audit (for the auditor's filter), sorted."""
+    if not may(store, principal, READ_AUDIT):
+        write_audit(store, principal, "refusal", "refused", detail=READ_AUDIT)
+        raise AccessDenied(f"{principal.user_name} ({principal.role}) may not {READ_AUDIT}")
+    query = sa.select(audit.c.user_name).distinct().order_by(audit.c.user_name)
+    with store.engine.connect() as connection:
+        return list(connection.execute(query).scalars())
+
+
+def operator() -> Principal:
+    """The principal of a command run on the server, named after the operating-system user."""
+    import getpass
+
+    return Principal(f"cli:{getpass.getuser()}", OPERATOR_ROLE)

@@ -1,0 +1,389 @@
+"""Local accounts: argon2 password hashes, users and teams, login with lockout, the idle timeout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from . import access
+from .access import OPERATOR_ROLE, ROLES, Principal, as_utc, utc_now, write_audit, writing
+from .store.tables import teams, users
+
+USER_NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
+"""User names are codes (also used as e-mail addresses for single sign-on), never free text."""
+TEAM_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MIN_PASSWORD_LENGTH = 10
+
+_HASHER = PasswordHasher()
+# Verified against when the user name is unknown, so that a wrong name costs as long as a wrong
+# password and the timing does not tell which user names exist.
+_DUMMY_HASH = _HASHER.hash("no such user")
+
+
+@dataclass(frozen=True)
+class LoginPolicy:
+    """How many failed logins lock an account, for how long, and when an idle session ends.
+
+    Examples
+    --------
+    >>> policy = LoginPolicy.from_env({"ESKA_IDLE_MINUTES": "10"})
+    >>> policy.idle_timeout, policy.max_failures
+    (datetime.timedelta(seconds=600), 5)
+    """
+
+    max_failures: int = 5
+    lockout: dt.timedelta = dt.timedelta(minutes=15)
+    idle_timeout: dt.timedelta = dt.timedelta(minutes=30)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> LoginPolicy:
+        """The policy set by the variables ``ESKA_LOCKOUT_ATTEMPTS``, ``ESKA_LOCKOUT_MINUTES``
+        and ``ESKA_IDLE_MINUTES`` (whole numbers; the defaults where unset)."""
+        default = cls()
+        return cls(
+            max_failures=_positive(environ, "ESKA_LOCKOUT_ATTEMPTS", default.max_failures),
+            lockout=dt.timedelta(
+                minutes=_positive(environ, "ESKA_LOCKOUT_MINUTES", default.lockout / _MINUTE)
+            ),
+            idle_timeout=dt.timedelta(
+                minutes=_positive(environ, "ESKA_IDLE_MINUTES", default.idle_timeout / _MINUTE)
+            ),
+        )
+
+
+_MINUTE = dt.timedelta(minutes=1)
+
+
+def _positive(environ: Mapping[str, str], name: str, default: float) -> int:
+    value = environ.get(name)
+    if value is None or value == "":
+        return int(default)
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
+    if number < 1:
+        raise ValueError(f"{name} must be at least 1, not {number}")
+    return number
+
+
+@dataclass(frozen=True)
+class User:
+    """A user as listed to an administrator: everything but the password hash."""
+
+    user_name: str
+    display_name: str
+    role: str
+    team: str | None
+    active: bool
+    failed_logins: int
+    locked_until: dt.datetime | None
+    created_at: dt.datetime
+
+    def principal(self) -> Principal:
+        return Principal(self.user_name, self.role, self.team, self.display_name)
+
+    def is_locked(self, now: dt.datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """What a login attempt gave: a principal, or the reason there is none.
+
+    ``reason`` is ``ok``, ``bad_credentials`` (wrong name or password, or an inactive account:
+    the screen does not tell them apart) or ``locked`` (``locked_until`` says until when).
+    """
+
+    principal: Principal | None
+    reason: str
+    locked_until: dt.datetime | None = None
+
+
+class AccountError(ValueError):
+    """A bad account request: an unknown user or team, a bad name or role, a short password."""
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of ``password`` (salted: two hashes of one password differ)."""
+    return _HASHER.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """Whether ``password`` matches ``password_hash`` (never for an account without a hash)."""
+    try:
+        return _HASHER.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def check_password(password: str) -> None:
+    """Refuse a password too short to resist guessing.
+
+    Raises
+    ------
+    AccountError
+        When the password has fewer than ``MIN_PASSWORD_LENGTH`` characters.
+    """
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def add_team(store, actor: Principal, team: str, name: str) -> None:
+    """Create a team.
+
+    Raises
+    ------
+    AccountError
+        When the code is malformed or the team exists.
+    """
+    _require_manager(store, actor)
+    if not TEAM_PATTERN.match(team):
+        raise AccountError(f"a team code is 1 to 64 characters of A-Z a-z 0-9 _ -, not {team!r}")
+    with writing(store.engine) as connection:
+        if connection.execute(sa.select(teams.c.team).where(teams.c.team == team)).first():
+            raise AccountError(f"team {team!r} exists")
+        connection.execute(sa.insert(teams).values(team=team, name=name.strip() or team))
+    write_audit(store, actor, "account", "success", detail=f"add team {team}")
+
+
+def list_teams(store) -> list[tuple[str, str]]:
+    """Every team as (code, name), sorted by code."""
+    with store.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(sa.select(teams).order_by(teams.c.team))]
+
+
+def add_user(
+    store,
+    actor: Principal,
+    user_name: str,
+    role: str,
+    *,
+    password: str | None = None,
+    team: str | None = None,
+    display_name: str | None = None,
+) -> User:
+    """Create a user; without a password the account can only log in through single sign-on.
+
+    Raises
+    ------
+    AccountError
+        When the name is malformed or taken, the role or team unknown, or the password short.
+    """
+    _require_manager(store, actor)
+    if not USER_NAME_PATTERN.match(user_name):
+        raise AccountError(
+            f"a user name is 1 to 64 characters of A-Z a-z 0-9 _ . @ -, not {user_name!r}"
+        )
+    _check_role(role)
+    if password is not None:
+        check_password(password)
+    with writing(store.engine) as connection:
+        if _find(connection, user_name) is not None:
+            raise AccountError(f"user {user_name!r} exists")
+        _check_team(connection, team)
+        connection.execute(
+            sa.insert(users).values(
+                user_name=user_name,
+                display_name=(display_name or "").strip() or user_name,
+                role=role,
+                team=team,
+                password_hash=hash_password(password) if password is not None else None,
+                failed_logins=0,
+                active=True,
+                created_at=utc_now(),
+            )
+        )
+    write_audit(store, actor, "account", "success", detail=f"add user {user_name} as {role}")
+    return get_user(store, user_name)
+
+
+def get_user(store, user_name: str) -> User:
+    """One user (AccountError when there is none)."""
+    with store.engine.connect() as connection:
+        row = _find(connection, user_name)
+    if row is None:
+        raise AccountError(f"no user {user_name!r}")
+    return _user(row)
+
+
+def list_users(store) -> list[User]:
+    """Every user, sorted by name; password hashes are never part of the result."""
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.select(users).order_by(users.c.user_name)).all()
+    return [_user(row) for row in rows]
+
+
+def set_role(store, actor: Principal, user_name: str, role: str) -> None:
+    """Give a user another role."""
+    _check_role(role)
+    _update(store, actor, user_name, f"set role {role}", role=role)
+
+
+def set_team(store, actor: Principal, user_name: str, team: str | None) -> None:
+    """Move a user to another team (``None``: no team)."""
+    with store.engine.connect() as connection:
+        _check_team(connection, team)
+    _update(store, actor, user_name, f"set team {team or '-'}", team=team)
+
+
+def set_password(store, actor: Principal, user_name: str, password: str) -> None:
+    """Give a user a new password (and clear their failed logins)."""
+    check_password(password)
+    _update(
+        store,
+        actor,
+        user_name,
+        "set password",
+        password_hash=hash_password(password),
+        failed_logins=0,
+    )
+
+
+def lock_user(store, actor: Principal, user_name: str) -> None:
+    """Deactivate an account: it can no longer log in, its history stays."""
+    _update(store, actor, user_name, "lock", active=False)
+
+
+def unlock_user(store, actor: Principal, user_name: str) -> None:
+    """Reactivate an account and lift a lockout after failed logins."""
+    _update(store, actor, user_name, "unlock", active=True, failed_logins=0, locked_until=None)
+
+
+def authenticate(
+    store,
+    user_name: str,
+    password: str,
+    *,
+    policy: LoginPolicy = LoginPolicy(),
+    now: dt.datetime | None = None,
+) -> LoginResult:
+    """Check a login and audit it: ``login``, ``failed_login``, and ``lockout`` when it locks.
+
+    The ``policy.max_failures``-th failure in a row locks the account for ``policy.lockout``;
+    while locked even the right password is refused.
+    """
+    now = now or utc_now()
+    just_locked = False
+    with writing(store.engine) as connection:
+        row = _find(connection, user_name)
+        if row is None or not row.active:
+            verify_password(None, password)
+            result = LoginResult(None, "bad_credentials")
+        elif row.locked_until is not None and now < as_utc(row.locked_until):
+            result = LoginResult(None, "locked", as_utc(row.locked_until))
+        elif verify_password(row.password_hash, password):
+            connection.execute(
+                sa.update(users)
+                .where(users.c.user_name == user_name)
+                .values(failed_logins=0, locked_until=None)
+            )
+            result = LoginResult(_user(row).principal(), "ok")
+        else:
+            failures = row.failed_logins + 1
+            just_locked = failures >= policy.max_failures
+            locked_until = now + policy.lockout if just_locked else None
+            connection.execute(
+                sa.update(users)
+                .where(users.c.user_name == user_name)
+                # The count starts again after a lockout: the next one needs as many failures.
+                .values(failed_logins=0 if just_locked else failures, locked_until=locked_until)
+            )
+            result = LoginResult(
+                None, "locked" if locked_until else "bad_credentials", locked_until
+            )
+    known = Principal(row.user_name, row.role, row.team) if row is not None else None
+    if result.reason == "ok":
+        write_audit(store, result.principal, "login", "success")
+    else:
+        detail = "account locked" if result.reason == "locked" else "bad credentials"
+        write_audit(store, known, "failed_login", "failure", detail=detail, user_name=user_name)
+        if just_locked:
+            write_audit(
+                store, known, "lockout", "success", detail=f"{policy.max_failures} failures"
+            )
+    return result
+
+
+def logout(store, principal: Principal, *, timed_out: bool = False) -> None:
+    """Audit the end of a session: ``logout``, or ``timeout`` after the idle timeout."""
+    write_audit(store, principal, "timeout" if timed_out else "logout", "success")
+
+
+def is_idle(
+    last_activity: dt.datetime, now: dt.datetime, policy: LoginPolicy = LoginPolicy()
+) -> bool:
+    """Whether a session last active at ``last_activity`` has passed the idle timeout.
+
+    Examples
+    --------
+    >>> start = dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.UTC)
+    >>> minutes = dt.timedelta(minutes=1)
+    >>> is_idle(start, start + 29 * minutes), is_idle(start, start + 31 * minutes)
+    (False, True)
+    """
+    return now - last_activity > policy.idle_timeout
+
+
+def principal_for_email(store, email: str) -> Principal | None:
+    """The active local user whose user name is ``email`` (case-insensitive), for single sign-on."""
+    with store.engine.connect() as connection:
+        row = connection.execute(
+            sa.select(users).where(sa.func.lower(users.c.user_name) == email.strip().lower())
+        ).first()
+    if row is None or not row.active:
+        return None
+    return _user(row).principal()
+
+
+def _require_manager(store, actor: Principal) -> None:
+    if actor.role != OPERATOR_ROLE:
+        access.require(store, actor, access.MANAGE_ACCOUNTS)
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise AccountError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+
+
+def _check_team(connection: sa.Connection, team: str | None) -> None:
+    if (
+        team is not None
+        and not connection.execute(sa.select(teams.c.team).where(teams.c.team == team)).first()
+    ):
+        raise AccountError(f"no team {team!r} (create it first with `teams add`)")
+
+
+def _find(connection: sa.Connection, user_name: str):
+    return connection.execute(sa.select(users).where(users.c.user_name == user_name)).first()
+
+
+def _update(store, actor: Principal, user_name: str, what: str, **values: object) -> None:
+    _require_manager(store, actor)
+    with writing(store.engine) as connection:
+        changed = connection.execute(
+            sa.update(users).where(users.c.user_name == user_name).values(**values)
+        ).rowcount
+    if changed != 1:
+        raise AccountError(f"no user {user_name!r}")
+    write_audit(store, actor, "account", "success", detail=f"{what} for {user_name}")
+
+
+def _user(row) -> User:
+    return User(
+        user_name=row.user_name,
+        display_name=row.display_name,
+        role=row.role,
+        team=row.team,
+        active=bool(row.active),
+        failed_logins=row.failed_logins,
+        locked_until=as_utc(row.locked_until) if row.locked_until is not None else None,
+        created_at=as_utc(row.created_at),
+    )
