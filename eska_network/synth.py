@@ -1,0 +1,894 @@
+"""Synthetic data sets of any size in the interchange format, for demos, tests and benchmarks."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import codes, schema
+from .model import Dataset
+
+REAL_DISTRICTS = (
+    "Kota Bandung",
+    "Kabupaten Indramayu",
+    "Kota Surabaya",
+    "Kota Batam",
+    "Kabupaten Karangasem",
+    "Kota Medan",
+    "Kota Semarang",
+    "Kabupaten Cianjur",
+    "Kabupaten Sukabumi",
+    "Kota Makassar",
+    "Kabupaten Banyuwangi",
+    "Kota Denpasar",
+    "Kota Yogyakarta",
+    "Kota Kupang",
+    "Kota Pontianak",
+    "Kabupaten Karawang",
+    "Kabupaten Subang",
+    "Kota Tangerang",
+    "Kabupaten Malang",
+    "Kota Manado",
+    "Kabupaten Lombok Barat",
+    "Kota Mataram",
+    "Kota Palembang",
+    "Kabupaten Jember",
+    "Kota Bekasi",
+    "Kabupaten Cirebon",
+    "Kabupaten Garut",
+    "Kota Padang",
+    "Kota Samarinda",
+    "Kota Balikpapan",
+    "Kabupaten Tulungagung",
+    "Kota Pekanbaru",
+    "Kabupaten Bintan",
+    "Kabupaten Karimun",
+    "Kota Tanjungpinang",
+    "Kabupaten Nunukan",
+    "Kota Jayapura",
+    "Kota Ambon",
+    "Kabupaten Sikka",
+    "Kota Bandar Lampung",
+)
+"""Real kabupaten/kota names, used first; further districts get generated names."""
+
+CHUNK_CHILDREN = 20_000
+"""Children generated at once: bounds memory, and fixes how the random streams are split."""
+
+_FIRST_DAY = np.datetime64("2024-01-08", "D")
+_LAST_DAY = np.datetime64("2026-10-30", "D")
+_MAX_GAP_DAYS = 300
+_CHILDREN_PER_CASEWORKER = 32
+
+_AGE_WEIGHTS = np.array([1, 1, 1, 1, 1, 1, 2, 3, 5, 10, 20, 40, 70, 110, 150, 180, 200, 180], float)
+_SEX_WEIGHTS = {"F": 0.8, "M": 0.18, "X": 0.02}
+_RISK_RATES = {
+    "maltreatment": 0.55,
+    "school_dropout": 0.45,
+    "risky_peers": 0.5,
+    "no_adult_support": 0.3,
+    "weak_attachment": 0.4,
+    "early_sexual_experience": 0.35,
+}
+_NEED_RATES = {
+    "physical_health": 0.55,
+    "behavioral_health": 0.8,
+    "housing": 0.3,
+    "education": 0.6,
+    "employment": 0.4,  # only for children aged 15 and over
+    "legal": 0.6,
+    "life_skills": 0.55,
+}
+_ASSESSMENT_COUNT_WEIGHTS = (0.35, 0.4, 0.25)
+_STEP_CHANGES = np.array([-2, -1, 0, 1, 2])
+_STEP_WEIGHTS = np.array([0.04, 0.16, 0.5, 0.24, 0.06])
+
+# Gap patterns: the share of children whose system is shaped by each one (they combine freely).
+_PATTERN_RATES = {
+    "family_rejects": 0.12,  # plus 0.15 when maltreated: family ties turn stressful
+    "no_institution": 0.08,
+    "weak_community": 0.18,
+    "broken_link": 0.2,  # no community-institution member tie
+    "stale": 0.2,
+    "no_empowerment": 0.12,
+    "well_supported": 0.06,
+}
+
+
+@dataclass(frozen=True)
+class _Role:
+    """One possible member of a child's system, with how often and how it supports the child."""
+
+    member_id: str
+    role: str
+    level: str
+    label: str
+    rate: float
+    strength: float
+    support: dict[str, float]
+    functions: dict[str, float]
+    needs: dict[str, float] = field(default_factory=dict)
+    ambivalent: float = 0.08
+    stressful: float = 0.02
+    trigger_need: str | None = None
+    rate_if_need: float = 0.0
+    contact_days: float = 20.0
+    gain_rate: float = 0.06
+
+
+_ROLES = (
+    # family
+    _Role("mother", "mother", "family", "Ibu (Mother)", 0.78, 3.8,
+          {"material": 0.7, "emotional": 0.85, "instrumental": 0.3},
+          {"acceptance": 0.8, "protection": 0.5, "empowerment": 0.2},
+          {"housing": 0.5, "education": 0.2}, ambivalent=0.12, contact_days=5),
+    _Role("father", "father", "family", "Ayah (Father)", 0.45, 3.0,
+          {"material": 0.6, "emotional": 0.4, "instrumental": 0.2},
+          {"acceptance": 0.4, "protection": 0.4, "empowerment": 0.1},
+          {"housing": 0.4, "employment": 0.1}, ambivalent=0.25, stressful=0.08, contact_days=12),
+    _Role("grandmother", "grandmother", "family", "Nenek (Grandmother)", 0.35, 3.8,
+          {"material": 0.5, "emotional": 0.85, "instrumental": 0.3},
+          {"acceptance": 0.85, "protection": 0.4, "empowerment": 0.15},
+          {"housing": 0.4}, contact_days=10),
+    _Role("aunt", "aunt", "family", "Bibi (Aunt)", 0.3, 3.2,
+          {"material": 0.4, "emotional": 0.6, "instrumental": 0.3},
+          {"acceptance": 0.6, "protection": 0.3, "empowerment": 0.2},
+          {"housing": 0.3, "education": 0.1}, contact_days=15),
+    _Role("sibling", "sibling", "family", "Kakak (Older sibling)", 0.45, 3.3,
+          {"material": 0.1, "emotional": 0.8, "instrumental": 0.3},
+          {"acceptance": 0.7, "protection": 0.2, "empowerment": 0.2}, ambivalent=0.12,
+          contact_days=7),
+    _Role("sibling_2", "sibling", "family", "Adik (Younger sibling)", 0.25, 3.0,
+          {"material": 0.05, "emotional": 0.7, "instrumental": 0.1},
+          {"acceptance": 0.6, "protection": 0.05, "empowerment": 0.05}, contact_days=7),
+    _Role("foster_carer", "foster_carer", "family", "Orang tua asuh (Foster carer)", 0.05, 3.8,
+          {"material": 0.9, "emotional": 0.7, "instrumental": 0.5},
+          {"acceptance": 0.8, "protection": 0.8, "empowerment": 0.3},
+          {"housing": 0.9, "education": 0.3}, contact_days=4, gain_rate=0.2),
+    # community
+    _Role("neighbour", "neighbour", "community", "Tetangga (Neighbour)", 0.35, 2.6,
+          {"material": 0.3, "emotional": 0.4, "instrumental": 0.4},
+          {"acceptance": 0.4, "protection": 0.4, "empowerment": 0.05}, ambivalent=0.15,
+          stressful=0.05, contact_days=20),
+    _Role("peer", "peer", "community", "Teman sebaya (Peer)", 0.5, 3.0,
+          {"emotional": 0.8, "instrumental": 0.2},
+          {"acceptance": 0.6, "protection": 0.1, "empowerment": 0.2}, ambivalent=0.15,
+          stressful=0.05, contact_days=7),
+    _Role("peer_2", "peer", "community", "Sahabat (Close friend)", 0.2, 3.3,
+          {"emotional": 0.85, "instrumental": 0.2},
+          {"acceptance": 0.7, "protection": 0.15, "empowerment": 0.2}, ambivalent=0.1,
+          contact_days=7),
+    _Role("teacher", "teacher", "community", "Wali kelas (Homeroom teacher)", 0.25, 3.0,
+          {"emotional": 0.5, "instrumental": 0.7},
+          {"acceptance": 0.5, "protection": 0.3, "empowerment": 0.8},
+          {"education": 0.8, "life_skills": 0.3}, trigger_need="education", rate_if_need=0.6,
+          contact_days=25),
+    _Role("religious_leader", "religious_leader", "community", "Ustadzah (Religious teacher)",
+          0.3, 3.0, {"material": 0.2, "emotional": 0.7, "instrumental": 0.3},
+          {"acceptance": 0.7, "protection": 0.3, "empowerment": 0.3},
+          {"life_skills": 0.3, "behavioral_health": 0.2}, contact_days=20),
+    _Role("village_head", "village_head", "community", "Kepala desa / Lurah (Village head)", 0.2,
+          2.5, {"material": 0.3, "instrumental": 0.8},
+          {"acceptance": 0.3, "protection": 0.5, "empowerment": 0.1}, {"housing": 0.1},
+          ambivalent=0.12, contact_days=30),
+    _Role("patbm", "patbm", "community", "PATBM desa (Community child protection)", 0.35, 3.0,
+          {"emotional": 0.4, "instrumental": 0.8},
+          {"acceptance": 0.5, "protection": 0.85, "empowerment": 0.3},
+          {"life_skills": 0.3, "legal": 0.1}, contact_days=30, gain_rate=0.12),
+    _Role("employer", "employer", "community", "Pemilik usaha (Employer)", 0.05, 2.8,
+          {"material": 0.8, "instrumental": 0.5},
+          {"protection": 0.1, "empowerment": 0.8}, {"employment": 0.9, "life_skills": 0.3},
+          ambivalent=0.2, stressful=0.1, trigger_need="employment", rate_if_need=0.35,
+          contact_days=10, gain_rate=0.2),
+    _Role("volunteer", "volunteer", "community", "Relawan pendamping (Volunteer)", 0.2, 3.2,
+          {"emotional": 0.7, "instrumental": 0.7},
+          {"acceptance": 0.6, "protection": 0.3, "empowerment": 0.6},
+          {"life_skills": 0.5, "education": 0.4}, contact_days=14, gain_rate=0.15),
+    # institutions
+    _Role("ngo", "ngo", "institution", "LSM pendamping anak (NGO)", 0.5, 3.4,
+          {"material": 0.4, "emotional": 0.6, "instrumental": 0.9},
+          {"acceptance": 0.7, "protection": 0.6, "empowerment": 0.7},
+          {"behavioral_health": 0.5, "life_skills": 0.6, "education": 0.3, "legal": 0.2},
+          contact_days=21, gain_rate=0.15),
+    _Role("shelter", "shelter", "institution", "Rumah singgah (Shelter)", 0.12, 3.6,
+          {"material": 0.9, "emotional": 0.4, "instrumental": 0.6},
+          {"acceptance": 0.5, "protection": 0.9, "empowerment": 0.3},
+          {"housing": 0.95, "physical_health": 0.3}, trigger_need="housing", rate_if_need=0.6,
+          contact_days=10, gain_rate=0.2),
+    _Role("health", "health", "institution", "Klinik (Health clinic)", 0.3, 3.0,
+          {"instrumental": 0.9}, {"protection": 0.3, "empowerment": 0.05},
+          {"physical_health": 0.95, "behavioral_health": 0.2}, trigger_need="physical_health",
+          rate_if_need=0.8, contact_days=30, gain_rate=0.15),
+    _Role("mental_health", "mental_health", "institution", "Psikolog (Psychologist)", 0.12, 3.0,
+          {"emotional": 0.6, "instrumental": 0.8}, {"acceptance": 0.5, "empowerment": 0.4},
+          {"behavioral_health": 0.95}, trigger_need="behavioral_health", rate_if_need=0.45,
+          contact_days=30, gain_rate=0.25),
+    _Role("police", "police", "institution", "Polisi (Police)", 0.4, 2.5,
+          {"instrumental": 0.9}, {"acceptance": 0.1, "protection": 0.9}, {"legal": 0.5},
+          ambivalent=0.15, stressful=0.06, contact_days=35),
+    _Role("legal_aid", "legal_aid", "institution", "Paralegal (Legal aid)", 0.08, 3.2,
+          {"instrumental": 0.95}, {"protection": 0.8}, {"legal": 0.95}, trigger_need="legal",
+          rate_if_need=0.5, contact_days=25, gain_rate=0.3),
+    _Role("social_services", "social_services", "institution",
+          "Pekerja sosial Dinsos (Social services)", 0.55, 3.0,
+          {"material": 0.6, "instrumental": 0.9},
+          {"acceptance": 0.3, "protection": 0.6, "empowerment": 0.3},
+          {"housing": 0.3, "education": 0.3, "life_skills": 0.3, "legal": 0.1}, contact_days=30),
+    _Role("school", "school", "institution", "Sekolah (School)", 0.2, 3.0,
+          {"emotional": 0.2, "instrumental": 0.9}, {"acceptance": 0.3, "empowerment": 0.9},
+          {"education": 0.95, "life_skills": 0.3}, trigger_need="education", rate_if_need=0.5,
+          contact_days=20, gain_rate=0.15),
+    _Role("court", "court", "institution", "Pengadilan (Court)", 0.04, 2.5,
+          {"instrumental": 0.9}, {"protection": 0.8}, {"legal": 0.8}, ambivalent=0.2,
+          trigger_need="legal", rate_if_need=0.15, contact_days=45, gain_rate=0.3),
+)  # fmt: skip
+
+# Member-to-member ties: (member, member, how often when both are there).
+_PAIRS = (
+    ("mother", "teacher", 0.59), ("mother", "patbm", 0.51), ("mother", "religious_leader", 0.42),
+    ("mother", "neighbour", 0.51), ("grandmother", "neighbour", 0.59),
+    ("grandmother", "religious_leader", 0.51), ("father", "village_head", 0.51),
+    ("aunt", "patbm", 0.34), ("foster_carer", "patbm", 0.68), ("sibling", "peer", 0.34),
+    ("patbm", "social_services", 0.85), ("patbm", "police", 0.59), ("patbm", "ngo", 0.59),
+    ("teacher", "school", 0.9), ("village_head", "social_services", 0.68),
+    ("religious_leader", "ngo", 0.42), ("volunteer", "ngo", 0.9), ("employer", "ngo", 0.51),
+    ("neighbour", "police", 0.17), ("teacher", "health", 0.17),
+    ("teacher", "social_services", 0.3), ("village_head", "police", 0.4),
+    ("religious_leader", "social_services", 0.3), ("peer", "ngo", 0.25),
+    ("volunteer", "social_services", 0.4), ("neighbour", "social_services", 0.15),
+    ("mother", "ngo", 0.59), ("mother", "health", 0.51), ("mother", "social_services", 0.51),
+    ("grandmother", "social_services", 0.42), ("father", "police", 0.26),
+    ("foster_carer", "social_services", 0.9), ("mother", "legal_aid", 0.51),
+    ("mother", "school", 0.51),
+    ("mother", "father", 0.68), ("mother", "grandmother", 0.6), ("ngo", "shelter", 0.7),
+    ("ngo", "legal_aid", 0.68), ("police", "legal_aid", 0.51), ("health", "mental_health", 0.59),
+    ("social_services", "shelter", 0.85), ("police", "court", 0.85), ("peer", "peer_2", 0.68),
+)  # fmt: skip
+_PAIR_ATTRIBUTES = {
+    "strength": 3.0,
+    "support": {"material": 0.15, "emotional": 0.3, "instrumental": 0.85},
+    "functions": {"acceptance": 0.2, "protection": 0.55, "empowerment": 0.25},
+    "need_share": 0.4,  # of the needs the more formal member meets for the child
+    "ambivalent": 0.1,
+    "stressful": 0.03,
+    "contact_days": 30.0,
+}
+
+# Services a district may list: (name, level, kind, needs served, share of districts having it).
+# Kinds that are also roles give the matching members their label and resource_id.
+_SERVICES = (
+    ("Puskesmas {short}", "institution", "health", ("physical_health",), 1.0),
+    ("RSUD {short}", "institution", "health", ("physical_health", "behavioral_health"), 0.9),
+    ("UPTD PPA {district}", "institution", "social_services",
+     ("behavioral_health", "legal", "housing"), 0.8),
+    ("Dinas Sosial {district}", "institution", "social_services",
+     ("housing", "education", "life_skills"), 0.95),
+    ("Rumah Perlindungan Sosial Anak {short}", "institution", "shelter", ("housing",), 0.45),
+    ("Rumah Aman P2TP2A {short}", "institution", "shelter", ("housing", "behavioral_health"), 0.3),
+    ("LBH {short}", "institution", "legal_aid", ("legal",), 0.5),
+    ("Posbakum PN {short}", "institution", "legal_aid", ("legal",), 0.3),
+    ("Unit PPA Polres {short}", "institution", "police", ("legal",), 0.95),
+    ("Pengadilan Negeri {short}", "institution", "court", ("legal",), 0.85),
+    ("Layanan Psikologi Anak {short}", "institution", "mental_health", ("behavioral_health",), 0.4),
+    ("Yayasan Pelita Anak {short}", "institution", "ngo",
+     ("behavioral_health", "education", "life_skills"), 0.6),
+    ("Balai Latihan Kerja {short}", "institution", "vocational_training",
+     ("employment", "life_skills"), 0.5),
+    ("SMA Negeri 1 {short}", "institution", "school", ("education",), 0.95),
+    ("PKBM {short}", "community", "non_formal_education", ("education", "life_skills"), 0.6),
+    ("PATBM {short}", "community", "patbm", ("life_skills",), 0.7),
+)  # fmt: skip
+_SCARCE_SERVICE_FACTOR = 0.35
+"""How much rarer a member is when the district lists no service of its kind."""
+
+
+def generate(children: int, districts: int = 10, seed: int = 0) -> Dataset:
+    """A synthetic data set with a realistic mix of support systems and gaps.
+
+    Parameters
+    ----------
+    children : int
+        Number of children (0 or more).
+    districts : int
+        Number of districts (1 or more): the real names of :data:`REAL_DISTRICTS` first, then
+        generated names such as ``Kabupaten Sintetis 12``.
+    seed : int
+        The same seed gives the same data set.
+
+    Returns
+    -------
+    Dataset
+        About 9 members and 20 tie rows per child, over 1 to 3 assessments in 2024-2026.
+
+    Examples
+    --------
+    >>> dataset = generate(50, districts=3, seed=1)
+    >>> len(dataset.children), dataset.children["district"].nunique()
+    (50, 3)
+    """
+    world = _World.build(children, districts, seed)
+    chunks = [world.chunk(start, stop) for start, stop in _chunk_bounds(children)]
+    if not chunks:
+        return Dataset(resources=world.resources)
+    return Dataset(
+        *(
+            pd.concat([chunk.table(spec) for chunk in chunks], ignore_index=True)
+            for spec in (schema.CHILDREN, schema.MEMBERS, schema.TIES)
+        ),
+        resources=world.resources,
+    )
+
+
+def write_synthetic(out: Path, children: int, districts: int = 10, seed: int = 0) -> None:
+    """Write ``generate(children, districts, seed)`` as a data folder, chunk by chunk.
+
+    The files are byte-identical for the same arguments. Each file is written under a temporary
+    name and renamed when complete, so an interrupted run leaves no half-written file behind.
+    """
+    world = _World.build(children, districts, seed)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    writers = {spec.name: _CsvAppender(out / spec.name, spec) for spec in schema.FILES}
+    try:
+        writers[schema.RESOURCES.name].append(world.resources)
+        for start, stop in _chunk_bounds(children):
+            chunk = world.chunk(start, stop)
+            for spec in (schema.CHILDREN, schema.MEMBERS, schema.TIES):
+                writers[spec.name].append(chunk.table(spec))
+        for writer in writers.values():
+            writer.finish()
+    finally:
+        for writer in writers.values():
+            writer.discard()
+
+
+class _CsvAppender:
+    """Appends model-convention tables to one CSV file of the interchange format.
+
+    ``io.write_dataset`` writes a whole Dataset held in memory; a million children do not fit
+    comfortably, so the generator streams chunks through pyarrow's CSV writer instead. Generated
+    text never holds a comma, quote or line break (the writer refuses to write one unquoted),
+    so no quoting is needed and every cell looks as a spreadsheet would save it.
+    """
+
+    def __init__(self, path: Path, spec: schema.FileSpec) -> None:
+        import pyarrow.csv
+
+        self.path = path
+        self.spec = spec
+        self.temporary = path.with_name(path.name + ".part")
+        self.handle = open(self.temporary, "wb")  # noqa: SIM115 - closed in finish or discard
+        self.handle.write((",".join(spec.column_names) + "\n").encode())
+        self.options = pyarrow.csv.WriteOptions(include_header=False, quoting_style="none")
+
+    def append(self, table: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.csv
+
+        arrow = pa.Table.from_pandas(table[list(self.spec.column_names)], preserve_index=False)
+        for name in self.spec.column_names:
+            if self.spec.column(name).kind == "date":
+                index = arrow.schema.get_field_index(name)
+                arrow = arrow.set_column(index, name, arrow.column(name).cast(pa.date32()))
+        pyarrow.csv.write_csv(arrow, self.handle, self.options)
+
+    def finish(self) -> None:
+        self.handle.close()
+        os.replace(self.temporary, self.path)
+
+    def discard(self) -> None:
+        self.handle.close()
+        self.temporary.unlink(missing_ok=True)
+
+
+def _chunk_bounds(children: int) -> list[tuple[int, int]]:
+    if children < 0:
+        raise ValueError(f"children must be 0 or more, not {children}")
+    return [
+        (start, min(start + CHUNK_CHILDREN, children))
+        for start in range(0, children, CHUNK_CHILDREN)
+    ]
+
+
+def district_names(count: int) -> list[str]:
+    """The names of ``count`` districts: real ones first, then generated ones.
+
+    >>> district_names(42)[-3:]
+    ['Kota Bandar Lampung', 'Kabupaten Sintetis 1', 'Kabupaten Sintetis 2']
+    """
+    real = list(REAL_DISTRICTS[:count])
+    return real + [f"Kabupaten Sintetis {i}" for i in range(1, count - len(real) + 1)]
+
+
+def _short_name(district: str) -> str:
+    return district.removeprefix("Kabupaten ").removeprefix("Kota ")
+
+
+def _probabilities(vocabulary: codes.Vocabulary, rates: dict[str, float]) -> np.ndarray:
+    result = np.zeros(len(vocabulary))
+    for code, rate in rates.items():
+        result[vocabulary.position(code)] = rate
+    return result
+
+
+def _bit(vocabulary: codes.Vocabulary, code: str) -> int:
+    return 1 << vocabulary.position(code)
+
+
+def _joined(vocabulary: codes.Vocabulary) -> np.ndarray:
+    """The ``;``-joined codes of every bit mask: a lookup that turns masks into cells."""
+    return np.array(
+        [
+            schema.LIST_SEPARATOR.join(vocabulary.unmask(mask))
+            for mask in range(1 << len(vocabulary))
+        ],
+        dtype=object,
+    )
+
+
+def _masks(rng: np.random.Generator, probabilities: np.ndarray) -> np.ndarray:
+    """One bit mask per row of ``probabilities``: bit i set with probability [row, i]."""
+    draws = rng.random(probabilities.shape) < probabilities
+    return (draws * (1 << np.arange(probabilities.shape[1]))).sum(axis=1)
+
+
+def _strings(values: np.ndarray) -> pd.Series:
+    return pd.Series(values, dtype="str")
+
+
+def _numbered(prefix: str, numbers: np.ndarray, width: int) -> np.ndarray:
+    return np.strings.add(prefix, np.strings.zfill(numbers.astype("U"), width))
+
+
+def _dates(days: np.ndarray) -> pd.Series:
+    return pd.Series(days.astype("datetime64[s]"))
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    children: pd.DataFrame
+    members: pd.DataFrame
+    ties: pd.DataFrame
+
+    def table(self, spec: schema.FileSpec) -> pd.DataFrame:
+        return getattr(self, spec.name.removesuffix(".csv"))
+
+
+@dataclass(frozen=True)
+class _World:
+    """What every chunk shares: districts, their services, caseworkers, role tables."""
+
+    seed: int
+    children: int
+    names: list[str]
+    weights: np.ndarray
+    resources: pd.DataFrame
+    labels: np.ndarray  # [district, role]: the member label
+    resource_ids: np.ndarray  # [district, role]: the resource the member stands for, or None
+    scarce: np.ndarray  # [district, role]: the district lists no service of this role's kind
+    caseworker_first: np.ndarray  # [district]: number of its first caseworker
+    caseworker_count: np.ndarray  # [district]
+
+    @classmethod
+    def build(cls, children: int, districts: int, seed: int) -> _World:
+        if districts < 1:
+            raise ValueError(f"districts must be 1 or more, not {districts}")
+        rng = np.random.default_rng([seed, 0])
+        names = district_names(districts)
+        weights = rng.lognormal(0.0, 0.6, districts)
+        weights /= weights.sum()
+        has_service = rng.random((districts, len(_SERVICES))) < [s[-1] for s in _SERVICES]
+        resources = _resources(names, has_service)
+        labels = np.array([[role.label for role in _ROLES]] * districts, dtype=object)
+        resource_ids = np.full((districts, len(_ROLES)), None, dtype=object)
+        scarce = np.zeros((districts, len(_ROLES)), dtype=bool)
+        kinds = [service[2] for service in _SERVICES]
+        for r, role in enumerate(_ROLES):
+            if role.role not in kinds:
+                continue
+            for d in range(districts):
+                # The first listed service of the role's kind stands for the member.
+                found = [
+                    j for j, kind in enumerate(kinds) if kind == role.role and has_service[d, j]
+                ]
+                if found:
+                    labels[d, r] = _SERVICES[found[0]][0].format(
+                        district=names[d], short=_short_name(names[d])
+                    )
+                    resource_ids[d, r] = _resource_id(d, found[0])
+                else:
+                    scarce[d, r] = True
+        count = np.maximum(1, np.rint(children * weights / _CHILDREN_PER_CASEWORKER)).astype(int)
+        first = np.concatenate(([1], 1 + np.cumsum(count)[:-1]))
+        return cls(
+            seed, children, names, weights, resources, labels, resource_ids, scarce, first, count
+        )
+
+    def chunk(self, start: int, stop: int) -> _Chunk:
+        rng = np.random.default_rng([self.seed, 1, start])
+        kids = _Children.draw(self, rng, start, stop)
+        ids = kids.ids(self)
+        presence, gained = _presence(self, rng, kids)
+        ties = _Ties.draw(rng, kids, presence, gained)
+        return _Chunk(
+            kids.table(self, ids), _members_table(self, kids, ids, presence), ties.table(ids)
+        )
+
+
+def _resource_id(district: int, service: int) -> str:
+    return f"R{district + 1:04d}-{service + 1:02d}"
+
+
+def _resources(names: list[str], has_service: np.ndarray) -> pd.DataFrame:
+    needs = codes.NEEDS
+    rows = [
+        (
+            _resource_id(d, j),
+            names[d],
+            _SERVICES[j][0].format(district=names[d], short=_short_name(names[d])),
+            _SERVICES[j][1],
+            _SERVICES[j][2],
+            schema.LIST_SEPARATOR.join(needs.sort(_SERVICES[j][3])),
+        )
+        for d, j in zip(*np.nonzero(has_service), strict=True)
+    ]
+    table = pd.DataFrame(rows, columns=list(schema.RESOURCES.column_names))
+    return table.astype("str")
+
+
+@dataclass(frozen=True)
+class _Children:
+    """The children of one chunk, as arrays (one entry per child)."""
+
+    number: np.ndarray  # global index
+    district: np.ndarray
+    age: np.ndarray
+    sex: np.ndarray
+    caseworker: np.ndarray
+    risks: np.ndarray  # bit mask
+    needs: np.ndarray  # bit mask
+    wellbeing: np.ndarray  # [child, dimension], 0 when not assessed
+    assessments: np.ndarray  # 1 to 3
+    dates: np.ndarray  # [child, assessment] datetime64[D]
+    patterns: dict[str, np.ndarray]
+
+    @classmethod
+    def draw(cls, world: _World, rng: np.random.Generator, start: int, stop: int) -> _Children:
+        n = stop - start
+        district = rng.choice(len(world.names), size=n, p=world.weights)
+        age = rng.choice(len(_AGE_WEIGHTS), size=n, p=_AGE_WEIGHTS / _AGE_WEIGHTS.sum())
+        sexes = np.array(list(_SEX_WEIGHTS), dtype=object)
+        sex = sexes[rng.choice(len(sexes), size=n, p=list(_SEX_WEIGHTS.values()))]
+        caseworker = world.caseworker_first[district] + (
+            rng.random(n) * world.caseworker_count[district]
+        ).astype(int)
+
+        risks = _masks(
+            rng, np.broadcast_to(_probabilities(codes.RISK_FACTORS, _RISK_RATES), (n, 6))
+        )
+        need_rates = np.tile(_probabilities(codes.NEEDS, _NEED_RATES), (n, 1))
+        need_rates[age < 15, codes.NEEDS.position("employment")] = 0.02
+        needs = _masks(rng, need_rates)
+        needs[needs == 0] = _bit(codes.NEEDS, "behavioral_health")
+
+        maltreated = (risks & _bit(codes.RISK_FACTORS, "maltreatment")) > 0
+        draws = rng.random((n, len(_PATTERN_RATES)))
+        patterns = {
+            name: draws[:, i] < rate for i, (name, rate) in enumerate(_PATTERN_RATES.items())
+        }
+        patterns["family_rejects"] |= maltreated & (draws[:, 0] > 1 - 0.15)
+        for name in ("family_rejects", "stale", "no_institution"):
+            patterns[name] &= ~patterns["well_supported"]
+
+        mood = (
+            3.0
+            - 0.6 * patterns["family_rejects"]
+            - 0.4 * patterns["no_institution"]
+            + 0.5 * patterns["well_supported"]
+        )
+        wellbeing = np.clip(np.rint(mood[:, None] + rng.normal(0, 0.9, (n, 3))), 1, 5).astype(int)
+        wellbeing[rng.random(n) < 0.08] = 0
+
+        assessments = 1 + rng.choice(3, size=n, p=_ASSESSMENT_COUNT_WEIGHTS)
+        window = (_LAST_DAY - _FIRST_DAY).astype(int) - (assessments - 1) * _MAX_GAP_DAYS
+        first = _FIRST_DAY + (rng.random(n) * window).astype(int)
+        gaps = rng.integers(90, _MAX_GAP_DAYS + 1, size=(n, 2))
+        offsets = np.concatenate([np.zeros((n, 1), int), np.cumsum(gaps, axis=1)], axis=1)
+        dates = first[:, None] + offsets
+        return cls(
+            np.arange(start, stop),
+            district,
+            age,
+            sex,
+            caseworker,
+            risks,
+            needs,
+            wellbeing,
+            assessments,
+            dates,
+            patterns,
+        )
+
+    def __len__(self) -> int:
+        return len(self.number)
+
+    def ids(self, world: _World) -> np.ndarray:
+        return _numbered("SYN-", self.number + 1, max(5, len(str(world.children))))
+
+    def table(self, world: _World, ids: np.ndarray) -> pd.DataFrame:
+        total_caseworkers = int(world.caseworker_count.sum())
+        wellbeing = {
+            f"wellbeing_{dimension}": pd.Series(self.wellbeing[:, i], dtype="Int64").where(
+                self.wellbeing[:, i] > 0
+            )
+            for i, dimension in enumerate(codes.WELLBEING)
+        }
+        return pd.DataFrame(
+            {
+                "child_id": _strings(ids),
+                "district": _strings(np.array(world.names, dtype=object)[self.district]),
+                "age": self.age.astype("int64"),
+                "sex": _strings(self.sex),
+                "caseworker": _strings(
+                    _numbered("cw_", self.caseworker, max(4, len(str(total_caseworkers))))
+                ),
+                "risk_factors": _strings(_CELLS[codes.RISK_FACTORS.name][self.risks]),
+                "needs": _strings(_CELLS[codes.NEEDS.name][self.needs]),
+                **wellbeing,
+            }
+        )
+
+
+def _role_index(member_id: str) -> int:
+    return [role.member_id for role in _ROLES].index(member_id)
+
+
+def _presence(world: _World, rng: np.random.Generator, kids: _Children):
+    """Which members each child has, and at which assessment each first appears.
+
+    Returns
+    -------
+    presence : ndarray of bool, [child, role]
+    gained : ndarray of int, [child, role]: index of the first assessment with the member's tie
+    """
+    n = len(kids)
+    rates = np.tile([role.rate for role in _ROLES], (n, 1))
+    for r, role in enumerate(_ROLES):
+        if role.trigger_need:
+            has_need = (kids.needs & _bit(codes.NEEDS, role.trigger_need)) > 0
+            rates[has_need, r] = role.rate_if_need
+    rates[world.scarce[kids.district]] *= _SCARCE_SERVICE_FACTOR
+    level = np.array([role.level for role in _ROLES])
+    patterns = kids.patterns
+    alone = (kids.risks & _bit(codes.RISK_FACTORS, "no_adult_support")) > 0
+    rates[np.ix_(alone, level == "family")] *= 0.6
+    rates[patterns["no_institution"][:, None] & (level == "institution")] = 0.0
+    for substitute in ("foster_carer", "grandmother", "shelter"):
+        rates[patterns["family_rejects"], _role_index(substitute)] += 0.3
+    rates[np.ix_(patterns["well_supported"], level != "family")] += 0.15
+    presence = rng.random(rates.shape) < np.minimum(rates, 0.97)
+    presence[~presence.any(axis=1), _role_index("peer")] = True
+
+    later = rng.random(rates.shape) < [role.gain_rate for role in _ROLES]
+    later &= (kids.assessments > 1)[:, None]
+    gained = np.where(later, 1 + (rng.random(rates.shape) * (kids.assessments - 1)[:, None]), 0)
+    return presence, gained.astype(int)
+
+
+def _members_table(
+    world: _World, kids: _Children, ids: np.ndarray, presence: np.ndarray
+) -> pd.DataFrame:
+    child, role = np.nonzero(presence)
+    district = kids.district[child]
+    columns = {
+        "member_id": [r.member_id for r in _ROLES],
+        "level": [r.level for r in _ROLES],
+        "role": [r.role for r in _ROLES],
+    }
+    lookup = {name: np.array(values, dtype=object)[role] for name, values in columns.items()}
+    return pd.DataFrame(
+        {
+            "child_id": _strings(ids[child]),
+            "member_id": _strings(lookup["member_id"]),
+            "label": _strings(world.labels[district, role]),
+            "level": _strings(lookup["level"]),
+            "role": _strings(lookup["role"]),
+            "resource_id": _strings(world.resource_ids[district, role]),
+        }
+    )
+
+
+def _kind_tables() -> dict[str, np.ndarray]:
+    """Per kind of tie (one per role for child ties, then one per pair), its tendencies."""
+    pair_needs = [
+        _PAIR_ATTRIBUTES["need_share"] * _probabilities(codes.NEEDS, _ROLES[_role_index(b)].needs)
+        for _, b, _ in _PAIRS
+    ]
+    return {
+        "strength": np.array(
+            [role.strength for role in _ROLES] + [_PAIR_ATTRIBUTES["strength"]] * len(_PAIRS)
+        ),
+        "support": np.array(
+            [_probabilities(codes.SUPPORT_TYPES, role.support) for role in _ROLES]
+            + [_probabilities(codes.SUPPORT_TYPES, _PAIR_ATTRIBUTES["support"])] * len(_PAIRS)
+        ),
+        "functions": np.array(
+            [_probabilities(codes.FUNCTIONS, role.functions) for role in _ROLES]
+            + [_probabilities(codes.FUNCTIONS, _PAIR_ATTRIBUTES["functions"])] * len(_PAIRS)
+        ),
+        "needs": np.array(
+            [_probabilities(codes.NEEDS, role.needs) for role in _ROLES] + pair_needs
+        ),
+        "ambivalent": np.array(
+            [role.ambivalent for role in _ROLES] + [_PAIR_ATTRIBUTES["ambivalent"]] * len(_PAIRS)
+        ),
+        "stressful": np.array(
+            [role.stressful for role in _ROLES] + [_PAIR_ATTRIBUTES["stressful"]] * len(_PAIRS)
+        ),
+        "contact_days": np.array(
+            [role.contact_days for role in _ROLES]
+            + [_PAIR_ATTRIBUTES["contact_days"]] * len(_PAIRS)
+        ),
+    }
+
+
+_KINDS = _kind_tables()
+_PAIR_ENDS = np.array([(_role_index(a), _role_index(b)) for a, b, _ in _PAIRS])
+_ROLE_LEVEL = np.array([codes.LEVELS.position(role.level) for role in _ROLES])
+_ENDPOINT_NAMES = np.array([codes.CHILD_NODE] + [role.member_id for role in _ROLES], dtype=object)
+_VALENCE_NAMES = np.array(codes.VALENCES.codes, dtype=object)
+_IS_PEER = np.array([role.role == "peer" for role in _ROLES])
+_CELLS = {
+    vocabulary.name: _joined(vocabulary)
+    for vocabulary in (codes.RISK_FACTORS, codes.NEEDS, codes.SUPPORT_TYPES, codes.FUNCTIONS)
+}
+_SUPPORTIVE, _AMBIVALENT, _STRESSFUL = (codes.VALENCES.position(v) for v in codes.VALENCES)
+
+
+@dataclass(frozen=True)
+class _Ties:
+    """Every tie row of one chunk, in output order."""
+
+    child: np.ndarray
+    source: np.ndarray  # role index, -1 for the child
+    target: np.ndarray
+    strength: np.ndarray
+    valence: np.ndarray
+    support: np.ndarray  # bit masks
+    functions: np.ndarray
+    needs: np.ndarray
+    assessed_on: np.ndarray  # datetime64[D]
+    last_contact: np.ndarray  # datetime64[D], NaT when not recorded
+
+    @classmethod
+    def draw(
+        cls, rng: np.random.Generator, kids: _Children, presence: np.ndarray, gained: np.ndarray
+    ) -> _Ties:
+        patterns = kids.patterns
+        # One entry per tie: the child ties, then the member ties, then grouped by child.
+        child_of, role = np.nonzero(presence)
+        pair_rates = np.array([rate for _, _, rate in _PAIRS])
+        pair_rates = np.where(patterns["well_supported"][:, None], 2.5 * pair_rates, pair_rates)
+        pair_levels = np.sort(_ROLE_LEVEL[_PAIR_ENDS], axis=1)
+        community_institution = [codes.LEVELS.position(v) for v in ("community", "institution")]
+        broken = (pair_levels == community_institution).all(axis=1)
+        pair_rates[np.ix_(patterns["broken_link"], broken)] = 0.0
+        has_pair = presence[:, _PAIR_ENDS[:, 0]] & presence[:, _PAIR_ENDS[:, 1]]
+        has_pair &= rng.random(has_pair.shape) < pair_rates
+        pair_child, pair = np.nonzero(has_pair)
+        order = np.argsort(np.concatenate([child_of, pair_child]), kind="stable")
+        child = np.concatenate([child_of, pair_child])[order]
+        source = np.concatenate([np.full(len(role), -1), _PAIR_ENDS[pair, 0]])[order]
+        target = np.concatenate([role, _PAIR_ENDS[pair, 1]])[order]
+        kind = np.concatenate([role, len(_ROLES) + pair])[order]
+        first = np.where(
+            source < 0,
+            gained[child, target],
+            np.maximum(gained[child, np.maximum(source, 0)], gained[child, target]),
+        )
+        is_child_tie = source < 0
+        target_level = _ROLE_LEVEL[target]
+        family, community, _ = range(len(codes.LEVELS))
+        ties = len(child)
+
+        strength = np.clip(np.rint(rng.normal(_KINDS["strength"][kind], 0.9)), 1, 5).astype(int)
+        draw = rng.random(ties)
+        ambivalent, stressful = _KINDS["ambivalent"][kind], _KINDS["stressful"][kind]
+        risky = (kids.risks[child] & _bit(codes.RISK_FACTORS, "risky_peers")) > 0
+        stressful = stressful + 0.25 * (risky & is_child_tie & _IS_PEER[target])
+        valence = np.select(
+            [draw < ambivalent, draw < ambivalent + stressful], [_AMBIVALENT, _STRESSFUL],
+            _SUPPORTIVE,
+        )  # fmt: skip
+        parents = np.isin(target, [_role_index("mother"), _role_index("father")])
+        rejected = patterns["family_rejects"][child] & is_child_tie & parents
+        valence[rejected] = np.where(
+            (target[rejected] == _role_index("father")) | (draw[rejected] < 0.6),
+            _STRESSFUL,
+            _AMBIVALENT,
+        )
+        strength[rejected] = np.maximum(strength[rejected], 2)
+        valence[patterns["well_supported"][child]] = _SUPPORTIVE
+
+        keep_attributes = valence != _STRESSFUL
+        support = _masks(rng, _KINDS["support"][kind]) * keep_attributes
+        functions = _masks(rng, _KINDS["functions"][kind]) * keep_attributes
+        functions[patterns["no_empowerment"][child]] &= ~_bit(codes.FUNCTIONS, "empowerment")
+        needs = _masks(rng, _KINDS["needs"][kind]) & (kids.needs[child] * keep_attributes)
+
+        # Each tie is recorded at every assessment from its first, until one records its end.
+        assessments = kids.assessments[child]
+        may_end = (rng.random(ties) < 0.07) & (first < assessments - 1)
+        ends = np.where(
+            may_end, first + 1 + (rng.random(ties) * (assessments - 1 - first)).astype(int), 99
+        )
+        last = np.minimum(ends, assessments - 1)
+        counts = last - first + 1
+        row_tie = np.repeat(np.arange(ties), counts)
+        step = np.arange(len(row_tie)) - np.repeat(np.cumsum(counts) - counts, counts)
+        row_assessment = first[row_tie] + step
+
+        change = rng.choice(_STEP_CHANGES, size=len(row_tie), p=_STEP_WEIGHTS)
+        change[step == 0] = 0
+        walked = np.cumsum(change)
+        walked -= np.repeat(walked[np.cumsum(counts) - counts], counts)
+        row_strength = np.clip(strength[row_tie] + walked, 1, 5)
+        weak_community = patterns["weak_community"][child] & is_child_tie & (
+            target_level == community)  # fmt: skip
+        row_strength[weak_community[row_tie]] = np.minimum(row_strength[weak_community[row_tie]], 2)
+        row_strength[row_assessment == ends[row_tie]] = 0
+
+        # Later assessments see some stressful family ties mend and some supportive ones sour.
+        turn = rng.random(ties)
+        row_valence = valence[row_tie]
+        later = row_assessment >= 1
+        mends = (valence == _STRESSFUL) & (target_level == family) & (turn < 0.35)
+        sours = (valence == _SUPPORTIVE) & (turn < 0.04)
+        row_valence[later & mends[row_tie]] = _AMBIVALENT
+        row_valence[later & sours[row_tie]] = _AMBIVALENT
+
+        row_child = child[row_tie]
+        assessed_on = kids.dates[row_child, row_assessment]
+        days = rng.exponential(_KINDS["contact_days"][kind][row_tie]).astype(int)
+        stale = patterns["stale"][row_child] & is_child_tie[row_tie]
+        stale &= rng.random(len(row_tie)) < 0.35
+        days = np.where(stale, rng.integers(91, 400, len(row_tie)), days)
+        days = np.where(row_strength == 0, rng.integers(30, 200, len(row_tie)), days)
+        days[patterns["well_supported"][row_child]] %= 60
+        last_contact = assessed_on - days
+        last_contact[rng.random(len(row_tie)) < 0.04] = np.datetime64("NaT")
+
+        # Output order: by child, then assessment, then tie.
+        order = np.lexsort((row_tie, row_assessment, row_child))
+        return cls(
+            row_child[order],
+            source[row_tie][order],
+            target[row_tie][order],
+            row_strength[order],
+            row_valence[order],
+            support[row_tie][order],
+            functions[row_tie][order],
+            needs[row_tie][order],
+            assessed_on[order],
+            last_contact[order],
+        )
+
+    def table(self, ids: np.ndarray) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "child_id": _strings(ids[self.child]),
+                "source": _strings(_ENDPOINT_NAMES[self.source + 1]),
+                "target": _strings(_ENDPOINT_NAMES[self.target + 1]),
+                "strength": self.strength.astype("int64"),
+                "valence": _strings(_VALENCE_NAMES[self.valence]),
+                "support_types": _strings(_CELLS[codes.SUPPORT_TYPES.name][self.support]),
+                "functions": _strings(_CELLS[codes.FUNCTIONS.name][self.functions]),
+                "needs_met": _strings(_CELLS[codes.NEEDS.name][self.needs]),
+                "assessed_on": _dates(self.assessed_on),
+                "last_contact": _dates(self.last_contact),
+            }
+        )
