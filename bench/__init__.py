@@ -1,0 +1,1 @@
+"""Benchmarks of the ESKA support-network dashboard at national scale (``python -m bench``)."""

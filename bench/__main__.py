@@ -1,0 +1,141 @@
+"""``python -m bench``: every benchmark of bench/README.md in one run; results in bench/out/."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import sys
+
+from . import data, results
+from .runner import run_command, run_stage
+
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
+POSTGRES_URL = "postgresql+psycopg://eska:eska@localhost:5432/eska_bench"
+"""A database of its own, made afresh by the import stage, beside the tests' ``eska_test``."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(size) for size in DEFAULT_SIZES),
+        help="numbers of children, comma-separated (default: %(default)s)",
+    )
+    parser.add_argument("--repeats", type=int, default=5, help="timings per measurement")
+    parser.add_argument(
+        "--sample", type=int, default=2000, help="children the networkx loop is timed on"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="1,000 children, 2 repeats: a smoke run of every stage"
+    )
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser timings")
+    args = parser.parse_args(argv)
+    sizes = [1_000] if args.quick else [int(size) for size in args.sizes.split(",")]
+    repeats = 2 if args.quick else args.repeats
+
+    data.OUT_DIR.mkdir(parents=True, exist_ok=True)
+    log = data.OUT_DIR / "bench.log"
+    log.write_text("", encoding="utf-8")
+    postgres = _postgres_reachable()
+    machine = {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+        "when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "repeats": repeats,
+        "generated": {},
+    }
+    print(f"bench: {machine['cores']} cores, sizes {sizes}, {repeats} repeats; log in {log}")
+
+    all_sizes = {}
+    for children in sizes:
+        try:
+            folder, generated = data.ensure_synth(children)
+        except Exception as error:  # noqa: BLE001 - without data this size is not available
+            print(f"bench: {children:,} children: synthetic data not available ({error})")
+            continue
+        if generated is not None:
+            machine["generated"][children] = generated
+        all_sizes[children] = _measure_size(children, folder, repeats, args.sample, postgres, log)
+
+    browser = {"status": "not available", "reason": "skipped (--no-browser)"}
+    if not args.no_browser:
+        print("bench: browser")
+        from . import browser as browser_bench
+
+        browser = browser_bench.measure(loads=max(repeats, 3), log=log)
+
+    if not all_sizes:
+        print("bench: no size could be measured")
+        return 1
+    page = results.markdown(all_sizes, browser, machine)
+    (data.OUT_DIR / "results.md").write_text(page, encoding="utf-8")
+    raw = {"machine": machine, "sizes": all_sizes, "browser": browser}
+    (data.OUT_DIR / "results.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    print(page)
+    return 0
+
+
+def _measure_size(
+    children: int, folder, repeats: int, sample: int, postgres: str | None, log
+) -> dict:
+    """Every stage of one size, each in a process of its own."""
+    stores = {"sqlite": f"sqlite:///{data.OUT_DIR / 'work' / f'store-{children}.sqlite'}"}
+    stores["postgresql"] = postgres
+    # The networkx loop and the end-to-end command are slow at large sizes: fewer runs there.
+    slow_repeats = repeats if children <= 10_000 else min(repeats, 3)
+    plan = [
+        ("floor_disk", "floor_disk", {}),
+        ("floor_memory", "floor_memory", {}),
+        ("read", "read", {"repeats": slow_repeats}),
+        ("gaps", "gaps", {}),
+        ("baseline", "baseline", {"repeats": slow_repeats, "sample": sample}),
+        ("district", "district", {}),
+        ("figure", "figure", {}),
+    ]
+    for backend, url in stores.items():
+        plan += [
+            (f"import:{backend}", "import", {"database": url, "repeats": slow_repeats}),
+            (f"store_child:{backend}", "store_child", {"database": url}),
+            (f"save:{backend}", "save", {"database": url}),
+        ]
+    stages = {}
+    for key, name, options in plan:
+        if options.get("database", "") is None:
+            stages[key] = {"status": "not available", "reason": "PostgreSQL not reachable"}
+        else:
+            options = {"repeats": repeats, **options}
+            stages[key] = run_stage(name, folder, log, **options)
+        _print_stage(children, key, stages[key])
+    stages["report"] = run_command(
+        [sys.executable, "-m", "eska_network", "report", str(folder)], slow_repeats, log
+    )
+    _print_stage(children, "report", stages["report"])
+    return stages
+
+
+def _print_stage(children: int, key: str, stage: dict) -> None:
+    if stage.get("status") == "ok":
+        shown = f"{results.seconds(stage['median'])}, peak {stage['peak_mb']:.0f} MB"
+    else:
+        shown = f"{stage['status']}: {stage.get('reason', '')}"
+    print(f"bench: {children:>7,} {key:<24} {shown}", flush=True)
+
+
+def _postgres_reachable() -> str | None:
+    """The benchmark database URL when the PostgreSQL server answers, else None."""
+    try:
+        import psycopg
+
+        admin = POSTGRES_URL.replace("+psycopg", "").replace("/eska_bench", "/eska_test")
+        with psycopg.connect(admin, connect_timeout=3):
+            return POSTGRES_URL
+    except Exception:  # noqa: BLE001 - any failure means the PostgreSQL figures are not available
+        return None
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""Synthetic data sets for the benchmarks, generated once per size and cached under bench/data/."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+DATA_DIR = BENCH_DIR / "data"
+OUT_DIR = BENCH_DIR / "out"
+DISTRICTS = 500
+SEED = 0
+
+
+def synth_folder(children: int) -> Path:
+    """Where the data set of ``children`` children is cached."""
+    return DATA_DIR / f"synth-{children}-d{DISTRICTS}-s{SEED}"
+
+
+def ensure_synth(children: int) -> tuple[Path, float | None]:
+    """The cached data set of ``children`` children, generated first if missing.
+
+    Returns
+    -------
+    tuple
+        The folder, and the seconds generation took (None when it was already cached).
+    """
+    folder = synth_folder(children)
+    if (folder / "ties.csv").exists():
+        return folder, None
+    from eska_network import synth
+
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    start = time.perf_counter()
+    synth.write_synthetic(partial, children=children, districts=DISTRICTS, seed=SEED)
+    seconds = time.perf_counter() - start
+    # Renamed only when complete, so an interrupted run never leaves a half data set in the cache.
+    partial.rename(folder)
+    return folder, seconds

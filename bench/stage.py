@@ -1,0 +1,281 @@
+"""One benchmark stage, run in a process of its own so that its peak memory is its own.
+
+``python -m bench.stage NAME --data DIR --result FILE [...]`` times one stage a few times and writes
+``{"status": "ok", "times": [...], "notes": {...}}`` to FILE; a part of the product that does not
+exist yet gives ``{"status": "not available", "reason": ...}`` instead of a crash.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import baseline_networkx, floor
+
+STAGES: dict[str, Callable[[Context], dict]] = {}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every stage is given: the data folder, how many repeats, where to work."""
+
+    data: Path
+    repeats: int
+    sample: int
+    work: Path
+    database: str | None
+
+
+class NotAvailable(Exception):
+    """A part of the product this stage measures does not exist (yet)."""
+
+
+def stage(function: Callable[[Context], dict]) -> Callable[[Context], dict]:
+    STAGES[function.__name__.removeprefix("stage_")] = function
+    return function
+
+
+def timed(action: Callable[[], object], repeats: int, *, warm_up: bool = False) -> list[float]:
+    """Seconds each of ``repeats`` calls of ``action`` took (after one untimed call if asked)."""
+    if warm_up:
+        action()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def product(module: str, *names: str):
+    """Attributes of a product module, or :class:`NotAvailable` naming what is missing."""
+    import importlib
+
+    try:
+        found = importlib.import_module(f"eska_network.{module}")
+    except ImportError as error:
+        raise NotAvailable(f"eska_network.{module} cannot be imported: {error}") from None
+    missing = [name for name in names if not hasattr(found, name)]
+    if missing:
+        raise NotAvailable(f"eska_network.{module} has no {', '.join(missing)}")
+    values = tuple(getattr(found, name) for name in names)
+    return values[0] if len(values) == 1 else values
+
+
+def read(context: Context):
+    return product("io", "read_dataset")(context.data)
+
+
+def busiest_child(dataset) -> tuple[str, int]:
+    """The child with the most tie rows (the worst case for one child's figure and save)."""
+    counts = dataset.ties["child_id"].value_counts()
+    return str(counts.index[0]), int(counts.iloc[0])
+
+
+# --- Gap summaries and their yardsticks ---------------------------------------------------------
+
+
+@stage
+def stage_floor_disk(context: Context) -> dict:
+    rows = floor.floor_from_disk(context.data).num_rows
+    return {
+        "times": timed(lambda: floor.floor_from_disk(context.data), context.repeats),
+        "notes": {"children_with_ties": rows},
+    }
+
+
+@stage
+def stage_floor_memory(context: Context) -> dict:
+    ties = read(context).ties
+    return {
+        "times": timed(lambda: floor.floor_in_memory(ties), context.repeats),
+        "notes": {"tie_rows": len(ties)},
+    }
+
+
+@stage
+def stage_read(context: Context) -> dict:
+    read_dataset = product("io", "read_dataset")
+    return {"times": timed(lambda: read_dataset(context.data), context.repeats)}
+
+
+@stage
+def stage_gaps(context: Context) -> dict:
+    gap_table = product("gaps", "gap_table")
+    dataset = read(context)
+    return {
+        "times": timed(lambda: gap_table(dataset), context.repeats),
+        "notes": {"children": len(dataset.children), "tie_rows": len(dataset.ties)},
+    }
+
+
+@stage
+def stage_baseline(context: Context) -> dict:
+    dataset = read(context)
+    everyone = dataset.child_ids
+    if len(everyone) <= context.sample:
+        chosen = everyone
+    else:
+        rng = np.random.default_rng(0)
+        chosen = sorted(rng.choice(everyone, size=context.sample, replace=False).tolist())
+    times = timed(lambda: baseline_networkx.all_gaps(dataset, child_ids=chosen), context.repeats)
+    # The loop does the same work for every child, so its time grows with the number of children:
+    # a sample's time per child times the number of children estimates the whole loop.
+    scale = len(everyone) / len(chosen)
+    return {
+        "times": [seconds * scale for seconds in times],
+        "notes": {
+            "children_timed": len(chosen),
+            "children": len(everyone),
+            "extrapolated": scale != 1,
+        },
+    }
+
+
+# --- The store ----------------------------------------------------------------------------------
+
+
+def _reset_database(url: str) -> None:
+    """An empty database at ``url``: the SQLite file removed, or the PostgreSQL database remade."""
+    import sqlalchemy as sa
+
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            Path(parsed.database + suffix).unlink(missing_ok=True)
+        return
+    import psycopg
+
+    # The role owns a maintenance database (the test one) to connect to while it remakes this.
+    admin = parsed.set(drivername="postgresql", database="eska_test")
+    with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{parsed.database}"')
+
+
+@stage
+def stage_import(context: Context) -> dict:
+    open_store = product("store", "open_store")
+    dataset = read(context)
+    times = []
+    for _ in range(context.repeats):
+        _reset_database(context.database)
+        store = open_store(context.database)
+        start = time.perf_counter()
+        store.import_dataset(dataset)
+        times.append(time.perf_counter() - start)
+        _close(store)
+    return {"times": times, "notes": {"backend": context.database.split(":")[0]}}
+
+
+@stage
+def stage_save(context: Context) -> dict:
+    """One child's new assessment saved, with its gap summary update, into the imported store."""
+    open_store = product("store", "open_store")
+    dataset = read(context)
+    child_id, rows = busiest_child(dataset)
+    store = open_store(context.database)
+    if not hasattr(store, "record_assessment"):
+        raise NotAvailable("the store has no record_assessment")
+    day = dataset.ties["assessed_on"].max().date()
+    saves = iter(range(1, 10_000))
+
+    def save() -> None:
+        # Each save is a new assessment a day later, so that no two saves collide.
+        _record_assessment(store, child_id, day + dt.timedelta(days=next(saves)))
+
+    times = timed(save, context.repeats, warm_up=True)
+    _close(store)
+    return {"times": times, "notes": {"child_tie_rows": rows}}
+
+
+def _record_assessment(store, child_id: str, day: dt.date) -> None:
+    """Save the child's current ties again as a new assessment on ``day``."""
+    system = store.child_system(child_id)
+    store.record_assessment(child_id, system.ties_as_of(), day)
+
+
+def _close(store) -> None:
+    close = getattr(store, "close", None) or getattr(
+        getattr(store, "engine", None), "dispose", None
+    )
+    if close is not None:
+        close()
+
+
+@stage
+def stage_store_child(context: Context) -> dict:
+    """Load one child's record from the imported store (what the map page does first)."""
+    open_store = product("store", "open_store")
+    dataset = read(context)
+    child_id, rows = busiest_child(dataset)
+    store = open_store(context.database)
+    times = timed(lambda: store.child_system(child_id), context.repeats, warm_up=True)
+    _close(store)
+    return {"times": times, "notes": {"child_tie_rows": rows}}
+
+
+# --- Views --------------------------------------------------------------------------------------
+
+
+@stage
+def stage_district(context: Context) -> dict:
+    district_table = product("districts", "district_table")
+    suppress = product("disclosure", "suppress")
+    gap_table = product("gaps", "gap_table")
+    dataset = read(context)
+    summaries = gap_table(dataset)
+
+    def build() -> None:
+        suppress(district_table(dataset, summaries))
+
+    return {
+        "times": timed(build, context.repeats, warm_up=True),
+        "notes": {"districts": int(dataset.children["district"].nunique())},
+    }
+
+
+@stage
+def stage_figure(context: Context) -> dict:
+    child_map = product("figures", "child_map")
+    dataset = read(context)
+    child_id, rows = busiest_child(dataset)
+    system = dataset.child_system(child_id)
+    cold = timed(lambda: child_map(system), 1)
+    times = timed(lambda: child_map(system), context.repeats)
+    return {"times": times, "notes": {"child_tie_rows": rows, "first_call": cold[0]}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.stage")
+    parser.add_argument("name", choices=sorted(STAGES))
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--result", type=Path, required=True)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--sample", type=int, default=2000)
+    parser.add_argument("--work", type=Path, default=Path("bench/out/work"))
+    parser.add_argument("--database", default=None)
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    context = Context(args.data, args.repeats, args.sample, args.work, args.database)
+    try:
+        result = {"status": "ok", **STAGES[args.name](context)}
+    except NotAvailable as error:
+        result = {"status": "not available", "reason": str(error)}
+    except Exception as error:  # noqa: BLE001 - a failing stage is reported, the run goes on
+        traceback.print_exc()
+        result = {"status": "failed", "reason": f"{type(error).__name__}: {error}"}
+    args.result.write_text(json.dumps(result, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
