@@ -1,0 +1,356 @@
+"""Disclosure control for the planner's aggregates: small counts hidden, and all that reveals them.
+
+The rules of SECURITY.md ("Aggregates"), for a table of counts of children per group (district or
+quarter) whose last row is the total over all groups:
+
+1. **Primary suppression.** A count from 1 to K-1 is hidden and shown as ``<K``. In a group of
+   fewer than K children every count, share and median is hidden (``<K``): they are statistics of
+   fewer than K children.
+2. **Secondary suppression.** A hidden count must not be worked out by subtraction. Each column
+   adds up to its total row, and the three ``weakest_link`` counts of each row add up to the row's
+   ``children``. In each such line (totals included), when exactly one cell is hidden, the smallest
+   other cell that is not zero is hidden too (shown as ``x``); this repeats until nothing changes.
+   The ``children`` and ``weakest_link`` columns form a two-way table, where a hidden cell can
+   still be found by chaining lines: a hidden cell is found exactly when no cycle of hidden cells
+   runs through it (it is a *bridge* of the graph of rows and columns joined by hidden cells), so
+   bridges get a further hidden cell until there are none.
+3. **Shares and medians.** A share is shown only when both its count and the group's number of
+   children are shown (a share times a shown total gives back the count, a shown count divided by
+   a share gives back the total). Medians are hidden for groups of fewer than K children.
+4. **Too few children.** When the whole table holds fewer than K children, :func:`suppress`
+   returns :class:`TooFewChildren`, which says only that.
+
+K comes from the ``ESKA_SUPPRESSION_K`` environment variable (default 5). For this population a K
+of 10 is advisable.
+
+What the page shows and what the CSV export holds are both :func:`to_export` of one
+:class:`SuppressedTable`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .districts import (
+    CHILDREN,
+    COUNT_MEASURES,
+    MEDIAN_MEASURES,
+    PARTITIONS,
+    TOTAL,
+    AggregateTable,
+    group_heading,
+    measure_label,
+    total_label,
+)
+
+K_VARIABLE = "ESKA_SUPPRESSION_K"
+DEFAULT_K = 5
+SHOWN, SMALL, SECONDARY = "shown", "small", "secondary"
+"""Status of a cell: shown, hidden as fewer than K children, hidden to protect another cell."""
+SECONDARY_MARKER = "x"
+SHARE_DECIMALS = 1
+MEDIAN_DECIMALS = 1
+
+_HOVER = {
+    SMALL: ("<{k} suppressed", "<{k} disembunyikan"),
+    SECONDARY: (
+        "suppressed to protect a small count",
+        "disembunyikan untuk melindungi angka kecil",
+    ),
+}
+
+
+def suppression_k(environ: Mapping[str, str] = os.environ) -> int:
+    """K, the smallest count shown: ``ESKA_SUPPRESSION_K`` or 5 (10 is advisable).
+
+    >>> suppression_k({}), suppression_k({"ESKA_SUPPRESSION_K": "10"})
+    (5, 10)
+    """
+    text = environ.get(K_VARIABLE, "").strip()
+    if not text:
+        return DEFAULT_K
+    try:
+        k = int(text)
+    except ValueError:
+        raise ValueError(
+            f"{K_VARIABLE} must be a whole number of at least 2, not {text!r}"
+        ) from None
+    if k < 2:
+        raise ValueError(f"{K_VARIABLE} must be a whole number of at least 2, not {text!r}")
+    return k
+
+
+def marker(status: str, k: int) -> str:
+    """What a hidden cell shows: ``<K`` for fewer than K children, ``x`` for secondary."""
+    return f"<{k}" if status == SMALL else SECONDARY_MARKER
+
+
+def hover_text(status: str, k: int, lang: str = "en") -> str:
+    """The words a chart shows over a hidden cell."""
+    en, id_ = _HOVER[status]
+    return (id_ if lang == "id" else en).format(k=k)
+
+
+@dataclass(frozen=True)
+class TooFewChildren:
+    """The only result of a choice that leaves fewer than K children."""
+
+    k: int
+
+    def message(self, lang: str = "en") -> str:
+        if lang == "id":
+            return (
+                f"Kurang dari {self.k} anak cocok dengan pilihan ini; "
+                "demi melindungi mereka, tidak ada angka yang ditampilkan."
+            )
+        return (
+            f"Fewer than {self.k} children match this choice; "
+            "to protect them, no figures are shown."
+        )
+
+
+@dataclass(frozen=True)
+class SuppressedTable:
+    """What a planner may see: counts, shares and medians with hidden cells as missing values.
+
+    Every frame has one row per group and the :data:`~eska_network.districts.TOTAL` row last.
+    ``counts`` is ``Int64`` and ``shares`` (0 to 1) and ``medians`` are floats, each with ``NA``
+    where hidden; the ``*_status`` frames say why (:data:`SHOWN`, :data:`SMALL`,
+    :data:`SECONDARY`). ``shares`` has every count column but ``children``.
+    """
+
+    by: str
+    k: int
+    counts: pd.DataFrame
+    count_status: pd.DataFrame
+    shares: pd.DataFrame
+    share_status: pd.DataFrame
+    medians: pd.DataFrame
+    median_status: pd.DataFrame
+    services: pd.DataFrame
+
+    @property
+    def groups(self) -> list[str]:
+        """The groups (districts or quarters), without the total row."""
+        return [group for group in self.counts.index if group != TOTAL]
+
+    def select(self, groups: Iterable[str]) -> SuppressedTable:
+        """Some groups (in the order given) and the total row, suppressed as in the whole table.
+
+        Choosing districts to compare never suppresses again: a new pattern of hidden cells for
+        each choice would let two choices be subtracted from each other.
+        """
+        chosen = [group for group in dict.fromkeys(groups) if group != TOTAL]
+        unknown = [group for group in chosen if group not in self.counts.index]
+        if unknown:
+            raise KeyError(f"not in the table: {', '.join(map(str, unknown))}")
+        rows = [*chosen, TOTAL]
+        services = (
+            self.services[self.services["district"].isin(chosen)]
+            if len(self.services)
+            else self.services
+        )
+        return SuppressedTable(
+            self.by,
+            self.k,
+            *(frame.loc[rows] for frame in (self.counts, self.count_status, self.shares)),
+            *(frame.loc[rows] for frame in (self.share_status, self.medians, self.median_status)),
+            services,
+        )
+
+    def display_counts(self) -> pd.DataFrame:
+        """The counts as shown: numbers, ``<K`` or ``x``."""
+        return _display(self.counts, self.count_status, self.k, lambda value: int(value))
+
+    def display_shares(self) -> pd.DataFrame:
+        """The shares as shown: percentages rounded to one decimal, ``<K`` or ``x``."""
+        return _display(
+            self.shares, self.share_status, self.k, lambda v: round(100 * v, SHARE_DECIMALS)
+        )
+
+    def display_medians(self) -> pd.DataFrame:
+        return _display(
+            self.medians, self.median_status, self.k, lambda v: round(v, MEDIAN_DECIMALS)
+        )
+
+
+def _display(values: pd.DataFrame, status: pd.DataFrame, k: int, shown) -> pd.DataFrame:
+    hidden = status.to_numpy() != SHOWN
+    raw = values.to_numpy(dtype=object)
+    cells = [
+        [marker(s, k) if h else shown(v) for v, s, h in zip(row_v, row_s, row_h, strict=True)]
+        for row_v, row_s, row_h in zip(raw, status.to_numpy(), hidden, strict=True)
+    ]
+    return pd.DataFrame(cells, index=values.index, columns=values.columns, dtype=object)
+
+
+def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | TooFewChildren:
+    """The table with every small count, and every value that would reveal one, hidden.
+
+    Parameters
+    ----------
+    table
+        A :func:`~eska_network.districts.district_table` or
+        :func:`~eska_network.districts.quarterly_trend`.
+    k
+        Smallest count shown; default :func:`suppression_k`.
+
+    Returns
+    -------
+    SuppressedTable or TooFewChildren
+        :class:`TooFewChildren` when the table holds fewer than K children in all.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from eska_network.districts import COUNT_MEASURES, MEDIAN_MEASURES, AggregateTable
+    >>> counts = pd.DataFrame(0, index=["A", "B", "C", ""], columns=list(COUNT_MEASURES))
+    >>> counts["children"] = [20, 30, 40, 90]
+    >>> counts["weakest_link:family-community"] = [20, 30, 40, 90]
+    >>> counts["unmet_need:legal"] = [2, 9, 12, 23]
+    >>> medians = pd.DataFrame(2.0, index=counts.index, columns=list(MEDIAN_MEASURES))
+    >>> shown = suppress(AggregateTable("district", counts, medians, pd.DataFrame()), k=5)
+    >>> shown.display_counts()["unmet_need:legal"].tolist()
+    ['<5', 'x', 12, 23]
+    >>> suppress(AggregateTable("district", counts.iloc[:0], medians, pd.DataFrame()), k=5)
+    TooFewChildren(k=5)
+    """
+    k = suppression_k() if k is None else k
+    counts = table.counts
+    if counts.empty or counts.at[TOTAL, CHILDREN] < k:
+        return TooFewChildren(k)
+    values = counts[list(COUNT_MEASURES)].to_numpy(dtype=np.int64)
+    status = _hide(values, k)
+    hidden = status != SHOWN
+    count_frame = pd.DataFrame(values, index=counts.index, columns=list(COUNT_MEASURES))
+    count_frame = count_frame.astype("Int64").mask(hidden)
+    count_status = pd.DataFrame(status, index=counts.index, columns=list(COUNT_MEASURES))
+
+    share_columns = list(COUNT_MEASURES[1:])
+    children = values[:, :1]
+    share_values = values[:, 1:] / children
+    # A share needs both its count and the group's children shown; else it takes their reason.
+    share_status = np.where(
+        hidden[:, 1:], status[:, 1:], np.broadcast_to(status[:, :1], share_values.shape)
+    )
+    shares = pd.DataFrame(share_values, index=counts.index, columns=share_columns)
+    shares = shares.mask(share_status != SHOWN)
+
+    small_group = values[:, 0] < k
+    median_status = np.where(small_group[:, None], SMALL, SHOWN)
+    median_status = np.broadcast_to(median_status, (len(counts), len(MEDIAN_MEASURES)))
+    medians = table.medians.loc[counts.index, list(MEDIAN_MEASURES)].mask(median_status != SHOWN)
+    return SuppressedTable(
+        by=table.by,
+        k=k,
+        counts=count_frame,
+        count_status=count_status,
+        shares=shares,
+        share_status=pd.DataFrame(share_status, index=counts.index, columns=share_columns),
+        medians=medians,
+        median_status=pd.DataFrame(
+            median_status, index=counts.index, columns=list(MEDIAN_MEASURES)
+        ),
+        services=table.services,
+    )
+
+
+def _hide(values: np.ndarray, k: int) -> np.ndarray:
+    """The status of every cell after primary and secondary suppression."""
+    n_rows, n_columns = values.shape
+    small_group = values[:, 0] < k
+    status = np.full(values.shape, SHOWN, dtype=object)
+    status[((values >= 1) & (values < k)) | small_group[:, None]] = SMALL
+    block = _two_way_block()
+    # A line is (row indices, column indices, position of the line's total in it).
+    every_row = np.arange(n_rows)
+    column_lines = [(every_row, np.full(n_rows, j), n_rows - 1) for j in range(n_columns)]
+    row_lines = [(np.full(len(block), i), np.array(block), 0) for i in range(n_rows)]
+    while True:
+        changed = False
+        for line in column_lines + row_lines:
+            rows, cols, _ = line
+            if (status[rows, cols] != SHOWN).sum() == 1:
+                changed = _hide_one(values, status, *line) or changed
+        if changed:
+            continue
+        bridge = _first_bridge(status, block)
+        if bridge is None:
+            return status
+        i, j = bridge
+        if not (
+            _hide_one(values, status, *row_lines[i]) or _hide_one(values, status, *column_lines[j])
+        ):
+            rows, cols = np.meshgrid(every_row, block, indexing="ij")
+            _hide_one(values, status, rows.ravel(), cols.ravel(), -1)
+
+
+def _hide_one(
+    values: np.ndarray, status: np.ndarray, rows: np.ndarray, cols: np.ndarray, total_at: int
+) -> bool:
+    """Hide the smallest non-zero shown cell of a line (a zero only if nothing else is left).
+
+    Cells other than the line's total go first, so that totals stay shown where possible.
+    """
+    shown = np.flatnonzero(status[rows, cols] == SHOWN)
+    if not len(shown):
+        return False
+    cell_values = values[rows[shown], cols[shown]]
+    order = np.lexsort((shown == total_at, cell_values, cell_values == 0))
+    pick = shown[order[0]]
+    status[rows[pick], cols[pick]] = SECONDARY
+    return True
+
+
+def _two_way_block() -> list[int]:
+    """The columns of the one two-way table: the partitioned total, then its parts."""
+    ((total, parts),) = PARTITIONS.items()
+    columns = list(COUNT_MEASURES)
+    return [columns.index(total), *(columns.index(part) for part in parts)]
+
+
+def _first_bridge(status: np.ndarray, block: list[int]) -> tuple[int, int] | None:
+    """A hidden cell of the two-way block that lines of sums give away, or None.
+
+    Rows and columns of the block are nodes, hidden cells edges: a cell is determined by the
+    lines exactly when its edge lies on no cycle.
+    """
+    graph = nx.Graph()
+    rows, positions = np.nonzero(status[:, block] != SHOWN)
+    graph.add_edges_from(
+        (("row", int(i)), ("column", int(p))) for i, p in zip(rows, positions, strict=True)
+    )
+    for u, v in nx.bridges(graph):
+        row, column = (u, v) if u[0] == "row" else (v, u)
+        return row[1], block[column[1]]
+    return None
+
+
+def to_export(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:
+    """The table the page shows and the CSV export holds: one row per group, then the total row.
+
+    Columns: the group, the number of children, then for each measure its count ``(n)`` and share
+    ``(%)``, then the medians. Hidden cells hold ``<K`` or ``x``; nothing else is ever in it.
+    Escape it for spreadsheets with :func:`eska_network.csvsafe.to_safe_csv` when writing CSV.
+    """
+    counts = suppressed.display_counts()
+    shares = suppressed.display_shares()
+    medians = suppressed.display_medians()
+    labels = [
+        total_label(suppressed.by, lang) if group == TOTAL else group for group in counts.index
+    ]
+    columns: dict[str, list] = {group_heading(suppressed.by, lang): labels}
+    columns[measure_label(CHILDREN, lang)] = counts[CHILDREN].tolist()
+    for measure in COUNT_MEASURES[1:]:
+        label = measure_label(measure, lang)
+        columns[f"{label} (n)"] = counts[measure].tolist()
+        columns[f"{label} (%)"] = shares[measure].tolist()
+    for measure in MEDIAN_MEASURES:
+        columns[measure_label(measure, lang)] = medians[measure].tolist()
+    return pd.DataFrame(columns, dtype=object)

@@ -1,0 +1,288 @@
+"""The planner's aggregates: the gaps of many children counted per district or per quarter.
+
+The tables here are *not* for show: they hold every count, however small. Pass them to
+:func:`eska_network.disclosure.suppress` and show only what it returns (SECURITY.md,
+"Aggregates"). Every measure is a count of children, so that one suppression step protects all of
+them; shares are derived from the suppressed counts.
+
+Measures (the ``counts`` columns):
+
+- ``children``: the children in the group;
+- ``level_absent:<level>``, ``level_weak:<level>``: children with nobody, or only weak ties, at
+  that level;
+- ``unmet_need:<need>``, ``missing_function:<key>``, ``missing_support_type:<kind>``: children
+  with that need unmet, that key or that kind of support missing;
+- ``weakest_link:<pair>``: children whose weakest link between levels is that pair (every child has
+  exactly one, so these three add up to ``children``);
+- ``stressful_family``, ``stressful_tie``, ``single_point_of_failure``, ``stale_tie``: children
+  with a stressful family tie, with any stressful tie, with at least one link hanging on a single
+  tie, with at least one stale tie.
+
+The ``medians`` columns ``link_strength:<pair>`` hold the median link strength between two levels
+(0 to 5) over the group's children.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from . import gap_items, severity
+from .codes import FUNCTIONS, LEVEL_PAIRS, LEVELS, NEEDS, SUPPORT_TYPES
+from .schema import LIST_SEPARATOR
+
+if TYPE_CHECKING:
+    from .disclosure import SuppressedTable
+
+TOTAL = ""
+"""The label of the last row of every table: all groups together (no district name is empty)."""
+CHILDREN = "children"
+SERVICE_SEPARATOR = "; "
+
+COUNT_MEASURES: tuple[str, ...] = (
+    CHILDREN,
+    *(f"level_absent:{level}" for level in LEVELS),
+    *(f"level_weak:{level}" for level in LEVELS),
+    *(f"unmet_need:{need}" for need in NEEDS),
+    *(f"missing_function:{key}" for key in FUNCTIONS),
+    *(f"missing_support_type:{kind}" for kind in SUPPORT_TYPES),
+    *(f"weakest_link:{pair}" for pair in LEVEL_PAIRS),
+    "stressful_family",
+    "stressful_tie",
+    "single_point_of_failure",
+    "stale_tie",
+)
+"""Every count of a district table, in the order of the screens."""
+GAP_MEASURES = tuple(m for m in COUNT_MEASURES if m != CHILDREN and not m.startswith("weakest_"))
+"""The counts that are gaps (the columns of the heatmap of districts x gap types)."""
+WEAKEST_LINK_MEASURES = tuple(f"weakest_link:{pair}" for pair in LEVEL_PAIRS)
+PARTITIONS: dict[str, tuple[str, ...]] = {CHILDREN: WEAKEST_LINK_MEASURES}
+"""Counts that add up, in every row, to another count: they constrain what suppression hides."""
+MEDIAN_MEASURES = tuple(f"link_strength:{pair}" for pair in LEVEL_PAIRS)
+
+_OWN_LABELS = {
+    CHILDREN: ("children", "anak"),
+    "weakest_link": ("Weakest link", "Hubungan terlemah"),
+    "link_strength": ("Link strength (median)", "Kekuatan hubungan (median)"),
+    "stressful_family": ("Stressful family tie", "Ikatan keluarga menekan"),
+}
+_SUBJECTS = {
+    "level_absent": LEVELS,
+    "level_weak": LEVELS,
+    "unmet_need": NEEDS,
+    "missing_function": FUNCTIONS,
+    "missing_support_type": SUPPORT_TYPES,
+    "weakest_link": LEVEL_PAIRS,
+    "link_strength": LEVEL_PAIRS,
+}
+GROUP_HEADINGS = {
+    "district": (("District", "Kabupaten/kota"), ("All districts", "Semua kabupaten/kota")),
+    "quarter": (("Quarter", "Triwulan"), ("All quarters", "Semua triwulan")),
+}
+"""Per kind of group: the heading of the group column, and the label of the total row."""
+
+
+def measure_label(measure: str, lang: str = "en") -> str:
+    """A measure's name in words, from the labels of :mod:`eska_network.codes`.
+
+    >>> measure_label("unmet_need:legal"), measure_label("level_absent:institution", "id")
+    ('Unmet need: legal services', 'Tingkat tidak ada: lembaga')
+    """
+    kind, _, subject = measure.partition(":")
+    if kind in _OWN_LABELS:
+        en, id_ = _OWN_LABELS[kind]
+        name = id_ if lang == "id" else en
+    else:
+        name = gap_items.kind_name(kind, lang)
+    return f"{name}: {_SUBJECTS[kind].label(subject, lang)}" if subject else name
+
+
+def group_heading(by: str, lang: str = "en") -> str:
+    en, id_ = GROUP_HEADINGS[by][0]
+    return id_ if lang == "id" else en
+
+
+def total_label(by: str, lang: str = "en") -> str:
+    en, id_ = GROUP_HEADINGS[by][1]
+    return id_ if lang == "id" else en
+
+
+@dataclass(frozen=True)
+class AggregateTable:
+    """Unsuppressed counts and medians per group, the last row (:data:`TOTAL`) for all groups.
+
+    ``by`` is ``"district"`` or ``"quarter"``. ``services`` lists, per district and need, the
+    services of ``resources.csv`` that serve it (``district``, ``need``, ``services``, ``names``);
+    it holds no child data and needs no suppression.
+    """
+
+    by: str
+    counts: pd.DataFrame
+    medians: pd.DataFrame
+    services: pd.DataFrame
+
+
+def child_measures(summaries: pd.DataFrame) -> pd.DataFrame:
+    """Per child, 0 or 1 for every count measure (the district counts are sums of these)."""
+    present = severity.gap_counts(summaries) > 0
+    columns: dict[str, np.ndarray] = {CHILDREN: np.ones(len(summaries), dtype=np.int64)}
+    for measure in COUNT_MEASURES[1:]:
+        if measure.startswith("weakest_link:"):
+            pair = measure.partition(":")[2]
+            columns[measure] = (summaries["weakest_link"] == pair).to_numpy(dtype=np.int64)
+        else:
+            columns[measure] = present[measure].to_numpy(dtype=np.int64)
+    return pd.DataFrame(columns, index=summaries.index)
+
+
+def _link_strengths(summaries: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            f"link_strength:{pair}": pd.to_numeric(summaries["link_" + pair.replace("-", "_")])
+            for pair in LEVEL_PAIRS
+        },
+        index=summaries.index,
+    ).astype("float64")
+
+
+def aggregate(summaries: pd.DataFrame, groups: pd.Series, by: str) -> AggregateTable:
+    """Counts and medians of ``summaries`` (one row per child) per value of ``groups``."""
+    keys = groups.to_numpy()
+    measures = child_measures(summaries)
+    counts = measures.groupby(keys, sort=True).sum()
+    counts.loc[TOTAL] = measures.sum()
+    strengths = _link_strengths(summaries)
+    medians = strengths.groupby(keys, sort=True).median()
+    medians.loc[TOTAL] = strengths.median()
+    counts.index.name = medians.index.name = by
+    empty_services = pd.DataFrame(columns=["district", "need", "services", "names"])
+    return AggregateTable(by, counts.astype("int64"), medians, empty_services)
+
+
+def district_table(
+    summaries_with_children: pd.DataFrame, resources: pd.DataFrame | None = None
+) -> AggregateTable:
+    """Every measure per district, with the services each district lists for each need.
+
+    Parameters
+    ----------
+    summaries_with_children
+        One row per child: the gap summary columns and the child's ``district``.
+    resources
+        The ``resources.csv`` table (``district``, ``name``, ``needs_served``), or ``None``.
+
+    Examples
+    --------
+    >>> from eska_network.gaps import summary_rows_table, summary_row, child_gaps
+    >>> from eska_network.model import Child, ChildSystem
+    >>> systems = [ChildSystem(Child(f"C{i}", "Garut" if i < 6 else "Bogor", 12)) for i in range(8)]
+    >>> summaries = summary_rows_table([summary_row(child_gaps(s), s) for s in systems])
+    >>> summaries["district"] = [s.child.district for s in systems]
+    >>> table = district_table(summaries)
+    >>> table.counts[["children", "level_absent:family"]].to_dict("index")
+    {'Bogor': {'children': 2, 'level_absent:family': 2}, 'Garut': {'children': 6, \
+'level_absent:family': 6}, '': {'children': 8, 'level_absent:family': 8}}
+    """
+    table = aggregate(summaries_with_children, summaries_with_children["district"], "district")
+    services = service_table(resources, table.counts.index[:-1])
+    return AggregateTable(table.by, table.counts, table.medians, services)
+
+
+def service_table(resources: pd.DataFrame | None, districts: Iterable[str]) -> pd.DataFrame:
+    """Per district and need (vocabulary order), how many listed services serve it, and their names.
+
+    Every pair of a district in ``districts`` and a need appears, with 0 services when none.
+    """
+    districts = list(districts)
+    grid = pd.MultiIndex.from_product([districts, list(NEEDS)], names=["district", "need"])
+    names = pd.Series("", index=grid, dtype=object)
+    services = pd.Series(0, index=grid, dtype="int64")
+    if resources is not None and len(resources):
+        served = resources.assign(
+            need=resources["needs_served"].fillna("").astype(str).str.split(LIST_SEPARATOR)
+        ).explode("need")
+        served["need"] = served["need"].str.strip()
+        served = served[served["district"].isin(districts) & served["need"].isin(list(NEEDS))]
+        grouped = served.groupby(["district", "need"])["name"]
+        listed = grouped.agg(lambda column: SERVICE_SEPARATOR.join(sorted(set(column))))
+        services.loc[listed.index] = grouped.nunique().loc[listed.index].to_numpy()
+        names.loc[listed.index] = listed.to_numpy()
+    return pd.DataFrame({"services": services, "names": names}).reset_index()
+
+
+def quarterly_trend(
+    summaries_history: pd.DataFrame, districts: Iterable[str] | None = None
+) -> AggregateTable:
+    """Every measure per quarter of assessment (``"2026-Q1"``), optionally within some districts.
+
+    Each child counts once in each quarter in which it was assessed, with its latest summary of
+    that quarter (its ``as_of`` date decides the quarter); a child not assessed in a quarter is not
+    counted there, and summaries with no ``as_of`` are left out. So each quarter's row describes
+    the children seen that quarter, as they were when seen.
+
+    Parameters
+    ----------
+    summaries_history
+        Gap summaries, any number per child (``child_id``, ``as_of``, the summary columns, and
+        ``district`` when ``districts`` is given).
+    districts
+        Only the children of these districts; ``None`` for all.
+    """
+    history = summaries_history[summaries_history["as_of"].notna()]
+    if districts is not None:
+        history = history[history["district"].isin(list(districts))]
+    dates = pd.to_datetime(history["as_of"])
+    quarter = dates.dt.year.astype(str) + "-Q" + dates.dt.quarter.astype(str)
+    history = history.assign(_quarter=quarter.to_numpy(), _date=dates.to_numpy())
+    latest = history.sort_values("_date", kind="stable").drop_duplicates(
+        ["child_id", "_quarter"], keep="last"
+    )
+    return aggregate(latest, latest["_quarter"], "quarter")
+
+
+def needs_and_services(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:
+    """Per district and need: children with the need unmet (as shown) next to the services listed.
+
+    Only what the suppressed table shows is used: ``unmet`` is the shown count or its marker
+    (``<5``, ``x``), ``unmet_share`` the shown share (NaN when hidden).
+
+    Columns: ``district``, ``need``, ``need_label``, ``unmet``, ``unmet_share``, ``services``,
+    ``names``, ``unserved`` (True when some children have the need unmet and the district lists
+    no service for it: the planner's headline).
+    """
+    services = suppressed.services
+    rows = services[services["district"].isin(suppressed.counts.index)].copy()
+    measures = ("unmet_need:" + rows["need"]).to_numpy()
+    districts = rows["district"].to_numpy()
+    shown = suppressed.display_counts()
+    status = suppressed.count_status
+    rows["unmet"] = [shown.at[d, m] for d, m in zip(districts, measures, strict=True)]
+    rows["unmet_share"] = [
+        suppressed.shares.at[d, m] for d, m in zip(districts, measures, strict=True)
+    ]
+    # A hidden count is known to be positive unless the whole district is too small to say.
+    children_hidden_small = status.loc[districts, CHILDREN].to_numpy() == "small"
+    some_unmet = np.array(
+        [
+            status.at[d, m] != "shown" or suppressed.counts.at[d, m] > 0
+            for d, m in zip(districts, measures, strict=True)
+        ]
+    )
+    rows["unserved"] = some_unmet & ~children_hidden_small & (rows["services"] == 0).to_numpy()
+    rows.insert(2, "need_label", [NEEDS.label(need, lang) for need in rows["need"]])
+    return rows.reset_index(drop=True)
+
+
+def unserved_needs(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:
+    """The planner's headline: needs some children have unmet in a district with no service for it.
+
+    The rows of :func:`needs_and_services` marked ``unserved``, most children first (by shown
+    share; hidden shares last).
+    """
+    table = needs_and_services(suppressed, lang)
+    table = table[table["unserved"]]
+    return table.sort_values("unmet_share", ascending=False, na_position="last", kind="stable")
