@@ -1,0 +1,749 @@
+"""Reading, validating and writing a data set: the folder of CSV files of the interchange format."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import itertools
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute
+import pyarrow.csv
+
+from . import codes, schema
+from .model import Dataset, _dtype
+from .schema import LIST_SEPARATOR, Column, FileSpec
+
+Source = str | os.PathLike | bytes | Mapping[str, bytes]
+"""What :func:`read_dataset` reads: a folder, a zip file or its bytes, or ``{file name: bytes}``."""
+
+MAX_LISTED_PER_COLUMN = 1000
+"""Problems in one column of one file listed one by one; any more are counted in one line."""
+
+MAX_UNPACKED_BYTES = 2 * 2**30
+"""Largest total size of the data files inside a zip (a guard against zip bombs)."""
+
+_FILE_NAMES = tuple(spec.name for spec in schema.FILES)
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_KEY_SEPARATOR = "\x00"
+"""Joins the parts of a compound key; a file holding NUL is refused before keys are built."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, placed as a spreadsheet shows it (header = row 1).
+
+    Examples
+    --------
+    >>> str(Problem("ties.csv", 14, "strength", "7 is out of range 0 to 5"))
+    'ties.csv, row 14, column strength: 7 is out of range 0 to 5'
+    >>> str(Problem("members.csv", None, None, "required file is missing"))
+    'members.csv: required file is missing'
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        place = [self.file]
+        if self.row is not None:
+            place.append(f"row {self.row}")
+        if self.column is not None:
+            place.append(f"column {self.column}")
+        return f"{', '.join(place)}: {self.message}"
+
+
+class DatasetError(Exception):
+    """The input is not a valid data set; ``problems`` lists everything found wrong with it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """Every problem, one a line, by file and then by row."""
+        return "\n".join(str(problem) for problem in self.problems)
+
+
+def read_dataset(source: Source) -> Dataset:
+    """Read and validate a data set: all of it, or a :class:`DatasetError` listing every problem.
+
+    Parameters
+    ----------
+    source
+        A folder holding the CSV files; a ``.zip`` file (path or bytes) holding them at its root or
+        in one folder; or a mapping ``{file name: bytes}`` such as the files of an upload (a
+        mapping of one ``.zip`` file is unpacked).
+
+    Returns
+    -------
+    Dataset
+        Four tables following the conventions of :mod:`eska_network.model`; ``resources`` is
+        empty when ``resources.csv`` is absent.
+
+    Raises
+    ------
+    DatasetError
+        When anything is wrong; nothing is returned then.
+
+    Examples
+    --------
+    >>> files = {
+    ...     "children.csv": b"child_id,district,age,needs\\nA1,Bandung,15, legal ; housing\\n",
+    ...     "members.csv": b"child_id,member_id,label,level\\nA1,mum,Mother,family\\n",
+    ...     "ties.csv": b"child_id,source,target,strength,valence,assessed_on\\n"
+    ...     b"A1,child,mum,7,supportive,2025-01-10\\n",
+    ... }
+    >>> read_dataset(files)
+    Traceback (most recent call last):
+    ...
+    eska_network.io.DatasetError: ties.csv, row 2, column strength: 7 is out of range 0 to 5
+    >>> files["ties.csv"] = files["ties.csv"].replace(b",7,", b",4,")
+    >>> dataset = read_dataset(files)
+    >>> dataset.children.loc[0, "needs"]
+    'housing;legal'
+    >>> summary(dataset)
+    '1 child in 1 district, 1 member, 1 tie row (rows dated 2025-01-10), 0 resources'
+    """
+    findings = _Findings()
+    files = _source_files(source, findings)
+    raw: dict[str, pd.DataFrame] = {}
+    if not findings:
+        for spec in schema.FILES:
+            if spec.name in files:
+                frame = _parse_csv(spec.name, files[spec.name], findings)
+                if frame is not None:
+                    raw[spec.name] = frame
+            elif spec.required:
+                findings.add(spec.name, "required file is missing")
+    tables = {_field(spec): _check_file(spec, raw[spec.name], findings) for spec in _present(raw)}
+    _check_references(raw, findings)
+    if findings:
+        raise DatasetError(findings.problems())
+    return Dataset(**tables)
+
+
+def summary(dataset: Dataset) -> str:
+    """One line saying how much the data set holds.
+
+    Examples
+    --------
+    >>> summary(Dataset())
+    '0 children in 0 districts, 0 members, 0 tie rows, 0 resources'
+    """
+    ties = _count(len(dataset.ties), "tie row", "tie rows")
+    dates = dataset.ties["assessed_on"].dropna()
+    if not dates.empty:
+        first, last = (f"{date:%Y-%m-%d}" for date in (dates.min(), dates.max()))
+        ties += f" (rows dated {first})" if first == last else f" (rows dated {first} to {last})"
+    parts = [
+        _count(len(dataset.children), "child", "children")
+        + " in "
+        + _count(dataset.children["district"].nunique(), "district", "districts"),
+        _count(len(dataset.members), "member", "members"),
+        ties,
+        _count(len(dataset.resources), "resource", "resources"),
+    ]
+    return ", ".join(parts)
+
+
+def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
+    """Write the four CSV files into ``folder`` (created if needed), all or none of them.
+
+    The files are written to a temporary folder beside ``folder`` and moved in place only when
+    all four are complete, so a failure leaves ``folder`` as it was. Other files in ``folder``
+    are left alone.
+
+    Returns
+    -------
+    Path
+        ``folder``, so that ``read_dataset(write_dataset(dataset, folder))`` reads it back.
+    """
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent)
+    )
+    try:
+        for spec in schema.FILES:
+            (staging / spec.name).write_text(_csv_text(dataset, spec), encoding="utf-8")
+        if folder.is_dir() and any(folder.iterdir()):
+            for spec in schema.FILES:
+                os.replace(staging / spec.name, folder / spec.name)
+        else:
+            # Renaming a folder onto a missing or empty one is atomic: all four files or none.
+            os.replace(staging, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder
+
+
+def write_dataset_zip(dataset: Dataset) -> bytes:
+    """The four CSV files of :func:`write_dataset` as a zip archive, for a download button.
+
+    Examples
+    --------
+    >>> import zipfile
+    >>> zipfile.ZipFile(io.BytesIO(write_dataset_zip(Dataset()))).namelist()
+    ['children.csv', 'members.csv', 'ties.csv', 'resources.csv']
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for spec in schema.FILES:
+            # A fixed timestamp makes the same data set give the same bytes.
+            entry = zipfile.ZipInfo(spec.name, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, _csv_text(dataset, spec).encode("utf-8"))
+    return buffer.getvalue()
+
+
+# Writing
+
+
+def _csv_text(dataset: Dataset, spec: FileSpec) -> str:
+    table = dataset.table(spec)
+    extra = [name for name in table.columns if name not in spec.column_names]
+    return table.reindex(columns=[*spec.column_names, *extra]).to_csv(
+        index=False, na_rep="", date_format="%Y-%m-%d", lineterminator="\n"
+    )
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+# Collecting problems
+
+
+class _Findings:
+    """The problems found so far; a column with very many is summed up rather than listed."""
+
+    def __init__(self) -> None:
+        self._listed: list[Problem] = []
+        self._per_column: dict[tuple[str, str | None], int] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._listed)
+
+    def add(
+        self, file: str, message: str, row: int | None = None, column: str | None = None
+    ) -> None:
+        self._listed.append(Problem(file, row, column, message))
+
+    def rows(
+        self, file: str, column: str | None, rows: pd.Index, messages: str | Iterable[str]
+    ) -> None:
+        """One problem per row in ``rows``; ``messages`` is one message or one per row."""
+        key = (file, column)
+        already = self._per_column.get(key, 0)
+        self._per_column[key] = already + len(rows)
+        room = max(min(MAX_LISTED_PER_COLUMN - already, len(rows)), 0)
+        texts = itertools.repeat(messages) if isinstance(messages, str) else iter(messages)
+        for row, message in zip(rows[:room], itertools.islice(texts, room), strict=True):
+            self._listed.append(Problem(file, int(row), column, message))
+
+    def problems(self) -> list[Problem]:
+        """Every problem by file (in format order), then by row and column."""
+        unlisted = [
+            Problem(
+                file,
+                None,
+                column,
+                f"{count - MAX_LISTED_PER_COLUMN} more problems in this "
+                "column, not listed one by one",
+            )
+            for (file, column), count in self._per_column.items()
+            if count > MAX_LISTED_PER_COLUMN
+        ]
+        ordered = sorted(
+            [(_report_order(p), 0, i, p) for i, p in enumerate(self._listed)]
+            + [(_report_order(p), 1, i, p) for i, p in enumerate(unlisted)],
+            key=lambda item: (item[0][0], item[1], *item[0][1:], item[2]),
+        )
+        return [problem for *_, problem in ordered]
+
+
+def _report_order(problem: Problem) -> tuple[int, int, int]:
+    file = _FILE_NAMES.index(problem.file) if problem.file in _FILE_NAMES else -1
+    names = schema.FILES[file].column_names if file >= 0 else ()
+    column = names.index(problem.column) if problem.column in names else len(names)
+    return (file, problem.row or 0, column)
+
+
+# Finding the files
+
+
+def _source_files(source: Source, findings: _Findings) -> dict[str, bytes]:
+    if isinstance(source, Mapping):
+        files = {PurePosixPath(name).name: bytes(data) for name, data in source.items()}
+        if len(files) == 1:
+            ((name, data),) = files.items()
+            if name.lower().endswith(".zip"):
+                return _zip_files(name, data, findings)
+        return files
+    if isinstance(source, bytes | bytearray | memoryview):
+        return _zip_files("zip file", bytes(source), findings)
+    path = Path(source)
+    if path.is_dir():
+        return {name: (path / name).read_bytes() for name in _FILE_NAMES if (path / name).is_file()}
+    if path.is_file():
+        return _zip_files(path.name, path.read_bytes(), findings)
+    findings.add(str(path), "no such folder or zip file")
+    return {}
+
+
+def _zip_files(label: str, data: bytes, findings: _Findings) -> dict[str, bytes]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        findings.add(label, "is not a zip file")
+        return {}
+    with archive:
+        entries = [
+            entry
+            for entry in archive.infolist()
+            if not entry.is_dir()
+            and not entry.filename.startswith("__MACOSX/")
+            and PurePosixPath(entry.filename).name in _FILE_NAMES
+        ]
+        folders = sorted({str(PurePosixPath(entry.filename).parent) for entry in entries})
+        if len(folders) > 1:
+            names = ", ".join("the top level" if f == "." else f for f in folders)
+            findings.add(label, f"holds data files in more than one folder ({names})")
+            return {}
+        if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
+            findings.add(label, f"unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB")
+            return {}
+        try:
+            return {PurePosixPath(entry.filename).name: archive.read(entry) for entry in entries}
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error) as error:
+            findings.add(label, f"cannot be unpacked: {error}")
+            return {}
+
+
+# Reading one file into a table of stripped strings, indexed by spreadsheet row number
+
+
+def _parse_csv(name: str, data: bytes, findings: _Findings) -> pd.DataFrame | None:
+    data = data.removeprefix(codecs.BOM_UTF8)
+    problem = _not_csv_text(data)
+    if problem is not None:
+        findings.add(name, *problem)
+        return None
+    if not data.strip():
+        findings.add(name, "is empty: the first row must name the columns")
+        return None
+    if not data.endswith((b"\n", b"\r")):
+        data += b"\n"
+    try:
+        header = next(csv.reader(io.TextIOWrapper(io.BytesIO(data), "utf-8", newline="")))
+        frame = _parse_fast(data, len(header))
+    except csv.Error as error:
+        findings.add(name, f"is not a CSV file ({error})", row=1)
+        return None
+    except pa.ArrowInvalid:
+        # Rows of the wrong length (or a cell too big for a block): find each one exactly.
+        frame = _parse_exact(name, data, len(header), findings)
+        if frame is None:
+            return None
+    frame = frame.apply(lambda cells: cells.str.strip())
+    return _named_columns(name, frame, [cell.strip() for cell in header], findings)
+
+
+def _not_csv_text(data: bytes) -> tuple[str, int | None] | None:
+    """What makes ``data`` unreadable as UTF-8 CSV text (message and row), or None."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "is UTF-16 text, not UTF-8: save it as CSV UTF-8", None
+    if data.startswith(b"PK\x03\x04"):
+        return "is a zip archive or an Excel workbook, not a CSV file", None
+    if b"\x00" in data:
+        return "is not a CSV file: it holds binary data", None
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            row = data.count(b"\n", 0, error.start) + 1
+            return "is not UTF-8 text: save it as CSV UTF-8", row
+    if data.count(b'"') % 2:
+        return 'is not a CSV file: a quote (") is opened and never closed', None
+    return None
+
+
+def _parse_fast(data: bytes, width: int) -> pd.DataFrame:
+    """Every row as strings (header included), or ArrowInvalid when a row has the wrong length."""
+    names = [f"f{i}" for i in range(width)]
+    table = pyarrow.csv.read_csv(
+        io.BytesIO(data),
+        read_options=pyarrow.csv.ReadOptions(autogenerate_column_names=True),
+        # Empty lines are kept as rows so that the row numbers stay those of a spreadsheet.
+        parse_options=pyarrow.csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+        convert_options=pyarrow.csv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    if table.num_columns != width:
+        raise pa.ArrowInvalid(f"expected {width} columns, got {table.num_columns}")
+    frame = table.slice(1).to_pandas()
+    frame.index = pd.RangeIndex(2, 2 + len(frame))
+    frame.columns = range(width)
+    return frame
+
+
+def _parse_exact(name: str, data: bytes, width: int, findings: _Findings) -> pd.DataFrame | None:
+    """The slow, exact parse: report each row of the wrong length and keep the others."""
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    rows, cells, wrong, messages = [], [], [], []
+    number = 1
+    try:
+        next(reader)
+        for number, record in enumerate(reader, start=2):
+            if len(record) == width:
+                rows.append(number)
+                cells.append(record)
+            elif any(cell.strip() for cell in record):
+                wrong.append(number)
+                messages.append(f"has {len(record)} cells but the header has {width}")
+    except csv.Error as error:
+        findings.add(name, f"is not a CSV file ({error})", row=number + 1)
+        return None
+    findings.rows(name, None, pd.Index(wrong), messages)
+    return pd.DataFrame(cells, index=rows, columns=range(width), dtype="str")
+
+
+def _named_columns(
+    name: str, frame: pd.DataFrame, header: list[str], findings: _Findings
+) -> pd.DataFrame | None:
+    """The frame with its header's names; blank rows and unnamed blank columns dropped."""
+    unnamed = [i for i, column in enumerate(header) if column == ""]
+    for i in unnamed:
+        if (frame[i] != "").any():
+            findings.add(name, f"column {i + 1} has values but no name in the header", row=1)
+    frame = frame.drop(columns=unnamed)
+    header = [column for column in header if column != ""]
+    repeated = sorted({column for column in header if header.count(column) > 1})
+    for column in repeated:
+        findings.add(name, "this column appears more than once in the header", 1, column)
+    if repeated:
+        return None
+    frame.columns = header
+    return frame[(frame != "").any(axis=1)]
+
+
+# Checking one file and converting it to the model's conventions
+
+
+def _check_file(spec: FileSpec, frame: pd.DataFrame, findings: _Findings) -> pd.DataFrame | None:
+    """The file as a model table, or None when a required column is missing."""
+    missing = [column for column in spec.columns if column.name not in frame]
+    for column in missing:
+        if column.required:
+            findings.add(spec.name, f"required column {column.name} is missing", column=column.name)
+    typed = {
+        column.name: _check_column(spec.name, column, frame[column.name], findings)
+        for column in spec.columns
+        if column.name in frame
+    }
+    _check_duplicates(spec, frame, typed, findings)
+    if any(column.required for column in missing):
+        return None
+    for column in missing:
+        typed[column.name] = _absent(column, frame.index)
+    table = pd.DataFrame({name: typed[name] for name in spec.column_names}, index=frame.index)
+    for name in frame.columns:
+        if name not in typed:
+            table[name] = frame[name].where(frame[name] != "")
+    return table.reset_index(drop=True)
+
+
+def _absent(column: Column, index: pd.Index) -> pd.Series:
+    """An optional column the file does not have: every cell missing."""
+    if column.kind == "codes":
+        return pd.Series("", index=index, dtype="str")
+    return pd.Series(pd.NA if column.kind == "int" else None, index=index, dtype=_dtype(column))
+
+
+def _check_column(file: str, column: Column, cells: pd.Series, findings: _Findings) -> pd.Series:
+    """The column converted to its model type, after reporting every cell that is wrong."""
+    empty = cells == ""
+    if column.required:
+        findings.rows(file, column.name, cells.index[empty], "a value is required")
+    if column.kind == "text":
+        return cells.where(~empty)
+    if column.kind == "id":
+        bad = ~empty & ~cells.str.match(schema.ID_PATTERN)
+        messages = (
+            f"'{cell}' is not a valid id: use 1 to 32 letters, digits, _ or -"
+            for cell in cells[bad]
+        )
+        findings.rows(file, column.name, cells.index[bad], messages)
+        return cells.where(~empty)
+    parse = _PARSERS[column.kind](column)
+    positions, distinct = pd.factorize(cells)
+    results = [parse(cell) for cell in distinct]
+    messages = np.array([message for _, message in results], dtype=object)[positions]
+    bad = pd.notna(messages)
+    findings.rows(file, column.name, cells.index[bad], messages[bad])
+    values = [value for value, _ in results]
+    return _typed_column(column, values, positions, cells.index)
+
+
+def _typed_column(
+    column: Column, values: list, positions: np.ndarray, index: pd.Index
+) -> pd.Series:
+    """Cells rebuilt from their distinct values; values that failed to parse become missing."""
+    if column.kind == "int":
+        missing = np.array([value is None for value in values], dtype=bool)[positions]
+        numbers = np.array([value or 0 for value in values], dtype="int64")[positions]
+        if column.required:
+            return pd.Series(numbers, index=index, dtype="int64")
+        return pd.Series(pd.arrays.IntegerArray(numbers, missing), index=index)
+    if column.kind == "date":
+        dates = np.array(values, dtype="datetime64[s]")[positions] if values else []
+        return pd.Series(dates, index=index, dtype="datetime64[s]")
+    return pd.Series(np.array(values, dtype=object)[positions], index=index, dtype="str")
+
+
+def _int_parser(column: Column) -> Callable[[str], tuple[int | None, str | None]]:
+    def parse(cell: str) -> tuple[int | None, str | None]:
+        if cell == "":
+            return None, None
+        if not _WHOLE_NUMBER.fullmatch(cell):
+            return None, f"'{cell}' is not a whole number"
+        number = int(cell)
+        low, high = column.minimum, column.maximum
+        if (low is not None and number < low) or (high is not None and number > high):
+            return None, f"{number} is out of range {low} to {high}"
+        return number, None
+
+    return parse
+
+
+def _date_parser(column: Column) -> Callable[[str], tuple[dt.date | None, str | None]]:
+    def parse(cell: str) -> tuple[dt.date | None, str | None]:
+        if cell == "":
+            return None, None
+        try:
+            if _ISO_DATE.fullmatch(cell):
+                return dt.date.fromisoformat(cell), None
+        except ValueError:
+            pass
+        return None, f"'{cell}' is not a date in YYYY-MM-DD form"
+
+    return parse
+
+
+def _code_parser(column: Column) -> Callable[[str], tuple[str | None, str | None]]:
+    expected = ", ".join(column.vocabulary.codes)
+
+    def parse(cell: str) -> tuple[str | None, str | None]:
+        if cell == "" or cell in column.vocabulary:
+            return cell or None, None
+        return None, f"unknown code '{cell}' (expected one of: {expected})"
+
+    return parse
+
+
+def _codes_parser(column: Column) -> Callable[[str], tuple[str, str | None]]:
+    expected = ", ".join(column.vocabulary.codes)
+
+    def parse(cell: str) -> tuple[str, str | None]:
+        items = [item.strip() for item in cell.split(LIST_SEPARATOR)]
+        items = [item for item in items if item]
+        unknown = [item for item in dict.fromkeys(items) if item not in column.vocabulary]
+        if unknown:
+            listed = ", ".join(f"'{item}'" for item in unknown)
+            plural = "s" if len(unknown) > 1 else ""
+            return "", f"unknown code{plural} {listed} (expected any of: {expected})"
+        return LIST_SEPARATOR.join(column.vocabulary.sort(items)), None
+
+    return parse
+
+
+_PARSERS = {"int": _int_parser, "date": _date_parser, "code": _code_parser, "codes": _codes_parser}
+
+
+def _check_duplicates(
+    spec: FileSpec, frame: pd.DataFrame, typed: dict[str, pd.Series], findings: _Findings
+) -> None:
+    """Report every row whose key (see each file's rules) an earlier row already has."""
+    if not set(spec.key) <= set(frame.columns):
+        return
+    if spec is schema.TIES:
+        _check_duplicate_ties(frame, typed["assessed_on"], findings)
+        return
+    cells = frame[list(spec.key)]
+    cells = cells[(cells != "").all(axis=1)]
+    rows, firsts = _repeats(_joined(*(cells[name] for name in spec.key)))
+    column = spec.key[-1]
+    if spec is schema.MEMBERS:
+        messages = (
+            f"duplicate member_id '{member}' for child '{child}' (first in row {first})"
+            for child, member, first in zip(
+                cells.loc[rows, "child_id"], cells.loc[rows, "member_id"], firsts, strict=True
+            )
+        )
+    else:
+        messages = (
+            f"duplicate {column} '{value}' (first in row {first})"
+            for value, first in zip(cells.loc[rows, column], firsts, strict=True)
+        )
+    findings.rows(spec.name, column, rows, messages)
+
+
+def _check_duplicate_ties(frame: pd.DataFrame, dates: pd.Series, findings: _Findings) -> None:
+    # Ties are undirected, so (a, b) and (b, a) share one key: the pair in sorted order.
+    usable = (frame[["child_id", "source", "target"]] != "").all(axis=1) & dates.notna()
+    cells = frame[usable]
+    swap = cells["source"] > cells["target"]
+    low = cells["source"].where(~swap, cells["target"])
+    high = cells["target"].where(~swap, cells["source"])
+    rows, firsts = _repeats(_joined(cells["child_id"], low, high, cells["assessed_on"]))
+    messages = (
+        f"a second row for the tie {a} - {b} of child '{child}' on {date} (first in row {first})"
+        for child, a, b, date, first in zip(
+            cells.loc[rows, "child_id"],
+            low[rows],
+            high[rows],
+            cells.loc[rows, "assessed_on"],
+            firsts,
+            strict=True,
+        )
+    )
+    findings.rows(schema.TIES.name, "assessed_on", rows, messages)
+
+
+def _joined(*parts: pd.Series) -> pd.Series:
+    key = parts[0]
+    for part in parts[1:]:
+        key = key + _KEY_SEPARATOR + part
+    return key
+
+
+def _repeats(key: pd.Series) -> tuple[pd.Index, np.ndarray]:
+    """The rows whose key an earlier row has, and for each the row where the key came first."""
+    repeated = key.duplicated(keep="first")
+    if not repeated.any():
+        return key.index[:0], np.array([], dtype=int)
+    firsts = key[~repeated]
+    first_row = pd.Series(firsts.index, index=firsts.to_numpy())
+    return key.index[repeated], first_row.loc[key[repeated].to_numpy()].to_numpy()
+
+
+# Checking the references between files
+
+
+def _check_references(raw: dict[str, pd.DataFrame], findings: _Findings) -> None:
+    """Members and ties must name a child that exists; tie ends and resources must exist too."""
+    children = _keys(raw, schema.CHILDREN, "child_id")
+    members = _keys(raw, schema.MEMBERS, "child_id", "member_id")
+    resources = _keys(raw, schema.RESOURCES, "resource_id")
+    member_rows = raw.get(schema.MEMBERS.name)
+    if member_rows is not None:
+        _check_member_references(member_rows, children, resources, findings)
+    tie_rows = raw.get(schema.TIES.name)
+    if tie_rows is not None:
+        _check_tie_references(tie_rows, children, members, findings)
+
+
+def _keys(raw: dict[str, pd.DataFrame], spec: FileSpec, *names: str) -> pa.Array | None:
+    """The keys present in one file, or None when the file or a key column is unusable."""
+    frame = raw.get(spec.name)
+    if frame is None or not set(names) <= set(frame.columns):
+        return None
+    return pa.compute.unique(pa.array(_joined(*(frame[name] for name in names))))
+
+
+def _is_in(cells: pd.Series, known: pa.Array) -> pd.Series:
+    # pandas' isin walks a large value set in Python; arrow's hashes it natively.
+    found = pa.compute.is_in(pa.array(cells), value_set=known)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=cells.index)
+
+
+def _check_member_references(
+    frame: pd.DataFrame, children: pa.Array | None, resources: pa.Array | None, findings: _Findings
+) -> None:
+    file = schema.MEMBERS.name
+    if "member_id" in frame:
+        reserved = frame.index[frame["member_id"] == codes.CHILD_NODE]
+        message = f"'{codes.CHILD_NODE}' is reserved for the child at the centre of the map"
+        findings.rows(file, "member_id", reserved, message)
+    if "child_id" in frame:
+        _check_known(file, frame, "child_id", children, "no child '{}' in children.csv", findings)
+    if "resource_id" in frame:
+        message = "no resource '{}' in resources.csv"
+        _check_known(file, frame, "resource_id", resources, message, findings)
+
+
+def _check_tie_references(
+    frame: pd.DataFrame, children: pa.Array | None, members: pa.Array | None, findings: _Findings
+) -> None:
+    file = schema.TIES.name
+    if "child_id" not in frame:
+        return
+    known_child = _check_known(
+        file, frame, "child_id", children, "no child '{}' in children.csv", findings
+    )
+    if {"source", "target"} <= set(frame.columns):
+        source, target = frame["source"], frame["target"]
+        same = frame.index[(source != "") & (source == target)]
+        messages = (f"source and target are both '{cell}'" for cell in source[same])
+        findings.rows(file, "target", same, messages)
+        at_child = frame.index[target == codes.CHILD_NODE]
+        message = f"target must be a member_id; the child ('{codes.CHILD_NODE}') goes in source"
+        findings.rows(file, "target", at_child, message)
+    for end in ("source", "target"):
+        if members is None or end not in frame:
+            continue
+        ends = frame[end]
+        checked = known_child & (ends != "") & (ends != codes.CHILD_NODE)
+        key = _joined(frame["child_id"], ends)
+        bad = frame.index[checked & ~_is_in(key, members)]
+        messages = (
+            f"'{member}' is not a member of child '{child}' in members.csv"
+            for child, member in zip(frame.loc[bad, "child_id"], ends[bad], strict=True)
+        )
+        findings.rows(file, end, bad, messages)
+
+
+def _check_known(
+    file: str,
+    frame: pd.DataFrame,
+    column: str,
+    known: pa.Array | None,
+    message: str,
+    findings: _Findings,
+) -> pd.Series:
+    """Report the cells of ``column`` not in ``known``; True for the rows that are fine."""
+    cells = frame[column]
+    if known is None:
+        return cells != ""
+    found = _is_in(cells, known)
+    bad = frame.index[(cells != "") & ~found]
+    findings.rows(file, column, bad, (message.format(cell) for cell in cells[bad]))
+    return found
+
+
+def _present(raw: dict[str, pd.DataFrame]) -> list[FileSpec]:
+    return [spec for spec in schema.FILES if spec.name in raw]
+
+
+def _field(spec: FileSpec) -> str:
+    return spec.name.removesuffix(".csv")
