@@ -1,0 +1,211 @@
+"""Conversion between the Dataset's pandas tables and database rows, in bulk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from eska_network import schema
+from eska_network.model import _dtype as column_dtype
+from eska_network.schema import FileSpec
+from eska_network.store import tables
+
+EXTRA = "extra"
+REMOVED_ON = "removed_on"
+"""The members.csv column the store adds: the date a member was removed (empty while current)."""
+CHUNK = 900
+"""Ids per ``IN (...)`` list: below SQLite's oldest limit of 999 bound parameters."""
+
+
+def python_values(series: pd.Series, kind: str) -> np.ndarray:
+    """A column as an object array of plain Python values, missing values ``None``."""
+    if kind == "date":
+        dates = pd.to_datetime(series)
+        return np.where(dates.isna(), None, dates.dt.date.astype(object))
+    if kind == "codes":
+        return series.fillna("").to_numpy(dtype=object)
+    if kind == "int":
+        return series.astype("Int64").to_numpy(dtype=object, na_value=None)
+    if kind == "bool":
+        return series.astype("boolean").to_numpy(dtype=object, na_value=None)
+    return series.astype(object).where(series.notna(), None).to_numpy(dtype=object)
+
+
+def extra_columns(spec: FileSpec, frame: pd.DataFrame) -> list[str]:
+    return [name for name in frame.columns if name not in spec.column_names]
+
+
+def extra_json(frame: pd.DataFrame, names: Sequence[str]) -> np.ndarray:
+    """One JSON object per row holding the ``names`` columns (None when there are none).
+
+    Missing values are kept as ``null`` so that the column order survives the round trip.
+    """
+    if not names:
+        return np.full(len(frame), None, dtype=object)
+    values = [python_values(frame[name], "text") for name in names]
+    return np.array(
+        [
+            json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False)
+            for row in zip(*values, strict=True)
+        ],
+        dtype=object,
+    )
+
+
+def db_columns(spec: FileSpec, frame: pd.DataFrame, extras: Sequence[str]) -> dict[str, np.ndarray]:
+    """The schema columns of ``frame`` as Python values, and ``extra`` as JSON text."""
+    columns = {c.name: python_values(frame[c.name], c.kind) for c in spec.columns}
+    columns[EXTRA] = extra_json(frame, extras)
+    return columns
+
+
+def frame_from_rows(spec: FileSpec, rows: Sequence[tuple], names: Sequence[str]) -> pd.DataFrame:
+    """A Dataset table (model conventions) from database rows whose columns are ``names``.
+
+    ``names`` holds every schema column and may hold ``extra`` (JSON) and ``removed_on``;
+    both become extra text columns after the schema columns.
+    """
+    raw = pd.DataFrame.from_records(list(rows), columns=list(names))
+    table = pd.DataFrame(
+        {c.name: _typed(raw[c.name], c) for c in spec.columns}, index=pd.RangeIndex(len(raw))
+    )
+    if EXTRA in raw:
+        for name, values in _expand_extra(raw[EXTRA]).items():
+            table[name] = values
+    if REMOVED_ON in raw and raw[REMOVED_ON].notna().any():
+        table[REMOVED_ON] = (
+            pd.to_datetime(raw[REMOVED_ON]).dt.strftime("%Y-%m-%d").astype(column_dtype(_TEXT))
+        )
+    return table
+
+
+_TEXT = schema.Column("text", "text", False)
+
+
+def _typed(values: pd.Series, column: schema.Column) -> pd.Series:
+    dtype = column_dtype(column)
+    if column.kind == "date":
+        return pd.to_datetime(values, format="ISO8601").astype(dtype)
+    if column.kind == "codes":
+        return values.fillna("").astype(dtype)
+    if column.kind == "int":
+        return values.astype("Int64").astype(dtype) if len(values) else values.astype(dtype)
+    return values.astype(object).where(values.notna(), None).astype(dtype)
+
+
+def _expand_extra(values: pd.Series) -> dict[str, pd.Series]:
+    """The JSON objects of the ``extra`` column as columns, in first-seen order."""
+    present = values.notna()
+    if not present.any():
+        return {}
+    records = [json.loads(text) for text in values[present]]
+    names: dict[str, None] = {}
+    for record in records:
+        names.update(dict.fromkeys(record))
+    expanded = pd.DataFrame.from_records(records, columns=list(names), index=values.index[present])
+    expanded = expanded.reindex(values.index)
+    dtype = column_dtype(_TEXT)
+    return {
+        name: expanded[name].astype(object).where(expanded[name].notna(), None).astype(dtype)
+        for name in names
+    }
+
+
+def insert_rows(connection: sa.Connection, table: sa.Table, columns: dict[str, Iterable]) -> int:
+    """Insert many rows fast: COPY on PostgreSQL, executemany with plain tuples elsewhere."""
+    names = list(columns)
+    rows = list(zip(*columns.values(), strict=True))
+    if not rows:
+        return 0
+    if connection.dialect.name == "postgresql":
+        quoted = ", ".join(connection.dialect.identifier_preparer.quote(n) for n in names)
+        raw = connection.connection.driver_connection
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join("?" for _ in names)
+        sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
+        connection.connection.driver_connection.executemany(sql, rows)
+    return len(rows)
+
+
+def fetch_rows(
+    connection: sa.Connection,
+    table: sa.Table,
+    names: Sequence[str],
+    child_ids: Sequence[str] | None = None,
+    order_by: Sequence[str] = (),
+) -> list[tuple]:
+    """Rows of ``table`` as plain tuples (of all children, or of ``child_ids``), fast."""
+    query = sa.select(*(table.c[name] for name in names)).order_by(
+        *(table.c[name] for name in order_by)
+    )
+    if child_ids is None:
+        return _raw(connection, query)
+    rows: list[tuple] = []
+    ids = list(child_ids)
+    for start in range(0, len(ids), CHUNK):
+        rows.extend(_raw(connection, query.where(table.c.child_id.in_(ids[start : start + CHUNK]))))
+    return rows
+
+
+def _raw(connection: sa.Connection, query: sa.Select) -> list[tuple]:
+    # Plain driver tuples: building a SQLAlchemy Row per tie is the slow part of an export.
+    compiled = query.compile(
+        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+    )
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled), _positional(compiled))
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _positional(compiled) -> tuple | dict:
+    params = compiled.params
+    if compiled.positiontup is not None:
+        return tuple(params[name] for name in compiled.positiontup)
+    return params
+
+
+def lock_children(connection: sa.Connection, child_ids: Sequence[str]) -> None:
+    """Lock the rows of ``child_ids`` until the transaction ends (SQLite has one writer anyway)."""
+    table = tables.children
+    ids = list(child_ids)
+    for start in range(0, len(ids), CHUNK):
+        query = (
+            sa.select(table.c.child_id)
+            .where(table.c.child_id.in_(ids[start : start + CHUNK]))
+            .with_for_update()
+        )
+        connection.execute(query).fetchall()
+
+
+def latest_assessments(connection: sa.Connection, child_ids: Sequence[str]) -> dict[str, dt.date]:
+    """Each child's latest ``assessed_on`` (children without a tie row are left out)."""
+    table = tables.ties
+    query = sa.select(table.c.child_id, sa.func.max(table.c.assessed_on)).group_by(table.c.child_id)
+    latest = {}
+    ids = list(child_ids)
+    for start in range(0, len(ids), CHUNK):
+        chunk = query.where(table.c.child_id.in_(ids[start : start + CHUNK]))
+        for child_id, date in connection.execute(chunk):
+            latest[child_id] = as_date(date)
+    return latest
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date read back from either engine (SQLite hands aggregates back as text)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))

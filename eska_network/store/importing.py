@@ -1,0 +1,353 @@
+"""Importing a data set into the store: all or nothing, idempotent, every conflict named."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from eska_network import io, schema
+from eska_network.model import Dataset
+from eska_network.schema import FileSpec
+from eska_network.store import frames, summaries, tables
+from eska_network.store.frames import EXTRA, REMOVED_ON
+
+
+class ImportConflictError(io.DatasetError):
+    """The data set disagrees with what the store holds; nothing was imported."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import changed (all zero for a second import of the same data)."""
+
+    children_added: int = 0
+    children_updated: int = 0
+    members_added: int = 0
+    members_updated: int = 0
+    ties_added: int = 0
+    ties_already_stored: int = 0
+    resources_added: int = 0
+    resources_updated: int = 0
+    summaries_recomputed: int = 0
+
+    def describe(self) -> str:
+        return (
+            f"children: {self.children_added} added, {self.children_updated} updated; "
+            f"members: {self.members_added} added, {self.members_updated} updated; "
+            f"ties: {self.ties_added} rows added, {self.ties_already_stored} already stored; "
+            f"resources: {self.resources_added} added, {self.resources_updated} updated"
+        )
+
+
+@dataclass(frozen=True)
+class _Upsert:
+    """Incoming rows of one table split into new and changed (unchanged ones are dropped)."""
+
+    new: pd.DataFrame
+    changed: pd.DataFrame
+
+
+def import_dataset(
+    connection: sa.Connection, dataset: Dataset, user_name: str, now: dt.datetime
+) -> ImportReport:
+    """Upsert ``dataset`` on ``connection`` (inside the caller's transaction)."""
+    problems: list[io.Problem] = []
+    member_rows = _member_columns(dataset.members, problems)
+    tie_rows = _tie_columns(dataset.ties, problems)
+    if problems:
+        raise ImportConflictError(problems)
+
+    child_rows = _incoming(schema.CHILDREN, dataset.children)
+    child_ids = child_rows["child_id"].tolist()
+    stored_children = _stored(connection, tables.children, child_rows.columns, child_ids, lock=True)
+    children = _upsert(child_rows, stored_children, ["child_id"])
+    members = _upsert(
+        member_rows,
+        _stored(connection, tables.members, member_rows.columns, child_ids),
+        _MEMBER_KEY,
+    )
+    new_ties, already = _new_ties(connection, tie_rows, child_ids, problems)
+    if problems:
+        raise ImportConflictError(problems)
+    resource_rows = _incoming(schema.RESOURCES, dataset.resources)
+    resources = _upsert(
+        resource_rows,
+        _stored(connection, tables.resources, resource_rows.columns, None),
+        ["resource_id"],
+    )
+
+    revisions = _next_revisions(children, members, new_ties, stored_children)
+    _write(connection, children, members, new_ties, resources, revisions)
+    _record_saves(connection, children, members, new_ties, revisions, user_name, now)
+    touched = revisions.index.tolist()
+    summaries.recompute(connection, touched)
+    return ImportReport(
+        children_added=len(children.new),
+        children_updated=len(children.changed),
+        members_added=len(members.new),
+        members_updated=len(members.changed),
+        ties_added=len(new_ties),
+        ties_already_stored=already,
+        resources_added=len(resources.new),
+        resources_updated=len(resources.changed),
+        summaries_recomputed=len(touched),
+    )
+
+
+_MEMBER_KEY = ["child_id", "member_id"]
+_TIE_KEY = ["child_id", "pair_low", "pair_high", "assessed_on"]
+
+
+def _incoming(spec: FileSpec, table: pd.DataFrame, skip: Sequence[str] = ()) -> pd.DataFrame:
+    """A Dataset table as database values (object columns) with ``extra`` as JSON."""
+    extras = [name for name in frames.extra_columns(spec, table) if name not in skip]
+    return pd.DataFrame(frames.db_columns(spec, table, extras), index=table.index)
+
+
+def _member_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataFrame:
+    rows = _incoming(schema.MEMBERS, table, skip=(REMOVED_ON,))
+    rows[REMOVED_ON] = None
+    if REMOVED_ON in table:
+        text = table[REMOVED_ON]
+        dates = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+        for position in np.flatnonzero((text.notna() & dates.isna()).to_numpy()):
+            problems.append(
+                io.Problem(
+                    schema.MEMBERS.name,
+                    position + 2,
+                    REMOVED_ON,
+                    f"'{text.iloc[position]}' is not a date in YYYY-MM-DD form",
+                )
+            )
+        rows[REMOVED_ON] = frames.python_values(dates, "date")
+    return rows
+
+
+def _tie_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataFrame:
+    rows = _incoming(schema.TIES, table)
+    low = np.minimum(table["source"].to_numpy(dtype=object), table["target"].to_numpy(dtype=object))
+    high = np.maximum(
+        table["source"].to_numpy(dtype=object), table["target"].to_numpy(dtype=object)
+    )
+    rows.insert(1, "pair_low", low)
+    rows.insert(2, "pair_high", high)
+    duplicated = rows.duplicated(_TIE_KEY, keep="first").to_numpy()
+    for position in np.flatnonzero(duplicated):
+        row = rows.iloc[position]
+        problems.append(
+            io.Problem(
+                schema.TIES.name,
+                position + 2,
+                None,
+                f"a second row for tie {row['source']}–{row['target']} of child "
+                f"{row['child_id']} on {row['assessed_on']}",
+            )
+        )
+    return rows
+
+
+def _stored(
+    connection: sa.Connection,
+    table: sa.Table,
+    names: Sequence[str],
+    child_ids: Sequence[str] | None,
+    *,
+    lock: bool = False,
+) -> pd.DataFrame:
+    names = [name for name in names if name in table.c]
+    if lock and connection.dialect.name == "postgresql":
+        # Rows are locked so that a save in between cannot reuse the revision numbers below.
+        frames.lock_children(connection, child_ids or [])
+    columns = [*names, "revision"] if table is tables.children else names
+    rows = frames.fetch_rows(connection, table, columns, child_ids)
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def _canonical(frame: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """Values as text, so that a date read back as a string compares equal to a date."""
+    return pd.DataFrame({name: frame[name].map(_text) for name in names}, index=frame.index)
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "\0"
+    if isinstance(value, bool):
+        return str(int(value))
+    return str(value)
+
+
+def _upsert(incoming: pd.DataFrame, stored: pd.DataFrame, key: list[str]) -> _Upsert:
+    compared = [name for name in incoming.columns if name not in key]
+    left = _canonical(incoming, incoming.columns)
+    right = _canonical(stored, [*key, *compared]) if len(stored) else None
+    if right is None:
+        return _Upsert(new=incoming, changed=incoming.iloc[:0])
+    merged = left.merge(right, on=key, how="left", suffixes=("", "_stored"), indicator=True)
+    merged.index = incoming.index
+    is_new = (merged["_merge"] == "left_only").to_numpy()
+    differs = np.zeros(len(merged), dtype=bool)
+    for name in compared:
+        differs |= (merged[name] != merged[f"{name}_stored"]).to_numpy()
+    return _Upsert(new=incoming[is_new], changed=incoming[~is_new & differs])
+
+
+def _new_ties(
+    connection: sa.Connection,
+    incoming: pd.DataFrame,
+    child_ids: list[str],
+    problems: list[io.Problem],
+) -> tuple[pd.DataFrame, int]:
+    """The tie rows not stored yet, and how many were; a different stored row is a problem."""
+    compared = [c.name for c in schema.TIES.columns if c.name not in ("child_id", "assessed_on")]
+    compared = [name for name in compared if name not in ("source", "target")] + [EXTRA]
+    stored = _stored(connection, tables.ties, [*_TIE_KEY, *compared], child_ids)
+    if stored.empty:
+        return incoming, 0
+    left = _canonical(incoming, [*_TIE_KEY, *compared])
+    right = _canonical(stored, [*_TIE_KEY, *compared])
+    merged = left.reset_index().merge(right, on=_TIE_KEY, how="inner", suffixes=("", "_stored"))
+    for _, row in merged.iterrows():
+        differences = [
+            f"{name} {_shown(row[name])} here, {_shown(row[f'{name}_stored'])} in the store"
+            for name in compared
+            if row[name] != row[f"{name}_stored"]
+        ]
+        if differences:
+            position = incoming.index.get_loc(row["index"])
+            tie = incoming.iloc[position]
+            problems.append(
+                io.Problem(
+                    schema.TIES.name,
+                    position + 2,
+                    None,
+                    f"tie {tie['source']}–{tie['target']} of child {tie['child_id']} on "
+                    f"{tie['assessed_on']} is already stored with other values "
+                    f"({'; '.join(differences)})",
+                )
+            )
+    matched = incoming.index.isin(merged["index"])
+    return incoming[~matched], int(matched.sum())
+
+
+def _shown(text: str) -> str:
+    return "(empty)" if text in ("\0", "") else repr(text)
+
+
+def _next_revisions(
+    children: _Upsert, members: _Upsert, new_ties: pd.DataFrame, stored_children: pd.DataFrame
+) -> pd.Series:
+    """The new revision of every child the import changes, by child id."""
+    touched = (
+        set(children.new["child_id"])
+        | set(children.changed["child_id"])
+        | set(members.new["child_id"])
+        | set(members.changed["child_id"])
+        | set(new_ties["child_id"])
+    )
+    current = (
+        stored_children.set_index("child_id")["revision"]
+        if len(stored_children)
+        else pd.Series(dtype=object)
+    )
+    ids = sorted(touched)
+    return pd.Series(
+        [int(current[child_id]) + 1 if child_id in current.index else 1 for child_id in ids],
+        index=ids,
+        dtype=object,
+    )
+
+
+def _write(
+    connection: sa.Connection,
+    children: _Upsert,
+    members: _Upsert,
+    new_ties: pd.DataFrame,
+    resources: _Upsert,
+    revisions: pd.Series,
+) -> None:
+    new_children = children.new.assign(revision=revisions.reindex(children.new["child_id"]).values)
+    frames.insert_rows(connection, tables.children, _columns(new_children))
+    _update(connection, tables.children, children.changed, ["child_id"])
+    stored_touched = revisions.drop(index=children.new["child_id"], errors="ignore")
+    if len(stored_touched):
+        connection.execute(
+            tables.children.update()
+            .where(tables.children.c.child_id == sa.bindparam("b_child_id"))
+            .values(revision=sa.bindparam("b_revision")),
+            [{"b_child_id": k, "b_revision": int(v)} for k, v in stored_touched.items()],
+        )
+    frames.insert_rows(connection, tables.members, _columns(members.new))
+    _update(connection, tables.members, members.changed, _MEMBER_KEY)
+    ties = new_ties.assign(revision=revisions.reindex(new_ties["child_id"]).values)
+    frames.insert_rows(connection, tables.ties, _columns(ties))
+    _history(
+        connection, tables.child_history, pd.concat([children.new, children.changed]), revisions
+    )
+    _history(
+        connection, tables.member_history, pd.concat([members.new, members.changed]), revisions
+    )
+
+    frames.insert_rows(connection, tables.resources, _columns(resources.new))
+    _update(connection, tables.resources, resources.changed, ["resource_id"])
+
+
+def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {name: frame[name].to_numpy(dtype=object) for name in frame.columns}
+
+
+def _update(connection: sa.Connection, table: sa.Table, rows: pd.DataFrame, key: list[str]) -> None:
+    if rows.empty:
+        return
+    values = {name: sa.bindparam(f"v_{name}") for name in rows.columns if name not in key}
+    condition = sa.and_(*(table.c[name] == sa.bindparam(f"k_{name}") for name in key))
+    parameters = [
+        {**{f"k_{k}": row[k] for k in key}, **{f"v_{n}": row[n] for n in values}}
+        for row in rows.to_dict("records")
+    ]
+    connection.execute(table.update().where(condition).values(**values), parameters)
+
+
+def _history(
+    connection: sa.Connection, table: sa.Table, rows: pd.DataFrame, revisions: pd.Series
+) -> None:
+    """A history row for each new or changed row; an import's versions are undated."""
+    if rows.empty:
+        return
+    versioned = rows.assign(revision=revisions.reindex(rows["child_id"]).values, assessed_on=None)
+    names = [name for name in versioned.columns if name in table.c]
+    frames.insert_rows(connection, table, _columns(versioned[names]))
+
+
+def _record_saves(
+    connection: sa.Connection,
+    children: _Upsert,
+    members: _Upsert,
+    new_ties: pd.DataFrame,
+    revisions: pd.Series,
+    user_name: str,
+    now: dt.datetime,
+) -> None:
+    changed_children = set(children.new["child_id"]) | set(children.changed["child_id"])
+    member_counts = pd.concat([members.new, members.changed])["child_id"].value_counts()
+    tie_counts = new_ties["child_id"].value_counts()
+    rows = [
+        {
+            "child_id": child_id,
+            "revision": int(revision),
+            "saved_by": user_name,
+            "saved_at": now,
+            "source": "import",
+            "assessed_on": None,
+            "child_changed": child_id in changed_children,
+            "members_changed": int(member_counts.get(child_id, 0)),
+            "ties_changed": int(tie_counts.get(child_id, 0)),
+        }
+        for child_id, revision in revisions.items()
+    ]
+    if rows:
+        connection.execute(tables.revisions.insert(), rows)

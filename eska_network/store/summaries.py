@@ -1,0 +1,58 @@
+"""The stored gap summaries: one row per child, recomputed in the transaction that changes it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import sqlalchemy as sa
+
+from eska_network import gaps
+from eska_network.model import ChildSystem
+from eska_network.store import frames, reading, tables
+
+
+def recompute(connection: sa.Connection, child_ids: Sequence[str]) -> int:
+    """Replace the summaries of ``child_ids`` by a fresh bulk computation (gaps.gap_table)."""
+    if not child_ids:
+        return 0
+    _delete(connection, child_ids)
+    table = gaps.gap_table(reading.load_dataset(connection, child_ids))
+    columns = {
+        name: frames.python_values(table[name], "date" if kind == "date" else kind)
+        for name, kind in gaps.SUMMARY_COLUMNS.items()
+    }
+    return frames.insert_rows(connection, tables.gap_summaries, columns)
+
+
+def store_one(connection: sa.Connection, system: ChildSystem) -> None:
+    """Replace one child's summary by ``gaps.summary_row`` of its record."""
+    row = gaps.summary_row(gaps.child_gaps(system), system)
+    _delete(connection, [system.child.child_id])
+    connection.execute(tables.gap_summaries.insert(), [_plain(row)])
+
+
+def _plain(row: Mapping[str, object]) -> dict[str, object]:
+    frame = pd.DataFrame([row])
+    return {
+        name: frames.python_values(frame[name], kind)[0]
+        for name, kind in gaps.SUMMARY_COLUMNS.items()
+    }
+
+
+def _delete(connection: sa.Connection, child_ids: Sequence[str]) -> None:
+    table = tables.gap_summaries
+    ids = list(child_ids)
+    for start in range(0, len(ids), frames.CHUNK):
+        connection.execute(
+            table.delete().where(table.c.child_id.in_(ids[start : start + frames.CHUNK]))
+        )
+
+
+def read(connection: sa.Connection, child_ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """The stored summaries, one row per child sorted by child id, typed by their kind."""
+    names = list(gaps.SUMMARY_COLUMNS)
+    rows = frames.fetch_rows(connection, tables.gap_summaries, names, child_ids, ["child_id"])
+    raw = pd.DataFrame.from_records(rows, columns=names)
+    raw["as_of"] = pd.to_datetime(raw["as_of"], format="ISO8601")
+    return gaps.summary_table({name: raw[name] for name in names})

@@ -1,0 +1,224 @@
+"""The database tables, built from the CSV schema and the gap summary columns.
+
+The interchange tables (children, members, ties, resources) have one column per
+:mod:`eska_network.schema` column, so a column is described once, plus what the store adds:
+an ``extra`` JSON text column that keeps the CSV columns the schema does not know, the child's
+``revision`` for optimistic concurrency, and the history tables that keep every recorded version.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from eska_network import schema
+from eska_network.gaps import SUMMARY_COLUMNS, SUMMARY_NULLABLE
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+_TYPES = {
+    "id": lambda: sa.String(32),
+    "code": lambda: sa.String(32),
+    "text": sa.Text,
+    "codes": sa.Text,
+    "int": sa.Integer,
+    "date": sa.Date,
+    "bool": sa.Boolean,
+}
+
+USER_NAME = sa.String(64)
+UTC_TIME = sa.DateTime(timezone=True)
+
+
+def _schema_columns(spec: schema.FileSpec, *, skip: tuple[str, ...] = ()) -> list[sa.Column]:
+    """The columns of one CSV file; a ``codes`` column is never NULL (``""`` means none)."""
+    columns = []
+    for column in spec.columns:
+        if column.name in skip:
+            continue
+        is_list = column.kind == "codes"
+        columns.append(
+            sa.Column(
+                column.name,
+                _TYPES[column.kind](),
+                nullable=not (column.required or is_list),
+                server_default="" if is_list else None,
+            )
+        )
+    return columns
+
+
+def _extra() -> sa.Column:
+    return sa.Column("extra", sa.Text, nullable=True, comment="JSON object of unknown CSV columns")
+
+
+def _provenance() -> list[sa.Column]:
+    """The columns saying which save of the child recorded a history row."""
+    return [
+        sa.Column("revision", sa.Integer, primary_key=True),
+        sa.Column("assessed_on", sa.Date, nullable=True),
+    ]
+
+
+children = sa.Table(
+    "children",
+    metadata,
+    sa.Column("child_id", sa.String(32), primary_key=True),
+    *_schema_columns(schema.CHILDREN, skip=("child_id",)),
+    _extra(),
+    sa.Column("revision", sa.Integer, nullable=False, server_default="1"),
+    sa.Index(None, "caseworker"),
+    sa.Index(None, "district"),
+)
+
+child_history = sa.Table(
+    "child_history",
+    metadata,
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), primary_key=True),
+    *_provenance(),
+    *_schema_columns(schema.CHILDREN, skip=("child_id",)),
+    _extra(),
+)
+
+members = sa.Table(
+    "members",
+    metadata,
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), primary_key=True),
+    sa.Column("member_id", sa.String(32), primary_key=True),
+    *_schema_columns(schema.MEMBERS, skip=("child_id", "member_id")),
+    sa.Column("removed_on", sa.Date, nullable=True),
+    _extra(),
+)
+
+member_history = sa.Table(
+    "member_history",
+    metadata,
+    sa.Column("child_id", sa.String(32), primary_key=True),
+    sa.Column("member_id", sa.String(32), primary_key=True),
+    *_provenance(),
+    *_schema_columns(schema.MEMBERS, skip=("child_id", "member_id")),
+    sa.Column("removed_on", sa.Date, nullable=True),
+    _extra(),
+    sa.ForeignKeyConstraint(["child_id", "member_id"], ["members.child_id", "members.member_id"]),
+)
+
+ties = sa.Table(
+    "ties",
+    metadata,
+    # The primary key is the undirected tie and the date: one row per tie per assessment.
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), primary_key=True),
+    sa.Column("pair_low", sa.String(32), primary_key=True),
+    sa.Column("pair_high", sa.String(32), primary_key=True),
+    sa.Column("assessed_on", sa.Date, primary_key=True),
+    *_schema_columns(schema.TIES, skip=("child_id", "assessed_on")),
+    _extra(),
+    sa.Column("revision", sa.Integer, nullable=False, comment="the child's save that added it"),
+    sa.ForeignKeyConstraint(["child_id", "target"], ["members.child_id", "members.member_id"]),
+)
+
+resources = sa.Table(
+    "resources",
+    metadata,
+    sa.Column("resource_id", sa.Text, primary_key=True),
+    *_schema_columns(schema.RESOURCES, skip=("resource_id",)),
+    _extra(),
+    sa.Index(None, "district"),
+)
+
+revisions = sa.Table(
+    "revisions",
+    metadata,
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), primary_key=True),
+    sa.Column("revision", sa.Integer, primary_key=True),
+    sa.Column("saved_by", USER_NAME, nullable=False),
+    sa.Column("saved_at", UTC_TIME, nullable=False),
+    sa.Column("source", sa.String(16), nullable=False, comment="import or assessment"),
+    sa.Column("assessed_on", sa.Date, nullable=True),
+    sa.Column("child_changed", sa.Boolean, nullable=False),
+    sa.Column("members_changed", sa.Integer, nullable=False),
+    sa.Column("ties_changed", sa.Integer, nullable=False),
+)
+
+gap_summaries = sa.Table(
+    "gap_summaries",
+    metadata,
+    *(
+        sa.Column(
+            name,
+            sa.ForeignKey("children.child_id") if name == "child_id" else _TYPES[kind](),
+            primary_key=name == "child_id",
+            nullable=name in SUMMARY_NULLABLE,
+        )
+        for name, kind in SUMMARY_COLUMNS.items()
+    ),
+)
+
+teams = sa.Table(
+    "teams",
+    metadata,
+    sa.Column("team", sa.String(64), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("user_name", USER_NAME, primary_key=True),
+    sa.Column("display_name", sa.Text, nullable=False),
+    sa.Column("role", sa.String(32), nullable=False),
+    sa.Column("team", sa.ForeignKey("teams.team"), nullable=True),
+    sa.Column("password_hash", sa.Text, nullable=True),
+    sa.Column("failed_logins", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", UTC_TIME, nullable=True),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", UTC_TIME, nullable=False),
+)
+
+audit = sa.Table(
+    "audit",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", UTC_TIME, nullable=False),
+    sa.Column("user_name", USER_NAME, nullable=False),
+    sa.Column("role", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(64), nullable=False),
+    # No foreign key: a refused request for a child id that does not exist is audited too.
+    sa.Column("child_id", sa.String(64), nullable=True),
+    sa.Column("outcome", sa.String(32), nullable=False),
+    sa.Column("detail", sa.String(200), nullable=True),
+    sa.Index(None, "at"),
+)
+
+actions = sa.Table(
+    "actions",
+    metadata,
+    sa.Column("action_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), nullable=False),
+    sa.Column("gap_kind", sa.String(64), nullable=False),
+    sa.Column("gap_detail", sa.Text, nullable=False, server_default=""),
+    sa.Column("what", sa.Text, nullable=False),
+    sa.Column("who", sa.Text, nullable=False),
+    sa.Column("due_on", sa.Date, nullable=True),
+    sa.Column("status", sa.String(16), nullable=False, server_default="open"),
+    sa.Column("created_by", USER_NAME, nullable=False),
+    sa.Column("created_at", UTC_TIME, nullable=False),
+    sa.Column("updated_at", UTC_TIME, nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False, server_default="1"),
+    sa.CheckConstraint("status IN ('open', 'done', 'dropped')", name="status"),
+    sa.Index(None, "child_id"),
+)
+
+INTERCHANGE = {
+    "children.csv": children,
+    "members.csv": members,
+    "ties.csv": ties,
+    "resources.csv": resources,
+}
+"""The table that holds each file of the interchange format."""
