@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -235,11 +234,19 @@ def may(store, principal: Principal, permission: str, child_id: str | None = Non
     return child_id in visible_child_ids(store, principal)
 
 
-def require(store, principal: Principal, permission: str, child_id: str | None = None) -> None:
+def require(
+    store,
+    principal: Principal,
+    permission: str,
+    child_id: str | None = None,
+    *,
+    audit_use: bool = True,
+) -> None:
     """Check that ``principal`` may use ``permission``, and audit the outcome.
 
     A refusal writes a ``refusal`` row and raises :class:`AccessDenied`; an allowed view, edit,
-    export, import or reassignment writes its own row.
+    export, import or reassignment writes its own row unless ``audit_use`` is false (a check made
+    ahead of the use, which writes its row when it happens).
 
     Raises
     ------
@@ -250,12 +257,25 @@ def require(store, principal: Principal, permission: str, child_id: str | None =
         write_audit(store, principal, "refusal", "refused", child_id=child_id, detail=permission)
         raise AccessDenied(f"{principal.user_name} ({principal.role}) may not {permission}")
     action = _AUDITED_USE.get(permission)
-    if action is not None:
+    if action is not None and audit_use:
         write_audit(store, principal, action, "success", child_id=child_id, detail=permission)
 
 
-def open_child(store, principal: Principal, child_id: str):
-    """The record of one child, after the check and the ``view_child`` audit row.
+def require_page(store, principal: Principal, page_key: str) -> None:
+    """Check that ``principal`` may open the page; only a refusal is audited.
+
+    Raises
+    ------
+    AccessDenied
+        When the role may not open the page.
+    """
+    permission = page(page_key).permission
+    if permission is not None:
+        require(store, principal, permission, audit_use=False)
+
+
+def open_child(store, principal: Principal, child_id: str, as_of: dt.date | None = None):
+    """The record of one child (as of a date if given), after the check and the audit row.
 
     Raises
     ------
@@ -263,7 +283,7 @@ def open_child(store, principal: Principal, child_id: str):
         When the child is not one ``principal`` may see (whether or not it exists).
     """
     require(store, principal, VIEW_CHILD, child_id)
-    return store.child_system(child_id)
+    return store.child_system(child_id, as_of)
 
 
 def load_visible_dataset(store, principal: Principal):
@@ -272,10 +292,25 @@ def load_visible_dataset(store, principal: Principal):
     return store.load_dataset(child_ids=visible_child_ids(store, principal))
 
 
-def record_assessment(store, principal: Principal, child_id: str, *args, **kwargs):
-    """``store.record_assessment`` for a child ``principal`` may edit, after the check and audit."""
+def record_assessment(
+    store,
+    principal: Principal,
+    child_id: str,
+    assessed_on: dt.date,
+    changes,
+    expected_revision: int,
+) -> int:
+    """``store.record_assessment`` by ``principal``, for a child they may edit; audited.
+
+    Raises
+    ------
+    AccessDenied
+        When ``principal`` may not edit the child.
+    """
     require(store, principal, EDIT_CHILD, child_id)
-    return store.record_assessment(child_id, *args, **kwargs)
+    return store.record_assessment(
+        child_id, assessed_on, changes, expected_revision, principal.user_name
+    )
 
 
 def reassign(store, principal: Principal, child_id: str, caseworker: str) -> None:
@@ -294,7 +329,7 @@ def reassign(store, principal: Principal, child_id: str, caseworker: str) -> Non
     if not may(store, principal, REASSIGN, child_id):
         write_audit(store, principal, "refusal", "refused", child_id=child_id, detail=REASSIGN)
         raise AccessDenied(f"{principal.user_name} ({principal.role}) may not {REASSIGN}")
-    with writing(store.engine) as connection:
+    with store.writing() as connection:
         user = connection.execute(
             sa.select(users.c.role, users.c.team, users.c.active).where(
                 users.c.user_name == caseworker
@@ -328,15 +363,8 @@ def write_audit(
     kept. ``detail`` is a permission or a short reason chosen by the code, never text about a
     child. A child code that is not a well-formed code is not stored.
     """
-    with writing(store.engine) as connection:
+    with store.writing() as connection:
         _insert_audit(connection, principal, action, outcome, child_id, detail, user_name)
-
-
-@contextmanager
-def writing(engine: sa.Engine) -> Iterator[sa.Connection]:
-    """A write transaction (on SQLite it takes the write lock at once, so writers queue)."""
-    with engine.connect().execution_options(eska_write=True) as connection, connection.begin():
-        yield connection
 
 
 def _insert_audit(

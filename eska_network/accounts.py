@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import os
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from . import access
-from .access import OPERATOR_ROLE, ROLES, Principal, as_utc, utc_now, write_audit, writing
+from .access import OPERATOR_ROLE, ROLES, Principal, as_utc, utc_now, write_audit
 from .store.tables import teams, users
 
 USER_NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
@@ -147,7 +150,7 @@ def add_team(store, actor: Principal, team: str, name: str) -> None:
     _require_manager(store, actor)
     if not TEAM_PATTERN.match(team):
         raise AccountError(f"a team code is 1 to 64 characters of A-Z a-z 0-9 _ -, not {team!r}")
-    with writing(store.engine) as connection:
+    with store.writing() as connection:
         if connection.execute(sa.select(teams.c.team).where(teams.c.team == team)).first():
             raise AccountError(f"team {team!r} exists")
         connection.execute(sa.insert(teams).values(team=team, name=name.strip() or team))
@@ -185,7 +188,7 @@ def add_user(
     _check_role(role)
     if password is not None:
         check_password(password)
-    with writing(store.engine) as connection:
+    with store.writing() as connection:
         if _find(connection, user_name) is not None:
             raise AccountError(f"user {user_name!r} exists")
         _check_team(connection, team)
@@ -272,7 +275,7 @@ def authenticate(
     """
     now = now or utc_now()
     just_locked = False
-    with writing(store.engine) as connection:
+    with store.writing() as connection:
         row = _find(connection, user_name)
         if row is None or not row.active:
             verify_password(None, password)
@@ -367,7 +370,7 @@ def _find(connection: sa.Connection, user_name: str):
 
 def _update(store, actor: Principal, user_name: str, what: str, **values: object) -> None:
     _require_manager(store, actor)
-    with writing(store.engine) as connection:
+    with store.writing() as connection:
         changed = connection.execute(
             sa.update(users).where(users.c.user_name == user_name).values(**values)
         ).rowcount
@@ -387,3 +390,69 @@ def _user(row) -> User:
         locked_until=as_utc(row.locked_until) if row.locked_until is not None else None,
         created_at=as_utc(row.created_at),
     )
+
+
+DEMO_VARIABLE = "ESKA_DEMO"
+DEMO_PASSWORD = "demo-password"
+DEMO_TEAM = "demo_team"
+DEMO_PREFIX = "demo_"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    """One account demo mode offers on its login page."""
+
+    role: str
+    user_name: str
+
+
+def demo_enabled(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether demo mode is on (``ESKA_DEMO`` set to ``1``, ``true`` or ``yes``)."""
+    return environ.get(DEMO_VARIABLE, "").strip().lower() in {"1", "true", "yes"}
+
+
+def sample_caseworkers(folder: Path) -> list[str]:
+    """The caseworkers of a data folder's ``children.csv``, most children first, then by name."""
+    with (folder / "children.csv").open(encoding="utf-8", newline="") as handle:
+        names = [row.get("caseworker") or "" for row in csv.DictReader(handle)]
+    counts = Counter(name for name in names if USER_NAME_PATTERN.match(name))
+    return sorted(counts, key=lambda name: (-counts[name], name))
+
+
+def demo_accounts(folder: Path) -> tuple[DemoAccount, ...]:
+    """The account offered for each role: for the caseworker, the sample's busiest caseworker.
+
+    Every caseworker of the sample gets an account too (see :func:`prepare_demo`), so that the
+    demo supervisor's team holds them all.
+    """
+    caseworkers = sample_caseworkers(folder)
+    return tuple(
+        DemoAccount(
+            role, caseworkers[0] if role == "caseworker" and caseworkers else f"{DEMO_PREFIX}{role}"
+        )
+        for role in ROLES
+    )
+
+
+def prepare_demo(store, folder: Path) -> tuple[DemoAccount, ...]:
+    """Fill an empty store with the sample data and create the demo accounts that are missing.
+
+    The demo team holds every caseworker of the sample and the demo supervisor; every demo
+    account has the password :data:`DEMO_PASSWORD`, which the login page shows.
+    """
+    from .store import ensure_sample_loaded
+
+    ensure_sample_loaded(store, folder)
+    operator = access.operator()
+    with store.engine.connect() as connection:
+        has_team = connection.execute(sa.select(teams.c.team).where(teams.c.team == DEMO_TEAM))
+        if has_team.first() is None:
+            add_team(store, operator, DEMO_TEAM, "Demo team")
+        existing = set(connection.execute(sa.select(users.c.user_name)).scalars())
+    wanted = [(name, "caseworker") for name in sample_caseworkers(folder)]
+    wanted += [(account.user_name, account.role) for account in demo_accounts(folder)]
+    for user_name, role in dict(wanted).items():
+        if user_name not in existing:
+            team = DEMO_TEAM if role in ("caseworker", "supervisor") else None
+            add_user(store, operator, user_name, role, password=DEMO_PASSWORD, team=team)
+    return demo_accounts(folder)

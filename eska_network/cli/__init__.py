@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import data_commands, store_commands
+from . import data_commands, store_commands, user_commands
 
-COMMAND_MODULES = [data_commands, store_commands]
+COMMAND_MODULES = [data_commands, store_commands, user_commands]
 
 
 class CommandError(Exception):

@@ -1,0 +1,91 @@
+"""Stores for the access, accounts and audit tests: a small agency on SQLite or PostgreSQL.
+
+The agency: team ``north`` (caseworkers cw_ani with C1 and C2, cw_budi with C3, supervisor
+sup_north), team ``south`` (cw_citra with C4, supervisor sup_south), and one planner, auditor
+and admin.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from eska_network import access, accounts
+from eska_network.access import Principal
+from eska_network.model import Child, Dataset
+from eska_network.store import open_store
+from eska_network.store.tables import audit
+
+POSTGRES_URL = os.environ.get(
+    "ESKA_TEST_POSTGRES_URL", "postgresql+psycopg://eska:eska@localhost:5432/eska_test"
+)
+ENGINES = [
+    "sqlite",
+    pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.xdist_group("postgres")]),
+]
+PEOPLE = {
+    "cw_ani": ("caseworker", "north"),
+    "cw_budi": ("caseworker", "north"),
+    "cw_citra": ("caseworker", "south"),
+    "sup_north": ("supervisor", "north"),
+    "sup_south": ("supervisor", "south"),
+    "planner": ("planner", None),
+    "auditor": ("auditor", None),
+    "admin": ("admin", None),
+}
+ASSIGNMENTS = {"C1": "cw_ani", "C2": "cw_ani", "C3": "cw_budi", "C4": "cw_citra"}
+FIRST_OF_ROLE = {"caseworker": "cw_ani", "supervisor": "sup_north"}
+
+
+@contextmanager
+def empty_store(kind: str, folder: Path) -> Iterator:
+    """A migrated, empty store: an SQLite file in ``folder``, or a fresh PostgreSQL schema."""
+    if kind == "sqlite":
+        yield open_store(f"sqlite:///{folder / 'eska.db'}")
+        return
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        url = sa.make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+        store = open_store(url.render_as_string(hide_password=False))
+        yield store
+        store.engine.dispose()
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+def fill_agency(store) -> None:
+    """Add the agency's teams, users (without passwords: fast) and four children."""
+    operator = access.operator()
+    for team in ("north", "south"):
+        accounts.add_team(store, operator, team, team.title())
+    for user_name, (role, team) in PEOPLE.items():
+        accounts.add_user(store, operator, user_name, role, team=team)
+    children = [
+        Child(child_id, "Kota Contoh", 14, caseworker=caseworker)
+        for child_id, caseworker in ASSIGNMENTS.items()
+    ]
+    store.import_dataset(Dataset.from_objects(children=children))
+
+
+def principal(store, role: str) -> Principal:
+    """The agency's first user with ``role``."""
+    user_name = FIRST_OF_ROLE.get(role, role)
+    return accounts.get_user(store, user_name).principal()
+
+
+def audit_rows(store) -> list[dict]:
+    """Every audit row, oldest first."""
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.select(audit).order_by(audit.c.id)).mappings().all()
+    return [dict(row) for row in rows]

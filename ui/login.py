@@ -1,0 +1,78 @@
+"""The login screen: local accounts, the demo accounts in demo mode, optional single sign-on.
+
+Nothing here touches the store until someone submits credentials: before login no query runs.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from eska_network import access, accounts
+
+from .lang import t
+from .session import SAMPLE_DATA, demo_mode, get_store, sign_in
+
+
+def login_page() -> None:
+    """Draw the login screen and log the user in when the credentials are right."""
+    st.title(t("login.title"))
+    if demo_mode():
+        _demo_logins()
+    with st.form("login", enter_to_submit=True):
+        user_name = st.text_input(t("login.user"), max_chars=64, autocomplete="username")
+        password = st.text_input(t("login.password"), type="password", max_chars=256)
+        submitted = st.form_submit_button(t("login.submit"), type="primary")
+    if submitted and user_name:
+        _attempt(user_name.strip(), password)
+    if _single_sign_on_configured():
+        _single_sign_on()
+    if not demo_mode():
+        st.info(t("login.no_accounts_hint"))
+
+
+def _demo_logins() -> None:
+    st.markdown(t("login.demo_accounts", password=accounts.DEMO_PASSWORD))
+    columns = st.columns(len(access.ROLES))
+    for column, account in zip(columns, accounts.demo_accounts(SAMPLE_DATA), strict=True):
+        label = f"{t('login.demo_as', role=t('role.' + account.role))} ({account.user_name})"
+        if column.button(label, key=f"demo_{account.role}", width="stretch"):
+            _attempt(account.user_name, accounts.DEMO_PASSWORD)
+
+
+def _attempt(user_name: str, password: str) -> None:
+    with st.spinner(t("login.preparing")):
+        store = get_store()
+    result = accounts.authenticate(
+        store, user_name, password, policy=accounts.LoginPolicy.from_env()
+    )
+    if result.principal is not None:
+        sign_in(result.principal)
+        st.rerun()
+    elif result.reason == "locked":
+        st.error(t("login.locked", until=f"{result.locked_until:%Y-%m-%d %H:%M}"))
+    else:
+        st.error(t("login.failed"))
+
+
+def _single_sign_on_configured() -> bool:
+    """Whether ``.streamlit/secrets.toml`` has an ``[auth]`` section for ``st.login``."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+def _single_sign_on() -> None:
+    """Log in through the agency's identity provider, mapped by e-mail to a local user."""
+    if not st.user.is_logged_in:
+        st.button(t("login.oidc"), on_click=st.login)
+        return
+    store = get_store()
+    principal = accounts.principal_for_email(store, str(st.user.get("email") or ""))
+    if principal is None:
+        st.error(t("login.oidc_unknown"))
+        st.button(t("app.logout"), on_click=st.logout)
+        return
+    access.write_audit(store, principal, "login", "success", detail="single sign-on")
+    sign_in(principal)
+    st.rerun()

@@ -1,0 +1,112 @@
+"""The session: the store, who is logged in, the idle timeout, and the check each page makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from eska_network import access, accounts
+from eska_network.access import AccessDenied, Principal
+from eska_network.store import open_store
+from eska_network.store.engine import database_url
+
+from .lang import LANGUAGE_KEY, language, t
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DATA = REPO_ROOT / "sample_data"
+PRINCIPAL_KEY = "eska_principal"
+ACTIVITY_KEY = "eska_last_activity"
+NOTICE_KEY = "eska_notice"
+
+
+def demo_mode() -> bool:
+    """Whether the app runs in demo mode (``ESKA_DEMO=1``)."""
+    return accounts.demo_enabled()
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str, demo: bool):
+    store = open_store(url)
+    if demo:
+        accounts.prepare_demo(store, SAMPLE_DATA)
+    return store
+
+
+def get_store():
+    """The store, opened once per server process (migrated, and in demo mode filled)."""
+    return _store(database_url(), demo_mode())
+
+
+def current_principal() -> Principal | None:
+    """Who is logged in to this session, or ``None``."""
+    return st.session_state.get(PRINCIPAL_KEY)
+
+
+def sign_in(principal: Principal) -> None:
+    """Start a session for ``principal``; whatever the session held before is dropped."""
+    for key in list(st.session_state):
+        if key != LANGUAGE_KEY:
+            del st.session_state[key]
+    st.session_state[PRINCIPAL_KEY] = principal
+    st.session_state[ACTIVITY_KEY] = accounts.utc_now()
+
+
+def sign_out(*, timed_out: bool = False) -> None:
+    """End the session (audited as ``logout`` or ``timeout``) and drop everything it held."""
+    principal = current_principal()
+    if principal is not None:
+        accounts.logout(get_store(), principal, timed_out=timed_out)
+    for key in list(st.session_state):
+        if key != LANGUAGE_KEY:
+            del st.session_state[key]
+    st.session_state[NOTICE_KEY] = "app.timed_out" if timed_out else "app.logged_out"
+
+
+def enforce_idle_timeout(now: dt.datetime | None = None) -> None:
+    """Log out a session idle for longer than the policy allows; else note this activity."""
+    if current_principal() is None:
+        return
+    now = now or accounts.utc_now()
+    last = st.session_state.get(ACTIVITY_KEY, now)
+    if accounts.is_idle(last, now, accounts.LoginPolicy.from_env()):
+        sign_out(timed_out=True)
+    else:
+        st.session_state[ACTIVITY_KEY] = now
+
+
+def take_notice() -> str | None:
+    """The message left by the last logout, once."""
+    message_id = st.session_state.pop(NOTICE_KEY, None)
+    if message_id is None:
+        return None
+    minutes = int(accounts.LoginPolicy.from_env().idle_timeout.total_seconds() // 60)
+    return t(message_id, minutes=minutes) if message_id == "app.timed_out" else t(message_id)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page works with: the store, who is looking, and in which language."""
+
+    store: object
+    principal: Principal
+    lang: str
+
+
+def page_context(page_key: str) -> PageContext:
+    """Check, on the server, that the logged-in user may open the page; stop the page if not.
+
+    A refusal is audited and shown; a page never runs its queries without this check.
+    """
+    principal = current_principal()
+    if principal is None:
+        st.stop()
+    store = get_store()
+    try:
+        access.require_page(store, principal, page_key)
+    except AccessDenied:
+        st.error(t("app.refused"))
+        st.stop()
+    return PageContext(store, principal, language())
