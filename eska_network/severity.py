@@ -285,24 +285,15 @@ def severity(summaries: pd.DataFrame) -> pd.Series:
     return points(summaries).sum(axis=1).rename("severity")
 
 
-def _texts(component: Component, n: pd.Series, lang: str) -> pd.Series:
-    """The reason of one component for every child (used only where it scores).
-
-    ``n`` is the number the reason says: days for stale contact, else how many.
-    """
-    template_key = component.key if component.key in _REASONS else component.kind
-    en, id_ = _REASONS[template_key]
-    template = id_ if lang == "id" else en
+def _text(component: Component, n: int, lang: str) -> str:
+    """The reason of one component; ``n`` is the number it says (days for stale contact)."""
+    en, id_ = _REASONS[component.key if component.key in _REASONS else component.kind]
     if component.subject is not None:
-        text = template.format(subject=component.vocabulary.label(component.subject, lang))
-        return pd.Series(text, index=n.index)
-    if "{n}" not in template:
-        return pd.Series(template, index=n.index)
-    prefix, _, suffix = template.partition("{n}")
-    texts = prefix + n.astype(str) + suffix
-    if lang != "id" and component.key in _SINGULAR:
-        texts = texts.mask(n == 1, _SINGULAR[component.key])
-    return texts
+        label = component.vocabulary.label(component.subject, lang)
+        return (id_ if lang == "id" else en).format(subject=label)
+    if lang != "id" and n == 1 and component.key in _SINGULAR:
+        return _SINGULAR[component.key]
+    return (id_ if lang == "id" else en).format(n=n)
 
 
 def reason_lists(summaries: pd.DataFrame, lang: str = "en") -> pd.Series:
@@ -311,32 +302,27 @@ def reason_lists(summaries: pd.DataFrame, lang: str = "en") -> pd.Series:
     Only components that score appear; components with equal points keep the order of
     :data:`COMPONENTS`.
     """
-    scores = points(summaries)
+    values = points(summaries).to_numpy()
     said = gap_counts(summaries)
     # The reasons name every stressful tie (the family one too) and the longest silence in days.
-    for key, column in (
-        ("stressful_tie", "stressful_ties"),
-        ("stale_tie", "longest_no_contact_days"),
-    ):
-        said[key] = _counts(summaries, column)
-    texts = (
-        np.column_stack(
-            [
-                _texts(component, said[component.key], lang).to_numpy(dtype=object)
-                for component in COMPONENTS
-            ]
-        )
-        if len(summaries)
-        else np.empty((0, len(COMPONENTS)), dtype=object)
-    )
-    values = scores.to_numpy()
+    said["stressful_tie"] = _counts(summaries, "stressful_ties")
+    said["stale_tie"] = _counts(summaries, "longest_no_contact_days")
+    said = said.to_numpy()
     order = np.argsort(-values, axis=1, kind="stable")
-    ranked_values = np.take_along_axis(values, order, axis=1)
-    ranked_texts = np.take_along_axis(texts, order, axis=1)
-    lists = [
-        list(row_texts[row_values > 0])
-        for row_texts, row_values in zip(ranked_texts, ranked_values, strict=True)
-    ]
+    # Every scoring (child, component), children in order and each child's reasons ranked.
+    rows, ranks = np.nonzero(np.take_along_axis(values, order, axis=1) > 0)
+    components = order[rows, ranks]
+    texts = np.empty(len(rows), dtype=object)
+    for index, component in enumerate(COMPONENTS):
+        at = np.flatnonzero(components == index)
+        if component.subject is not None:
+            texts[at] = _text(component, 0, lang)
+        else:
+            texts[at] = [_text(component, int(n), lang) for n in said[rows[at], index]]
+    ends = np.cumsum(np.bincount(rows, minlength=len(summaries)))
+    flat = texts.tolist()
+    starts = [0, *ends[:-1].tolist()]
+    lists = [flat[start:end] for start, end in zip(starts, ends.tolist(), strict=True)]
     return pd.Series(lists, index=summaries.index, dtype=object, name="reasons")
 
 
