@@ -115,7 +115,7 @@ def size_table(children: int, stages: dict) -> list[str]:
                 [
                     row.label,
                     seconds(ours),
-                    str(len(stage.get("times", []))) or "",
+                    str(len(stage["times"])) if stage.get("times") else "–",
                     "reference" if is_reference else faster(loop, ours),
                     "reference" if is_reference else times_floor(ours, floor),
                     f"{stage['peak_mb']:.0f} MB" if stage.get("peak_mb") else "",
@@ -147,15 +147,16 @@ def _notes(notes: dict) -> str:
 
 def browser_table(browser: dict) -> list[str]:
     if browser.get("status") != "ok":
-        return [f"Browser: not available ({browser.get('reason', '')})."]
+        return [f"Browser: {browser.get('status')} ({browser.get('reason', '')})."]
     lines = [
         "| page | median open → chart drawn | loads | vs bare page |",
         "|---|---:|---:|---:|",
     ]
     bare = browser["bare"]["median"]
     for key, label in (
-        ("bare", "bare Streamlit page, one empty plotly chart"),
-        ("child_map", "child map page"),
+        ("bare", "bare app, one empty plotly chart, opened from its menu"),
+        ("bare_direct", "bare app, one empty plotly chart, URL loaded in a new tab"),
+        ("child_map", "child map page, opened from the app's menu"),
     ):
         page = browser[key]
         ratio = "reference" if key == "bare" else f"{page['median'] / bare:.2f}× bare"

@@ -228,14 +228,17 @@ def stage_store_child(context: Context) -> dict:
 
 @stage
 def stage_district(context: Context) -> dict:
+    """The planner's district table from the gap summaries, then suppressed for display."""
     district_table = product("districts", "district_table")
     suppress = product("disclosure", "suppress")
     gap_table = product("gaps", "gap_table")
     dataset = read(context)
     summaries = gap_table(dataset)
+    districts = dataset.children.set_index("child_id")["district"]
 
     def build() -> None:
-        suppress(district_table(dataset, summaries))
+        with_children = summaries.assign(district=summaries["child_id"].map(districts).to_numpy())
+        suppress(district_table(with_children, dataset.resources))
 
     return {
         "times": timed(build, context.repeats, warm_up=True),
@@ -245,7 +248,8 @@ def stage_district(context: Context) -> dict:
 
 @stage
 def stage_figure(context: Context) -> dict:
-    child_map = product("figures", "child_map")
+    """One child's map figure, built from the child's record already in memory."""
+    child_map = product("map_figure", "child_map")
     dataset = read(context)
     child_id, rows = busiest_child(dataset)
     system = dataset.child_system(child_id)
