@@ -4,13 +4,16 @@ Nothing here records anything: a proposal gives a new :class:`~eska_network.mode
 that the gap rules run on, and the caller decides whether to store the proposed tie.
 
 What adding ties can and cannot do to the gaps (``tests/test_whatif.py`` checks it): adding an
-active supportive tie between two ends that had no tie never opens a gap of rules 1 to 4 (levels,
-needs, keys, kinds of support) nor a missing or weak link of rule 5, because every maximum those
-rules take can only grow. It can move the weakest link of rule 5 to another pair, which is never
-weaker than the old one. It can open a rule 6 single point of failure: a member tie that is the
-first active supportive tie between two levels becomes the only one, and it closes the rule 5
-missing link between those levels at the same time. Proposals carry no last contact, so they are
-never stale (rule 8), and being supportive they are never stressful (rule 7).
+active supportive tie between two ends that had no tie never makes a rule 1 to 5 result worse,
+because every maximum those rules take can only grow: no level's status drops, no need, key or
+kind of support becomes missing, no link between levels gets weaker. In gap items this means no
+unmet need, missing key or missing kind of support opens, and a level or link item opens only in
+place of a worse one about the same level or pair (``level_absent`` becomes ``level_weak``,
+``link_missing`` becomes ``link_weak``). The weakest link of rule 5 may move to another pair,
+never a weaker one. Rule 6 can open: a member tie that is the first active supportive tie between
+two levels is their only one, a single point of failure that replaces the missing link (and a
+second tie between the same levels closes it). Proposals carry no last contact, so they are never
+stale (rule 8), and being supportive they are never stressful (rule 7).
 """
 
 from __future__ import annotations
@@ -79,9 +82,9 @@ class ProposedTie:
             self.strength,
             self.valence,
             on,
-            codes.SUPPORT_TYPES.sort(self.support_types),
-            codes.FUNCTIONS.sort(self.functions),
-            codes.NEEDS.sort(self.needs_met),
+            tuple(codes.SUPPORT_TYPES.sort(self.support_types)),
+            tuple(codes.FUNCTIONS.sort(self.functions)),
+            tuple(codes.NEEDS.sort(self.needs_met)),
         )
 
 

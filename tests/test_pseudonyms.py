@@ -1,0 +1,95 @@
+"""Presentation mode: role pseudonyms replace every label and id, in every view."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eska_network import gaps
+from eska_network.gap_items import gap_items
+from eska_network.pseudonyms import pseudonymise, pseudonyms
+
+from .map_cases import CHILD_ID, LABELS, LATER, conference_child, crowded_child
+
+
+def test_labels_become_role_pseudonyms_numbered_within_a_role():
+    shown = pseudonymise(crowded_child(12))
+    labels = sorted(member.label for member in shown.members)
+    assert labels == [
+        "Aunt",
+        "Father",
+        "Health service",
+        "Legal aid",
+        "Mother",
+        "NGO",
+        "Neighbour",
+        "Peer",
+        "Police",
+        "Religious leader",
+        "Teacher",
+        "Uncle",
+    ]
+    two_teachers = pseudonymise(crowded_child(24))
+    assert {"Teacher 1", "Teacher 2", "NGO 1", "NGO 2"} <= {m.label for m in two_teachers.members}
+
+
+def test_indonesian_pseudonyms():
+    shown = pseudonymise(crowded_child(24), "id")
+    assert {"Ibu 1", "Guru 1", "Guru 2", "LSM 1", "LSM 2", "Polisi 1", "Bibi"} <= {
+        member.label for member in shown.members
+    }
+
+
+def test_numbering_follows_the_original_ids_and_is_repeatable():
+    assert pseudonyms(crowded_child(24)) == pseudonyms(crowded_child(24))
+    names = pseudonyms(crowded_child(24))
+    # m00 and m21 are both mothers: the lower id is number 1.
+    assert names["m00"] == ("mother_1", "Mother 1") and names["m21"] == ("mother_2", "Mother 2")
+
+
+def test_child_code_caseworker_and_every_id_are_replaced():
+    system = conference_child()
+    shown = pseudonymise(system, child_code="B")
+    assert shown.child.child_id == "B" and shown.child.caseworker is None
+    assert {member.child_id for member in shown.members} == {"B"}
+    assert {tie.child_id for tie in shown.ties} == {"B"}
+    # Ids that are not also role names ("patbm" is both, and leaks nothing).
+    old_ids = set(LABELS) - {member.role for member in system.members}
+    new_ids = {member.member_id for member in shown.members}
+    assert not old_ids & new_ids
+    assert {end for tie in shown.ties for end in (tie.source, tie.target)} <= new_ids | {"child"}
+
+
+def test_an_unknown_role_is_not_shown_and_gets_the_level_name():
+    system = conference_child()
+    member = system.members[0]
+    odd = type(member)(CHILD_ID, "x", "Siti", "community", "warung_owner_siti")
+    shown = pseudonymise(type(system)(system.child, (*system.members, odd), system.ties))
+    renamed = [m for m in shown.members if m.label == "Community member 1"]
+    assert len(renamed) == 1 and renamed[0].role is None
+
+
+def test_nothing_of_the_original_is_left_in_the_record():
+    shown = pseudonymise(conference_child())
+    text = json.dumps([repr(shown)])
+    for label in LABELS.values():
+        assert label not in text
+    for member in conference_child().members:
+        if member.member_id != member.role:
+            assert f"'{member.member_id}'" not in text
+    assert CHILD_ID not in text and "dewi" not in text
+
+
+@pytest.mark.parametrize("day", [None, LATER])
+def test_the_gaps_stay_the_same_under_pseudonyms(day):
+    system = conference_child()
+    names = {old: new for old, (new, _) in pseudonyms(system).items()}
+    names["child"] = "child"
+    before = gap_items(gaps.child_gaps(system, day))
+    after = gap_items(gaps.child_gaps(pseudonymise(system), day))
+    renamed = sorted(
+        (item.kind, tuple(names[end] for end in item.tie) if item.tie else item.subject)
+        for item in before
+    )
+    assert renamed == sorted((item.kind, item.subject) for item in after)
