@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import networkx as nx
 import pandas as pd
@@ -17,6 +19,71 @@ import pandas as pd
 from eska_network import codes
 
 CHILD = codes.CHILD_NODE
+
+
+@dataclass(frozen=True)
+class ByChild:
+    """The data set's rows sorted out per child, in plain Python objects, in one pass."""
+
+    needs: dict[str, list[str]]
+    member_levels: dict[str, dict[str, str]]
+    tie_rows: dict[str, list[TieRow]]
+
+
+class TieRow(NamedTuple):
+    source: str
+    target: str
+    strength: int
+    valence: str
+    support_types: str
+    functions: str
+    needs_met: str
+    assessed_on: dt.date
+    last_contact: dt.date | None
+
+
+def by_child(dataset) -> ByChild:
+    """Sort the ``children``, ``members`` and ``ties`` tables out per child (one pass each)."""
+    needs = {
+        child_id: _codes(cell)
+        for child_id, cell in zip(
+            dataset.children["child_id"], dataset.children["needs"], strict=True
+        )
+    }
+    member_levels: dict[str, dict[str, str]] = {child_id: {} for child_id in needs}
+    for child_id, member_id, level in zip(
+        dataset.members["child_id"],
+        dataset.members["member_id"],
+        dataset.members["level"],
+        strict=True,
+    ):
+        member_levels[child_id][member_id] = level
+    tie_rows: dict[str, list[TieRow]] = {child_id: [] for child_id in needs}
+    columns = ["child_id", *TieRow._fields]
+    for child_id, *values in dataset.ties[columns].itertuples(index=False, name=None):
+        row = TieRow(*values)
+        tie_rows[child_id].append(
+            row._replace(
+                strength=int(row.strength),
+                assessed_on=_date(row.assessed_on),
+                last_contact=None if pd.isna(row.last_contact) else _date(row.last_contact),
+            )
+        )
+    return ByChild(needs, member_levels, tie_rows)
+
+
+def gaps_of(grouped: ByChild, child_ids, as_of: dt.date | None = None) -> dict[str, dict]:
+    """The gaps of ``child_ids``, one graph at a time."""
+    return {
+        child_id: child_gaps(
+            child_id,
+            grouped.needs[child_id],
+            grouped.member_levels[child_id],
+            grouped.tie_rows[child_id],
+            as_of,
+        )
+        for child_id in child_ids
+    }
 
 
 def all_gaps(dataset, as_of: dt.date | None = None, child_ids=None) -> dict[str, dict]:
@@ -29,45 +96,27 @@ def all_gaps(dataset, as_of: dt.date | None = None, child_ids=None) -> dict[str,
     as_of : datetime.date, optional
         The date D of the rules; default each child's latest assessment.
     child_ids : iterable of str, optional
-        Only these children (for timing a sample at large sizes).
+        Only these children.
 
     Returns
     -------
     dict
         Child id to its result, in the shape of the ``gaps --json`` contract.
     """
-    children = dataset.children.set_index("child_id")
-    wanted = children.index if child_ids is None else pd.Index(list(child_ids))
-    ties = dataset.ties[dataset.ties["child_id"].isin(wanted)]
-    members = dataset.members[dataset.members["child_id"].isin(wanted)]
-    ties_of = {key: rows for key, rows in ties.groupby("child_id", sort=False)}
-    members_of = {key: rows for key, rows in members.groupby("child_id", sort=False)}
-    empty_ties = ties.iloc[:0]
-    empty_members = members.iloc[:0]
-    results = {}
-    for child_id in wanted:
-        member_rows = members_of.get(child_id, empty_members)
-        results[child_id] = child_gaps(
-            child_id,
-            _codes(children.at[child_id, "needs"]),
-            dict(zip(member_rows["member_id"], member_rows["level"], strict=True)),
-            ties_of.get(child_id, empty_ties),
-            as_of,
-        )
-    return results
+    grouped = by_child(dataset)
+    return gaps_of(grouped, grouped.needs if child_ids is None else child_ids, as_of)
 
 
 def child_gaps(
     child_id: str,
     needs: list[str],
     member_levels: dict[str, str],
-    tie_rows: pd.DataFrame,
+    tie_rows: list[TieRow],
     as_of: dt.date | None = None,
 ) -> dict:
     """The gaps of one child: build the graph of its ties as of D, then apply each rule."""
-    dates = [_date(value) for value in tie_rows["assessed_on"]]
-    day = as_of if as_of is not None else max(dates, default=None)
-    graph = _graph_as_of(tie_rows, dates, member_levels, day)
+    day = as_of if as_of is not None else max((row.assessed_on for row in tie_rows), default=None)
+    graph = _graph_as_of(tie_rows, member_levels, day)
 
     active = [
         (u, v, data)
@@ -134,19 +183,14 @@ def child_gaps(
     }
 
 
-def _graph_as_of(
-    tie_rows: pd.DataFrame, dates: list, member_levels: dict[str, str], day: dt.date | None
-) -> nx.Graph:
+def _graph_as_of(tie_rows: list[TieRow], member_levels: dict[str, str], day) -> nx.Graph:
     """The child's graph as of ``day``: each tie carries its latest row not after that day."""
     graph = nx.Graph()
     graph.add_node(CHILD, level=None)
     for member, level in member_levels.items():
         graph.add_node(member, level=level)
-    rows = sorted(
-        zip(dates, tie_rows.itertuples(index=False), strict=True), key=lambda item: item[0]
-    )
-    for assessed_on, row in rows:
-        if day is None or assessed_on > day:
+    for row in sorted(tie_rows, key=lambda row: row.assessed_on):
+        if day is None or row.assessed_on > day:
             continue
         # Later rows replace every attribute of the edge: ties are undirected, so (a, b) then
         # (b, a) is one edge whose ends are written as the latest row has them.
@@ -154,12 +198,12 @@ def _graph_as_of(
             row.source,
             row.target,
             ends=[row.source, row.target],
-            strength=int(row.strength),
+            strength=row.strength,
             valence=row.valence,
             support_types=set(_codes(row.support_types)),
             functions=set(_codes(row.functions)),
             needs_met=set(_codes(row.needs_met)),
-            last_contact=None if pd.isna(row.last_contact) else _date(row.last_contact),
+            last_contact=row.last_contact,
         )
     return graph
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import time
 from pathlib import Path
@@ -14,8 +15,13 @@ SEED = 0
 
 
 def synth_folder(children: int) -> Path:
-    """Where the data set of ``children`` children is cached."""
-    return DATA_DIR / f"synth-{children}-d{DISTRICTS}-s{SEED}"
+    """Where the data set of ``children`` children is cached.
+
+    The name carries a digest of the generator's source, so a changed generator makes new data.
+    """
+    source = (BENCH_DIR.parent / "eska_network" / "synth.py").read_bytes()
+    digest = hashlib.sha256(source).hexdigest()[:10]
+    return DATA_DIR / f"synth-{children}-d{DISTRICTS}-s{SEED}-{digest}"
 
 
 def ensure_synth(children: int) -> tuple[Path, float | None]:
@@ -31,6 +37,8 @@ def ensure_synth(children: int) -> tuple[Path, float | None]:
         return folder, None
     from eska_network import synth
 
+    for stale in DATA_DIR.glob(f"synth-{children}-d{DISTRICTS}-s{SEED}*"):
+        shutil.rmtree(stale)  # made by an older generator, or an interrupted run
     partial = folder.with_name(folder.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     start = time.perf_counter()

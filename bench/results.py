@@ -134,6 +134,11 @@ def _notes(notes: dict) -> str:
             f"timed on a random {notes['children_timed']:,} of {notes['children']:,} children, "
             "scaled per child"
         )
+    if "per_child" in notes:
+        parts.append(
+            f"sorting rows per child {seconds(notes['grouping'])} + "
+            f"{notes['per_child'] * 1000:.2f} ms per child"
+        )
     if "child_tie_rows" in notes:
         parts.append(f"busiest child, {notes['child_tie_rows']} tie rows")
     if "first_call" in notes:
