@@ -1,0 +1,413 @@
+"""Plotly figures of the planner's district views, drawn from the suppressed table only.
+
+Every builder takes a :class:`~eska_network.disclosure.SuppressedTable` and never sees a hidden
+value: a hidden cell is a gap in the chart (no bar, no colour, a break in the line) with a hover
+that says why (``<5 suppressed``). Colours are colour-blind safe (Okabe-Ito for categories,
+cividis for the heatmap) and never carry meaning alone: numbers are written in the cells and on the
+bars, and a district without a service for a need is hatched as well as coloured.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from .codes import NEEDS
+from .disclosure import SHOWN, SuppressedTable, hover_text
+from .districts import (
+    CHILDREN,
+    GAP_MEASURES,
+    TOTAL,
+    group_heading,
+    measure_label,
+    needs_and_services,
+    total_label,
+)
+
+OKABE_ITO = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+)
+"""Categorical colours that stay apart under every common colour-vision deficiency."""
+HEATMAP_SCALE = "Cividis"
+UNSERVED_COLOUR = "#D55E00"
+SERVED_COLOUR = "#0072B2"
+HIDDEN_COLOUR = "#BDBDBD"
+TEMPLATE = "plotly_white"
+
+_WORDS = {
+    "share": ("% of children", "% anak"),
+    "children": ("children", "anak"),
+    "suppressed": ("suppressed", "disembunyikan"),
+    "services": ("{n} services", "{n} layanan"),
+    "one_service": ("1 service", "1 layanan"),
+    "no_service": ("no service", "tidak ada layanan"),
+    "unmet": ("children with the need unmet (%)", "anak dengan kebutuhan belum terpenuhi (%)"),
+    "services_title": (
+        "{district}: unmet needs and the services listed",
+        "{district}: kebutuhan belum terpenuhi dan layanan yang tersedia",
+    ),
+    "heatmap_title": ("Gaps by district (% of children)", "Celah per kabupaten/kota (% anak)"),
+    "bars_title": ("Districts side by side", "Perbandingan kabupaten/kota"),
+    "trend_title": ("Trend by quarter of assessment", "Tren per triwulan asesmen"),
+}
+
+
+def _word(key: str, lang: str) -> str:
+    en, id_ = _WORDS[key]
+    return id_ if lang == "id" else en
+
+
+def _values(suppressed: SuppressedTable, measure: str) -> tuple[list, list]:
+    """A measure per row as plotted (share in %, or number of children) and each cell's status."""
+    if measure == CHILDREN:
+        column, status = suppressed.counts[measure], suppressed.count_status[measure]
+        values = [None if s != SHOWN else int(v) for v, s in zip(column, status, strict=True)]
+    else:
+        column, status = suppressed.shares[measure], suppressed.share_status[measure]
+        values = [
+            None if s != SHOWN else round(100 * float(v), 1)
+            for v, s in zip(column, status, strict=True)
+        ]
+    return values, status.tolist()
+
+
+def _shown_text(value: float | None, status: str, k: int, measure: str) -> str:
+    if status != SHOWN:
+        return f"<{k}" if status == "small" else "x"
+    return f"{value:g}" if measure == CHILDREN else f"{value:g}%"
+
+
+def _rows(suppressed: SuppressedTable, groups: Iterable[str] | None) -> SuppressedTable:
+    return suppressed if groups is None else suppressed.select(groups)
+
+
+def _group_labels(suppressed: SuppressedTable, lang: str) -> list[str]:
+    return [total_label(suppressed.by, lang) if g == TOTAL else g for g in suppressed.counts.index]
+
+
+def _axis_title(measures: Sequence[str], lang: str) -> str:
+    return _word("children", lang) if list(measures) == [CHILDREN] else _word("share", lang)
+
+
+def comparison_bars(
+    suppressed: SuppressedTable,
+    districts: Iterable[str] | None = None,
+    measures: Sequence[str] = GAP_MEASURES,
+    lang: str = "en",
+    include_total: bool = True,
+) -> go.Figure:
+    """Chosen districts side by side: one group of bars per measure, one bar per district.
+
+    Bars are the share of the district's children with each gap (or the number of children for
+    ``children``); a hidden value is no bar, with a marker on the axis whose hover says why.
+    """
+    table = _rows(suppressed, districts)
+    labels = _group_labels(table, lang)
+    measure_names = [measure_label(m, lang) for m in measures]
+    figure = go.Figure()
+    hidden_x, hidden_group, hidden_text = [], [], []
+    for index, (group, label) in enumerate(zip(table.counts.index, labels, strict=True)):
+        if group == TOTAL and not include_total:
+            continue
+        values, statuses = [], []
+        for measure in measures:
+            value, status = _values(table, measure)
+            values.append(value[index])
+            statuses.append(status[index])
+        texts = [
+            _shown_text(v, s, table.k, m)
+            for v, s, m in zip(values, statuses, measures, strict=True)
+        ]
+        figure.add_bar(
+            name=label,
+            x=measure_names,
+            y=values,
+            text=texts,
+            textposition="outside",
+            marker_color=OKABE_ITO[index % len(OKABE_ITO)],
+            offsetgroup=str(index),
+            hovertemplate="%{x}<br>" + label + ": %{text}<extra></extra>",
+        )
+        for name, status in zip(measure_names, statuses, strict=True):
+            if status != SHOWN:
+                hidden_x.append(name)
+                hidden_group.append(str(index))
+                hidden_text.append(f"{label}: {hover_text(status, table.k, lang)}")
+    if hidden_x:
+        figure.add_scatter(
+            name=_word("suppressed", lang),
+            x=hidden_x,
+            y=[0] * len(hidden_x),
+            mode="markers",
+            marker={"symbol": "x-thin-open", "size": 10, "color": HIDDEN_COLOUR},
+            hovertext=hidden_text,
+            hoverinfo="text",
+        )
+    figure.update_layout(
+        template=TEMPLATE,
+        barmode="group",
+        title=_word("bars_title", lang),
+        yaxis_title=_axis_title(measures, lang),
+        legend_title=group_heading(table.by, lang),
+    )
+    return figure
+
+
+def gap_heatmap(
+    suppressed: SuppressedTable,
+    districts: Iterable[str] | None = None,
+    measures: Sequence[str] = GAP_MEASURES,
+    lang: str = "en",
+) -> go.Figure:
+    """Districts (rows) x gap types (columns), coloured by the share of children with the gap.
+
+    Each cell also shows its value as text; hidden cells are left blank with ``<5`` or ``x``
+    written in them and a hover that says why.
+    """
+    table = _rows(suppressed, districts)
+    labels = _group_labels(table, lang)
+    z, text, hover = [], [], []
+    columns = {m: _values(table, m) for m in measures}
+    for index, label in enumerate(labels):
+        z_row, text_row, hover_row = [], [], []
+        for measure in measures:
+            values, statuses = columns[measure]
+            value, status = values[index], statuses[index]
+            z_row.append(value)
+            text_row.append(_shown_text(value, status, table.k, measure))
+            hover_row.append(
+                f"{label}<br>{measure_label(measure, lang)}: "
+                + (text_row[-1] if status == SHOWN else hover_text(status, table.k, lang))
+            )
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[measure_label(m, lang) for m in measures],
+            y=labels,
+            text=text,
+            texttemplate="%{text}",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=HEATMAP_SCALE,
+            zmin=0,
+            zmax=100,
+            colorbar={"title": {"text": "%"}},
+            hoverongaps=True,
+            xgap=1,
+            ygap=1,
+        )
+    )
+    figure.update_layout(
+        template=TEMPLATE,
+        title=_word("heatmap_title", lang),
+        yaxis={"autorange": "reversed", "title": group_heading(table.by, lang)},
+        plot_bgcolor=HIDDEN_COLOUR,
+        height=max(400, 28 * len(labels) + 250),
+    )
+    return figure
+
+
+def trend_lines(
+    trend: SuppressedTable,
+    measures: Sequence[str] = GAP_MEASURES[:3],
+    lang: str = "en",
+) -> go.Figure:
+    """The share of children with each chosen gap, quarter by quarter (from ``quarterly_trend``).
+
+    A hidden quarter breaks the line; a marker on the axis says why.
+    """
+    quarters = trend.groups
+    figure = go.Figure()
+    hidden_x, hidden_text = [], []
+    for index, measure in enumerate(measures):
+        values, statuses = _values(trend, measure)
+        name = measure_label(measure, lang)
+        figure.add_scatter(
+            name=name,
+            x=quarters,
+            y=values[: len(quarters)],
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": OKABE_ITO[index % len(OKABE_ITO)]},
+            marker={"symbol": index % 20},
+            hovertemplate=name + "<br>%{x}: %{y}<extra></extra>",
+        )
+        for quarter, status in zip(quarters, statuses, strict=False):
+            if status != SHOWN:
+                hidden_x.append(quarter)
+                hidden_text.append(f"{name}: {hover_text(status, trend.k, lang)}")
+    if hidden_x:
+        figure.add_scatter(
+            name=_word("suppressed", lang),
+            x=hidden_x,
+            y=[0] * len(hidden_x),
+            mode="markers",
+            marker={"symbol": "x-thin-open", "size": 10, "color": HIDDEN_COLOUR},
+            hovertext=hidden_text,
+            hoverinfo="text",
+        )
+    figure.update_layout(
+        template=TEMPLATE,
+        title=_word("trend_title", lang),
+        xaxis={"type": "category", "title": group_heading(trend.by, lang)},
+        yaxis_title=_axis_title(measures, lang),
+    )
+    return figure
+
+
+def services_chart(suppressed: SuppressedTable, district: str, lang: str = "en") -> go.Figure:
+    """One district's unmet needs (share of children) next to how many services it lists for each.
+
+    A need with children unmet and no service (the planner's headline) is hatched and coloured;
+    each bar says how many services there are, the hover names them.
+    """
+    table = needs_and_services(suppressed.select([district]), lang)
+    table = table[table["district"] == district]
+    values, texts, hover, colours, patterns = [], [], [], [], []
+    for row in table.itertuples():
+        status = suppressed.share_status.at[district, f"unmet_need:{row.need}"]
+        value = None if status != SHOWN else round(100 * float(row.unmet_share), 1)
+        count = row.services
+        services = (
+            _word("no_service", lang)
+            if count == 0
+            else _word("one_service", lang)
+            if count == 1
+            else _word("services", lang).format(n=count)
+        )
+        shown = f"{value:g}%" if value is not None else hover_text(status, suppressed.k, lang)
+        values.append(value)
+        texts.append(f"{shown} · {services}")
+        hover.append(f"{row.need_label}: {shown}<br>{row.names or services}")
+        colours.append(UNSERVED_COLOUR if row.unserved else SERVED_COLOUR)
+        patterns.append("/" if row.unserved else "")
+    figure = go.Figure(
+        go.Bar(
+            y=[NEEDS.label(need, lang) for need in table["need"]],
+            x=values,
+            orientation="h",
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            marker={"color": colours, "pattern": {"shape": patterns}},
+        )
+    )
+    figure.update_layout(
+        template=TEMPLATE,
+        title=_word("services_title", lang).format(district=district),
+        xaxis={"title": _word("unmet", lang), "range": [0, 115]},
+        yaxis={"autorange": "reversed"},
+        margin={"r": 160},
+    )
+    return figure
+
+
+@dataclass(frozen=True)
+class ChoroplethResult:
+    """The map, and the names on either side that did not match."""
+
+    figure: go.Figure
+    unmatched_districts: tuple[str, ...]
+    """Districts of the table with no feature in the GeoJSON."""
+    unmatched_features: tuple[str, ...]
+    """Feature names of the GeoJSON that are no district of the table."""
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"\s+", " ", str(name)).strip().casefold()
+
+
+def _feature_names(geojson: Mapping, name_property: str) -> list[str]:
+    if not isinstance(geojson, Mapping) or geojson.get("type") != "FeatureCollection":
+        raise ValueError("the GeoJSON must be a FeatureCollection")
+    names = []
+    for number, feature in enumerate(geojson.get("features") or [], start=1):
+        properties = (feature.get("properties") if isinstance(feature, Mapping) else None) or {}
+        if name_property not in properties:
+            raise ValueError(f"feature {number} of the GeoJSON has no property {name_property!r}")
+        names.append(str(properties[name_property]))
+    return names
+
+
+def district_choropleth(
+    suppressed: SuppressedTable,
+    geojson: Mapping,
+    measure: str,
+    name_property: str = "name",
+    lang: str = "en",
+) -> ChoroplethResult:
+    """A map of one measure when the user gives a GeoJSON FeatureCollection of their districts.
+
+    Districts are matched to features by ``properties[name_property]``, ignoring case and extra
+    spaces. Hidden values are drawn grey with a hover that says why; districts and features that
+    do not match are reported in the result (ValueError when the GeoJSON is no FeatureCollection
+    or a feature lacks the name property).
+    """
+    names = _feature_names(geojson, name_property)
+    feature_by_key = {_name_key(name): name for name in names}
+    values, statuses = _values(suppressed, measure)
+    shown_locations, shown_z, shown_text = [], [], []
+    hidden_locations, hidden_text = [], []
+    unmatched = []
+    for index, group in enumerate(suppressed.counts.index):
+        if group == TOTAL:
+            continue
+        feature = feature_by_key.get(_name_key(group))
+        if feature is None:
+            unmatched.append(group)
+        elif statuses[index] == SHOWN:
+            shown_locations.append(feature)
+            shown_z.append(values[index])
+            shown_text.append(
+                f"{group}: {_shown_text(values[index], SHOWN, suppressed.k, measure)}"
+            )
+        else:
+            hidden_locations.append(feature)
+            hidden_text.append(f"{group}: {hover_text(statuses[index], suppressed.k, lang)}")
+    matched = {_name_key(group) for group in suppressed.groups}
+    unmatched_features = tuple(name for name in names if _name_key(name) not in matched)
+    key = f"properties.{name_property}"
+    figure = go.Figure()
+    figure.add_choropleth(
+        geojson=geojson,
+        featureidkey=key,
+        locations=shown_locations,
+        z=shown_z,
+        text=shown_text,
+        hoverinfo="text",
+        colorscale=HEATMAP_SCALE,
+        zmin=0,
+        zmax=None if measure == CHILDREN else 100,
+        colorbar={"title": {"text": _axis_title([measure], lang)}},
+        name=measure_label(measure, lang),
+    )
+    if hidden_locations:
+        figure.add_choropleth(
+            geojson=geojson,
+            featureidkey=key,
+            locations=hidden_locations,
+            z=[0] * len(hidden_locations),
+            text=hidden_text,
+            hoverinfo="text",
+            colorscale=[[0, HIDDEN_COLOUR], [1, HIDDEN_COLOUR]],
+            showscale=False,
+            name=_word("suppressed", lang),
+        )
+    figure.update_geos(fitbounds="locations", visible=False)
+    figure.update_layout(template=TEMPLATE, title=measure_label(measure, lang))
+    return ChoroplethResult(figure, tuple(unmatched), unmatched_features)
