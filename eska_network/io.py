@@ -39,6 +39,8 @@ MAX_UNPACKED_BYTES = 2 * 2**30
 _FILE_NAMES = tuple(spec.name for spec in schema.FILES)
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_THREADS_FROM_BYTES = 2**20
+"""Files smaller than this are parsed on one thread: starting threads costs more than it saves."""
 _KEY_SEPARATOR = "\x00"
 """Joins the parts of a compound key; a file holding NUL is refused before keys are built."""
 
@@ -390,7 +392,9 @@ def _parse_fast(data: bytes, width: int) -> pd.DataFrame:
     names = [f"f{i}" for i in range(width)]
     table = pyarrow.csv.read_csv(
         io.BytesIO(data),
-        read_options=pyarrow.csv.ReadOptions(autogenerate_column_names=True),
+        read_options=pyarrow.csv.ReadOptions(
+            autogenerate_column_names=True, use_threads=len(data) > _THREADS_FROM_BYTES
+        ),
         # Empty lines are kept as rows so that the row numbers stay those of a spreadsheet.
         parse_options=pyarrow.csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
         convert_options=pyarrow.csv.ConvertOptions(
