@@ -192,29 +192,52 @@ def stage_import(context: Context) -> dict:
 
 @stage
 def stage_save(context: Context) -> dict:
-    """One child's new assessment saved, with its gap summary update, into the imported store."""
+    """One child's re-assessment saved, with its gap summary update, into the imported store.
+
+    Every current tie of the busiest child gets a new row (its strength changed), as at a full
+    re-assessment: the largest save a case conference makes. Each save is dated a day after the
+    previous one, since a tie has at most one row per date.
+    """
     open_store = product("store", "open_store")
+    changes_module = product("store.assessment", "AssessmentChanges", "TieChange")
     dataset = read(context)
     child_id, rows = busiest_child(dataset)
     store = open_store(context.database)
-    if not hasattr(store, "record_assessment"):
-        raise NotAvailable("the store has no record_assessment")
-    day = dataset.ties["assessed_on"].max().date()
-    saves = iter(range(1, 10_000))
+    saved = []
 
     def save() -> None:
-        # Each save is a new assessment a day later, so that no two saves collide.
-        _record_assessment(store, child_id, day + dt.timedelta(days=next(saves)))
+        system = store.child_system(child_id)
+        day = system.latest_assessment() + dt.timedelta(days=1)
+        changes = _reassessment(system, day, *changes_module)
+        revision = store.revision(child_id)
+        start = time.perf_counter()
+        store.record_assessment(child_id, day, changes, revision, "bench")
+        saved.append(time.perf_counter() - start)
 
-    times = timed(save, context.repeats, warm_up=True)
+    save()  # warm-up
+    for _ in range(context.repeats):
+        save()
     _close(store)
-    return {"times": times, "notes": {"child_tie_rows": rows}}
+    return {"times": saved[1:], "notes": {"child_tie_rows": rows}}
 
 
-def _record_assessment(store, child_id: str, day: dt.date) -> None:
-    """Save the child's current ties again as a new assessment on ``day``."""
-    system = store.child_system(child_id)
-    store.record_assessment(child_id, system.ties_as_of(), day)
+def _reassessment(system, day: dt.date, assessment_changes, tie_change):
+    """A new row for every current tie of ``system``, each with a different strength (1 to 5)."""
+    ties = tuple(
+        tie_change(
+            tie.source,
+            tie.target,
+            tie.strength % 5 + 1,
+            tie.valence,
+            tie.support_types,
+            tie.functions,
+            tie.needs_met,
+            last_contact=day,
+        )
+        for tie in system.ties_as_of()
+        if tie.strength > 0
+    )
+    return assessment_changes(ties=ties)
 
 
 def _close(store) -> None:
