@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import codes, schema
 from .model import Dataset
@@ -436,8 +437,20 @@ def _masks(rng: np.random.Generator, probabilities: np.ndarray) -> np.ndarray:
     return (draws * (1 << np.arange(probabilities.shape[1]))).sum(axis=1)
 
 
-def _strings(values: np.ndarray) -> pd.Series:
-    return pd.Series(values, dtype="str")
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)
+"""The dtype pandas calls ``str``."""
+
+
+def _strings(values, indices: np.ndarray | None = None) -> pd.Series:
+    """A ``str`` column of ``values``, or of ``values[indices]``, built in arrow.
+
+    Turning millions of Python strings into a pandas column one by one would be the slowest step
+    of the generator; arrow takes from a small array of distinct values in C instead.
+    """
+    array = values if isinstance(values, pa.Array) else pa.array(values, pa.large_string())
+    if indices is not None:
+        array = array.take(indices)
+    return array.to_pandas(types_mapper={array.type: _STR}.get)
 
 
 def _numbered(prefix: str, numbers: np.ndarray, width: int) -> np.ndarray:
@@ -511,7 +524,7 @@ class _World:
     def chunk(self, start: int, stop: int) -> _Chunk:
         rng = np.random.default_rng([self.seed, 1, start])
         kids = _Children.draw(self, rng, start, stop)
-        ids = kids.ids(self)
+        ids = pa.array(kids.ids(self), pa.large_string())
         presence, gained = _presence(self, rng, kids)
         ties = _Ties.draw(rng, kids, presence, gained)
         return _Chunk(
@@ -561,8 +574,7 @@ class _Children:
         n = stop - start
         district = rng.choice(len(world.names), size=n, p=world.weights)
         age = rng.choice(len(_AGE_WEIGHTS), size=n, p=_AGE_WEIGHTS / _AGE_WEIGHTS.sum())
-        sexes = np.array(list(_SEX_WEIGHTS), dtype=object)
-        sex = sexes[rng.choice(len(sexes), size=n, p=list(_SEX_WEIGHTS.values()))]
+        sex = rng.choice(len(_SEX_WEIGHTS), size=n, p=list(_SEX_WEIGHTS.values()))
         caseworker = world.caseworker_first[district] + (
             rng.random(n) * world.caseworker_count[district]
         ).astype(int)
@@ -619,7 +631,7 @@ class _Children:
     def ids(self, world: _World) -> np.ndarray:
         return _numbered("SYN-", self.number + 1, max(5, len(str(world.children))))
 
-    def table(self, world: _World, ids: np.ndarray) -> pd.DataFrame:
+    def table(self, world: _World, ids: pa.Array) -> pd.DataFrame:
         total_caseworkers = int(world.caseworker_count.sum())
         wellbeing = {
             f"wellbeing_{dimension}": pd.Series(self.wellbeing[:, i], dtype="Int64").where(
@@ -630,14 +642,14 @@ class _Children:
         return pd.DataFrame(
             {
                 "child_id": _strings(ids),
-                "district": _strings(np.array(world.names, dtype=object)[self.district]),
+                "district": _strings(world.names, self.district),
                 "age": self.age.astype("int64"),
-                "sex": _strings(self.sex),
+                "sex": _strings(list(_SEX_WEIGHTS), self.sex),
                 "caseworker": _strings(
                     _numbered("cw_", self.caseworker, max(4, len(str(total_caseworkers))))
                 ),
-                "risk_factors": _strings(_CELLS[codes.RISK_FACTORS.name][self.risks]),
-                "needs": _strings(_CELLS[codes.NEEDS.name][self.needs]),
+                "risk_factors": _strings(_CELLS[codes.RISK_FACTORS.name], self.risks),
+                "needs": _strings(_CELLS[codes.NEEDS.name], self.needs),
                 **wellbeing,
             }
         )
@@ -680,24 +692,18 @@ def _presence(world: _World, rng: np.random.Generator, kids: _Children):
 
 
 def _members_table(
-    world: _World, kids: _Children, ids: np.ndarray, presence: np.ndarray
+    world: _World, kids: _Children, ids: pa.Array, presence: np.ndarray
 ) -> pd.DataFrame:
     child, role = np.nonzero(presence)
-    district = kids.district[child]
-    columns = {
-        "member_id": [r.member_id for r in _ROLES],
-        "level": [r.level for r in _ROLES],
-        "role": [r.role for r in _ROLES],
-    }
-    lookup = {name: np.array(values, dtype=object)[role] for name, values in columns.items()}
+    cell = kids.district[child] * len(_ROLES) + role  # in the [district, role] lookups
     return pd.DataFrame(
         {
-            "child_id": _strings(ids[child]),
-            "member_id": _strings(lookup["member_id"]),
-            "label": _strings(world.labels[district, role]),
-            "level": _strings(lookup["level"]),
-            "role": _strings(lookup["role"]),
-            "resource_id": _strings(world.resource_ids[district, role]),
+            "child_id": _strings(ids, child),
+            "member_id": _strings([r.member_id for r in _ROLES], role),
+            "label": _strings(world.labels.ravel(), cell),
+            "level": _strings([r.level for r in _ROLES], role),
+            "role": _strings([r.role for r in _ROLES], role),
+            "resource_id": _strings(world.resource_ids.ravel(), cell),
         }
     )
 
@@ -739,8 +745,7 @@ def _kind_tables() -> dict[str, np.ndarray]:
 _KINDS = _kind_tables()
 _PAIR_ENDS = np.array([(_role_index(a), _role_index(b)) for a, b, _ in _PAIRS])
 _ROLE_LEVEL = np.array([codes.LEVELS.position(role.level) for role in _ROLES])
-_ENDPOINT_NAMES = np.array([codes.CHILD_NODE] + [role.member_id for role in _ROLES], dtype=object)
-_VALENCE_NAMES = np.array(codes.VALENCES.codes, dtype=object)
+_ENDPOINT_NAMES = [codes.CHILD_NODE] + [role.member_id for role in _ROLES]
 _IS_PEER = np.array([role.role == "peer" for role in _ROLES])
 _CELLS = {
     vocabulary.name: _joined(vocabulary)
@@ -877,17 +882,17 @@ class _Ties:
             last_contact[order],
         )
 
-    def table(self, ids: np.ndarray) -> pd.DataFrame:
+    def table(self, ids: pa.Array) -> pd.DataFrame:
         return pd.DataFrame(
             {
-                "child_id": _strings(ids[self.child]),
-                "source": _strings(_ENDPOINT_NAMES[self.source + 1]),
-                "target": _strings(_ENDPOINT_NAMES[self.target + 1]),
+                "child_id": _strings(ids, self.child),
+                "source": _strings(_ENDPOINT_NAMES, self.source + 1),
+                "target": _strings(_ENDPOINT_NAMES, self.target + 1),
                 "strength": self.strength.astype("int64"),
-                "valence": _strings(_VALENCE_NAMES[self.valence]),
-                "support_types": _strings(_CELLS[codes.SUPPORT_TYPES.name][self.support]),
-                "functions": _strings(_CELLS[codes.FUNCTIONS.name][self.functions]),
-                "needs_met": _strings(_CELLS[codes.NEEDS.name][self.needs]),
+                "valence": _strings(codes.VALENCES.codes, self.valence),
+                "support_types": _strings(_CELLS[codes.SUPPORT_TYPES.name], self.support),
+                "functions": _strings(_CELLS[codes.FUNCTIONS.name], self.functions),
+                "needs_met": _strings(_CELLS[codes.NEEDS.name], self.needs),
                 "assessed_on": _dates(self.assessed_on),
                 "last_contact": _dates(self.last_contact),
             }
