@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from . import codes, schema
 from .model import Dataset
@@ -249,15 +250,15 @@ _PAIRS = (
     ("ngo", "legal_aid", 0.68), ("police", "legal_aid", 0.51), ("health", "mental_health", 0.59),
     ("social_services", "shelter", 0.85), ("police", "court", 0.85), ("peer", "peer_2", 0.68),
 )  # fmt: skip
-_PAIR_ATTRIBUTES = {
-    "strength": 3.0,
-    "support": {"material": 0.15, "emotional": 0.3, "instrumental": 0.85},
-    "functions": {"acceptance": 0.2, "protection": 0.55, "empowerment": 0.25},
-    "need_share": 0.4,  # of the needs the more formal member meets for the child
-    "ambivalent": 0.1,
-    "stressful": 0.03,
-    "contact_days": 30.0,
-}
+_PAIR_TIE = _Role(
+    "", "", "", "", 0.0, 3.0,
+    {"material": 0.15, "emotional": 0.3, "instrumental": 0.85},
+    {"acceptance": 0.2, "protection": 0.55, "empowerment": 0.25},
+    ambivalent=0.1, stressful=0.03, contact_days=30,
+)  # fmt: skip
+"""How two members tend to support each other (their needs met are set per pair)."""
+_PAIR_NEED_SHARE = 0.4
+"""Share of the second member's needs for the child that a member tie also records."""
 
 # Services a district may list: (name, level, kind, needs served, share of districts having it).
 # Kinds that are also roles give the matching members their label and resource_id.
@@ -357,25 +358,20 @@ class _CsvAppender:
     """
 
     def __init__(self, path: Path, spec: schema.FileSpec) -> None:
-        import pyarrow.csv
-
         self.path = path
         self.spec = spec
         self.temporary = path.with_name(path.name + ".part")
-        self.handle = open(self.temporary, "wb")  # noqa: SIM115 - closed in finish or discard
+        self.handle = open(self.temporary, "wb")  # closed by finish or discard
         self.handle.write((",".join(spec.column_names) + "\n").encode())
-        self.options = pyarrow.csv.WriteOptions(include_header=False, quoting_style="none")
+        self.options = pa_csv.WriteOptions(include_header=False, quoting_style="none")
 
     def append(self, table: pd.DataFrame) -> None:
-        import pyarrow as pa
-        import pyarrow.csv
-
         arrow = pa.Table.from_pandas(table[list(self.spec.column_names)], preserve_index=False)
         for name in self.spec.column_names:
             if self.spec.column(name).kind == "date":
                 index = arrow.schema.get_field_index(name)
                 arrow = arrow.set_column(index, name, arrow.column(name).cast(pa.date32()))
-        pyarrow.csv.write_csv(arrow, self.handle, self.options)
+        pa_csv.write_csv(arrow, self.handle, self.options)
 
     def finish(self) -> None:
         self.handle.close()
@@ -462,16 +458,6 @@ def _dates(days: np.ndarray) -> pd.Series:
 
 
 @dataclass(frozen=True)
-class _Chunk:
-    children: pd.DataFrame
-    members: pd.DataFrame
-    ties: pd.DataFrame
-
-    def table(self, spec: schema.FileSpec) -> pd.DataFrame:
-        return getattr(self, spec.name.removesuffix(".csv"))
-
-
-@dataclass(frozen=True)
 class _World:
     """What every chunk shares: districts, their services, caseworkers, role tables."""
 
@@ -521,13 +507,14 @@ class _World:
             seed, children, names, weights, resources, labels, resource_ids, scarce, first, count
         )
 
-    def chunk(self, start: int, stop: int) -> _Chunk:
+    def chunk(self, start: int, stop: int) -> Dataset:
+        """The children numbered ``start`` to ``stop - 1``, with their members and ties."""
         rng = np.random.default_rng([self.seed, 1, start])
         kids = _Children.draw(self, rng, start, stop)
         ids = pa.array(kids.ids(self), pa.large_string())
         presence, gained = _presence(self, rng, kids)
         ties = _Ties.draw(rng, kids, presence, gained)
-        return _Chunk(
+        return Dataset(
             kids.table(self, ids), _members_table(self, kids, ids, presence), ties.table(ids)
         )
 
@@ -659,6 +646,10 @@ def _role_index(member_id: str) -> int:
     return [role.member_id for role in _ROLES].index(member_id)
 
 
+def _role(member_id: str) -> _Role:
+    return _ROLES[_role_index(member_id)]
+
+
 def _presence(world: _World, rng: np.random.Generator, kids: _Children):
     """Which members each child has, and at which assessment each first appears.
 
@@ -710,35 +701,18 @@ def _members_table(
 
 def _kind_tables() -> dict[str, np.ndarray]:
     """Per kind of tie (one per role for child ties, then one per pair), its tendencies."""
-    pair_needs = [
-        _PAIR_ATTRIBUTES["need_share"] * _probabilities(codes.NEEDS, _ROLES[_role_index(b)].needs)
+    kinds = [*_ROLES] + [
+        replace(_PAIR_TIE, needs={n: _PAIR_NEED_SHARE * p for n, p in _role(b).needs.items()})
         for _, b, _ in _PAIRS
     ]
     return {
-        "strength": np.array(
-            [role.strength for role in _ROLES] + [_PAIR_ATTRIBUTES["strength"]] * len(_PAIRS)
-        ),
-        "support": np.array(
-            [_probabilities(codes.SUPPORT_TYPES, role.support) for role in _ROLES]
-            + [_probabilities(codes.SUPPORT_TYPES, _PAIR_ATTRIBUTES["support"])] * len(_PAIRS)
-        ),
-        "functions": np.array(
-            [_probabilities(codes.FUNCTIONS, role.functions) for role in _ROLES]
-            + [_probabilities(codes.FUNCTIONS, _PAIR_ATTRIBUTES["functions"])] * len(_PAIRS)
-        ),
-        "needs": np.array(
-            [_probabilities(codes.NEEDS, role.needs) for role in _ROLES] + pair_needs
-        ),
-        "ambivalent": np.array(
-            [role.ambivalent for role in _ROLES] + [_PAIR_ATTRIBUTES["ambivalent"]] * len(_PAIRS)
-        ),
-        "stressful": np.array(
-            [role.stressful for role in _ROLES] + [_PAIR_ATTRIBUTES["stressful"]] * len(_PAIRS)
-        ),
-        "contact_days": np.array(
-            [role.contact_days for role in _ROLES]
-            + [_PAIR_ATTRIBUTES["contact_days"]] * len(_PAIRS)
-        ),
+        "strength": np.array([kind.strength for kind in kinds]),
+        "support": np.array([_probabilities(codes.SUPPORT_TYPES, kind.support) for kind in kinds]),
+        "functions": np.array([_probabilities(codes.FUNCTIONS, kind.functions) for kind in kinds]),
+        "needs": np.array([_probabilities(codes.NEEDS, kind.needs) for kind in kinds]),
+        "ambivalent": np.array([kind.ambivalent for kind in kinds]),
+        "stressful": np.array([kind.stressful for kind in kinds]),
+        "contact_days": np.array([kind.contact_days for kind in kinds]),
     }
 
 
