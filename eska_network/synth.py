@@ -88,6 +88,11 @@ _NEED_RATES = {
 _ASSESSMENT_COUNT_WEIGHTS = (0.35, 0.4, 0.25)
 _STEP_CHANGES = np.array([-2, -1, 0, 1, 2])
 _STEP_WEIGHTS = np.array([0.04, 0.16, 0.5, 0.24, 0.06])
+"""How a tie's strength moves from one assessment to the next: mostly steady, rather upwards."""
+_END_RATE = 0.07
+"""Share of ties that end (strength 0) at a later assessment."""
+_STALE_TIE_RATE = 0.35
+"""Share of the child ties, in a system with stale contact, not contacted for over 90 days."""
 
 # Gap patterns: the share of children whose system is shaped by each one (they combine freely).
 _PATTERN_RATES = {
@@ -780,9 +785,11 @@ class _Ties:
         risky = (kids.risks[child] & _bit(codes.RISK_FACTORS, "risky_peers")) > 0
         stressful = stressful + 0.25 * (risky & is_child_tie & _IS_PEER[target])
         valence = np.select(
-            [draw < ambivalent, draw < ambivalent + stressful], [_AMBIVALENT, _STRESSFUL],
+            [draw < ambivalent, draw < ambivalent + stressful],
+            [_AMBIVALENT, _STRESSFUL],
             _SUPPORTIVE,
-        )  # fmt: skip
+        )
+        # A rejecting family: the father's tie stressful, the mother's stressful or ambivalent.
         parents = np.isin(target, [_role_index("mother"), _role_index("father")])
         rejected = patterns["family_rejects"][child] & is_child_tie & parents
         valence[rejected] = np.where(
@@ -799,11 +806,14 @@ class _Ties:
         functions[patterns["no_empowerment"][child]] &= ~_bit(codes.FUNCTIONS, "empowerment")
         needs = _masks(rng, _KINDS["needs"][kind]) & (kids.needs[child] * keep_attributes)
 
-        # Each tie is recorded at every assessment from its first, until one records its end.
+        # Each tie is recorded at every assessment from its first, until one records its end
+        # (strength 0); ``ends`` is the number of assessments for a tie that does not end.
         assessments = kids.assessments[child]
-        may_end = (rng.random(ties) < 0.07) & (first < assessments - 1)
+        may_end = (rng.random(ties) < _END_RATE) & (first < assessments - 1)
         ends = np.where(
-            may_end, first + 1 + (rng.random(ties) * (assessments - 1 - first)).astype(int), 99
+            may_end,
+            first + 1 + (rng.random(ties) * (assessments - 1 - first)).astype(int),
+            assessments,
         )
         last = np.minimum(ends, assessments - 1)
         counts = last - first + 1
@@ -816,8 +826,8 @@ class _Ties:
         walked = np.cumsum(change)
         walked -= np.repeat(walked[np.cumsum(counts) - counts], counts)
         row_strength = np.clip(strength[row_tie] + walked, 1, 5)
-        weak_community = patterns["weak_community"][child] & is_child_tie & (
-            target_level == community)  # fmt: skip
+        weak_community = patterns["weak_community"][child] & is_child_tie
+        weak_community &= target_level == community
         row_strength[weak_community[row_tie]] = np.minimum(row_strength[weak_community[row_tie]], 2)
         row_strength[row_assessment == ends[row_tie]] = 0
 
@@ -834,7 +844,7 @@ class _Ties:
         assessed_on = kids.dates[row_child, row_assessment]
         days = rng.exponential(_KINDS["contact_days"][kind][row_tie]).astype(int)
         stale = patterns["stale"][row_child] & is_child_tie[row_tie]
-        stale &= rng.random(len(row_tie)) < 0.35
+        stale &= rng.random(len(row_tie)) < _STALE_TIE_RATE
         days = np.where(stale, rng.integers(91, 400, len(row_tie)), days)
         days = np.where(row_strength == 0, rng.integers(30, 200, len(row_tie)), days)
         days[patterns["well_supported"][row_child]] %= 60
