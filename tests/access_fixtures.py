@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from streamlit.runtime.pages_manager import PagesManager
 
 from eska_network import access, accounts
 from eska_network.access import Principal
@@ -89,3 +90,18 @@ def audit_rows(store) -> list[dict]:
     with store.engine.connect() as connection:
         rows = connection.execute(sa.select(audit).order_by(audit.c.id)).mappings().all()
     return [dict(row) for row in rows]
+
+
+def navigation_only(monkeypatch) -> None:
+    """Make AppTest run app.py's ``st.navigation`` on every run, as a running server does.
+
+    Streamlit runs an app with a ``pages/`` folder the old way (each page on its own) until the
+    first ``st.navigation`` call in the process; AppTest resets that state before every run.
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -45,11 +45,16 @@ def current_principal() -> Principal | None:
     return st.session_state.get(PRINCIPAL_KEY)
 
 
+def _forget_everything_but_the_language() -> None:
+    for key in list(st.session_state):
+        # Streamlit's own entries start with "$$".
+        if key != LANGUAGE_KEY and not str(key).startswith("$$"):
+            del st.session_state[key]
+
+
 def sign_in(principal: Principal) -> None:
     """Start a session for ``principal``; whatever the session held before is dropped."""
-    for key in list(st.session_state):
-        if key != LANGUAGE_KEY:
-            del st.session_state[key]
+    _forget_everything_but_the_language()
     st.session_state[PRINCIPAL_KEY] = principal
     st.session_state[ACTIVITY_KEY] = accounts.utc_now()
 
@@ -59,9 +64,7 @@ def sign_out(*, timed_out: bool = False) -> None:
     principal = current_principal()
     if principal is not None:
         accounts.logout(get_store(), principal, timed_out=timed_out)
-    for key in list(st.session_state):
-        if key != LANGUAGE_KEY:
-            del st.session_state[key]
+    _forget_everything_but_the_language()
     st.session_state[NOTICE_KEY] = "app.timed_out" if timed_out else "app.logged_out"
 
 

@@ -34,8 +34,17 @@ def run_app() -> None:
     principal = current_principal()
     if principal is None:
         # Always a navigation, even before login: without one Streamlit would list pages/ itself.
-        login = st.Page(login_page, title=t("login.title"), url_path="login", default=True)
-        st.navigation([login], position="hidden").run()
+        # Every page's address leads to the login screen, so a link or a logout lands there.
+        login_pages = [
+            st.Page(
+                login_page,
+                title=t("login.title"),
+                url_path=page.key,
+                default=page.key == "home",
+            )
+            for page in access.PAGES
+        ]
+        st.navigation(login_pages, position="hidden").run()
         return
     absorb_query_parameters(PageContext(get_store(), principal, language()))
     navigation = st.navigation(pages_for(principal))
