@@ -184,7 +184,8 @@ def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
     )
     try:
         for spec in schema.FILES:
-            (staging / spec.name).write_text(_csv_text(dataset, spec), encoding="utf-8")
+            text = _csv_text(dataset, spec)
+            (staging / spec.name).write_text(text, encoding="utf-8", newline="")
         if folder.is_dir() and any(folder.iterdir()):
             for spec in schema.FILES:
                 os.replace(staging / spec.name, folder / spec.name)
@@ -355,15 +356,10 @@ def _parse_csv(name: str, data: bytes, findings: _Findings) -> pd.DataFrame | No
         data += b"\n"
     try:
         header = next(csv.reader(io.TextIOWrapper(io.BytesIO(data), "utf-8", newline="")))
-        frame = _parse_fast(data, len(header))
-    except csv.Error as error:
-        findings.add(name, f"is not a CSV file ({error})", row=1)
+        frame = _parse_rows(name, data, len(header), findings)
+    except (csv.Error, pa.ArrowInvalid) as error:
+        findings.add(name, f"is not a CSV file ({error})")
         return None
-    except pa.ArrowInvalid:
-        # Rows of the wrong length (or a cell too big for a block): find each one exactly.
-        frame = _parse_exact(name, data, len(header), findings)
-        if frame is None:
-            return None
     frame = frame.apply(lambda cells: cells.str.strip())
     return _named_columns(name, frame, [cell.strip() for cell in header], findings)
 
@@ -383,20 +379,55 @@ def _not_csv_text(data: bytes) -> tuple[str, int | None] | None:
             row = data.count(b"\n", 0, error.start) + 1
             return "is not UTF-8 text: save it as CSV UTF-8", row
     if data.count(b'"') % 2:
-        return 'is not a CSV file: a quote (") is opened and never closed', None
+        return (
+            'is not a CSV file: it has an odd number of quotes ("), so a quoted cell is never '
+            "closed or a quote inside a cell is not doubled"
+        ), None
     return None
 
 
-def _parse_fast(data: bytes, width: int) -> pd.DataFrame:
-    """Every row as strings (header included), or ArrowInvalid when a row has the wrong length."""
+def _parse_rows(name: str, data: bytes, width: int, findings: _Findings) -> pd.DataFrame:
+    """The data rows as strings, indexed by row number; rows of the wrong length are reported."""
+    table, skipped = _arrow_rows(data, width, threads=len(data) > _THREADS_FROM_BYTES)
+    if any(number is None for number, _, _ in skipped):
+        # Only a parse on one thread knows the number of each row it skips.
+        table, skipped = _arrow_rows(data, width, threads=False)
+    kept = np.ones(table.num_rows + len(skipped) + 1, dtype=bool)
+    kept[[0, *(number for number, _, _ in skipped)]] = False
+    numbers = np.flatnonzero(kept)
+    wrong = [(number, cells) for number, cells, text in skipped if text.strip(" ,\t\r\n")]
+    findings.rows(
+        name,
+        None,
+        pd.Index([number for number, _ in wrong]),
+        (f"has {cells} cells but the header has {width}" for _, cells in wrong),
+    )
+    frame = table.slice(1).to_pandas()
+    frame.index = numbers[1:]
+    frame.columns = range(width)
+    return frame
+
+
+def _arrow_rows(
+    data: bytes, width: int, threads: bool
+) -> tuple[pa.Table, list[tuple[int | None, int, str]]]:
+    """Every row (header included) as strings, and the rows skipped for their length."""
+    skipped = []
+
+    def skip(row: pyarrow.csv.InvalidRow) -> str:
+        skipped.append((row.number, row.actual_columns, row.text))
+        return "skip"
+
     names = [f"f{i}" for i in range(width)]
     table = pyarrow.csv.read_csv(
         io.BytesIO(data),
-        read_options=pyarrow.csv.ReadOptions(
-            autogenerate_column_names=True, use_threads=len(data) > _THREADS_FROM_BYTES
+        read_options=pyarrow.csv.ReadOptions(autogenerate_column_names=True, use_threads=threads),
+        parse_options=pyarrow.csv.ParseOptions(
+            newlines_in_values=True,
+            # Empty lines are kept as (blank) rows so that row numbers stay a spreadsheet's.
+            ignore_empty_lines=False,
+            invalid_row_handler=skip,
         ),
-        # Empty lines are kept as rows so that the row numbers stay those of a spreadsheet.
-        parse_options=pyarrow.csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
         convert_options=pyarrow.csv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.string()),
             strings_can_be_null=False,
@@ -404,32 +435,8 @@ def _parse_fast(data: bytes, width: int) -> pd.DataFrame:
         ),
     )
     if table.num_columns != width:
-        raise pa.ArrowInvalid(f"expected {width} columns, got {table.num_columns}")
-    frame = table.slice(1).to_pandas()
-    frame.index = pd.RangeIndex(2, 2 + len(frame))
-    frame.columns = range(width)
-    return frame
-
-
-def _parse_exact(name: str, data: bytes, width: int, findings: _Findings) -> pd.DataFrame | None:
-    """The slow, exact parse: report each row of the wrong length and keep the others."""
-    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
-    rows, cells, wrong, messages = [], [], [], []
-    number = 1
-    try:
-        next(reader)
-        for number, record in enumerate(reader, start=2):
-            if len(record) == width:
-                rows.append(number)
-                cells.append(record)
-            elif any(cell.strip() for cell in record):
-                wrong.append(number)
-                messages.append(f"has {len(record)} cells but the header has {width}")
-    except csv.Error as error:
-        findings.add(name, f"is not a CSV file ({error})", row=number + 1)
-        return None
-    findings.rows(name, None, pd.Index(wrong), messages)
-    return pd.DataFrame(cells, index=rows, columns=range(width), dtype="str")
+        raise pa.ArrowInvalid("its first row cannot be read as a header")
+    return table, skipped
 
 
 def _named_columns(
@@ -571,6 +578,8 @@ def _codes_parser(column: Column) -> Callable[[str], tuple[str, str | None]]:
     def parse(cell: str) -> tuple[str, str | None]:
         items = [item.strip() for item in cell.split(LIST_SEPARATOR)]
         items = [item for item in items if item]
+        if column.required and cell and not items:
+            return "", "a value is required"
         unknown = [item for item in dict.fromkeys(items) if item not in column.vocabulary]
         if unknown:
             listed = ", ".join(f"'{item}'" for item in unknown)
