@@ -70,7 +70,7 @@ def candidates(x: float, y: float, gap: int, height: float) -> list[LabelPlace]:
     outward = "right" if x < 0 else "left"
     inward = "right" if outward == "left" else "left"
     sign = -1 if x < 0 else 1
-    step = int(height / 2) + 2
+    step = int(height) + 2
     vertical = "bottom" if y >= 0 else "top"
     flip = "top" if vertical == "bottom" else "bottom"
     vsign = 1 if vertical == "bottom" else -1
