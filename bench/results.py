@@ -258,6 +258,13 @@ def markdown(all_sizes: dict, browser: dict, machine: dict) -> str:
         lines += ["", f"## {children:,} children", ""]
         if generated:
             lines += [f"Synthetic data generated in {generated:.1f} s.", ""]
+        loads = [stage["load"] for stage in stages.values() if "load" in stage]
+        if loads:
+            lines += [
+                f"Load average (1 min) around the stages: {min(loads):.1f} to {max(loads):.1f} "
+                f"on {machine['cores']} cores.",
+                "",
+            ]
         lines += size_table(children, stages)
     lines += ["", "## Browser", ""] + browser_table(browser)
     lines += [

@@ -37,11 +37,13 @@ def run_stage(name: str, data: Path, log: Path, **options: object) -> dict:
                 command += [f"--{option}", str(value)]
         with open(log, "a", encoding="utf-8") as out:
             out.write(f"\n$ {' '.join(command)}\n")
+        load = os.getloadavg()[0]
         code, _, peak = _wait(command, log)
         if not result_file.exists():
             return {"status": "failed", "reason": f"exit status {code}, see {log.name}"}
         result = json.loads(result_file.read_text(encoding="utf-8"))
     result["peak_mb"] = peak
+    result["load"] = max(load, os.getloadavg()[0])
     if result.get("times"):
         result["median"] = statistics.median(result["times"])
     return result
@@ -50,6 +52,7 @@ def run_stage(name: str, data: Path, log: Path, **options: object) -> dict:
 def run_command(command: list[str], repeats: int, log: Path) -> dict:
     """Time a whole command (standard output thrown away) ``repeats`` times, as a stage result."""
     times, peaks = [], []
+    load = os.getloadavg()[0]
     for _ in range(repeats):
         with open(log, "a", encoding="utf-8") as out:
             out.write(f"\n$ {' '.join(command)}\n")
@@ -63,4 +66,5 @@ def run_command(command: list[str], repeats: int, log: Path) -> dict:
         "times": times,
         "median": statistics.median(times),
         "peak_mb": max(peaks),
+        "load": max(load, os.getloadavg()[0]),
     }
