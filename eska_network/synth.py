@@ -96,7 +96,7 @@ _STALE_TIE_RATE = 0.35
 
 # Gap patterns: the share of children whose system is shaped by each one (they combine freely).
 _PATTERN_RATES = {
-    "family_rejects": 0.12,  # plus 0.15 when maltreated: family ties turn stressful
+    "family_rejects": 0.12,  # plus _REJECTION_IF_MALTREATED: family ties turn stressful
     "no_institution": 0.08,
     "weak_community": 0.18,
     "broken_link": 0.2,  # no community-institution member tie
@@ -289,6 +289,7 @@ _SERVICES = (
     ("PKBM {short}", "community", "non_formal_education", ("education", "life_skills"), 0.6),
     ("PATBM {short}", "community", "patbm", ("life_skills",), 0.7),
 )  # fmt: skip
+_REJECTION_IF_MALTREATED = 0.15
 _SCARCE_SERVICE_FACTOR = 0.35
 """How much rarer a member is when the district lists no service of its kind."""
 
@@ -571,9 +572,8 @@ class _Children:
             rng.random(n) * world.caseworker_count[district]
         ).astype(int)
 
-        risks = _masks(
-            rng, np.broadcast_to(_probabilities(codes.RISK_FACTORS, _RISK_RATES), (n, 6))
-        )
+        risk_rates = _probabilities(codes.RISK_FACTORS, _RISK_RATES)
+        risks = _masks(rng, np.broadcast_to(risk_rates, (n, len(risk_rates))))
         need_rates = np.tile(_probabilities(codes.NEEDS, _NEED_RATES), (n, 1))
         need_rates[age < 15, codes.NEEDS.position("employment")] = 0.02
         needs = _masks(rng, need_rates)
@@ -584,7 +584,11 @@ class _Children:
         patterns = {
             name: draws[:, i] < rate for i, (name, rate) in enumerate(_PATTERN_RATES.items())
         }
-        patterns["family_rejects"] |= maltreated & (draws[:, 0] > 1 - 0.15)
+        # Families reject maltreated children more often (the top of the same draw).
+        rejects = list(_PATTERN_RATES).index("family_rejects")
+        patterns["family_rejects"] |= maltreated & (
+            draws[:, rejects] > 1 - _REJECTION_IF_MALTREATED
+        )
         for name in ("family_rejects", "stale", "no_institution"):
             patterns[name] &= ~patterns["well_supported"]
 
@@ -594,14 +598,15 @@ class _Children:
             - 0.4 * patterns["no_institution"]
             + 0.5 * patterns["well_supported"]
         )
-        wellbeing = np.clip(np.rint(mood[:, None] + rng.normal(0, 0.9, (n, 3))), 1, 5).astype(int)
+        noise = rng.normal(0, 0.9, (n, len(codes.WELLBEING)))
+        wellbeing = np.clip(np.rint(mood[:, None] + noise), 1, 5).astype(int)
         wellbeing[rng.random(n) < 0.08] = 0
 
         assessments = 1 + rng.choice(3, size=n, p=_ASSESSMENT_COUNT_WEIGHTS)
         window = (_LAST_DAY - _FIRST_DAY).astype(int) - (assessments - 1) * _MAX_GAP_DAYS
         first = _FIRST_DAY + (rng.random(n) * window).astype(int)
-        gaps = rng.integers(90, _MAX_GAP_DAYS + 1, size=(n, 2))
-        offsets = np.concatenate([np.zeros((n, 1), int), np.cumsum(gaps, axis=1)], axis=1)
+        intervals = rng.integers(90, _MAX_GAP_DAYS + 1, size=(n, 2))
+        offsets = np.concatenate([np.zeros((n, 1), int), np.cumsum(intervals, axis=1)], axis=1)
         dates = first[:, None] + offsets
         return cls(
             np.arange(start, stop),
