@@ -604,7 +604,7 @@ def _check_duplicates(
         return
     cells = frame[list(spec.key)]
     cells = cells[(cells != "").all(axis=1)]
-    rows, firsts = _repeats(_joined(*(cells[name] for name in spec.key)))
+    rows, firsts = _repeats(cells)
     column = spec.key[-1]
     if spec is schema.MEMBERS:
         messages = (
@@ -622,19 +622,26 @@ def _check_duplicates(
 
 
 def _check_duplicate_ties(frame: pd.DataFrame, dates: pd.Series, findings: _Findings) -> None:
-    # Ties are undirected, so (a, b) and (b, a) share one key: the pair in sorted order.
     usable = (frame[["child_id", "source", "target"]] != "").all(axis=1) & dates.notna()
     cells = frame[usable]
-    swap = cells["source"] > cells["target"]
-    low = cells["source"].where(~swap, cells["target"])
-    high = cells["target"].where(~swap, cells["source"])
-    rows, firsts = _repeats(_joined(cells["child_id"], low, high, cells["assessed_on"]))
+    # Ties are undirected, so (a, b) and (b, a) share one key: the ends as numbers, low first.
+    ends, _ = pd.factorize(pd.concat([cells["source"], cells["target"]], ignore_index=True))
+    source, target = ends[: len(cells)], ends[len(cells) :]
+    keys = pd.DataFrame(
+        {
+            "child": pd.factorize(cells["child_id"])[0],
+            "low": np.minimum(source, target),
+            "high": np.maximum(source, target),
+            "date": dates[usable].to_numpy(),
+        },
+        index=cells.index,
+    )
+    rows, firsts = _repeats(keys)
     messages = (
         f"a second row for the tie {a} - {b} of child '{child}' on {date} (first in row {first})"
         for child, a, b, date, first in zip(
             cells.loc[rows, "child_id"],
-            low[rows],
-            high[rows],
+            *np.sort(cells.loc[rows, ["source", "target"]].to_numpy(), axis=1).T,
             cells.loc[rows, "assessed_on"],
             firsts,
             strict=True,
@@ -650,14 +657,14 @@ def _joined(*parts: pd.Series) -> pd.Series:
     return key
 
 
-def _repeats(key: pd.Series) -> tuple[pd.Index, np.ndarray]:
+def _repeats(keys: pd.DataFrame) -> tuple[pd.Index, np.ndarray]:
     """The rows whose key an earlier row has, and for each the row where the key came first."""
-    repeated = key.duplicated(keep="first")
+    repeated = keys.duplicated(keep="first")
     if not repeated.any():
-        return key.index[:0], np.array([], dtype=int)
-    firsts = key[~repeated]
-    first_row = pd.Series(firsts.index, index=firsts.to_numpy())
-    return key.index[repeated], first_row.loc[key[repeated].to_numpy()].to_numpy()
+        return keys.index[:0], np.array([], dtype=int)
+    group = keys.groupby(list(keys.columns), sort=False).ngroup()
+    first = pd.Series(keys.index, index=keys.index).groupby(group).transform("first")
+    return keys.index[repeated], first[repeated].to_numpy()
 
 
 # Checking the references between files
