@@ -41,6 +41,8 @@ _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _THREADS_FROM_BYTES = 2**20
 """Files smaller than this are parsed on one thread: starting threads costs more than it saves."""
+_QUOTED_LENGTH = 33
+"""A quoted cell longer than this is cut short in a problem message; an id fits whole."""
 _KEY_SEPARATOR = "\x00"
 """Joins the parts of a compound key; a file holding NUL is refused before keys are built."""
 
@@ -225,6 +227,15 @@ def _csv_text(dataset: Dataset, spec: FileSpec) -> str:
     return table.reindex(columns=[*spec.column_names, *extra]).to_csv(
         index=False, na_rep="", date_format="%Y-%m-%d", lineterminator="\n"
     )
+
+
+def _quoted(cell: str) -> str:
+    """A cell as a problem message quotes it, cut short if long.
+
+    >>> _quoted("legal"), _quoted("x" * 50)
+    ("'legal'", "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'")
+    """
+    return f"'{cell}'" if len(cell) <= _QUOTED_LENGTH else f"'{cell[: _QUOTED_LENGTH - 3]}...'"
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -501,7 +512,7 @@ def _check_column(file: str, column: Column, cells: pd.Series, findings: _Findin
     if column.kind == "id":
         bad = ~empty & ~cells.str.match(schema.ID_PATTERN)
         messages = (
-            f"'{cell}' is not a valid id: use 1 to 32 letters, digits, _ or -"
+            f"{_quoted(cell)} is not a valid id: use 1 to 32 letters, digits, _ or -"
             for cell in cells[bad]
         )
         findings.rows(file, column.name, cells.index[bad], messages)
@@ -537,7 +548,7 @@ def _int_parser(column: Column) -> Callable[[str], tuple[int | None, str | None]
         if cell == "":
             return None, None
         if not _WHOLE_NUMBER.fullmatch(cell):
-            return None, f"'{cell}' is not a whole number"
+            return None, f"{_quoted(cell)} is not a whole number"
         number = int(cell)
         low, high = column.minimum, column.maximum
         if (low is not None and number < low) or (high is not None and number > high):
@@ -556,7 +567,7 @@ def _date_parser(column: Column) -> Callable[[str], tuple[dt.date | None, str | 
                 return dt.date.fromisoformat(cell), None
         except ValueError:
             pass
-        return None, f"'{cell}' is not a date in YYYY-MM-DD form"
+        return None, f"{_quoted(cell)} is not a date in YYYY-MM-DD form"
 
     return parse
 
@@ -567,7 +578,7 @@ def _code_parser(column: Column) -> Callable[[str], tuple[str | None, str | None
     def parse(cell: str) -> tuple[str | None, str | None]:
         if cell == "" or cell in column.vocabulary:
             return cell or None, None
-        return None, f"unknown code '{cell}' (expected one of: {expected})"
+        return None, f"unknown code {_quoted(cell)} (expected one of: {expected})"
 
     return parse
 
@@ -582,7 +593,7 @@ def _codes_parser(column: Column) -> Callable[[str], tuple[str, str | None]]:
             return "", "a value is required"
         unknown = [item for item in dict.fromkeys(items) if item not in column.vocabulary]
         if unknown:
-            listed = ", ".join(f"'{item}'" for item in unknown)
+            listed = ", ".join(_quoted(item) for item in unknown)
             plural = "s" if len(unknown) > 1 else ""
             return "", f"unknown code{plural} {listed} (expected any of: {expected})"
         return LIST_SEPARATOR.join(column.vocabulary.sort(items)), None
@@ -608,14 +619,15 @@ def _check_duplicates(
     column = spec.key[-1]
     if spec is schema.MEMBERS:
         messages = (
-            f"duplicate member_id '{member}' for child '{child}' (first in row {first})"
+            f"duplicate member_id {_quoted(member)} for child {_quoted(child)} "
+            f"(first in row {first})"
             for child, member, first in zip(
                 cells.loc[rows, "child_id"], cells.loc[rows, "member_id"], firsts, strict=True
             )
         )
     else:
         messages = (
-            f"duplicate {column} '{value}' (first in row {first})"
+            f"duplicate {column} {_quoted(value)} (first in row {first})"
             for value, first in zip(cells.loc[rows, column], firsts, strict=True)
         )
     findings.rows(spec.name, column, rows, messages)
@@ -638,7 +650,8 @@ def _check_duplicate_ties(frame: pd.DataFrame, dates: pd.Series, findings: _Find
     )
     rows, firsts = _repeats(keys)
     messages = (
-        f"a second row for the tie {a} - {b} of child '{child}' on {date} (first in row {first})"
+        f"a second row for the tie {_quoted(a)} - {_quoted(b)} of child {_quoted(child)} "
+        f"on {date} (first in row {first})"
         for child, a, b, date, first in zip(
             cells.loc[rows, "child_id"],
             *np.sort(cells.loc[rows, ["source", "target"]].to_numpy(), axis=1).T,
@@ -706,9 +719,9 @@ def _check_member_references(
         message = f"'{codes.CHILD_NODE}' is reserved for the child at the centre of the map"
         findings.rows(file, "member_id", reserved, message)
     if "child_id" in frame:
-        _check_known(file, frame, "child_id", children, "no child '{}' in children.csv", findings)
+        _check_known(file, frame, "child_id", children, "no child {} in children.csv", findings)
     if "resource_id" in frame:
-        message = "no resource '{}' in resources.csv"
+        message = "no resource {} in resources.csv"
         _check_known(file, frame, "resource_id", resources, message, findings)
 
 
@@ -719,12 +732,12 @@ def _check_tie_references(
     if "child_id" not in frame:
         return
     known_child = _check_known(
-        file, frame, "child_id", children, "no child '{}' in children.csv", findings
+        file, frame, "child_id", children, "no child {} in children.csv", findings
     )
     if {"source", "target"} <= set(frame.columns):
         source, target = frame["source"], frame["target"]
         same = frame.index[(source != "") & (source == target)]
-        messages = (f"source and target are both '{cell}'" for cell in source[same])
+        messages = (f"source and target are both {_quoted(cell)}" for cell in source[same])
         findings.rows(file, "target", same, messages)
         at_child = frame.index[target == codes.CHILD_NODE]
         message = f"target must be a member_id; the child ('{codes.CHILD_NODE}') goes in source"
@@ -737,7 +750,7 @@ def _check_tie_references(
         key = _joined(frame["child_id"], ends)
         bad = frame.index[checked & ~_is_in(key, members)]
         messages = (
-            f"'{member}' is not a member of child '{child}' in members.csv"
+            f"{_quoted(member)} is not a member of child {_quoted(child)} in members.csv"
             for child, member in zip(frame.loc[bad, "child_id"], ends[bad], strict=True)
         )
         findings.rows(file, end, bad, messages)
@@ -757,7 +770,7 @@ def _check_known(
         return cells != ""
     found = _is_in(cells, known)
     bad = frame.index[(cells != "") & ~found]
-    findings.rows(file, column, bad, (message.format(cell) for cell in cells[bad]))
+    findings.rows(file, column, bad, (message.format(_quoted(cell)) for cell in cells[bad]))
     return found
 
 

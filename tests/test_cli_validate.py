@@ -50,8 +50,8 @@ def test_bad_folder_lists_every_problem_on_stderr_and_exits_1(capsys):
         "ties.csv, row 3, column target: target must be a member_id; the child ('child') goes "
         "in source",
         "ties.csv, row 3, column strength: 9 is out of range 0 to 5",
-        "ties.csv, row 3, column assessed_on: a second row for the tie child - mum of child 'A1' "
-        "on 2025-01-10 (first in row 2)",
+        "ties.csv, row 3, column assessed_on: a second row for the tie 'child' - 'mum' of child "
+        "'A1' on 2025-01-10 (first in row 2)",
         "ties.csv, row 4, column target: 'gran' is not a member of child 'A1' in members.csv",
         "ties.csv, row 4, column assessed_on: '10/01/2025' is not a date in YYYY-MM-DD form",
     ]

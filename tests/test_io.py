@@ -379,7 +379,7 @@ def test_duplicate_tie_is_the_same_unordered_pair_on_the_same_date(good_files):
     (problem,) = problems(good_files)
     assert places([problem]) == [("ties.csv", row, "assessed_on")]
     assert problem.message == (
-        "a second row for the tie mum - teacher of child 'A1' on 2025-01-10 (first in row 4)"
+        "a second row for the tie 'mum' - 'teacher' of child 'A1' on 2025-01-10 (first in row 4)"
     )
 
 
