@@ -1,0 +1,172 @@
+"""The gap summary of every child at once (gaps.gap_table) agrees with the per-child rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eska_network import gaps
+from eska_network.codes import FUNCTIONS, LEVELS, NEEDS, SUPPORT_TYPES, VALENCES
+from eska_network.model import Child, Dataset, Member, Tie
+
+from .gap_cases import DAY, boundaries, contract_example, two_children, without_gaps
+
+ASSESSMENTS = [dt.date(2026, 1, 5) + dt.timedelta(days=40 * k) for k in range(4)]
+# Some names sort before "child" and some after, so either end can come first in a pair.
+# Days from the last contact to the assessment: around the 90-day line, and a contact after it.
+CONTACT_DAYS_BEFORE = [-3, 89, 90, 91, 200]
+MEMBER_IDS = ["ayah", "ibu", "guru", "imam", "lbh", "ngo", "puskesmas"]
+
+
+def codes_of(vocabulary):
+    return st.sets(st.sampled_from(vocabulary.codes)).map(tuple)
+
+
+@st.composite
+def datasets(draw):
+    """Several children sharing member ids, ties in both directions over several assessments."""
+    children, members, ties = [], [], []
+    for number in range(draw(st.integers(1, 4))):
+        child_id = f"C{number}"
+        children.append(Child(child_id, "Kota Bandung", 14, needs=draw(codes_of(NEEDS))))
+        member_ids = draw(st.lists(st.sampled_from(MEMBER_IDS), unique=True, max_size=6))
+        for member_id in member_ids:
+            level = draw(st.sampled_from(LEVELS.codes))
+            role = draw(st.sampled_from([None, "mother", "teacher", "ngo"]))
+            members.append(Member(child_id, member_id, member_id.title(), level, role))
+        ends = ["child", *member_ids]
+        pairs = [(a, b) for i, a in enumerate(ends) for b in ends[i + 1 :]]
+        for a, b in (
+            draw(st.lists(st.sampled_from(pairs), unique=True, max_size=9)) if pairs else []
+        ):
+            for day in draw(st.sets(st.sampled_from(ASSESSMENTS), min_size=1, max_size=3)):
+                source, target = (b, a) if draw(st.booleans()) else (a, b)
+                days_before = draw(st.none() | st.sampled_from(CONTACT_DAYS_BEFORE))
+                last_contact = None if days_before is None else day - dt.timedelta(days_before)
+                ties.append(
+                    Tie(
+                        child_id,
+                        source,
+                        target,
+                        strength=draw(st.integers(0, 5)),
+                        valence=draw(st.sampled_from(VALENCES.codes)),
+                        assessed_on=day,
+                        support_types=draw(codes_of(SUPPORT_TYPES)),
+                        functions=draw(codes_of(FUNCTIONS)),
+                        needs_met=draw(codes_of(NEEDS)),
+                        last_contact=last_contact,
+                    )
+                )
+    return Dataset.from_objects(children, members, draw(st.permutations(ties)))
+
+
+as_of_dates = (
+    st.none()
+    | st.sampled_from(ASSESSMENTS)
+    | st.dates(ASSESSMENTS[0] - dt.timedelta(days=20), ASSESSMENTS[-1] + dt.timedelta(days=200))
+)
+
+
+@pytest.fixture
+def two_children_dataset() -> Dataset:
+    return two_children()
+
+
+def per_child_table(dataset: Dataset, as_of: dt.date | None) -> pd.DataFrame:
+    rows = []
+    for child_id in dataset.child_ids:
+        system = dataset.child_system(child_id)
+        rows.append(gaps.summary_row(gaps.child_gaps(system, as_of), system))
+    return gaps.summary_rows_table(rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(dataset=datasets(), as_of=as_of_dates)
+def test_gap_table_equals_the_per_child_rules_for_every_child(dataset, as_of):
+    pd.testing.assert_frame_equal(gaps.gap_table(dataset, as_of), per_child_table(dataset, as_of))
+
+
+@pytest.mark.parametrize("system", [contract_example(), without_gaps(), boundaries()])
+@pytest.mark.parametrize(
+    "as_of",
+    [None, DAY, DAY - dt.timedelta(days=1), DAY - dt.timedelta(days=40), dt.date(2020, 1, 1)],
+)
+def test_gap_table_equals_the_per_child_rules_on_the_hand_written_cases(system, as_of):
+    dataset = Dataset.from_objects([system.child], system.members, system.ties)
+    expected = gaps.summary_rows_table([gaps.summary_row(gaps.child_gaps(system, as_of), system)])
+    pd.testing.assert_frame_equal(gaps.gap_table(dataset, as_of), expected)
+
+
+def test_gap_table_has_the_summary_columns_with_their_types(two_children_dataset):
+    table = gaps.gap_table(two_children_dataset)
+    assert list(table.columns) == list(gaps.SUMMARY_COLUMNS)
+    kinds = {
+        "id": pd.api.types.is_string_dtype,
+        "text": pd.api.types.is_string_dtype,
+        "date": pd.api.types.is_datetime64_dtype,
+        "int": pd.api.types.is_integer_dtype,
+        "bool": pd.api.types.is_bool_dtype,
+    }
+    for name, kind in gaps.SUMMARY_COLUMNS.items():
+        assert kinds[kind](table[name]), name
+    assert table["longest_no_contact_days"].dtype == "Int64"
+
+
+def test_a_child_without_ties_gets_a_row_with_every_level_absent(two_children_dataset):
+    row = gaps.gap_table(two_children_dataset).set_index("child_id").loc["C2"]
+    assert pd.isna(row["as_of"])
+    assert [row[f"{level}_status"] for level in LEVELS] == ["absent"] * 3
+    assert row["unmet_needs"] == "housing;legal"
+    assert row["missing_functions"] == "acceptance;protection;empowerment"
+    assert row["weakest_link"] == "family-community"
+    assert pd.isna(row["longest_no_contact_days"])
+
+
+def test_a_given_date_is_every_childs_as_of_even_without_ties(two_children_dataset):
+    table = gaps.gap_table(two_children_dataset, dt.date(2026, 2, 1))
+    assert table["as_of"].tolist() == [pd.Timestamp("2026-02-01")] * 2
+
+
+def test_rows_follow_the_children_table_and_members_do_not_leak_between_children():
+    # Both children have a member "ibu"; only C1's is family, C2's is an institution.
+    dataset = Dataset.from_objects(
+        [Child("C2", "Kota Bandung", 9), Child("C1", "Kota Bandung", 12)],
+        [
+            Member("C1", "ibu", "Ibu", "family"),
+            Member("C2", "ibu", "Bu Ani (LBH)", "institution"),
+        ],
+        [
+            Tie("C1", "ibu", "child", 3, "supportive", ASSESSMENTS[0]),
+            Tie("C2", "child", "ibu", 1, "supportive", ASSESSMENTS[1]),
+        ],
+    )
+    table = gaps.gap_table(dataset)
+    assert table["child_id"].tolist() == ["C2", "C1"]
+    assert table["family_status"].tolist() == ["absent", "ok"]
+    assert table["institution_status"].tolist() == ["weak", "absent"]
+    assert table["as_of"].tolist() == [pd.Timestamp(ASSESSMENTS[1]), pd.Timestamp(ASSESSMENTS[0])]
+
+
+def test_an_empty_data_set_gives_an_empty_table_with_the_summary_columns():
+    table = gaps.gap_table(Dataset())
+    assert table.empty
+    assert list(table.columns) == list(gaps.SUMMARY_COLUMNS)
+
+
+def test_report_table_puts_gaps_first_and_writes_dates_in_iso_form(two_children_dataset):
+    report = gaps.report_table(gaps.gap_table(two_children_dataset))
+    assert list(report.columns[:5]) == [
+        "child_id",
+        "as_of",
+        "family_status",
+        "community_status",
+        "institution_status",
+    ]
+    assert sorted(report.columns) == sorted(gaps.SUMMARY_COLUMNS)
+    assert report["as_of"].tolist() == [DAY.isoformat(), None]
+    csv_lines = report.to_csv(index=False).splitlines()
+    assert csv_lines[2].startswith("C2,,absent,absent,absent,housing;legal,")
