@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import os
 import re
 from collections import Counter
@@ -25,9 +26,13 @@ TEAM_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MIN_PASSWORD_LENGTH = 10
 
 _HASHER = PasswordHasher()
-# Verified against when the user name is unknown, so that a wrong name costs as long as a wrong
-# password and the timing does not tell which user names exist.
-_DUMMY_HASH = _HASHER.hash("no such user")
+
+
+@functools.cache
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    """Verified against when there is no hash to check, so that a wrong user name costs as long
+    as a wrong password and the timing does not tell which user names exist."""
+    return hasher.hash("no such user")
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,9 @@ def hash_password(password: str) -> str:
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Whether ``password`` matches ``password_hash`` (never for an account without a hash)."""
     try:
-        return _HASHER.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+        return _HASHER.verify(password_hash or _dummy_hash(_HASHER), password) and bool(
+            password_hash
+        )
     except (VerificationError, InvalidHashError):
         return False
 
@@ -172,8 +179,12 @@ def add_user(
     password: str | None = None,
     team: str | None = None,
     display_name: str | None = None,
+    password_hash: str | None = None,
 ) -> User:
     """Create a user; without a password the account can only log in through single sign-on.
+
+    ``password_hash`` stands in for ``password`` when the hash was made beforehand (the demo
+    accounts share one, since their password is public anyway).
 
     Raises
     ------
@@ -198,7 +209,7 @@ def add_user(
                 display_name=(display_name or "").strip() or user_name,
                 role=role,
                 team=team,
-                password_hash=hash_password(password) if password is not None else None,
+                password_hash=hash_password(password) if password is not None else password_hash,
                 failed_logins=0,
                 active=True,
                 created_at=utc_now(),
@@ -451,8 +462,9 @@ def prepare_demo(store, folder: Path) -> tuple[DemoAccount, ...]:
         existing = set(connection.execute(sa.select(users.c.user_name)).scalars())
     wanted = [(name, "caseworker") for name in sample_caseworkers(folder)]
     wanted += [(account.user_name, account.role) for account in demo_accounts(folder)]
-    for user_name, role in dict(wanted).items():
-        if user_name not in existing:
-            team = DEMO_TEAM if role in ("caseworker", "supervisor") else None
-            add_user(store, operator, user_name, role, password=DEMO_PASSWORD, team=team)
+    missing = {name: role for name, role in wanted if name not in existing}
+    shared_hash = hash_password(DEMO_PASSWORD) if missing else None
+    for user_name, role in missing.items():
+        team = DEMO_TEAM if role in ("caseworker", "supervisor") else None
+        add_user(store, operator, user_name, role, team=team, password_hash=shared_hash)
     return demo_accounts(folder)

@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import argon2
 import pytest
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 from streamlit.runtime.pages_manager import PagesManager
 
 from eska_network import access, accounts
@@ -90,6 +92,12 @@ def audit_rows(store) -> list[dict]:
     with store.engine.connect() as connection:
         rows = connection.execute(sa.select(audit).order_by(audit.c.id)).mappings().all()
     return [dict(row) for row in rows]
+
+
+def fast_hashing(monkeypatch) -> None:
+    """Argon2 at its cheapest for the tests that hash many passwords (the format is the same)."""
+    cheap = PasswordHasher.from_parameters(argon2.profiles.CHEAPEST)
+    monkeypatch.setattr(accounts, "_HASHER", cheap)
 
 
 def navigation_only(monkeypatch) -> None:

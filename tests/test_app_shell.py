@@ -24,6 +24,7 @@ from .access_fixtures import (
     PEOPLE,
     audit_rows,
     empty_store,
+    fast_hashing,
     fill_agency,
     navigation_only,
 )
@@ -45,6 +46,7 @@ def agency_app_store(tmp_path, monkeypatch):
     """The agency on an SQLite file the app opens; cw_ani has a password."""
     monkeypatch.delenv("ESKA_DEMO", raising=False)
     navigation_only(monkeypatch)
+    fast_hashing(monkeypatch)
     with empty_store("sqlite", tmp_path) as store:
         fill_agency(store)
         accounts.set_password(store, access.operator(), "cw_ani", PASSWORD)

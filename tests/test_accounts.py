@@ -1,0 +1,221 @@
+"""Accounts: argon2 hashes, users and teams, login with lockout, idle timeout, demo accounts."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from eska_network import access, accounts
+from eska_network.access import AccessDenied
+from eska_network.accounts import AccountError, LoginPolicy
+from eska_network.store.tables import users
+
+from .access_fixtures import ENGINES, audit_rows, empty_store, fast_hashing, fill_agency
+
+PASSWORD = "correct horse battery"
+NOW = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
+OPERATOR = access.operator()
+
+
+@pytest.fixture(params=ENGINES)
+def agency_store(request, tmp_path, monkeypatch):
+    """The agency of access_fixtures; cw_ani has a password (hashed cheaply)."""
+    fast_hashing(monkeypatch)
+    with empty_store(request.param, tmp_path) as store:
+        fill_agency(store)
+        accounts.set_password(store, OPERATOR, "cw_ani", PASSWORD)
+        yield store
+
+
+def _actions(store) -> list[tuple[str, str]]:
+    return [(row["user_name"], row["action"]) for row in audit_rows(store)]
+
+
+def test_hashes_are_argon2_salted_and_verify():
+    first, second = accounts.hash_password(PASSWORD), accounts.hash_password(PASSWORD)
+    assert first.startswith("$argon2id$")
+    assert first != second
+    assert accounts.verify_password(first, PASSWORD)
+    assert not accounts.verify_password(first, PASSWORD + "!")
+    assert not accounts.verify_password(None, PASSWORD)
+    assert not accounts.verify_password("not a hash", PASSWORD)
+
+
+def test_the_users_table_holds_a_hash_never_the_password(agency_store):
+    with agency_store.engine.connect() as connection:
+        stored = connection.scalar(
+            sa.select(users.c.password_hash).where(users.c.user_name == "cw_ani")
+        )
+    assert PASSWORD not in stored
+    assert accounts.verify_password(stored, PASSWORD)
+
+
+def test_listed_users_carry_no_hash(agency_store):
+    listed = accounts.list_users(agency_store)
+    assert [user.user_name for user in listed] == sorted(user.user_name for user in listed)
+    assert "password_hash" not in {field.name for field in dataclasses.fields(listed[0])}
+
+
+def test_login_with_the_right_password(agency_store):
+    result = accounts.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW)
+    assert result.reason == "ok"
+    assert result.principal == access.Principal("cw_ani", "caseworker", "north", "cw_ani")
+    assert _actions(agency_store)[-1] == ("cw_ani", "login")
+
+
+def test_a_failed_login_is_audited_with_the_name_typed(agency_store):
+    assert accounts.authenticate(agency_store, "cw_ani", "nope", now=NOW).reason == (
+        "bad_credentials"
+    )
+    assert accounts.authenticate(agency_store, "nobody", "nope", now=NOW).principal is None
+    rows = audit_rows(agency_store)[-2:]
+    assert [(row["user_name"], row["role"], row["action"]) for row in rows] == [
+        ("cw_ani", "caseworker", "failed_login"),
+        ("nobody", "", "failed_login"),
+    ]
+
+
+def test_an_account_without_a_password_cannot_log_in_with_an_empty_one(agency_store):
+    assert accounts.authenticate(agency_store, "cw_budi", "", now=NOW).principal is None
+
+
+def test_five_failures_lock_the_account_for_fifteen_minutes(agency_store):
+    policy = LoginPolicy()
+    for attempt in range(4):
+        result = accounts.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
+        assert result.reason == "bad_credentials", attempt
+    fifth = accounts.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
+    assert fifth.reason == "locked"
+    assert fifth.locked_until == NOW + dt.timedelta(minutes=15)
+    assert _actions(agency_store)[-2:] == [("cw_ani", "failed_login"), ("cw_ani", "lockout")]
+    later = NOW + dt.timedelta(minutes=14)
+    right = accounts.authenticate(agency_store, "cw_ani", PASSWORD, policy=policy, now=later)
+    assert right.reason == "locked"
+    assert _actions(agency_store)[-1] == ("cw_ani", "failed_login")
+    after = NOW + dt.timedelta(minutes=16)
+    assert accounts.authenticate(agency_store, "cw_ani", PASSWORD, now=after).reason == "ok"
+
+
+def test_lockout_follows_the_configured_policy(agency_store):
+    policy = LoginPolicy.from_env({"ESKA_LOCKOUT_ATTEMPTS": "2", "ESKA_LOCKOUT_MINUTES": "60"})
+    accounts.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
+    second = accounts.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
+    assert second.locked_until == NOW + dt.timedelta(minutes=60)
+
+
+def test_a_success_resets_the_count_of_failures(agency_store):
+    for _ in range(4):
+        accounts.authenticate(agency_store, "cw_ani", "wrong", now=NOW)
+    accounts.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW)
+    result = accounts.authenticate(agency_store, "cw_ani", "wrong", now=NOW)
+    assert result.reason == "bad_credentials"
+
+
+def test_unlock_lifts_a_lockout_and_lock_deactivates(agency_store):
+    policy = LoginPolicy(max_failures=1)
+    accounts.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
+    accounts.unlock_user(agency_store, OPERATOR, "cw_ani")
+    assert accounts.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW).reason == "ok"
+    accounts.lock_user(agency_store, OPERATOR, "cw_ani")
+    assert accounts.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW).principal is None
+    assert not accounts.get_user(agency_store, "cw_ani").active
+
+
+def test_user_and_team_changes_are_checked_and_audited(agency_store):
+    with pytest.raises(AccountError, match="exists"):
+        accounts.add_user(agency_store, OPERATOR, "cw_ani", "caseworker")
+    with pytest.raises(AccountError, match="role"):
+        accounts.add_user(agency_store, OPERATOR, "new", "superuser")
+    with pytest.raises(AccountError, match="team"):
+        accounts.add_user(agency_store, OPERATOR, "new", "caseworker", team="east")
+    with pytest.raises(AccountError, match="10 characters"):
+        accounts.add_user(agency_store, OPERATOR, "new", "caseworker", password="short")
+    with pytest.raises(AccountError, match="user name"):
+        accounts.add_user(agency_store, OPERATOR, "<b>x</b>", "caseworker")
+    with pytest.raises(AccountError, match="exists"):
+        accounts.add_team(agency_store, OPERATOR, "north", "North again")
+    accounts.set_role(agency_store, OPERATOR, "cw_budi", "supervisor")
+    accounts.set_team(agency_store, OPERATOR, "cw_budi", "south")
+    budi = accounts.get_user(agency_store, "cw_budi")
+    assert (budi.role, budi.team) == ("supervisor", "south")
+    assert audit_rows(agency_store)[-1]["detail"] == "set team south for cw_budi"
+
+
+def test_only_an_admin_manages_accounts_and_a_refusal_is_audited(agency_store):
+    admin = accounts.get_user(agency_store, "admin").principal()
+    accounts.add_user(agency_store, admin, "new_planner", "planner", password=PASSWORD)
+    supervisor = accounts.get_user(agency_store, "sup_north").principal()
+    with pytest.raises(AccessDenied):
+        accounts.set_role(agency_store, supervisor, "cw_ani", "admin")
+    assert accounts.get_user(agency_store, "cw_ani").role == "caseworker"
+    assert _actions(agency_store)[-1] == ("sup_north", "refusal")
+
+
+def test_logout_and_timeout_are_audited(agency_store):
+    ani = accounts.get_user(agency_store, "cw_ani").principal()
+    accounts.logout(agency_store, ani)
+    accounts.logout(agency_store, ani, timed_out=True)
+    assert _actions(agency_store)[-2:] == [("cw_ani", "logout"), ("cw_ani", "timeout")]
+
+
+def test_idle_timeout_default_and_configured():
+    start = NOW
+    assert not accounts.is_idle(start, start + dt.timedelta(minutes=30))
+    assert accounts.is_idle(start, start + dt.timedelta(minutes=30, seconds=1))
+    ten = LoginPolicy.from_env({"ESKA_IDLE_MINUTES": "10"})
+    assert accounts.is_idle(start, start + dt.timedelta(minutes=11), ten)
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "half an hour"])
+def test_a_bad_policy_setting_is_a_clear_error(value):
+    with pytest.raises(ValueError, match="ESKA_IDLE_MINUTES"):
+        LoginPolicy.from_env({"ESKA_IDLE_MINUTES": value})
+
+
+def test_single_sign_on_maps_an_email_to_an_active_user(agency_store):
+    accounts.add_user(agency_store, OPERATOR, "Rina@agency.example", "planner")
+    found = accounts.principal_for_email(agency_store, "rina@AGENCY.example")
+    assert found is not None and found.role == "planner"
+    assert accounts.principal_for_email(agency_store, "nobody@agency.example") is None
+    accounts.lock_user(agency_store, OPERATOR, "Rina@agency.example")
+    assert accounts.principal_for_email(agency_store, "rina@agency.example") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "enabled"), [("1", True), ("true", True), ("0", False), ("", False)]
+)
+def test_demo_mode_is_explicit(value, enabled):
+    assert accounts.demo_enabled({"ESKA_DEMO": value}) is enabled
+    assert accounts.demo_enabled({}) is False
+
+
+def test_demo_prepares_the_sample_and_one_account_per_role(tmp_path, monkeypatch):
+    fast_hashing(monkeypatch)
+    folder = tmp_path / "sample"
+    folder.mkdir()
+    (folder / "children.csv").write_text(
+        "child_id,district,age,caseworker\n"
+        "K1,Kota A,12,cw_one\nK2,Kota A,13,cw_two\nK3,Kota A,14,cw_two\n",
+        encoding="utf-8",
+    )
+    (folder / "members.csv").write_text("child_id,member_id,label,level\n", encoding="utf-8")
+    (folder / "ties.csv").write_text(
+        "child_id,source,target,strength,valence,assessed_on\n", encoding="utf-8"
+    )
+    with empty_store("sqlite", tmp_path) as store:
+        offered = accounts.prepare_demo(store, folder)
+        assert [(account.role, account.user_name) for account in offered] == [
+            ("caseworker", "cw_two"),
+            ("supervisor", "demo_supervisor"),
+            ("planner", "demo_planner"),
+            ("auditor", "demo_auditor"),
+            ("admin", "demo_admin"),
+        ]
+        accounts.prepare_demo(store, folder)
+        names = {user.user_name for user in accounts.list_users(store)}
+        assert names == {"cw_one", "cw_two"} | {f"demo_{role}" for role in access.ROLES[1:]}
+        supervisor = accounts.authenticate(store, "demo_supervisor", accounts.DEMO_PASSWORD)
+        assert access.visible_child_ids(store, supervisor.principal) == ["K1", "K2", "K3"]

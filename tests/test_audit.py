@@ -1,0 +1,149 @@
+"""The audit: append-only in the database itself, UTC, filtered for the auditor, safe as CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from eska_network import access, csvsafe
+from eska_network.access import AccessDenied, AuditFilter
+from eska_network.store.tables import audit
+
+from .access_fixtures import ENGINES, PEOPLE, audit_rows, empty_store, fill_agency
+
+OPERATOR = access.operator()
+
+
+@pytest.fixture(params=ENGINES)
+def audited_store(request, tmp_path):
+    """The agency, with a view, a refusal and an export in the audit."""
+    with empty_store(request.param, tmp_path) as store:
+        fill_agency(store)
+        ani = access.Principal("cw_ani", *PEOPLE["cw_ani"])
+        access.open_child(store, ani, "C1")
+        with pytest.raises(AccessDenied):
+            access.open_child(store, ani, "C4")
+        access.require(store, ani, access.EXPORT_CHILD, "C2")
+        yield store
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit SET outcome = 'success' WHERE action = 'refusal'",
+        "UPDATE audit SET child_id = NULL",
+        "DELETE FROM audit WHERE action = 'refusal'",
+        "DELETE FROM audit",
+    ],
+)
+def test_the_database_refuses_to_change_or_remove_audit_rows(audited_store, statement):
+    before = audit_rows(audited_store)
+    with pytest.raises(sa.exc.DatabaseError, match="append-only"):
+        with audited_store.engine.begin() as connection:
+            connection.exec_driver_sql(statement)
+    assert audit_rows(audited_store) == before
+
+
+@pytest.mark.postgres
+@pytest.mark.xdist_group("postgres")
+def test_postgresql_refuses_to_truncate_the_audit(tmp_path):
+    with empty_store("postgres", tmp_path) as store:
+        access.write_audit(store, OPERATOR, "account", "success")
+        with pytest.raises(sa.exc.DatabaseError, match="append-only"):
+            with store.engine.begin() as connection:
+                connection.exec_driver_sql("TRUNCATE audit")
+        assert len(audit_rows(store)) == 1
+
+
+def test_rows_can_still_be_added(audited_store):
+    before = len(audit_rows(audited_store))
+    access.write_audit(audited_store, OPERATOR, "account", "success", detail="check")
+    assert len(audit_rows(audited_store)) == before + 1
+
+
+def test_rows_carry_utc_time_user_role_action_child_and_outcome(audited_store):
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
+    rows = [row for row in audit_rows(audited_store) if row["user_name"] == "cw_ani"]
+    assert [(row["action"], row["child_id"], row["outcome"]) for row in rows] == [
+        ("view_child", "C1", "success"),
+        ("refusal", "C4", "refused"),
+        ("export", "C2", "success"),
+    ]
+    for row in rows:
+        assert row["role"] == "caseworker"
+        assert start <= access.as_utc(row["at"]) <= dt.datetime.now(dt.UTC)
+
+
+def _auditor():
+    return access.Principal("auditor", "auditor")
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        (AuditFilter(actions=("refusal",)), [("cw_ani", "refusal", "C4")]),
+        (AuditFilter(child_id="C1"), [("cw_ani", "view_child", "C1")]),
+        (AuditFilter(outcomes=("refused",), user_names=("cw_ani",)), [("cw_ani", "refusal", "C4")]),
+        (AuditFilter(user_names=("nobody",)), []),
+    ],
+)
+def test_the_auditor_filters_the_log(audited_store, where, expected):
+    table = access.read_audit(audited_store, _auditor(), where)
+    assert [tuple(row) for row in table[["user_name", "action", "child_id"]].values] == expected
+
+
+def test_the_date_range_is_in_utc_days_both_included(audited_store):
+    today = dt.datetime.now(dt.UTC).date()
+    everything = access.read_audit(audited_store, _auditor())
+    assert len(everything) >= 3
+    assert len(
+        access.read_audit(audited_store, _auditor(), AuditFilter(start=today, end=today))
+    ) == len(everything)
+    tomorrow = today + dt.timedelta(days=1)
+    assert access.read_audit(audited_store, _auditor(), AuditFilter(start=tomorrow)).empty
+    assert str(everything["at"].dt.tz) == "UTC"
+    assert everything["at"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize("role", ["caseworker", "supervisor", "planner", "admin"])
+def test_only_the_auditor_reads_the_audit(audited_store, role):
+    user_name = {"caseworker": "cw_ani", "supervisor": "sup_north"}.get(role, role)
+    with pytest.raises(AccessDenied):
+        access.read_audit(audited_store, access.Principal(user_name, *PEOPLE[user_name]))
+    last = audit_rows(audited_store)[-1]
+    assert (last["user_name"], last["action"], last["detail"]) == (
+        user_name,
+        "refusal",
+        access.READ_AUDIT,
+    )
+
+
+def test_the_audit_export_is_formula_safe(audited_store):
+    access.write_audit(audited_store, None, "failed_login", "failure", user_name="=HYPERLINK(1)")
+    table = access.read_audit(audited_store, _auditor())
+    exported = pd.read_csv(io.StringIO(csvsafe.to_safe_csv(table)), dtype=str)
+    assert "'=HYPERLINK(1)" in set(exported["user_name"])
+    assert not exported["user_name"].str.startswith(csvsafe.FORMULA_STARTS).any()
+
+
+def test_audit_user_names_are_listed_for_the_filter(audited_store):
+    names = access.audit_user_names(audited_store, _auditor())
+    assert "cw_ani" in names and names == sorted(names)
+
+
+def test_the_audit_table_has_no_free_text_column_about_the_child():
+    assert set(audit.c.keys()) == {
+        "id",
+        "at",
+        "user_name",
+        "role",
+        "action",
+        "child_id",
+        "outcome",
+        "detail",
+    }
+    assert audit.c.detail.type.length <= 200
