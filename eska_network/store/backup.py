@@ -95,7 +95,7 @@ def table_checksums(store: Store) -> dict[str, tuple[int, str]]:
         for name, table in tables.metadata.tables.items():
             rows = sorted(
                 "\x1f".join(_canonical(value) for value in row)
-                for row in connection.execute(sa.select(table)).tuples()
+                for row in connection.execute(sa.select(table))
             )
             digest = hashlib.sha256("\x1e".join(rows).encode()).hexdigest()
             result[name] = (len(rows), digest)

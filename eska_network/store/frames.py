@@ -33,7 +33,7 @@ def python_values(series: pd.Series, kind: str) -> np.ndarray:
         return series.astype("Int64").to_numpy(dtype=object, na_value=None)
     if kind == "bool":
         return series.astype("boolean").to_numpy(dtype=object, na_value=None)
-    return series.astype(object).where(series.notna(), None).to_numpy(dtype=object)
+    return series.to_numpy(dtype=object, na_value=None)
 
 
 def extra_columns(spec: FileSpec, frame: pd.DataFrame) -> list[str]:
@@ -95,7 +95,7 @@ def _typed(values: pd.Series, column: schema.Column) -> pd.Series:
         return values.fillna("").astype(dtype)
     if column.kind == "int":
         return values.astype("Int64").astype(dtype) if len(values) else values.astype(dtype)
-    return values.astype(object).where(values.notna(), None).astype(dtype)
+    return values.astype(dtype)
 
 
 def _expand_extra(values: pd.Series) -> dict[str, pd.Series]:
@@ -110,10 +110,7 @@ def _expand_extra(values: pd.Series) -> dict[str, pd.Series]:
     expanded = pd.DataFrame.from_records(records, columns=list(names), index=values.index[present])
     expanded = expanded.reindex(values.index)
     dtype = column_dtype(_TEXT)
-    return {
-        name: expanded[name].astype(object).where(expanded[name].notna(), None).astype(dtype)
-        for name in names
-    }
+    return {name: expanded[name].astype(dtype) for name in names}
 
 
 def insert_rows(connection: sa.Connection, table: sa.Table, columns: dict[str, Iterable]) -> int:
@@ -122,19 +119,24 @@ def insert_rows(connection: sa.Connection, table: sa.Table, columns: dict[str, I
     rows = list(zip(*columns.values(), strict=True))
     if not rows:
         return 0
+    raw = connection.connection.driver_connection
     if connection.dialect.name == "postgresql":
         quoted = ", ".join(connection.dialect.identifier_preparer.quote(n) for n in names)
-        raw = connection.connection.driver_connection
-        with (
-            raw.cursor() as cursor,
-            cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy,
-        ):
-            for row in rows:
-                copy.write_row(row)
+        sql = f"COPY {table.name} ({quoted}) FROM STDIN"
     else:
         marks = ", ".join("?" for _ in names)
         sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
-        connection.connection.driver_connection.executemany(sql, rows)
+    driver_error = connection.dialect.loaded_dbapi.Error
+    try:
+        if connection.dialect.name == "postgresql":
+            with raw.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            raw.executemany(sql, rows)
+    except driver_error as error:
+        # The same exception classes as a statement run through SQLAlchemy would raise.
+        raise sa.exc.DBAPIError.instance(sql, None, error, driver_error) from error
     return len(rows)
 
 

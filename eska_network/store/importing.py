@@ -85,7 +85,9 @@ def import_dataset(
     _write(connection, children, members, new_ties, resources, revisions)
     _record_saves(connection, children, members, new_ties, revisions, user_name, now)
     touched = revisions.index.tolist()
-    summaries.recompute(connection, touched)
+    # Children the store did not hold are stored exactly as given: no need to read them back.
+    all_new = len(children.new) == len(touched)
+    summaries.recompute(connection, touched, dataset if all_new else None)
     return ImportReport(
         children_added=len(children.new),
         children_updated=len(children.changed),
@@ -297,7 +299,7 @@ def _write(
 
 
 def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
-    return {name: frame[name].to_numpy(dtype=object) for name in frame.columns}
+    return {name: frame[name].to_numpy(dtype=object, na_value=None) for name in frame.columns}
 
 
 def _update(connection: sa.Connection, table: sa.Table, rows: pd.DataFrame, key: list[str]) -> None:

@@ -8,16 +8,25 @@ import pandas as pd
 import sqlalchemy as sa
 
 from eska_network import gaps
-from eska_network.model import ChildSystem
+from eska_network.model import ChildSystem, Dataset
 from eska_network.store import frames, reading, tables
 
 
-def recompute(connection: sa.Connection, child_ids: Sequence[str]) -> int:
-    """Replace the summaries of ``child_ids`` by a fresh bulk computation (gaps.gap_table)."""
+def recompute(
+    connection: sa.Connection, child_ids: Sequence[str], stored: Dataset | None = None
+) -> int:
+    """Replace the summaries of ``child_ids`` by a fresh bulk computation (gaps.gap_table).
+
+    ``stored`` is a data set holding exactly what the store holds for these children, when the
+    caller has one; otherwise they are read back.
+    """
     if not child_ids:
         return 0
     _delete(connection, child_ids)
-    table = gaps.gap_table(reading.load_dataset(connection, child_ids))
+    if stored is None:
+        stored = reading.load_dataset(connection, child_ids)
+    table = gaps.gap_table(stored)
+    table = table[table["child_id"].isin(set(child_ids))]
     columns = {
         name: frames.python_values(table[name], "date" if kind == "date" else kind)
         for name, kind in gaps.SUMMARY_COLUMNS.items()
