@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from eska_network import io, store
-from eska_network.store import backup as backups
+from eska_network.store.backup import BackupError, backup, restore
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -73,8 +73,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     try:
-        written = backups.backup(store.open_store(args.database_url), args.file)
-    except backups.BackupError as error:
+        written = backup(store.open_store(args.database_url), args.file)
+    except BackupError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"wrote {written}")
@@ -83,8 +83,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     try:
-        backups.restore(store.open_store(args.database_url), args.file)
-    except backups.BackupError as error:
+        restore(store.open_store(args.database_url), args.file)
+    except BackupError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"restored {args.file}")
