@@ -28,16 +28,16 @@ def escape_cell(value: object) -> object:
 def to_safe_csv(table: pd.DataFrame, *, index: bool = False) -> str:
     """The table as CSV text with every text cell and column name escaped by :func:`escape_cell`.
 
+    Lines end in CRLF (RFC 4180), so that a cell holding a carriage return is quoted too.
+
     Examples
     --------
-    >>> print(to_safe_csv(pd.DataFrame({"label": ["@SUM(A1)", "ok"], "n": [-2, 3]})), end="")
-    label,n
-    '@SUM(A1),-2
-    ok,3
+    >>> to_safe_csv(pd.DataFrame({"label": ["@SUM(A1)", "ok"], "n": [-2, 3]})).splitlines()
+    ['label,n', "'@SUM(A1),-2", 'ok,3']
     """
     safe = table.rename(columns=lambda name: escape_cell(str(name)))
     safe = safe.apply(lambda column: column.map(escape_cell) if _holds_text(column) else column)
-    return safe.to_csv(index=index, lineterminator="\n")
+    return safe.to_csv(index=index, lineterminator="\r\n")
 
 
 def _holds_text(column: pd.Series) -> bool:
