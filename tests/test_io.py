@@ -579,6 +579,18 @@ def test_written_folder_reads_back_the_same(tmp_path):
     assert_same_dataset(io.read_dataset(io.write_dataset(GOOD_DATASET, tmp_path)), GOOD_DATASET)
 
 
+def test_extra_columns_survive_a_round_trip(tmp_path, good_files):
+    header, first_row, *rows = good_files["ties.csv"].splitlines()
+    note = '"said ""yes"", then, later: no"'
+    lines = [f"{header},note", f"{first_row},{note}", *(f"{row}," for row in rows)]
+    good_files["ties.csv"] = "\n".join(lines) + "\n"
+    first = io.read_dataset(write_folder(tmp_path / "in", good_files))
+    again = io.read_dataset(io.write_dataset(first, tmp_path / "out"))
+    assert_same_dataset(again, first)
+    assert again.ties["note"].tolist()[0] == 'said "yes", then, later: no'
+    assert again.ties["note"].isna().sum() == 4
+
+
 def test_write_into_a_folder_with_other_files_replaces_only_the_data_files(tmp_path):
     (tmp_path / "notes.txt").write_text("keep me")
     (tmp_path / "ties.csv").write_text("old")
