@@ -19,7 +19,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 
 ## run: set up, then start the app in demo mode on the embedded SQLite store with the sample data
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run app.py
+	ESKA_DEMO=1 $(BIN)/streamlit run app.py
 
 ## test: set up (venv, Chromium, PostgreSQL), then run the whole suite on SQLite and PostgreSQL
 test: $(VENV)/.dev
