@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eska_network import codes, io, schema
+from eska_network import codes, io, schema, synth
 from eska_network.cli import main
 from eska_network.model import Child, Dataset, Member, Resource, Tie
 from eska_network.store import ImportConflictError, ensure_sample_loaded, tables
@@ -53,6 +53,16 @@ def test_a_second_import_of_the_same_data_adds_nothing(small_store, small_datase
     assert report.children_added == report.ties_added == report.members_added == 0
     assert report.ties_already_stored == len(small_dataset.ties)
     assert table_checksums(small_store) == before
+
+
+def test_a_second_import_of_a_synthetic_set_changes_nothing(store):
+    dataset = synth.generate(40, districts=3, seed=7)
+    store.import_dataset(dataset)
+    before = table_checksums(store)
+    report = store.import_dataset(dataset)
+    assert report.children_updated == report.members_updated == report.ties_added == 0
+    assert table_checksums(store) == before
+    assert_same_dataset(store.export_dataset(), dataset)
 
 
 def test_an_import_updates_children_and_adds_new_tie_rows(small_store, small_dataset):

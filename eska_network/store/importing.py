@@ -171,16 +171,20 @@ def _stored(
 
 
 def _canonical(frame: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
-    """Values as text, so that a date read back as a string compares equal to a date."""
-    return pd.DataFrame({name: frame[name].map(_text) for name in names}, index=frame.index)
+    """Values as text, so that a date read back as a string compares equal to a date.
+
+    Whole numbers go through Int64 first: a column read back with a missing value is float.
+    """
+    columns = {}
+    for name in names:
+        values = frame[name]
+        if name in _WHOLE_NUMBERS:
+            values = pd.to_numeric(values).astype("Int64")
+        columns[name] = values.astype(object).where(values.notna(), "\0").astype(str)
+    return pd.DataFrame(columns, index=frame.index)
 
 
-def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "\0"
-    if isinstance(value, bool):
-        return str(int(value))
-    return str(value)
+_WHOLE_NUMBERS = {c.name for spec in schema.FILES for c in spec.columns if c.kind == "int"}
 
 
 def _upsert(incoming: pd.DataFrame, stored: pd.DataFrame, key: list[str]) -> _Upsert:
