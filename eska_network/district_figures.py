@@ -156,6 +156,7 @@ def comparison_bars(
     figure.update_layout(
         template=TEMPLATE,
         barmode="group",
+        uniformtext={"minsize": 9, "mode": "show"},
         title=_word("bars_title", lang),
         yaxis_title=_axis_title(measures, lang),
         legend_title=group_heading(table.by, lang),

@@ -1,0 +1,175 @@
+"""District figures: drawn from the suppressed table, hidden cells as gaps, never their values."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from eska_network import district_figures as figures
+from eska_network import districts
+from eska_network.disclosure import suppress
+from eska_network.districts import CHILDREN, COUNT_MEASURES, MEDIAN_MEASURES, TOTAL, AggregateTable
+
+from .summary_frames import random_summaries
+
+LEGAL = "unmet_need:legal"
+HIDDEN_SHARES = ("8.1", "26.8")
+"""Legal unmet in A (3 of 37, fewer than 5) and B (11 of 41, hidden to protect A), in %."""
+
+
+@pytest.fixture
+def three_district_table():
+    """Districts A, B, C; legal need unmet for 3, 11 and 20 children; housing for 0, 0 and 9."""
+    counts = pd.DataFrame(0, index=["A", "B", "C"], columns=list(COUNT_MEASURES), dtype="int64")
+    counts[CHILDREN] = [37, 41, 50]
+    counts["weakest_link:family-community"] = [37, 41, 50]
+    counts[LEGAL] = [3, 11, 20]
+    counts["unmet_need:housing"] = [0, 0, 9]
+    counts.loc[TOTAL] = counts.sum()
+    medians = pd.DataFrame(2.0, index=counts.index, columns=list(MEDIAN_MEASURES))
+    services = districts.service_table(
+        pd.DataFrame(
+            {
+                "district": ["A", "C"],
+                "name": ["LBH A", "Rumah Aman C"],
+                "needs_served": ["legal", "legal"],
+            }
+        ),
+        ["A", "B", "C"],
+    )
+    return AggregateTable("district", counts, medians, services)
+
+
+@pytest.fixture
+def three_district_shown(three_district_table):
+    return suppress(three_district_table, k=5)
+
+
+def figure_text(figure) -> str:
+    """The figure's JSON without the template (whose many numbers belong to no table)."""
+    content = figure.to_dict()
+    content["layout"].pop("template", None)
+    return json.dumps(content, default=str)
+
+
+def no_hidden_value(figure, hidden=HIDDEN_SHARES) -> bool:
+    text = figure_text(figure)
+    return not any(value in text for value in hidden)
+
+
+def test_the_fixture_hides_what_the_figures_must_not_show(three_district_shown):
+    assert three_district_shown.display_shares()[LEGAL].tolist() == ["<5", "x", 40.0, 26.6]
+
+
+def test_heatmap_leaves_hidden_cells_blank_with_the_reason(three_district_shown):
+    figure = figures.gap_heatmap(three_district_shown, measures=[LEGAL, "unmet_need:housing"])
+    heatmap = figure.data[0]
+    assert [row[0] for row in heatmap.z] == [None, None, 40.0, 26.6]
+    assert [row[0] for row in heatmap.text] == ["<5", "x", "40%", "26.6%"]
+    assert "<5 suppressed" in heatmap.customdata[0][0]
+    assert heatmap.colorscale == figures.go.Heatmap(colorscale="Cividis").colorscale
+    assert no_hidden_value(figure)
+
+
+def test_bars_put_no_bar_where_a_value_is_hidden(three_district_shown):
+    figure = figures.comparison_bars(three_district_shown, ["A", "C"], [LEGAL])
+    bars = {trace.name: trace for trace in figure.data if trace.type == "bar"}
+    assert list(bars) == ["A", "C", "All districts"]
+    assert bars["A"].y == (None,)
+    assert bars["C"].y == (40.0,)
+    (marker,) = [trace for trace in figure.data if trace.type == "scatter"]
+    assert marker.y == (0,)
+    assert marker.hovertext == ("A: <5 suppressed",)
+    assert no_hidden_value(figure)
+
+
+def test_bars_in_indonesian(three_district_shown):
+    figure = figures.comparison_bars(three_district_shown, ["B"], [LEGAL], lang="id")
+    assert figure.layout.yaxis.title.text == "% anak"
+    (marker,) = [trace for trace in figure.data if trace.type == "scatter"]
+    assert marker.hovertext == ("B: disembunyikan untuk melindungi angka kecil",)
+
+
+def test_trend_lines_break_where_a_quarter_is_hidden():
+    trend_table = AggregateTable(
+        "quarter",
+        pd.DataFrame(
+            {c: [0, 0, 0] for c in COUNT_MEASURES}, index=["2026-Q1", "2026-Q2", TOTAL]
+        ).assign(children=[30, 40, 70], **{LEGAL: [3, 12, 15]}),
+        pd.DataFrame(2.0, index=["2026-Q1", "2026-Q2", TOTAL], columns=list(MEDIAN_MEASURES)),
+        pd.DataFrame(),
+    )
+    trend = suppress(trend_table, 5)
+    figure = figures.trend_lines(trend, [LEGAL])
+    line = figure.data[0]
+    assert line.x == ("2026-Q1", "2026-Q2")
+    # 3 of 37 is too few; 12 of 40 would give it away from the total of 15.
+    assert line.y == (None, None) and line.connectgaps is False
+    assert no_hidden_value(figure, ("8.1", "30.0", "30,", "30]"))
+
+
+def test_services_chart_marks_an_unmet_need_with_no_service(three_district_shown):
+    figure = figures.services_chart(three_district_shown, "C")
+    bars = figure.data[0]
+    housing = list(bars.y).index("safe housing")
+    legal = list(bars.y).index("legal services")
+    assert bars.marker.pattern.shape[housing] == "/"
+    assert bars.marker.color[housing] == figures.UNSERVED_COLOUR
+    assert bars.marker.pattern.shape[legal] == ""
+    assert "no service" in bars.text[housing]
+    assert "Rumah Aman C" in bars.customdata[legal]
+
+
+GEOJSON = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"NAME": name},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]],
+            },
+        }
+        for x, name in enumerate(["a", "  c ", "Z"])
+    ],
+}
+
+
+def test_choropleth_matches_names_and_reports_the_rest(three_district_shown):
+    result = figures.district_choropleth(three_district_shown, GEOJSON, LEGAL, "NAME")
+    assert result.unmatched_districts == ("B",)
+    assert result.unmatched_features == ("Z",)
+    shown, hidden = result.figure.data
+    assert shown.locations == ("  c ",) and shown.z == (40.0,)
+    assert hidden.locations == ("a",) and hidden.text == ("A: <5 suppressed",)
+    assert no_hidden_value(result.figure)
+
+
+@pytest.mark.parametrize(
+    "geojson, problem",
+    [
+        ({"type": "Feature"}, "FeatureCollection"),
+        ({"type": "FeatureCollection", "features": [{"properties": {}}]}, "feature 1"),
+    ],
+)
+def test_a_bad_geojson_is_refused_clearly(three_district_shown, geojson, problem):
+    with pytest.raises(ValueError, match=problem):
+        figures.district_choropleth(three_district_shown, geojson, LEGAL, "NAME")
+
+
+def test_no_figure_holds_a_child_id():
+    summaries = random_summaries(3, 300, 5)
+    table = districts.district_table(summaries)
+    shown = suppress(table, 5)
+    chosen = shown.groups[:3]
+    drawn = [
+        figures.gap_heatmap(shown),
+        figures.comparison_bars(shown, chosen),
+        figures.services_chart(shown, chosen[0]),
+        figures.trend_lines(suppress(districts.quarterly_trend(summaries), 5)),
+    ]
+    text = "".join(figure_text(figure) for figure in drawn)
+    assert not any(child_id in text for child_id in summaries["child_id"])
