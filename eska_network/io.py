@@ -171,8 +171,9 @@ def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
     """Write the four CSV files into ``folder`` (created if needed), all or none of them.
 
     The files are written to a temporary folder beside ``folder`` and moved in place only when
-    all four are complete, so a failure leaves ``folder`` as it was. Other files in ``folder``
-    are left alone.
+    all four are complete, so a failure while writing leaves ``folder`` as it was. A new or empty
+    ``folder`` is replaced by the temporary one in a single rename; in a folder holding other
+    files, those are left alone and the four files are renamed into it one by one.
 
     Returns
     -------
