@@ -198,20 +198,25 @@ def service_table(resources: pd.DataFrame | None, districts: Iterable[str]) -> p
     Every pair of a district in ``districts`` and a need appears, with 0 services when none.
     """
     districts = list(districts)
-    grid = pd.MultiIndex.from_product([districts, list(NEEDS)], names=["district", "need"])
-    names = pd.Series("", index=grid, dtype=object)
-    services = pd.Series(0, index=grid, dtype="int64")
+    listed: dict[tuple[str, str], set[str]] = {}
     if resources is not None and len(resources):
-        served = resources.assign(
-            need=resources["needs_served"].fillna("").astype(str).str.split(LIST_SEPARATOR)
-        ).explode("need")
-        served["need"] = served["need"].str.strip()
-        served = served[served["district"].isin(districts) & served["need"].isin(list(NEEDS))]
-        grouped = served.groupby(["district", "need"])["name"]
-        listed = grouped.agg(lambda column: SERVICE_SEPARATOR.join(sorted(set(column))))
-        services.loc[listed.index] = grouped.nunique().loc[listed.index].to_numpy()
-        names.loc[listed.index] = listed.to_numpy()
-    return pd.DataFrame({"services": services, "names": names}).reset_index()
+        for district, name, needs in zip(
+            resources["district"],
+            resources["name"],
+            resources["needs_served"].fillna(""),
+            strict=True,
+        ):
+            for need in str(needs).split(LIST_SEPARATOR):
+                listed.setdefault((district, need.strip()), set()).add(name)
+    keys = [(district, need) for district in districts for need in NEEDS]
+    return pd.DataFrame(
+        {
+            "district": [district for district, _ in keys],
+            "need": [need for _, need in keys],
+            "services": [len(listed.get(key, ())) for key in keys],
+            "names": [SERVICE_SEPARATOR.join(sorted(listed.get(key, ()))) for key in keys],
+        }
+    )
 
 
 def quarterly_trend(
@@ -254,25 +259,21 @@ def needs_and_services(suppressed: SuppressedTable, lang: str = "en") -> pd.Data
     ``names``, ``unserved`` (True when some children have the need unmet and the district lists
     no service for it: the planner's headline).
     """
+    from .disclosure import SHOWN, SMALL  # disclosure builds on this module
+
     services = suppressed.services
     rows = services[services["district"].isin(suppressed.counts.index)].copy()
-    measures = ("unmet_need:" + rows["need"]).to_numpy()
-    districts = rows["district"].to_numpy()
-    shown = suppressed.display_counts()
-    status = suppressed.count_status
-    rows["unmet"] = [shown.at[d, m] for d, m in zip(districts, measures, strict=True)]
-    rows["unmet_share"] = [
-        suppressed.shares.at[d, m] for d, m in zip(districts, measures, strict=True)
-    ]
+    at_row = suppressed.counts.index.get_indexer(rows["district"])
+    at_column = suppressed.counts.columns.get_indexer("unmet_need:" + rows["need"])
+    status = suppressed.count_status.to_numpy()[at_row, at_column]
+    counts = suppressed.counts.to_numpy(dtype=object)[at_row, at_column]
+    rows["unmet"] = suppressed.display_counts().to_numpy()[at_row, at_column]
+    share_column = suppressed.shares.columns.get_indexer("unmet_need:" + rows["need"])
+    rows["unmet_share"] = suppressed.shares.to_numpy()[at_row, share_column]
     # A hidden count is known to be positive unless the whole district is too small to say.
-    children_hidden_small = status.loc[districts, CHILDREN].to_numpy() == "small"
-    some_unmet = np.array(
-        [
-            status.at[d, m] != "shown" or suppressed.counts.at[d, m] > 0
-            for d, m in zip(districts, measures, strict=True)
-        ]
-    )
-    rows["unserved"] = some_unmet & ~children_hidden_small & (rows["services"] == 0).to_numpy()
+    district_shown = suppressed.count_status[CHILDREN].to_numpy()[at_row] != SMALL
+    some_unmet = np.array([s != SHOWN or c > 0 for s, c in zip(status, counts, strict=True)])
+    rows["unserved"] = some_unmet & district_shown & (rows["services"] == 0).to_numpy()
     rows.insert(2, "need_label", [NEEDS.label(need, lang) for need in rows["need"]])
     return rows.reset_index(drop=True)
 

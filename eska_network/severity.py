@@ -197,9 +197,9 @@ def gap_counts(summaries: pd.DataFrame) -> pd.DataFrame:
     columns["stressful_family"] = family.astype(np.int64)
     columns["stressful_tie"] = np.maximum(_counts(summaries, "stressful_ties") - family, 0)
     for level in LEVELS:
-        status = summaries[f"{level}_status"].to_numpy(dtype=object)
-        columns[f"level_absent:{level}"] = (status == "absent").astype(np.int64)
-        columns[f"level_weak:{level}"] = (status == "weak").astype(np.int64)
+        status = summaries[f"{level}_status"]
+        columns[f"level_absent:{level}"] = status.eq("absent").to_numpy(dtype=np.int64)
+        columns[f"level_weak:{level}"] = status.eq("weak").to_numpy(dtype=np.int64)
     for kind, column, vocabulary in (
         ("unmet_need", "unmet_needs", NEEDS),
         ("missing_function", "missing_functions", FUNCTIONS),
