@@ -63,7 +63,7 @@ def contract_example() -> ChildSystem:
         tie("mother", "imam", 3),
         # Institutions: the NGO was involved in January; the tie has ended since.
         tie("child", "ngo", 3, on=dt.date(2026, 1, 10), functions=("empowerment",)),
-        tie("ngo", "child", 0, on=DAY),
+        tie("child", "ngo", 0, on=DAY),
         needs=("legal", "housing", "education"),
     )
 
@@ -121,13 +121,13 @@ def two_children() -> Dataset:
 
 
 def boundaries() -> ChildSystem:
-    """One of each boundary: strengths 1 to 3, contact 90 and 91 days old, a reversed override."""
+    """One of each boundary: strengths 1 to 3, contact 90 and 91 days old, overrides."""
     old = DAY - dt.timedelta(days=40)
     return system(
         tie("child", "mother", 1, needs_met=("housing",), last_contact=DAY - dt.timedelta(90)),
-        tie("father", "child", 2, functions=("protection",), last_contact=DAY - dt.timedelta(91)),
+        tie("child", "father", 2, functions=("protection",), last_contact=DAY - dt.timedelta(91)),
         tie("child", "imam", 3, "ambivalent", support_types=("emotional",)),
-        tie("teacher", "child", 5, on=old, last_contact=old - dt.timedelta(days=100)),
+        tie("child", "teacher", 5, on=old, last_contact=old - dt.timedelta(days=100)),
         tie("child", "teacher", 0, last_contact=DAY),
         tie("mother", "father", 4, needs_met=("legal",)),
         tie("imam", "lbh", 2, "stressful", on=old),

@@ -39,9 +39,10 @@ def test_graph_has_the_child_and_every_member_with_their_attributes():
 def test_graph_edges_are_the_ties_existing_as_of_the_date_with_strength_1_or_more():
     ties = (
         tie("child", "mother", 4, on=EARLIER),
-        tie("mother", "child", 2, last_contact=EARLIER),
+        tie("child", "mother", 2, last_contact=EARLIER, needs_met=("housing",)),
         tie("child", "ngo", 3, on=EARLIER),
         tie("child", "ngo", 0),
+        tie("teacher", "imam", 4, on=EARLIER),
         tie("imam", "teacher", 1, "stressful"),
     )
     latest = network.child_graph(system(*ties))
@@ -49,23 +50,32 @@ def test_graph_edges_are_the_ties_existing_as_of_the_date_with_strength_1_or_mor
         frozenset({"child", "mother"}),
         frozenset({"imam", "teacher"}),
     }
-    assert latest.edges["child", "mother"] == {
-        "source": "mother",
-        "target": "child",
+    assert latest.edges["mother", "child"] == {
+        "source": "child",
+        "target": "mother",
         "strength": 2,
         "valence": "supportive",
         "support_types": (),
         "functions": (),
-        "needs_met": (),
+        "needs_met": ("housing",),
         "assessed_on": DAY,
         "last_contact": EARLIER,
     }
+    assert (
+        latest.edges["teacher", "imam"]["source"],
+        latest.edges["teacher", "imam"]["target"],
+    ) == (
+        "imam",
+        "teacher",
+    )
     earlier = network.child_graph(system(*ties), EARLIER)
     assert {frozenset(edge) for edge in earlier.edges} == {
         frozenset({"child", "mother"}),
         frozenset({"child", "ngo"}),
+        frozenset({"imam", "teacher"}),
     }
     assert earlier.edges["mother", "child"]["strength"] == 4
+    assert earlier.edges["imam", "teacher"]["source"] == "teacher"
 
 
 def test_graph_before_any_assessment_has_no_edges():
