@@ -37,6 +37,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .csvsafe import to_safe_csv
 from .districts import (
     CHILDREN,
     COUNT_MEASURES,
@@ -337,7 +338,7 @@ def to_export(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:
 
     Columns: the group, the number of children, then for each measure its count ``(n)`` and share
     ``(%)``, then the medians. Hidden cells hold ``<K`` or ``x``; nothing else is ever in it.
-    Escape it for spreadsheets with :func:`eska_network.csvsafe.to_safe_csv` when writing CSV.
+    :func:`to_csv` writes it as CSV.
     """
     counts = suppressed.display_counts()
     shares = suppressed.display_shares()
@@ -354,3 +355,8 @@ def to_export(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:
     for measure in MEDIAN_MEASURES:
         columns[measure_label(measure, lang)] = medians[measure].tolist()
     return pd.DataFrame(columns, dtype=object)
+
+
+def to_csv(suppressed: SuppressedTable, lang: str = "en") -> str:
+    """The CSV export: exactly :func:`to_export`, with cells a spreadsheet would run escaped."""
+    return to_safe_csv(to_export(suppressed, lang))

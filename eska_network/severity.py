@@ -140,6 +140,7 @@ _REASONS = {
     OVERDUE: ("{n} overdue actions", "{n} tindakan lewat tenggat"),
 }
 """Reasons in words; ``{subject}`` is a label from :mod:`eska_network.codes`."""
+_STALE_UNKNOWN_DAYS = ("no contact for over {n} days", "tidak ada kontak lebih dari {n} hari")
 _SINGULAR = {
     "stressful_tie": "1 stressful tie",
     "single_point_of_failure": "1 link hangs on a single tie",
@@ -291,6 +292,10 @@ def _text(component: Component, n: int, lang: str) -> str:
     if component.subject is not None:
         label = component.vocabulary.label(component.subject, lang)
         return (id_ if lang == "id" else en).format(subject=label)
+    if component.key == "stale_tie" and n <= STALE_AFTER_DAYS:
+        # The days are unknown when no stale tie's last contact made it into the summary.
+        en, id_ = _STALE_UNKNOWN_DAYS
+        return (id_ if lang == "id" else en).format(n=STALE_AFTER_DAYS)
     if lang != "id" and n == 1 and component.key in _SINGULAR:
         return _SINGULAR[component.key]
     return (id_ if lang == "id" else en).format(n=n)
@@ -319,10 +324,11 @@ def reason_lists(summaries: pd.DataFrame, lang: str = "en") -> pd.Series:
             texts[at] = _text(component, 0, lang)
         else:
             texts[at] = [_text(component, int(n), lang) for n in said[rows[at], index]]
-    ends = np.cumsum(np.bincount(rows, minlength=len(summaries)))
+    per_child = np.bincount(rows, minlength=len(summaries))
+    ends = np.cumsum(per_child)
     flat = texts.tolist()
-    starts = [0, *ends[:-1].tolist()]
-    lists = [flat[start:end] for start, end in zip(starts, ends.tolist(), strict=True)]
+    starts = ends - per_child
+    lists = [flat[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
     return pd.Series(lists, index=summaries.index, dtype=object, name="reasons")
 
 

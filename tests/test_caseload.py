@@ -134,3 +134,8 @@ def test_the_sample_data_caseload_has_every_child_once(sample_dataset):
     table = caseload.caseload_table(summaries, pd.DataFrame(), TODAY)
     assert sorted(table["child_id"]) == sorted(sample_dataset.child_ids)
     assert (table["reasons"] != "").sum() == (table["severity"] > 0).sum()
+
+
+def test_an_empty_caseload_is_an_empty_table(three_children):
+    table = caseload.caseload_table(three_children.iloc[:0], pd.DataFrame(), TODAY)
+    assert table.empty and list(table.columns) == list(caseload.COLUMNS)

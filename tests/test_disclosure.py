@@ -223,3 +223,12 @@ def test_the_planners_table_holds_no_child_id():
     export = to_export(suppress(districts.district_table(summaries), 5))
     text = export.to_csv()
     assert not any(child_id in text for child_id in summaries["child_id"])
+
+
+def test_the_csv_export_is_the_shown_table_with_formulas_escaped():
+    table = hand_table({CHILDREN: [20, 30], "unmet_need:legal": [2, 9]}, ["=HYPERLINK(1)", "B"])
+    shown = suppress(table, 5)
+    lines = disclosure.to_csv(shown).splitlines()
+    assert lines[1].startswith("'=HYPERLINK(1),20,")
+    assert len(lines) == 1 + len(to_export(shown))
+    assert ",<5," in lines[1]

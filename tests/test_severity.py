@@ -166,3 +166,13 @@ def test_adding_a_gap_never_lowers_the_score(seed, key):
         else:
             worse[column] = value
     assert (severity.severity(worse) >= before).all()
+
+
+def test_a_stale_tie_with_unknown_days_is_still_named():
+    row = summary(stale_ties=1, longest_no_contact_days=None)
+    assert severity.reasons(row) == ["no contact for over 90 days"]
+    assert severity.reasons(row, "id") == ["tidak ada kontak lebih dari 90 hari"]
+
+
+def test_no_children_give_no_reasons():
+    assert severity.reason_lists(pd.DataFrame([NO_GAPS]).iloc[:0]).tolist() == []
