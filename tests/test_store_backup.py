@@ -23,6 +23,7 @@ def test_a_restore_gives_back_exactly_what_was_backed_up(small_store, tmp_path):
     _strengthen(small_store, 1)
     saved = table_checksums(small_store)
     backup(small_store, tmp_path / "eska.backup")
+    assert (tmp_path / "eska.backup").stat().st_mode & 0o077 == 0
     _strengthen(small_store, 2)
     small_store.import_dataset(small_store.export_dataset())
     assert table_checksums(small_store) != saved

@@ -49,6 +49,8 @@ def backup(store: Store, file: Path) -> Path:
             f"--schema={_schema(store)}",
             f"--file={partial}",
         )
+    # The copy holds every child's record: readable by its owner only.
+    os.chmod(partial, 0o600)
     os.replace(partial, file)
     return file
 
