@@ -69,22 +69,31 @@ def jagged(points: Sequence[Point]) -> list[Point]:
     return result
 
 
-def free_angle(points: Iterable[Point], preferred: float) -> float:
-    """The angle, in steps of 10 degrees, farthest from every member, nearest ``preferred``.
+def angle_of(point: Point) -> float:
+    return math.atan2(point[1], point[0])
 
-    Used to put a note or a mark where no member (and no ring name, at the top) is in the way.
+
+def angle_gap(a: float, b: float) -> float:
+    """The smaller angle between two directions, in radians."""
+    return abs((a - b + math.pi) % (2 * math.pi) - math.pi)
+
+
+def free_angle(
+    taken: Iterable[float], preferred: float, candidates: Sequence[float] | None = None
+) -> float:
+    """Of ``candidates`` (default: every 10 degrees), the angle farthest from every ``taken`` one.
+
+    Among equally free angles the one nearest ``preferred`` wins. Used to put a ring's name, a
+    note or a mark where no member is in the way.
     """
-    taken = [math.atan2(y, x) for x, y in points if (x, y) != (0.0, 0.0)] + [math.pi / 2]
-
-    def gap(a: float, b: float) -> float:
-        return abs((a - b + math.pi) % (2 * math.pi) - math.pi)
-
-    candidates = [preferred + math.radians(10 * step) for step in range(36)]
+    taken = list(taken)
+    if candidates is None:
+        candidates = [preferred + math.radians(10 * step) for step in range(36)]
     return max(
         candidates,
         key=lambda angle: (
-            round(min(gap(angle, other) for other in taken), 6),
-            -gap(angle, preferred),
+            round(min((angle_gap(angle, other) for other in taken), default=math.pi), 6),
+            -angle_gap(angle, preferred),
         ),
     )
 
