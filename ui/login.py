@@ -32,11 +32,12 @@ def login_page() -> None:
 
 def _demo_logins() -> None:
     st.markdown(t("login.demo_accounts", password=accounts.DEMO_PASSWORD))
-    columns = st.columns(len(access.ROLES))
-    for column, account in zip(columns, accounts.demo_accounts(SAMPLE_DATA), strict=True):
-        label = f"{t('login.demo_as', role=t('role.' + account.role))} ({account.user_name})"
-        if column.button(label, key=f"demo_{account.role}", width="stretch"):
+    for account in accounts.demo_accounts(SAMPLE_DATA):
+        button, user = st.columns([1, 2], vertical_alignment="center")
+        label = t("login.demo_as", role=t("role." + account.role))
+        if button.button(label, key=f"demo_{account.role}", width="stretch"):
             _attempt(account.user_name, accounts.DEMO_PASSWORD)
+        user.code(account.user_name, language=None)
 
 
 def _attempt(user_name: str, password: str) -> None:
