@@ -31,8 +31,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from . import gap_items, severity
+from . import gap_items, gaps, severity
 from .codes import FUNCTIONS, LEVEL_PAIRS, LEVELS, NEEDS, SUPPORT_TYPES
+from .model import Dataset
 from .schema import LIST_SEPARATOR
 
 if TYPE_CHECKING:
@@ -219,6 +220,34 @@ def service_table(resources: pd.DataFrame | None, districts: Iterable[str]) -> p
     )
 
 
+def summary_history(dataset: Dataset) -> pd.DataFrame:
+    """Each child's gap summary at its latest assessment of every quarter it was assessed in.
+
+    The input :func:`quarterly_trend` needs, from a whole data set (the store keeps only each
+    child's latest summary). For each quarter, the children with a tie row assessed in it are
+    summarised on their ties up to the quarter's end, so that each child's date D is its latest
+    assessment of that quarter, as GAPS.md defines it. Adds the child's ``district``.
+    """
+    ties = dataset.ties
+    assessed = pd.to_datetime(ties["assessed_on"])
+    quarters = assessed.dt.to_period("Q")
+    parts = []
+    for quarter in sorted(quarters.dropna().unique()):
+        seen = set(ties.loc[(quarters == quarter).to_numpy(), "child_id"])
+        end = quarter.end_time.normalize()
+        in_quarter = Dataset(
+            children=dataset.children[dataset.children["child_id"].isin(seen)],
+            members=dataset.members[dataset.members["child_id"].isin(seen)],
+            ties=ties[ties["child_id"].isin(seen).to_numpy() & (assessed <= end).to_numpy()],
+        )
+        parts.append(gaps.gap_table(in_quarter))
+    if not parts:
+        return gaps.summary_rows_table([]).assign(district=pd.Series(dtype="str"))
+    history = pd.concat(parts, ignore_index=True)
+    district = dataset.children.set_index("child_id")["district"]
+    return history.assign(district=history["child_id"].map(district).to_numpy())
+
+
 def quarterly_trend(
     summaries_history: pd.DataFrame, districts: Iterable[str] | None = None
 ) -> AggregateTable:
@@ -241,12 +270,19 @@ def quarterly_trend(
     if districts is not None:
         history = history[history["district"].isin(list(districts))]
     dates = pd.to_datetime(history["as_of"])
-    quarter = dates.dt.year.astype(str) + "-Q" + dates.dt.quarter.astype(str)
-    history = history.assign(_quarter=quarter.to_numpy(), _date=dates.to_numpy())
-    latest = history.sort_values("_date", kind="stable").drop_duplicates(
-        ["child_id", "_quarter"], keep="last"
+    quarter = (dates.dt.year * 4 + dates.dt.quarter - 1).to_numpy()
+    child = pd.factorize(history["child_id"])[0]
+    # The latest summary of each child in each quarter: sort by date, keep the last per pair.
+    order = np.lexsort((dates.to_numpy(), quarter, child))
+    last = np.ones(len(order), dtype=bool)
+    last[:-1] = (child[order][1:] != child[order][:-1]) | (
+        quarter[order][1:] != quarter[order][:-1]
     )
-    return aggregate(latest, latest["_quarter"], "quarter")
+    latest = history.iloc[order[last]]
+    keys = quarter[order[last]]
+    labels = pd.Series(keys // 4).astype(str) + "-Q" + pd.Series(keys % 4 + 1).astype(str)
+    labels.index = latest.index
+    return aggregate(latest, labels, "quarter")
 
 
 def needs_and_services(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:

@@ -148,3 +148,18 @@ def test_the_sample_data_district_table(sample_dataset):
     assert set(table.counts.index[:-1]) == set(sample_dataset.children["district"])
     listed = table.services.groupby("district")["services"].sum()
     assert (listed > 0).any()
+
+
+def test_the_summary_history_ends_with_each_childs_latest_summary(sample_dataset):
+    history = districts.summary_history(sample_dataset)
+    quarters = pd.to_datetime(history["as_of"]).dt.to_period("Q")
+    assert not history.assign(q=quarters).duplicated(["child_id", "q"]).any()
+    latest = history.sort_values("as_of").drop_duplicates("child_id", keep="last")
+    latest = latest.set_index("child_id").sort_index()
+    expected = gaps.gap_table(sample_dataset).set_index("child_id").sort_index()
+    expected = expected[expected["as_of"].notna()]
+    pd.testing.assert_frame_equal(latest[expected.columns], expected)
+    district = sample_dataset.children.set_index("child_id")["district"]
+    assert (latest["district"] == district.loc[latest.index]).all()
+    trend = districts.quarterly_trend(history)
+    assert trend.counts.loc[TOTAL, CHILDREN] == len(history)
