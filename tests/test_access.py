@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from eska_network import access
 from eska_network.access import AccessDenied, Principal
+from eska_network.store import AssessmentChanges, ChildChange
 
 from .access_fixtures import ENGINES, PEOPLE, audit_rows, empty_store, fill_agency, principal
 
@@ -224,3 +227,23 @@ def test_audit_rows_only_take_known_actions_and_outcomes(agency_store):
         access.write_audit(agency_store, ani, "looked around", "success")
     with pytest.raises(ValueError):
         access.write_audit(agency_store, ani, "login", "maybe")
+
+
+def test_an_assessment_is_recorded_only_for_ones_own_child_and_audited(fresh_agency_store):
+    store = fresh_agency_store
+    changes = AssessmentChanges(child=ChildChange(needs=("legal",)))
+    ani = person("cw_ani")
+    revision = access.record_assessment(
+        store, ani, "C1", dt.date(2026, 3, 1), changes, store.revision("C1")
+    )
+    assert revision == store.revision("C1") > 1
+    assert store.child_system("C1").child.needs == ("legal",)
+    last = audit_rows(store)[-1]
+    assert (last["user_name"], last["action"], last["child_id"]) == ("cw_ani", "edit", "C1")
+    with pytest.raises(AccessDenied):
+        access.record_assessment(store, ani, "C4", dt.date(2026, 3, 1), changes, 1)
+    assert store.child_system("C4").child.needs == ()
+    supervisor = person("sup_north")
+    with pytest.raises(AccessDenied):
+        access.record_assessment(store, supervisor, "C1", dt.date(2026, 3, 2), changes, revision)
+    assert audit_rows(store)[-1]["detail"] == access.EDIT_CHILD

@@ -229,3 +229,41 @@ def test_the_language_switch_changes_the_screens(agency_app_store):
     )
     app.sidebar.radio[0].set_value("en").run()
     assert app.title[0].value == i18n.text("app.title", "en")
+
+
+AUTH_SECRETS = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "a cookie secret for the tests",
+    "client_id": "eska",
+    "client_secret": "not a secret",
+    "server_metadata_url": "https://idp.example/.well-known/openid-configuration",
+}
+
+
+def test_single_sign_on_lets_in_a_known_email_with_its_local_role(agency_app_store):
+    accounts.add_user(agency_app_store, access.operator(), "rina@agency.example", "auditor")
+    app = _app()
+    app.secrets["auth"] = AUTH_SECRETS
+    app.user = {"is_logged_in": True, "email": "Rina@agency.example"}
+    app.run()
+    assert not app.exception
+    assert app.session_state["eska_principal"].role == "auditor"
+    last = audit_rows(agency_app_store)[-1]
+    assert (last["user_name"], last["action"], last["detail"]) == (
+        "rina@agency.example",
+        "login",
+        "single sign-on",
+    )
+    logout = next(b for b in app.sidebar.button if b.label == i18n.text("app.logout"))
+    logout.click().run()
+    assert "eska_principal" not in app.session_state
+    assert app.user.get("is_logged_in") is False
+
+
+def test_single_sign_on_refuses_an_unknown_email(agency_app_store):
+    app = _app()
+    app.secrets["auth"] = AUTH_SECRETS
+    app.user = {"is_logged_in": True, "email": "stranger@elsewhere.example"}
+    app.run()
+    assert "eska_principal" not in app.session_state
+    assert app.error[0].value == i18n.text("login.oidc_unknown")

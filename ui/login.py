@@ -10,7 +10,7 @@ import streamlit as st
 from eska_network import access, accounts
 
 from .lang import t
-from .session import SAMPLE_DATA, demo_mode, get_store, sign_in
+from .session import SAMPLE_DATA, demo_mode, get_store, sign_in, single_sign_on_configured
 
 
 def login_page() -> None:
@@ -24,7 +24,7 @@ def login_page() -> None:
         submitted = st.form_submit_button(t("login.submit"), type="primary")
     if submitted and user_name:
         _attempt(user_name.strip(), password)
-    if _single_sign_on_configured():
+    if single_sign_on_configured():
         _single_sign_on()
     if not demo_mode():
         st.info(t("login.no_accounts_hint"))
@@ -53,14 +53,6 @@ def _attempt(user_name: str, password: str) -> None:
         st.error(t("login.locked", until=f"{result.locked_until:%Y-%m-%d %H:%M}"))
     else:
         st.error(t("login.failed"))
-
-
-def _single_sign_on_configured() -> bool:
-    """Whether ``.streamlit/secrets.toml`` has an ``[auth]`` section for ``st.login``."""
-    try:
-        return "auth" in st.secrets
-    except FileNotFoundError:
-        return False
 
 
 def _single_sign_on() -> None:

@@ -66,6 +66,17 @@ def sign_out(*, timed_out: bool = False) -> None:
         accounts.logout(get_store(), principal, timed_out=timed_out)
     _forget_everything_but_the_language()
     st.session_state[NOTICE_KEY] = "app.timed_out" if timed_out else "app.logged_out"
+    if single_sign_on_configured() and st.user.is_logged_in:
+        # Else the identity provider's cookie would log the user straight back in.
+        st.logout()
+
+
+def single_sign_on_configured() -> bool:
+    """Whether ``.streamlit/secrets.toml`` has an ``[auth]`` section for ``st.login``."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
 
 
 def enforce_idle_timeout(now: dt.datetime | None = None) -> None:
