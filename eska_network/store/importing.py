@@ -217,25 +217,27 @@ def _new_ties(
     left = _canonical(incoming, [*_TIE_KEY, *compared])
     right = _canonical(stored, [*_TIE_KEY, *compared])
     merged = left.reset_index().merge(right, on=_TIE_KEY, how="inner", suffixes=("", "_stored"))
-    for _, row in merged.iterrows():
+    differs = {name: (merged[name] != merged[f"{name}_stored"]).to_numpy() for name in compared}
+    any_differs = np.logical_or.reduce(list(differs.values()))
+    for at in np.flatnonzero(any_differs):
+        row = merged.iloc[at]
         differences = [
             f"{name} {_shown(row[name])} here, {_shown(row[f'{name}_stored'])} in the store"
             for name in compared
-            if row[name] != row[f"{name}_stored"]
+            if differs[name][at]
         ]
-        if differences:
-            position = incoming.index.get_loc(row["index"])
-            tie = incoming.iloc[position]
-            problems.append(
-                io.Problem(
-                    schema.TIES.name,
-                    position + 2,
-                    None,
-                    f"tie {tie['source']}–{tie['target']} of child {tie['child_id']} on "
-                    f"{tie['assessed_on']} is already stored with other values "
-                    f"({'; '.join(differences)})",
-                )
+        position = incoming.index.get_loc(row["index"])
+        tie = incoming.iloc[position]
+        problems.append(
+            io.Problem(
+                schema.TIES.name,
+                position + 2,
+                None,
+                f"tie {tie['source']}–{tie['target']} of child {tie['child_id']} on "
+                f"{tie['assessed_on']} is already stored with other values "
+                f"({'; '.join(differences)})",
             )
+        )
     matched = incoming.index.isin(merged["index"])
     return incoming[~matched], int(matched.sum())
 
