@@ -45,6 +45,8 @@ CHILD_SIZE = {False: 66, True: 78}
 CHILD_RADIUS = 0.11
 """The child's disc, in map units: where the family band starts."""
 RING_NAME_INSET = 0.035
+SECTOR_NAME_INSET = 0.02
+"""Sector names sit this far inside their band's outer (or inner) edge."""
 """A ring's name sits this far inside its band's outer edge."""
 OUTER_MARGIN = 0.1
 """How far the institution band reaches beyond its members' ring."""
@@ -143,10 +145,11 @@ def child_map_from_view(view: MapView) -> go.Figure:
     font = FONT_SIZE[presentation]
     annotations: list[dict] = []
     _add_rings(figure, annotations, plan, rings, positions, result, view, font)
-    _add_sectors(figure, annotations, plan, rings, view, font)
+    _add_sector_dividers(figure, plan, rings)
     _add_ties(figure, ties, positions, levels, view)
     _add_gap_marks(figure, annotations, ties, positions, rings, result, view, font)
-    _add_members(figure, annotations, ties, positions, view, font)
+    occupied = _add_members(figure, annotations, ties, positions, view, font)
+    _add_sector_names(annotations, plan, rings, occupied, view, font, _scale(presentation))
     figure.update_layout(
         template="none",
         title={"text": _title(view), "x": 0.02, "font": {"size": font + 6}},
@@ -241,6 +244,11 @@ def _title(view: MapView) -> str:
 
 
 # --- Bands around network's rings ---------------------------------------------------------------
+
+
+def _scale(presentation: bool) -> float:
+    """Pixels per map unit (the map's square is as wide as the x range, in both modes)."""
+    return (MAP_SIZE[presentation] + 10) / (2 * X_EXTENT)
 
 
 def _bands(plan: network.RingPlan) -> dict[str, tuple[float, float]]:
@@ -371,31 +379,20 @@ def _absent_note(level: str, lang: str) -> str:
     return word("absent_note", lang, level=codes.LEVELS.label(level, lang))
 
 
-def _add_sectors(figure, annotations, plan, rings, view: MapView, font: int) -> None:
+def _add_sector_dividers(figure, plan: network.RingPlan, rings) -> None:
     dividers = []
-    for level, sector in ((ring.level, s) for ring in plan.rings for s in ring.sectors):
-        inner, outer = rings[level]
-        role, start, end = sector.role, sector.start, sector.end
-        if end - start < 2 * math.pi - 1e-6:
-            dividers.append([geometry.polar(inner, start), geometry.polar(outer, start)])
-        middle = (start + end) / 2
-        x, y = geometry.polar(outer - 0.018, middle)
-        annotations.append(
-            {
-                "x": round(x, 5),
-                "y": round(y, 5),
-                "text": f"<i>{map_labels.escape_text(role_label(role, view.lang))}</i>",
-                "showarrow": False,
-                "font": {"size": font - 1, "color": "#3C3C3C"},
-                "textangle": round(_reading_angle(middle), 2),
-                "name": f"sector:{level}:{role or ''}",
-            }
-        )
+    for ring in plan.rings:
+        inner, outer = rings[ring.level]
+        for sector in ring.sectors:
+            if sector.end - sector.start < 2 * math.pi - 1e-6:
+                dividers.append(
+                    [geometry.polar(inner, sector.start), geometry.polar(outer, sector.start)]
+                )
     xs, ys = geometry.xy_lists(dividers)
     figure.add_trace(
         go.Scatter(
-            x=xs,
-            y=ys,
+            x=xs or [None],
+            y=ys or [None],
             mode="lines",
             line={"color": "#9A9A9A", "width": 1, "dash": "dot"},
             hoverinfo="skip",
@@ -403,6 +400,41 @@ def _add_sectors(figure, annotations, plan, rings, view: MapView, font: int) -> 
             meta={"part": "sector_dividers"},
         )
     )
+
+
+def _add_sector_names(annotations, plan, rings, occupied, view: MapView, font, scale) -> None:
+    """Name each sector by its role along its band's outer edge, or its inner edge when a
+    member's label is in the way there (member labels matter more)."""
+
+    def name(level: str, role: str | None, radius: float, angle: float) -> dict:
+        x, y = geometry.polar(radius, angle)
+        return {
+            "x": round(x, 5),
+            "y": round(y, 5),
+            "text": f"<i>{map_labels.escape_text(role_label(role, view.lang))}</i>",
+            "showarrow": False,
+            "font": {"size": font - 1, "color": "#3C3C3C"},
+            "textangle": round(_reading_angle(angle), 2),
+            "name": f"sector:{level}:{role or ''}",
+        }
+
+    for ring in plan.rings:
+        inner, outer = rings[ring.level]
+        for sector in ring.sectors:
+            middle = (sector.start + sector.end) / 2
+            candidates = [
+                name(ring.level, sector.role, radius, middle)
+                for radius in (outer - SECTOR_NAME_INSET, inner + SECTOR_NAME_INSET)
+            ]
+            free = [
+                candidate
+                for candidate in candidates
+                if not any(
+                    map_labels.overlap(map_labels.annotation_box(candidate, font, scale), box)
+                    for box in occupied
+                )
+            ]
+            annotations.append((free or candidates)[0])
 
 
 def _reading_angle(angle: float) -> float:
@@ -707,19 +739,25 @@ def _add_weakest_link(
 # --- Members -------------------------------------------------------------------------------------
 
 
-def _add_members(figure, annotations, ties, positions, view: MapView, font: int) -> None:
+def _add_members(
+    figure, annotations, ties, positions, view: MapView, font: int
+) -> list[map_labels.Box]:
+    """Draw the members and the child; return the pixel boxes their markers and labels take."""
     tie_lines = _member_tie_lines(ties, view)
     marker_size = 19 if view.presentation else 15
     shown = [m for m in view.system.members if m.member_id in positions]
-    scale = (MAP_SIZE[view.presentation] + 10) / (2 * X_EXTENT)
-    ring_names = [
-        map_labels.ring_name_box(a, font, scale)
+    scale = _scale(view.presentation)
+    # Labels keep off the names of the rings and the notes already on the map.
+    reserved = [
+        map_labels.annotation_box(a, font, scale)
         for a in annotations
         if a["name"].startswith(("ring:", "absent:"))
     ]
     places = map_labels.place_labels(
-        shown, positions, marker_size, CHILD_SIZE[view.presentation], font, scale, ring_names
+        shown, positions, marker_size, CHILD_SIZE[view.presentation], font, scale, reserved
     )
+    child_half = CHILD_SIZE[view.presentation] / 2
+    occupied: list[map_labels.Box] = [(-child_half, -child_half, child_half, child_half)]
     for level in codes.LEVELS:
         members = sorted(
             (m for m in view.system.members if m.level == level and m.member_id in positions),
@@ -733,6 +771,14 @@ def _add_members(figure, annotations, ties, positions, view: MapView, font: int)
             hovers.append(member_hover_text(member, tie_lines.get(member.member_id, []), view.lang))
             ids.append(member.member_id)
             annotations.append(_label_annotation(member, x, y, places[member.member_id], font))
+            size = map_labels.text_size(map_labels.wrap_label(member.label), font)
+            occupied.append(
+                map_labels.label_box(x * scale, y * scale, places[member.member_id], size)
+            )
+            half = marker_size / 2
+            occupied.append(
+                (x * scale - half, y * scale - half, x * scale + half, y * scale + half)
+            )
         figure.add_trace(
             go.Scatter(
                 x=xs or [None],
@@ -777,6 +823,7 @@ def _add_members(figure, annotations, ties, positions, view: MapView, font: int)
             meta={"part": "child"},
         )
     )
+    return occupied
 
 
 def _label_annotation(

@@ -130,10 +130,21 @@ def place_labels(
     return places
 
 
-def ring_name_box(annotation: dict, font: int, scale: float) -> Box:
-    """The pixel box of a ring's name or note (centred on its point, or hanging below it)."""
-    width, height = text_size(annotation["text"].replace("<b>", "").replace("</b>", ""), font)
-    place = LabelPlace("center", annotation.get("yanchor", "middle"), 0, 0)
+def annotation_box(annotation: Mapping, font: int, scale: float) -> Box:
+    """The pixel box taken by a centred annotation (a ring's name, a note, a sector's name).
+
+    A turned text takes the box around its turned rectangle.
+    """
+    text = annotation["text"]
+    for tag in ("<b>", "</b>", "<i>", "</i>"):
+        text = text.replace(tag, "")
+    width, height = text_size(text, font)
+    turn = math.radians(annotation.get("textangle") or 0)
+    width, height = (
+        abs(width * math.cos(turn)) + abs(height * math.sin(turn)),
+        abs(width * math.sin(turn)) + abs(height * math.cos(turn)),
+    )
+    place = LabelPlace("center", "middle", 0, 0)
     return label_box(annotation["x"] * scale, annotation["y"] * scale, place, (width, height))
 
 
