@@ -127,6 +127,11 @@ def test_load_dataset_returns_only_the_children_asked_for(small_store):
     assert dataset.resources["resource_id"].tolist() == ["R1"]
 
 
+def test_the_children_table_alone_is_the_datasets(small_store, small_dataset):
+    pd.testing.assert_frame_equal(small_store.children(), small_dataset.children)
+    assert small_store.children(["C2"])["child_id"].tolist() == ["C2"]
+
+
 def test_the_sample_is_loaded_only_into_an_empty_store(store, sample_dataset):
     assert ensure_sample_loaded(store, SAMPLE_DATA) is True
     assert ensure_sample_loaded(store, SAMPLE_DATA) is False

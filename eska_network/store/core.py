@@ -126,6 +126,11 @@ class Store:
         with self.reading() as connection:
             return pd.DataFrame(connection.execute(query).mappings().all(), columns=table.c.keys())
 
+    def children(self, child_ids: Sequence[str] | None = None) -> pd.DataFrame:
+        """The children table alone (no members or ties): for caseload and district views."""
+        with self.reading() as connection:
+            return reading.children_table(connection, child_ids)
+
     def gap_summaries(self, child_ids: Sequence[str] | None = None) -> pd.DataFrame:
         """The stored gap summaries (columns of gaps.SUMMARY_COLUMNS), sorted by child id."""
         with self.reading() as connection:

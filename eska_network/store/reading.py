@@ -34,6 +34,12 @@ def load_dataset(connection: sa.Connection, child_ids: Sequence[str] | None = No
     )
 
 
+def children_table(connection: sa.Connection, child_ids: Sequence[str] | None) -> pd.DataFrame:
+    """The children of ``child_ids`` (default: all) as a Dataset children table."""
+    ids = None if child_ids is None else sorted(set(child_ids))
+    return _table(connection, schema.CHILDREN, ids)
+
+
 def _table(connection: sa.Connection, spec: FileSpec, ids: list[str] | None) -> pd.DataFrame:
     table = tables.INTERCHANGE[spec.name]
     names = [*spec.column_names, EXTRA] + ([REMOVED_ON] if REMOVED_ON in table.c else [])
