@@ -9,8 +9,9 @@ bars, and a district without a service for a need is hatched as well as coloured
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -41,7 +42,9 @@ OKABE_ITO = (
 HEATMAP_SCALE = "Cividis"
 UNSERVED_COLOUR = "#D55E00"
 SERVED_COLOUR = "#0072B2"
-HIDDEN_COLOUR = "#BDBDBD"
+HIDDEN_FILL = "#FFFFFF"
+"""Hidden cells and districts are white: a colour the cividis scale never takes."""
+HIDDEN_MARK = "#636363"
 TEMPLATE = "plotly_white"
 
 _WORDS = {
@@ -149,7 +152,7 @@ def comparison_bars(
             x=hidden_x,
             y=[0] * len(hidden_x),
             mode="markers",
-            marker={"symbol": "x-thin-open", "size": 10, "color": HIDDEN_COLOUR},
+            marker={"symbol": "x-thin-open", "size": 10, "color": HIDDEN_MARK},
             hovertext=hidden_text,
             hoverinfo="text",
         )
@@ -214,8 +217,9 @@ def gap_heatmap(
     figure.update_layout(
         template=TEMPLATE,
         title=_word("heatmap_title", lang),
-        yaxis={"autorange": "reversed", "title": group_heading(table.by, lang)},
-        plot_bgcolor=HIDDEN_COLOUR,
+        xaxis={"showgrid": False},
+        yaxis={"autorange": "reversed", "title": group_heading(table.by, lang), "showgrid": False},
+        plot_bgcolor=HIDDEN_FILL,
         height=max(400, 28 * len(labels) + 250),
     )
     return figure
@@ -256,7 +260,7 @@ def trend_lines(
             x=hidden_x,
             y=[0] * len(hidden_x),
             mode="markers",
-            marker={"symbol": "x-thin-open", "size": 10, "color": HIDDEN_COLOUR},
+            marker={"symbol": "x-thin-open", "size": 10, "color": HIDDEN_MARK},
             hovertext=hidden_text,
             hoverinfo="text",
         )
@@ -295,9 +299,10 @@ def services_chart(suppressed: SuppressedTable, district: str, lang: str = "en")
         hover.append(f"{row.need_label}: {shown}<br>{row.names or services}")
         colours.append(UNSERVED_COLOUR if row.unserved else SERVED_COLOUR)
         patterns.append("/" if row.unserved else "")
+    needs = [NEEDS.label(need, lang) for need in table["need"]]
     figure = go.Figure(
         go.Bar(
-            y=[NEEDS.label(need, lang) for need in table["need"]],
+            y=needs,
             x=values,
             orientation="h",
             text=texts,
@@ -306,8 +311,23 @@ def services_chart(suppressed: SuppressedTable, district: str, lang: str = "en")
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
             marker={"color": colours, "pattern": {"shape": patterns}},
+            showlegend=False,
         )
     )
+    # A hidden share has no bar; its words stand at the axis instead.
+    hidden = [i for i, value in enumerate(values) if value is None]
+    if hidden:
+        figure.add_scatter(
+            y=[needs[i] for i in hidden],
+            x=[0] * len(hidden),
+            mode="text",
+            text=[texts[i] for i in hidden],
+            textposition="middle right",
+            textfont={"color": [colours[i] for i in hidden]},
+            customdata=[hover[i] for i in hidden],
+            hovertemplate="%{customdata}<extra></extra>",
+            showlegend=False,
+        )
     figure.update_layout(
         template=TEMPLATE,
         title=_word("services_title", lang).format(district=district),
@@ -343,6 +363,36 @@ def _feature_names(geojson: Mapping, name_property: str) -> list[str]:
             raise ValueError(f"feature {number} of the GeoJSON has no property {name_property!r}")
         names.append(str(properties[name_property]))
     return names
+
+
+def _positions(coordinates) -> Iterator[tuple[float, float]]:
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        yield float(coordinates[0]), float(coordinates[1])
+    else:
+        for part in coordinates or ():
+            yield from _positions(part)
+
+
+def _view(geojson: Mapping, names: set[str], name_property: str) -> dict:
+    """Centre and zoom that fit the features named ``names``."""
+    points = [
+        point
+        for feature in geojson["features"]
+        if str(feature["properties"][name_property]) in names
+        for point in _positions((feature.get("geometry") or {}).get("coordinates"))
+    ]
+    if not points:
+        return {}
+    longitudes, latitudes = zip(*points, strict=True)
+    span = max(max(longitudes) - min(longitudes), max(latitudes) - min(latitudes), 1e-6)
+    return {
+        "center": {
+            "lon": (min(longitudes) + max(longitudes)) / 2,
+            "lat": (min(latitudes) + max(latitudes)) / 2,
+        },
+        # MapLibre draws 512 pixels per 360 degrees at zoom 0; this leaves a margin on ~600 pixels.
+        "zoom": max(0.0, min(12.0, math.log2(360 / span))),
+    }
 
 
 def district_choropleth(
@@ -384,7 +434,7 @@ def district_choropleth(
     unmatched_features = tuple(name for name in names if _name_key(name) not in matched)
     key = f"properties.{name_property}"
     figure = go.Figure()
-    figure.add_choropleth(
+    figure.add_choroplethmap(
         geojson=geojson,
         featureidkey=key,
         locations=shown_locations,
@@ -398,17 +448,25 @@ def district_choropleth(
         name=measure_label(measure, lang),
     )
     if hidden_locations:
-        figure.add_choropleth(
+        figure.add_choroplethmap(
             geojson=geojson,
             featureidkey=key,
             locations=hidden_locations,
             z=[0] * len(hidden_locations),
             text=hidden_text,
             hoverinfo="text",
-            colorscale=[[0, HIDDEN_COLOUR], [1, HIDDEN_COLOUR]],
+            colorscale=[[0, HIDDEN_FILL], [1, HIDDEN_FILL]],
+            marker={"line": {"color": HIDDEN_MARK, "width": 1}},
             showscale=False,
             name=_word("suppressed", lang),
         )
-    figure.update_geos(fitbounds="locations", visible=False)
-    figure.update_layout(template=TEMPLATE, title=measure_label(measure, lang))
+    # A blank background: the map needs no tiles from the internet, only the user's GeoJSON.
+    figure.update_layout(
+        template=TEMPLATE,
+        title=measure_label(measure, lang),
+        map={
+            "style": "white-bg",
+            **_view(geojson, {*shown_locations, *hidden_locations}, name_property),
+        },
+    )
     return ChoroplethResult(figure, tuple(unmatched), unmatched_features)

@@ -122,6 +122,16 @@ def test_services_chart_marks_an_unmet_need_with_no_service(three_district_shown
     assert "Rumah Aman C" in bars.customdata[legal]
 
 
+def test_services_chart_says_why_a_share_is_hidden(three_district_shown):
+    figure = figures.services_chart(three_district_shown, "A")
+    bars, words = figure.data
+    legal = list(bars.y).index("legal services")
+    assert bars.x[legal] is None
+    assert words.y == ("legal services",)
+    assert words.text == ("<5 suppressed · 1 service",)
+    assert no_hidden_value(figure)
+
+
 GEOJSON = {
     "type": "FeatureCollection",
     "features": [
@@ -146,6 +156,9 @@ def test_choropleth_matches_names_and_reports_the_rest(three_district_shown):
     assert shown.locations == ("  c ",) and shown.z == (40.0,)
     assert hidden.locations == ("a",) and hidden.text == ("A: <5 suppressed",)
     assert no_hidden_value(result.figure)
+    # No map tiles from the internet, and the view fits the matched features (x from 0 to 2).
+    assert result.figure.layout.map.style == "white-bg"
+    assert result.figure.layout.map.center.lon == pytest.approx(1.0)
 
 
 @pytest.mark.parametrize(
