@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -403,6 +404,7 @@ def summary_row(result: ChildGaps, system: ChildSystem) -> dict[str, object]:
 # --- Every child at once ------------------------------------------------------------------------
 
 _NO_DAY = np.iinfo(np.int64).min
+_EPOCH = dt.date(1970, 1, 1)
 _NO_LEVEL = -1
 
 
@@ -428,17 +430,15 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     """
     children, members, ties = dataset.children, dataset.members, dataset.ties
     n_children = len(children)
-    child_index = pd.Index(children["child_id"])
-    owner = child_index.get_indexer(ties["child_id"])
+    owner, member_owner = _owners(children["child_id"], ties["child_id"], members["child_id"])
     assessed = _day_numbers(ties["assessed_on"])
     known = owner >= 0
-    rows_per_child = np.bincount(owner[known], minlength=n_children)
     if as_of is None:
         day = np.full(n_children, _NO_DAY)
         np.maximum.at(day, owner[known], assessed[known])
     else:
-        day = np.full(n_children, (as_of - dt.date(1970, 1, 1)).days, dtype=np.int64)
-    has_day = rows_per_child > 0 if as_of is None else np.ones(n_children, dtype=bool)
+        day = np.full(n_children, (as_of - _EPOCH).days, dtype=np.int64)
+    has_day = day != _NO_DAY
 
     # One integer per end name lets a tie's unordered pair and its members' levels be looked up
     # with integer arrays instead of strings.
@@ -448,19 +448,11 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     source, target = end_codes[:n_ties], end_codes[n_ties : 2 * n_ties]
     child_code = end_uniques.get_indexer([CHILD_NODE])[0]
 
-    # The state as of D: each tie's last row not after its child's D.
-    current = np.flatnonzero(known & (assessed <= np.where(known, day[owner], _NO_DAY)))
-    low = np.minimum(source[current], target[current])
-    high = np.maximum(source[current], target[current])
-    order = np.lexsort((assessed[current], high, low, owner[current]))
-    current, low, high = current[order], low[order], high[order]
-    tie_owner = owner[current]
-    last = np.ones(len(current), dtype=bool)
-    last[:-1] = (tie_owner[1:] != tie_owner[:-1]) | (low[1:] != low[:-1]) | (high[1:] != high[:-1])
-    rows = current[last]
-    tie_owner = tie_owner[last]
+    day_of_row = np.full(n_ties, _NO_DAY)
+    day_of_row[known] = day[owner[known]]
+    rows = _rows_in_force(owner, source, target, assessed, day_of_row, n_ends)
+    tie_owner = owner[rows]
 
-    member_owner = child_index.get_indexer(members["child_id"])
     member_keys = pd.Index(member_owner * n_ends + end_codes[2 * n_ties :])
     member_level = _positions(members["level"], LEVELS)
 
@@ -470,9 +462,8 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
 
     source_level, target_level = level_at(source), level_at(target)
     strength = ties["strength"].to_numpy(dtype=np.int64)[rows]
-    valence = ties["valence"].to_numpy()[rows]
-    supportive = (valence == "supportive") & (strength >= 1)
-    stressful = (valence == "stressful") & (strength >= 1)
+    supportive = _is(ties["valence"], "supportive")[rows] & (strength >= 1)
+    stressful = _is(ties["valence"], "stressful")[rows] & (strength >= 1)
     giving = supportive & (strength >= MEETS_FROM_STRENGTH)
     child_tie = (source[rows] == child_code) | (target[rows] == child_code)
     other_level = np.where(source[rows] == child_code, target_level, source_level)
@@ -538,6 +529,46 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
             "longest_no_contact_days": pd.arrays.IntegerArray(longest, longest == _NO_DAY),
         }
     )
+
+
+def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
+    """For each of ``columns``, the row in ``child_ids`` of each cell's child (-1 when none)."""
+    codes, uniques = pd.factorize(pd.concat([child_ids, *columns], ignore_index=True))
+    row_of_code = np.full(len(uniques) + 1, -1)  # the extra -1 is for a missing cell (code -1)
+    row_of_code[codes[: len(child_ids)]] = np.arange(len(child_ids))
+    row_of_code[-1] = -1
+    bounds = np.cumsum([len(child_ids), *(len(column) for column in columns)])
+    return [row_of_code[codes[start:end]] for start, end in itertools.pairwise(bounds)]
+
+
+def _rows_in_force(
+    owner: np.ndarray,
+    source: np.ndarray,
+    target: np.ndarray,
+    assessed: np.ndarray,
+    day_of_row: np.ndarray,
+    n_ends: int,
+) -> np.ndarray:
+    """The tie rows in force at their child's D: per tie, its row with the latest date not after D.
+
+    A tie is its child and its unordered pair of end codes, numbered with two integer factorisations
+    (no sort, no string keys).
+    """
+    candidates = np.flatnonzero((owner >= 0) & (assessed <= day_of_row))
+    low = np.minimum(source[candidates], target[candidates])
+    high = np.maximum(source[candidates], target[candidates])
+    first_end = pd.factorize(owner[candidates] * n_ends + low)[0]
+    tie, ties = pd.factorize(first_end * n_ends + high)
+    latest = np.full(len(ties), _NO_DAY)
+    np.maximum.at(latest, tie, assessed[candidates])
+    last = assessed[candidates] == latest[tie]
+    # Two rows of one tie on one date are an import error; keep the first, as the model does.
+    last[last] = ~pd.Series(tie[last]).duplicated().to_numpy()
+    return candidates[last]
+
+
+def _is(column: pd.Series, code: str) -> np.ndarray:
+    return (column == code).to_numpy(dtype=bool, na_value=False)
 
 
 def _day_numbers(column: pd.Series) -> np.ndarray:
