@@ -23,6 +23,12 @@ quarter) whose last row is the total over all groups:
 K comes from the ``ESKA_SUPPRESSION_K`` environment variable (default 5). For this population a K
 of 10 is advisable.
 
+Limits: the guarantee is that no hidden count can be *solved* from the lines of one table. Bounds
+are another matter (a hidden ``x`` is known to be 0 or at least K), and two tables of different
+filters (all children, then only girls) are suppressed each on its own, so subtracting one from
+the other can still reveal a small group. Compare districts with :meth:`SuppressedTable.select`
+of one suppressed table, and keep the page's filters coarse.
+
 What the page shows and what the CSV export holds are both :func:`to_export` of one
 :class:`SuppressedTable`.
 """
