@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 
 import pandas as pd
 import pytest
@@ -228,3 +229,28 @@ def test_stored_summaries_equal_a_full_recomputation_after_random_edits(
             pass
     expected = gaps.gap_table(store.export_dataset()).sort_values("child_id")
     pd.testing.assert_frame_equal(store.gap_summaries(), expected.reset_index(drop=True))
+
+
+def test_two_saves_at_the_same_moment_one_wins_and_the_other_is_refused(small_store):
+    revision = small_store.revision("C1")
+    barrier = threading.Barrier(2)
+    outcomes = {}
+
+    def save_as(user: str, strength: int) -> None:
+        changes = AssessmentChanges(ties=(TieChange("child", "lbh", strength, "supportive"),))
+        barrier.wait()
+        try:
+            outcomes[user] = small_store.record_assessment("C1", VISIT, changes, revision, user)
+        except ConcurrentEditError as error:
+            outcomes[user] = error
+
+    threads = [threading.Thread(target=save_as, args=(user, n)) for n, user in ((2, "a"), (4, "b"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    won = [user for user, outcome in outcomes.items() if outcome == revision + 1]
+    refused = [o for o in outcomes.values() if isinstance(o, ConcurrentEditError)]
+    assert len(won) == 1 and len(refused) == 1
+    assert f"Saved by {won[0]} at" in str(refused[0])
+    assert small_store.revision("C1") == revision + 1
