@@ -289,7 +289,7 @@ def _add_rings(
                 mode="lines",
                 fill="toself",
                 fillcolor=RING_FILL[status],
-                fillpattern={"shape": pattern, "fgcolor": "#A0A0A0", "size": 8, "solidity": 0.18}
+                fillpattern={"shape": pattern, "fgcolor": "#A8A8A8", "size": 8, "solidity": 0.14}
                 if pattern
                 else None,
                 line={"width": 0},
@@ -424,17 +424,21 @@ def _add_sector_names(annotations, plan, rings, occupied, view: MapView, font, s
             middle = (sector.start + sector.end) / 2
             candidates = [
                 name(ring.level, sector.role, radius, middle)
-                for radius in (outer - SECTOR_NAME_INSET, inner + SECTOR_NAME_INSET)
-            ]
-            free = [
-                candidate
-                for candidate in candidates
-                if not any(
-                    map_labels.overlap(map_labels.annotation_box(candidate, font, scale), box)
-                    for box in occupied
+                for radius in (
+                    outer - SECTOR_NAME_INSET,
+                    max(inner + SECTOR_NAME_INSET, CHILD_RADIUS + 0.09),
                 )
             ]
-            annotations.append((free or candidates)[0])
+            # The edge where the name covers the least of the labels (often nothing).
+            annotations.append(
+                min(
+                    candidates,
+                    key=lambda candidate: sum(
+                        map_labels.overlap(map_labels.annotation_box(candidate, font, scale), box)
+                        for box in occupied
+                    ),
+                )
+            )
 
 
 def _reading_angle(angle: float) -> float:
@@ -685,6 +689,10 @@ def _add_weakest_link(
         else:
             radius = (rings[level_a][1] + rings[level_b][0]) / 2
         taken = [geometry.angle_of(p) for m, p in positions.items() if m != codes.CHILD_NODE]
+        along = [
+            geometry.point_along(d.path, step / 40) for d in drawn.values() for step in range(41)
+        ]
+        taken += [geometry.angle_of(p) for p in along if abs(math.hypot(*p) - radius) < 0.05]
         ax, ay = geometry.polar(radius, geometry.free_angle(taken, -math.pi / 2 - 0.5))
     mark = MARK_STYLES["weakest_link"]
     figure.add_trace(
