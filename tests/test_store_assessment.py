@@ -19,6 +19,7 @@ from eska_network.store import (
     ConcurrentEditError,
     MemberChange,
     TieChange,
+    tables,
 )
 from eska_network.store.backup import table_checksums
 
@@ -178,6 +179,14 @@ def test_a_save_stores_the_childs_gap_summary_in_the_same_transaction(small_stor
         .to_dict()
     )
     assert stored == expected
+
+
+def test_recomputing_every_summary_repairs_a_stale_one(small_store, small_dataset):
+    with small_store.writing() as connection:
+        connection.execute(tables.gap_summaries.update().values(stale_ties=99))
+    assert small_store.recompute_summaries() == 2
+    expected = gaps.gap_table(small_dataset).sort_values("child_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(small_store.gap_summaries(), expected)
 
 
 # --- stored summaries stay equal to a full recomputation -----------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 
@@ -191,23 +190,3 @@ def lock_children(connection: sa.Connection, child_ids: Sequence[str]) -> None:
             .with_for_update()
         )
         connection.execute(query).fetchall()
-
-
-def latest_assessments(connection: sa.Connection, child_ids: Sequence[str]) -> dict[str, dt.date]:
-    """Each child's latest ``assessed_on`` (children without a tie row are left out)."""
-    table = tables.ties
-    query = sa.select(table.c.child_id, sa.func.max(table.c.assessed_on)).group_by(table.c.child_id)
-    latest = {}
-    ids = list(child_ids)
-    for start in range(0, len(ids), CHUNK):
-        chunk = query.where(table.c.child_id.in_(ids[start : start + CHUNK]))
-        for child_id, date in connection.execute(chunk):
-            latest[child_id] = as_date(date)
-    return latest
-
-
-def as_date(value: object) -> dt.date | None:
-    """A date read back from either engine (SQLite hands aggregates back as text)."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
