@@ -133,12 +133,13 @@ def caseload_table(
         **{severity.OVERDUE: frame["child_id"].map(overdue).fillna(0).astype("int64")}
     )
     counts = severity.gap_counts(frame)
-    scores = severity.severity(frame)
+    scored = severity.points(frame, counts)
+    scores = scored.sum(axis=1)
     table = pd.DataFrame(
         {
             "child_id": frame["child_id"],
             "severity": scores.astype("int64"),
-            "reasons": severity.reason_lists(frame, lang).map(REASON_SEPARATOR.join),
+            "reasons": severity.reason_lists(frame, lang, scored).map(REASON_SEPARATOR.join),
             "caseworker": frame["caseworker"] if "caseworker" in frame else pd.NA,
             "district": frame["district"],
             "as_of": frame["as_of"],

@@ -236,12 +236,13 @@ def _weight(component: Component) -> int:
     }[component.kind]
 
 
-def points(summaries: pd.DataFrame) -> pd.DataFrame:
+def points(summaries: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """The points of every component for every child (columns :data:`COMPONENT_KEYS`).
 
-    ``summaries`` holds gap summary columns and, optionally, ``overdue_actions``.
+    ``summaries`` holds gap summary columns and, optionally, ``overdue_actions``; ``counts`` is
+    their :func:`gap_counts` when the caller has it already.
     """
-    counts = gap_counts(summaries)
+    counts = gap_counts(summaries) if counts is None else counts
     result = {}
     for component in COMPONENTS:
         count = counts[component.key].to_numpy()
@@ -301,14 +302,17 @@ def _text(component: Component, n: int, lang: str) -> str:
     return (id_ if lang == "id" else en).format(n=n)
 
 
-def reason_lists(summaries: pd.DataFrame, lang: str = "en") -> pd.Series:
+def reason_lists(
+    summaries: pd.DataFrame, lang: str = "en", scores: pd.DataFrame | None = None
+) -> pd.Series:
     """Every child's reasons in words, most serious first (a list per child).
 
     Only components that score appear; components with equal points keep the order of
-    :data:`COMPONENTS`.
+    :data:`COMPONENTS`. ``scores`` is the :func:`points` of ``summaries`` when the caller has it.
     """
-    values = points(summaries).to_numpy()
     said = gap_counts(summaries)
+    values = (points(summaries, said) if scores is None else scores).to_numpy()
+    said = said.copy()
     # The reasons name every stressful tie (the family one too) and the longest silence in days.
     said["stressful_tie"] = _counts(summaries, "stressful_ties")
     said["stale_tie"] = _counts(summaries, "longest_no_contact_days")
