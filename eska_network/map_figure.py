@@ -313,9 +313,7 @@ def _add_rings(
             )
         )
         name = codes.LEVELS.label(level, view.lang).upper()
-        if status == "absent":
-            name += " — " + word("ring_absent", view.lang)
-        elif status == "weak":
+        if status == "weak":
             name += " — " + word("ring_weak", view.lang, value=state.max_strength)
         name_angle = name_angles[level]
         x, y = geometry.polar(outer - RING_NAME_INSET, name_angle)
@@ -332,7 +330,8 @@ def _add_rings(
         )
         if status == "absent":
             taken = [*member_angles, name_angle]
-            x, y = geometry.polar((inner + outer) / 2, geometry.free_angle(taken, -math.pi / 2))
+            angle = geometry.free_angle(taken, -math.pi / 2, _along_band_angles())
+            x, y = geometry.polar((inner + outer) / 2, angle)
             annotations.append(
                 {
                     "x": round(x, 5),
@@ -348,16 +347,21 @@ def _add_rings(
             )
 
 
+def _along_band_angles() -> list[float]:
+    """Angles near the top and the bottom, where a horizontal text runs along its band."""
+    return [
+        math.radians(centre + offset)
+        for step in range(0, 36, 5)
+        for centre in (90, 270)
+        for offset in ((step, -step) if step else (0,))
+    ]
+
+
 def _ring_name_angles(plan: network.RingPlan, positions) -> dict[str, float]:
     """Where each ring's name goes along its band: near the top or the bottom (where the words
     run along the band), away from the ring's members, the next ring's members and the ring's
     sector names."""
-    candidates = [
-        math.radians(centre + offset)
-        for offset in range(0, 61, 5)
-        for centre in (90, 270)
-        for offset in ((offset, -offset) if offset else (0,))
-    ]
+    candidates = _along_band_angles()
     angles = {}
     levels = list(codes.LEVELS)
     for i, level in enumerate(levels):

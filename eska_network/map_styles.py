@@ -220,7 +220,6 @@ WORDS = {
     "last_contact": ("Last contact", "Kontak terakhir"),
     "none": ("none", "tidak ada"),
     "not_recorded": ("not recorded", "tidak dicatat"),
-    "ring_absent": ("no one involved", "tidak ada yang terlibat"),
     "ring_weak": ("weak (strongest tie {value} of 5)", "lemah (ikatan terkuat {value} dari 5)"),
     "absent_note": ("No {level} involved", "Tidak ada {level} yang terlibat"),
     "ring_absent_legend": ("Level absent (hatched)", "Tingkat tidak ada (arsir)"),

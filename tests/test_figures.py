@@ -100,7 +100,7 @@ def test_an_absent_ring_is_hatched_and_labelled(earlier_map):
     assert ring.showlegend and ring.name == "Level absent (hatched)"
     note = annotation(earlier_map, "absent:institution")
     assert note.text == "<b>No institutions involved</b>"
-    assert "no one involved" in annotation(earlier_map, "ring:institution").text
+    assert annotation(earlier_map, "ring:institution").text == "<b>INSTITUTIONS</b>"
 
 
 def test_a_weak_ring_is_dotted_and_labelled_with_its_strength(earlier_map):
