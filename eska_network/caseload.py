@@ -103,7 +103,7 @@ def kinds_of(mask: int) -> list[str]:
 
 def caseload_table(
     summaries_with_children: pd.DataFrame,
-    actions: pd.DataFrame,
+    actions: pd.DataFrame | None,
     today: dt.date,
     lang: str = "en",
 ) -> pd.DataFrame:
@@ -115,7 +115,7 @@ def caseload_table(
         One row per child: the gap summary columns and the child's ``district`` and
         ``caseworker``.
     actions
-        The agreed actions (``child_id``, ``status``, ``due_on``); may be empty.
+        The agreed actions (``child_id``, ``status``, ``due_on``); may be empty or ``None``.
     today
         The day against which actions are overdue.
     lang
@@ -128,7 +128,8 @@ def caseload_table(
         id; ``rank`` starts at 1.
     """
     frame = summaries_with_children.reset_index(drop=True)
-    overdue = overdue_counts(actions, today) if len(actions) else pd.Series(dtype="int64")
+    has_actions = actions is not None and len(actions) > 0
+    overdue = overdue_counts(actions, today) if has_actions else pd.Series(dtype="int64")
     frame = frame.assign(
         **{severity.OVERDUE: frame["child_id"].map(overdue).fillna(0).astype("int64")}
     )

@@ -67,7 +67,7 @@ def test_only_open_actions_past_due_are_overdue(three_children, actions_of_three
 
 
 def test_reasons_follow_the_language(three_children):
-    table = caseload.caseload_table(three_children, pd.DataFrame(), TODAY, lang="id")
+    table = caseload.caseload_table(three_children, None, TODAY, lang="id")
     assert table.loc[0, "reasons"].startswith("tidak ada lembaga yang terlibat")
 
 
