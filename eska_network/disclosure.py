@@ -73,13 +73,13 @@ _HOVER = {
 }
 
 
-def suppression_k(environ: Mapping[str, str] = os.environ) -> int:
+def suppression_k(environ: Mapping[str, str] | None = None) -> int:
     """K, the smallest count shown: ``ESKA_SUPPRESSION_K`` or 5 (10 is advisable).
 
     >>> suppression_k({}), suppression_k({"ESKA_SUPPRESSION_K": "10"})
     (5, 10)
     """
-    text = environ.get(K_VARIABLE, "").strip()
+    text = (os.environ if environ is None else environ).get(K_VARIABLE, "").strip()
     if not text:
         return DEFAULT_K
     try:
