@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from eska_network import access, accounts
 from eska_network.access import AccessDenied, Principal
@@ -100,6 +101,21 @@ def take_notice() -> str | None:
     return t(message_id, minutes=minutes) if message_id == "app.timed_out" else t(message_id)
 
 
+def _to_the_login_screen() -> None:
+    """Stop a page run without a session; send the browser to app.py's login screen if possible.
+
+    Until app.py first calls ``st.navigation`` in a server process, Streamlit runs a page of the
+    ``pages/`` folder on its own (an address typed straight after the server started): then the
+    switch brings app.py, its login gate and its menu in. Under app.py's own navigation a page
+    without a session never runs, and the switch would fail: stop either way.
+    """
+    try:
+        st.switch_page(str(REPO_ROOT / "app.py"))
+    except StreamlitAPIException:
+        pass
+    st.stop()
+
+
 @dataclass(frozen=True)
 class PageContext:
     """What a page works with: the store, who is looking, and in which language."""
@@ -116,7 +132,7 @@ def page_context(page_key: str) -> PageContext:
     """
     principal = current_principal()
     if principal is None:
-        st.stop()
+        _to_the_login_screen()
     store = get_store()
     try:
         access.require_page(store, principal, page_key)

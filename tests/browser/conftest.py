@@ -22,6 +22,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -69,10 +71,9 @@ def _wait_for_health(url: str, process: subprocess.Popen, log: Path) -> None:
     )
 
 
-@pytest.fixture(scope="session")
-def demo_app_url(tmp_path_factory) -> str:
-    """The base URL of ``streamlit run app.py`` in demo mode on a fresh SQLite store."""
-    folder = tmp_path_factory.mktemp("demo-app")
+@contextmanager
+def serving_app(folder: Path) -> Iterator[str]:
+    """Run ``streamlit run app.py`` in demo mode on a fresh SQLite store in ``folder``."""
     port = _free_port()
     env = {
         **os.environ,
@@ -107,6 +108,13 @@ def demo_app_url(tmp_path_factory) -> str:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def demo_app_url(tmp_path_factory) -> Iterator[str]:
+    """The base URL of the app in demo mode, one server for the whole test session."""
+    with serving_app(tmp_path_factory.mktemp("demo-app")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,15 @@ from playwright.sync_api import expect
 
 from eska_network import access, i18n
 
-from .conftest import REPO_ROOT, login_as, menu_titles, open_page, screenshot, wait_until_idle
+from .conftest import (
+    REPO_ROOT,
+    login_as,
+    menu_titles,
+    open_page,
+    screenshot,
+    serving_app,
+    wait_until_idle,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -83,3 +91,16 @@ def test_logout_returns_to_the_login_screen(page, demo_app_url):
     expect(page.get_by_text(i18n.text("app.logged_out"))).to_be_visible()
     expect(page.get_by_role("heading", name=i18n.text("login.title"))).to_be_visible()
     assert menu_titles(page) == []
+
+
+def test_an_address_typed_right_after_the_server_starts_shows_the_login(page, tmp_path):
+    # Until app.py has run once, Streamlit would run a page of pages/ on its own.
+    with serving_app(tmp_path) as url:
+        page.goto(f"{url}/caseload")
+        wait_until_idle(page)
+        expect(page.get_by_role("heading", name=i18n.text("login.title"))).to_be_visible()
+        assert menu_titles(page) == []
+        login_as(page, url, "caseworker")
+        assert menu_titles(page) == [
+            i18n.text(f"page.{key}") for key in EXPECTED_PAGES["caseworker"]
+        ]
