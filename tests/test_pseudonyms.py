@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from eska_network import gaps
+from eska_network import codes, gaps
 from eska_network.gap_items import gap_items
+from eska_network.map_figure import child_map_from_view, gap_sentences, map_view
+from eska_network.map_tables import gap_rows, tie_rows
+from eska_network.model import Child, ChildSystem, Member, Tie
 from eska_network.pseudonyms import pseudonymise, pseudonyms
 
 from .map_cases import CHILD_ID, LABELS, LATER, conference_child, crowded_child
@@ -93,3 +98,38 @@ def test_the_gaps_stay_the_same_under_pseudonyms(day):
         for item in before
     )
     assert renamed == sorted((item.kind, item.subject) for item in after)
+
+
+@st.composite
+def named_records(draw):
+    """Records whose labels, ids and roles are words no view would hold by chance."""
+    word = st.text("bcdfghjkmnpqrstvwxz", min_size=5, max_size=8).map(lambda w: "Zq" + w)
+    count = draw(st.integers(1, 8))
+    names = draw(st.lists(word, min_size=2 * count + 1, max_size=2 * count + 1, unique=True))
+    roles = st.one_of(st.sampled_from(["mother", "teacher", "ngo", "police"]), st.just(names[0]))
+    members = tuple(
+        Member(
+            names[0],
+            names[1 + 2 * i],
+            names[2 + 2 * i],
+            draw(st.sampled_from(codes.LEVELS.codes)),
+            draw(roles),
+        )
+        for i in range(count)
+    )
+    ties = tuple(
+        Tie(names[0], "child", m.member_id, draw(st.integers(0, 5)), "supportive", LATER)
+        for m in members
+    )
+    return ChildSystem(Child(names[0], "Kota Bandung", 13), members, ties), names
+
+
+@settings(max_examples=15, deadline=None)
+@given(named_records())
+def test_no_view_of_a_pseudonymised_record_holds_a_name_or_id(case):
+    system, names = case
+    view = map_view(system, presentation=True)
+    shown = child_map_from_view(view).to_json() + json.dumps(gap_rows(view) + tie_rows(view))
+    shown += " ".join(gap_sentences(view))
+    for name in names:
+        assert name not in shown
