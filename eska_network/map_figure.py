@@ -141,15 +141,16 @@ def child_map_from_view(view: MapView) -> go.Figure:
     ties = [tie for tie in ties if tie.source in positions and tie.target in positions]
     levels = view.system.member_levels
 
-    figure = go.Figure()
+    traces: list[go.Scatter] = []
     font = FONT_SIZE[presentation]
     annotations: list[dict] = []
-    _add_rings(figure, annotations, plan, rings, positions, result, view, font)
-    _add_sector_dividers(figure, plan, rings)
-    _add_ties(figure, ties, positions, levels, view)
-    _add_gap_marks(figure, annotations, ties, positions, rings, result, view, font)
-    occupied = _add_members(figure, annotations, ties, positions, view, font)
+    _add_rings(traces, annotations, plan, rings, positions, result, view, font)
+    _add_sector_dividers(traces, plan, rings)
+    _add_ties(traces, ties, positions, levels, view)
+    _add_gap_marks(traces, annotations, ties, positions, rings, result, view, font)
+    occupied = _add_members(traces, annotations, ties, positions, view, font)
     _add_sector_names(annotations, plan, rings, occupied, view, font, _scale(presentation))
+    figure = go.Figure(data=traces)
     figure.update_layout(
         template="none",
         title={"text": _title(view), "x": 0.02, "font": {"size": font + 6}},
@@ -268,7 +269,7 @@ def _bands(plan: network.RingPlan) -> dict[str, tuple[float, float]]:
 
 
 def _add_rings(
-    figure, annotations, plan, rings, positions, result, view: MapView, font: int
+    traces, annotations, plan, rings, positions, result, view: MapView, font: int
 ) -> None:
     shown_legend = set()
     member_angles = [geometry.angle_of(p) for m, p in positions.items() if m != codes.CHILD_NODE]
@@ -282,7 +283,7 @@ def _add_rings(
         legend_key = f"ring_{status}"
         show = status != "ok" and legend_key not in shown_legend
         shown_legend.add(legend_key)
-        figure.add_trace(
+        traces.append(
             go.Scatter(
                 x=[round(x, 5) for x, _ in band],
                 y=[round(y, 5) for _, y in band],
@@ -301,7 +302,7 @@ def _add_rings(
             )
         )
         circle = geometry.circle(outer)
-        figure.add_trace(
+        traces.append(
             go.Scatter(
                 x=[round(x, 5) for x, _ in circle],
                 y=[round(y, 5) for _, y in circle],
@@ -383,7 +384,7 @@ def _absent_note(level: str, lang: str) -> str:
     return word("absent_note", lang, level=codes.LEVELS.label(level, lang))
 
 
-def _add_sector_dividers(figure, plan: network.RingPlan, rings) -> None:
+def _add_sector_dividers(traces, plan: network.RingPlan, rings) -> None:
     dividers = []
     for ring in plan.rings:
         inner, outer = rings[ring.level]
@@ -393,7 +394,7 @@ def _add_sector_dividers(figure, plan: network.RingPlan, rings) -> None:
                     [geometry.polar(inner, sector.start), geometry.polar(outer, sector.start)]
                 )
     xs, ys = geometry.xy_lists(dividers)
-    figure.add_trace(
+    traces.append(
         go.Scatter(
             x=xs or [None],
             y=ys or [None],
@@ -481,7 +482,7 @@ def _drawn_ties(ties, positions, levels) -> list[_Drawn]:
     return drawn
 
 
-def _add_ties(figure, ties, positions, levels, view: MapView) -> None:
+def _add_ties(traces, ties, positions, levels, view: MapView) -> None:
     drawn = _drawn_ties(ties, positions, levels)
     date = view.comparison.earlier.isoformat() if view.comparison else ""
     underlays = [("between_levels", [d for d in drawn if d.between_levels])]
@@ -490,7 +491,7 @@ def _add_ties(figure, ties, positions, levels, view: MapView) -> None:
         underlays.append(("gained", [d for d in drawn if d.tie.pair in gained]))
     for key, selected in underlays:
         if selected or key == "gained":
-            _tie_trace(figure, key, [d.path for d in selected], view.lang, date)
+            _tie_trace(traces, key, [d.path for d in selected], view.lang, date)
     if view.comparison:
         ghosts = []
         for change in view.comparison.lost:
@@ -499,7 +500,7 @@ def _add_ties(figure, ties, positions, levels, view: MapView) -> None:
                 start, end = geometry.shorten(positions[source], positions[target], 0.025)
                 bend = 0.0 if change.before.is_child_tie else MEMBER_TIE_BEND
                 ghosts.append(geometry.tie_path(start, end, bend))
-        _tie_trace(figure, "lost", ghosts, view.lang, date)
+        _tie_trace(traces, "lost", ghosts, view.lang, date)
     by_style: dict[str, list] = {key: [] for key in (*BASE_STYLES, "proposed")}
     for d in drawn:
         key = (
@@ -510,14 +511,14 @@ def _add_ties(figure, ties, positions, levels, view: MapView) -> None:
         by_style[key].append(geometry.jagged(d.path) if TIE_STYLES[key].jagged else list(d.path))
     for key, paths in by_style.items():
         if key in BASE_STYLES or paths:
-            _tie_trace(figure, key, paths, view.lang, date)
-    _tie_hover(figure, drawn, view)
+            _tie_trace(traces, key, paths, view.lang, date)
+    _tie_hover(traces, drawn, view)
 
 
-def _tie_trace(figure, key: str, paths, lang: str, date: str) -> None:
+def _tie_trace(traces, key: str, paths, lang: str, date: str) -> None:
     style = TIE_STYLES[key]
     xs, ys = geometry.xy_lists(paths)
-    figure.add_trace(
+    traces.append(
         go.Scatter(
             x=xs or [None],
             y=ys or [None],
@@ -533,7 +534,7 @@ def _tie_trace(figure, key: str, paths, lang: str, date: str) -> None:
     )
 
 
-def _tie_hover(figure, drawn: Sequence[_Drawn], view: MapView) -> None:
+def _tie_hover(traces, drawn: Sequence[_Drawn], view: MapView) -> None:
     xs, ys, texts, ends = [], [], [], []
     for d in drawn:
         x, y = geometry.point_along(d.path, 0.5)
@@ -543,7 +544,7 @@ def _tie_hover(figure, drawn: Sequence[_Drawn], view: MapView) -> None:
             tie_hover_text(d.tie, view.labels, view.lang, d.tie.pair in view.proposed_pairs)
         )
         ends.append([d.tie.source, d.tie.target])
-    figure.add_trace(
+    traces.append(
         go.Scatter(
             x=xs,
             y=ys,
@@ -590,7 +591,7 @@ def _name(member_id: str, labels: Mapping[str, str]) -> str:
 # --- Gap marks -----------------------------------------------------------------------------------
 
 
-def _add_gap_marks(figure, annotations, ties, positions, rings, result, view, font) -> None:
+def _add_gap_marks(traces, annotations, ties, positions, rings, result, view, font) -> None:
     levels = view.system.member_levels
     drawn = {d.tie.pair: d for d in _drawn_ties(ties, positions, levels)}
     by_ends = {(d.tie.source, d.tie.target): d for d in drawn.values()}
@@ -603,7 +604,7 @@ def _add_gap_marks(figure, annotations, ties, positions, rings, result, view, fo
             spof_texts.append(
                 word("spof", view.lang, pair=codes.LEVEL_PAIRS.label(pair, view.lang))
             )
-    _mark_trace(figure, "single_point_of_failure", spof_points, spof_texts, view)
+    _mark_trace(traces, "single_point_of_failure", spof_points, spof_texts, view)
 
     stale_points, stale_texts = [], []
     for ends in result.stale_ties:
@@ -611,9 +612,9 @@ def _add_gap_marks(figure, annotations, ties, positions, rings, result, view, fo
         if d is not None:
             stale_points.append(geometry.point_along(d.path, 0.72))
             stale_texts.append(word("stale", view.lang))
-    _mark_trace(figure, "stale", stale_points, stale_texts, view)
+    _mark_trace(traces, "stale", stale_points, stale_texts, view)
 
-    _add_weakest_link(figure, annotations, rings, positions, result, drawn, levels, view, font)
+    _add_weakest_link(traces, annotations, rings, positions, result, drawn, levels, view, font)
 
     if view.comparison:
         date = view.comparison.earlier.isoformat()
@@ -632,14 +633,14 @@ def _add_gap_marks(figure, annotations, ties, positions, rings, result, view, fo
                             new=change.to_strength,
                         )
                     )
-            _mark_trace(figure, kind, points, texts, view, date=date, always=True)
+            _mark_trace(traces, kind, points, texts, view, date=date, always=True)
 
 
-def _mark_trace(figure, key, points, texts, view, date="", always=False) -> None:
+def _mark_trace(traces, key, points, texts, view, date="", always=False) -> None:
     if not points and not always:
         return
     mark = MARK_STYLES[key]
-    figure.add_trace(
+    traces.append(
         go.Scatter(
             x=[round(x, 5) for x, _ in points] or [None],
             y=[round(y, 5) for _, y in points] or [None],
@@ -661,7 +662,7 @@ def _mark_trace(figure, key, points, texts, view, date="", always=False) -> None
 
 
 def _add_weakest_link(
-    figure, annotations, rings, positions, result, drawn, levels, view, font
+    traces, annotations, rings, positions, result, drawn, levels, view, font
 ) -> None:
     """Mark the weakest link between levels: its strongest tie, or a gap between the two rings."""
     pair = result.weakest_link
@@ -699,7 +700,7 @@ def _add_weakest_link(
         taken += [geometry.angle_of(p) for p in along if abs(math.hypot(*p) - radius) < 0.05]
         ax, ay = geometry.polar(radius, geometry.free_angle(taken, -math.pi / 2 - 0.5))
     mark = MARK_STYLES["weakest_link"]
-    figure.add_trace(
+    traces.append(
         go.Scatter(
             x=[round(ax, 5)],
             y=[round(ay, 5)],
@@ -752,7 +753,7 @@ def _add_weakest_link(
 
 
 def _add_members(
-    figure, annotations, ties, positions, view: MapView, font: int
+    traces, annotations, ties, positions, view: MapView, font: int
 ) -> list[map_labels.Box]:
     """Draw the members and the child; return the pixel boxes their markers and labels take."""
     tie_lines = _member_tie_lines(ties, view)
@@ -791,7 +792,7 @@ def _add_members(
             occupied.append(
                 (x * scale - half, y * scale - half, x * scale + half, y * scale + half)
             )
-        figure.add_trace(
+        traces.append(
             go.Scatter(
                 x=xs or [None],
                 y=ys or [None],
@@ -813,7 +814,7 @@ def _add_members(
         )
     child = view.labels[codes.CHILD_NODE]
     child_ties = tie_lines.get(codes.CHILD_NODE, [])
-    figure.add_trace(
+    traces.append(
         go.Scatter(
             x=[0.0],
             y=[0.0],
