@@ -71,8 +71,8 @@ class Comparison:
     earlier: dt.date
     later: dt.date
     ties: tuple[TieChange, ...]
-    gaps_before: object
-    gaps_after: object
+    gaps_before: gaps.ChildGaps
+    gaps_after: gaps.ChildGaps
     gaps_closed: tuple[GapItem, ...]
     gaps_opened: tuple[GapItem, ...]
 

@@ -224,7 +224,7 @@ def map_view(
     return MapView(system, day, lang, presentation, labels, frozenset(pairs), comparison)
 
 
-def map_gaps(view: MapView):
+def map_gaps(view: MapView) -> gaps.ChildGaps:
     """The gaps of the record as the view draws it (:func:`eska_network.gaps.child_gaps`)."""
     return gaps.child_gaps(view.system, view.as_of)
 

@@ -128,8 +128,8 @@ class WhatIf:
     system: ChildSystem
     proposals: tuple[ProposedTie, ...]
     on: dt.date
-    before: object
-    after: object
+    before: gaps.ChildGaps
+    after: gaps.ChildGaps
     closed: tuple[GapItem, ...]
     opened: tuple[GapItem, ...]
 
@@ -163,7 +163,9 @@ def what_if(
     return WhatIf(changed, proposals, on, before, after, closed, opened)
 
 
-def gap_difference(before: object, after: object) -> tuple[tuple[GapItem, ...], ...]:
+def gap_difference(
+    before: gaps.ChildGaps, after: gaps.ChildGaps
+) -> tuple[tuple[GapItem, ...], tuple[GapItem, ...]]:
     """The gap items of ``before`` that ``after`` no longer has, and the new ones of ``after``."""
     old, new = gap_items(before), gap_items(after)
     return tuple(item for item in old if item not in new), tuple(
@@ -200,7 +202,7 @@ def suggested_services(
         (resource for resource in resources if resource.district == district),
         key=lambda resource: (resource.name, resource.resource_id),
     )
-    unmet = _as_json(gaps.child_gaps(system, as_of))["unmet_needs"]
+    unmet = gaps.child_gaps(system, as_of).unmet_needs
     existing = {member.resource_id: member for member in system.members if member.resource_id}
     taken = {member.member_id for member in system.members}
     proposals: dict[str, ProposedTie] = {}
@@ -243,7 +245,3 @@ def _new_member_id(resource_id: str, taken: set[str]) -> str:
         number += 1
         member_id = f"{base}_{number}"
     return member_id
-
-
-def _as_json(result: object) -> Mapping:
-    return result if isinstance(result, Mapping) else result.to_json_dict()
