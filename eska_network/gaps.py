@@ -345,9 +345,9 @@ _DTYPES = {"id": "str", "text": "str", "date": "datetime64[s]", "int": "int64", 
 
 
 def summary_table(columns: Mapping[str, object]) -> pd.DataFrame:
-    """A gap summary table with the dtypes of :data:`SUMMARY_COLUMNS`, from its columns or rows.
+    """A gap summary table with the dtypes of :data:`SUMMARY_COLUMNS`, from its columns.
 
-    ``columns`` maps each column name to its values; :func:`summary_rows_table` takes rows.
+    ``columns`` maps each column name to its values (:func:`summary_rows_table` takes rows).
     """
     table = pd.DataFrame({name: columns[name] for name in SUMMARY_COLUMNS})
     return table.astype(

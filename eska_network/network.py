@@ -94,6 +94,7 @@ class RingPlan:
     rings: tuple[Ring, ...]
 
     def ring(self, level: str) -> Ring:
+        """The ring of ``level`` (a code of :data:`~eska_network.codes.LEVELS`)."""
         return next(ring for ring in self.rings if ring.level == level)
 
 
