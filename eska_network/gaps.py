@@ -453,8 +453,10 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     rows = _rows_in_force(owner, source, target, assessed, day_of_row, n_ends)
     tie_owner = owner[rows]
 
-    member_keys = pd.Index(member_owner * n_ends + end_codes[2 * n_ties :])
-    member_level = _positions(members["level"], LEVELS)
+    # Members (like ties) of children outside the children table are left out.
+    listed = member_owner >= 0
+    member_keys = pd.Index((member_owner * n_ends + end_codes[2 * n_ties :])[listed])
+    member_level = _positions(members["level"], LEVELS)[listed]
 
     def level_at(ends: np.ndarray) -> np.ndarray:
         found = member_keys.get_indexer(tie_owner * n_ends + ends[rows])

@@ -151,6 +151,16 @@ def test_rows_follow_the_children_table_and_members_do_not_leak_between_children
     assert table["as_of"].tolist() == [pd.Timestamp(ASSESSMENTS[1]), pd.Timestamp(ASSESSMENTS[0])]
 
 
+def test_members_and_ties_of_children_outside_the_children_table_are_left_out():
+    members = [Member(child_id, "ibu", "Ibu", "family") for child_id in ("C1", "X1", "X2")]
+    ties = [Tie(child_id, "child", "ibu", 4, "supportive", DAY) for child_id in ("X1", "X2")]
+    dataset = Dataset.from_objects([Child("C1", "Kota Bandung", 12)], members, ties)
+    table = gaps.gap_table(dataset)
+    assert table["child_id"].tolist() == ["C1"]
+    assert table["family_status"].tolist() == ["absent"]
+    assert table["as_of"].isna().all()
+
+
 def test_an_empty_data_set_gives_an_empty_table_with_the_summary_columns():
     table = gaps.gap_table(Dataset())
     assert table.empty
