@@ -7,14 +7,11 @@ and admin.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import argon2
-import pytest
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from streamlit.runtime.pages_manager import PagesManager
@@ -25,13 +22,9 @@ from eska_network.model import Child, Dataset
 from eska_network.store import open_store
 from eska_network.store.tables import audit
 
-POSTGRES_URL = os.environ.get(
-    "ESKA_TEST_POSTGRES_URL", "postgresql+psycopg://eska:eska@localhost:5432/eska_test"
-)
-ENGINES = [
-    "sqlite",
-    pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.xdist_group("postgres")]),
-]
+from .conftest import STORE_ENGINES, empty_database
+
+ENGINES = STORE_ENGINES
 PEOPLE = {
     "cw_ani": ("caseworker", "north"),
     "cw_budi": ("caseworker", "north"),
@@ -47,24 +40,14 @@ FIRST_OF_ROLE = {"caseworker": "cw_ani", "supervisor": "sup_north"}
 
 
 @contextmanager
-def empty_store(kind: str, folder: Path) -> Iterator:
-    """A migrated, empty store: an SQLite file in ``folder``, or a fresh PostgreSQL schema."""
-    if kind == "sqlite":
-        yield open_store(f"sqlite:///{folder / 'eska.db'}")
-        return
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(POSTGRES_URL)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        url = sa.make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-        store = open_store(url.render_as_string(hide_password=False))
-        yield store
-        store.engine.dispose()
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
+def empty_store(engine: str, folder: Path) -> Iterator:
+    """A migrated, empty store on ``engine`` (``sqlite`` or ``postgresql``, see conftest)."""
+    with empty_database(engine, folder) as url:
+        store = open_store(url)
+        try:
+            yield store
+        finally:
+            store.engine.dispose()
 
 
 def fill_agency(store) -> None:

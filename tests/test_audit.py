@@ -51,7 +51,7 @@ def test_the_database_refuses_to_change_or_remove_audit_rows(audited_store, stat
 @pytest.mark.postgres
 @pytest.mark.xdist_group("postgres")
 def test_postgresql_refuses_to_truncate_the_audit(tmp_path):
-    with empty_store("postgres", tmp_path) as store:
+    with empty_store("postgresql", tmp_path) as store:
         access.write_audit(store, OPERATOR, "account", "success")
         with pytest.raises(sa.exc.DatabaseError, match="append-only"):
             with store.engine.begin() as connection:
