@@ -766,8 +766,16 @@ def _add_members(
         for a in annotations
         if a["name"].startswith(("ring:", "absent:"))
     ]
+    width, height = X_EXTENT * scale, Y_EXTENT * scale
     places = map_labels.place_labels(
-        shown, positions, marker_size, CHILD_SIZE[view.presentation], font, scale, reserved
+        shown,
+        positions,
+        marker_size,
+        CHILD_SIZE[view.presentation],
+        font,
+        scale,
+        reserved,
+        bounds=(-width, -height, width, height),
     )
     child_half = CHILD_SIZE[view.presentation] / 2
     occupied: list[map_labels.Box] = [(-child_half, -child_half, child_half, child_half)]

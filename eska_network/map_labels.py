@@ -95,11 +95,13 @@ def place_labels(
     font: int,
     scale: float,
     reserved: Sequence[Box] = (),
+    bounds: Box | None = None,
 ) -> dict[str, LabelPlace]:
     """A place for each member's label that covers no other label and no marker, when possible.
 
     Labels are placed one by one, members nearest the centre first (their rings are the most
     crowded); each takes the first free place of :func:`candidates`, or the least covered one.
+    A label reaching out of ``bounds`` (the map's box, in pixels) counts as covering what is out.
     """
     gap = marker_size // 2 + 3
     pixels = {
@@ -121,6 +123,8 @@ def place_labels(
         for place in candidates(x, y, gap, size[1]):
             box = label_box(x, y, place, size)
             cover = sum(overlap(box, other) for other in taken if other != own)
+            if bounds is not None:
+                cover += _area(box) - overlap(box, bounds)
             if best_cover is None or cover < best_cover:
                 best, best_cover = place, cover
             if cover == 0:
@@ -128,6 +132,10 @@ def place_labels(
         places[member.member_id] = best
         taken.append(label_box(x, y, best, size))
     return places
+
+
+def _area(box: Box) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
 
 
 def annotation_box(annotation: Mapping, font: int, scale: float) -> Box:
