@@ -26,8 +26,8 @@ def test_one_row_per_gap_in_the_order_of_the_sentences():
     assert set(rows[0]) == set(GAP_COLUMNS)
 
 
-def test_a_child_without_gaps_has_no_gap_rows():
-    assert gap_rows(map_view(ChildSystem(Child("C1", "Kota Bandung", 9)))) != []
+def test_proposals_that_close_every_gap_leave_no_gap_rows():
+    assert len(gap_rows(map_view(ChildSystem(Child("C1", "Kota Bandung", 9))))) == 12
     full = conference_child(needs=())
     proposals = [
         ProposedTie("polres", "institution", 3, other_end="ibu_sari"),
@@ -37,8 +37,12 @@ def test_a_child_without_gaps_has_no_gap_rows():
         ProposedTie("bu_ani", "community", 3, other_end="nenek"),
     ]
     view = map_view(full, proposed=proposals)
-    remaining = [row["kind"] for row in gap_rows(view)]
-    assert remaining == ["No recent contact"]
+    assert [row["kind"] for row in gap_rows(view)] == ["No recent contact"]
+    # A fresh contact with the teacher: nothing is left, and the sentence says so.
+    visit = ProposedTie("bu_ani", "community", 3, functions=("empowerment",))
+    view = map_view(full, proposed=[*proposals, visit])
+    assert gap_rows(view) == []
+    assert gap_sentences(view) == ["No gaps: every rule is met"]
 
 
 def test_tie_rows_name_levels_and_flags():
