@@ -38,6 +38,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Anak tidak pernah dipilih lewat bilah alamat; pilih anak di halaman.",
     },
     "app.coming_soon": {"en": "Coming soon.", "id": "Segera hadir."},
+    "app.child": {"en": "Child", "id": "Anak"},
     # Login
     "login.title": {"en": "Log in", "id": "Masuk"},
     "login.user": {"en": "User name", "id": "Nama pengguna"},

@@ -50,7 +50,11 @@ with add, st.form("add_user", clear_on_submit=True):
     user_name = st.text_input(ui.t("accounts.user_name"), max_chars=64)
     display_name = st.text_input(ui.t("accounts.display_name"), max_chars=120)
     role = st.selectbox(ui.t("accounts.role"), access.ROLES)
-    team = st.selectbox(ui.t("accounts.team"), [None, *team_codes], format_func=str)
+    team = st.selectbox(
+        ui.t("accounts.team"),
+        [None, *team_codes],
+        format_func=lambda team: team or ui.t("accounts.no_team"),
+    )
     password = st.text_input(ui.t("accounts.password"), type="password")
     if st.form_submit_button(ui.t("accounts.save"), type="primary"):
         _apply(
@@ -66,14 +70,26 @@ with add, st.form("add_user", clear_on_submit=True):
         )
 
 with change:
-    chosen = st.selectbox(ui.t("accounts.user_name"), [user.user_name for user in users])
+    by_name = {user.user_name: user for user in users}
+    chosen = st.selectbox(ui.t("accounts.user_name"), list(by_name))
     if chosen:
-        with st.form("change_role"):
-            new_role = st.selectbox(ui.t("accounts.role"), access.ROLES)
-            new_team = st.selectbox(ui.t("accounts.team"), [None, *team_codes], format_func=str)
+        current = by_name[chosen]
+        team_choices = [None, *team_codes]
+        with st.form(f"change_{chosen}"):
+            new_role = st.selectbox(
+                ui.t("accounts.role"), access.ROLES, index=access.ROLES.index(current.role)
+            )
+            new_team = st.selectbox(
+                ui.t("accounts.team"),
+                team_choices,
+                index=team_choices.index(current.team) if current.team in team_choices else 0,
+                format_func=lambda team: team or ui.t("accounts.no_team"),
+            )
             if st.form_submit_button(ui.t("accounts.save")):
-                _apply(accounts.set_role, chosen, new_role)
-                _apply(accounts.set_team, chosen, new_team)
+                if new_role != current.role:
+                    _apply(accounts.set_role, chosen, new_role)
+                if new_team != current.team:
+                    _apply(accounts.set_team, chosen, new_team)
         with st.form("change_password", clear_on_submit=True):
             new_password = st.text_input(ui.t("accounts.new_password"), type="password")
             if st.form_submit_button(ui.t("accounts.set_password")):

@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from streamlit.testing.v1 import AppTest
 
-from eska_network import access, accounts
+from eska_network import access, accounts, i18n
 from eska_network.access import AccessDenied
 from eska_network.accounts import AccountError, LoginPolicy
 from eska_network.store.tables import users
 
-from .access_fixtures import ENGINES, audit_rows, empty_store, fast_hashing, fill_agency
+from .access_fixtures import (
+    ENGINES,
+    PEOPLE,
+    audit_rows,
+    empty_store,
+    fast_hashing,
+    fill_agency,
+    navigation_only,
+)
 
 PASSWORD = "correct horse battery"
 NOW = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 OPERATOR = access.operator()
+APP = Path(__file__).parents[1] / "app.py"
 
 
 @pytest.fixture(params=ENGINES)
@@ -219,3 +230,49 @@ def test_demo_prepares_the_sample_and_one_account_per_role(tmp_path, monkeypatch
         assert names == {"cw_one", "cw_two"} | {f"demo_{role}" for role in access.ROLES[1:]}
         supervisor = accounts.authenticate(store, "demo_supervisor", accounts.DEMO_PASSWORD)
         assert access.visible_child_ids(store, supervisor.principal) == ["K1", "K2", "K3"]
+
+
+@pytest.fixture
+def accounts_page(tmp_path, monkeypatch):
+    """The accounts page in AppTest, opened by the agency's admin."""
+    monkeypatch.delenv("ESKA_DEMO", raising=False)
+    navigation_only(monkeypatch)
+    fast_hashing(monkeypatch)
+    with empty_store("sqlite", tmp_path) as store:
+        fill_agency(store)
+        monkeypatch.setenv("ESKA_DATABASE_URL", str(store.engine.url))
+        app = AppTest.from_file(str(APP), default_timeout=30)
+        app.session_state["eska_principal"] = accounts.get_user(store, "admin").principal()
+        app.session_state["eska_last_activity"] = accounts.utc_now()
+        app.run()
+        app.switch_page("pages/accounts.py").run()
+        yield store, app
+
+
+def test_the_admin_adds_a_user_on_the_accounts_page(accounts_page):
+    store, app = accounts_page
+    assert not app.exception
+    users_table = app.dataframe[0].value
+    assert "password_hash" not in users_table.columns
+    assert set(users_table["user_name"]) == set(PEOPLE)
+    form = app.get("form")[0]
+    form.text_input[0].input("dewi")
+    form.selectbox[0].select("planner")
+    form.text_input[2].input(PASSWORD)
+    form.button[0].click()
+    app.run()
+    assert app.success[0].value == i18n.text("accounts.done")
+    assert accounts.authenticate(store, "dewi", PASSWORD).principal.role == "planner"
+    assert audit_rows(store)[-2]["detail"] == "add user dewi as planner"
+
+
+def test_changing_only_the_role_keeps_the_team(accounts_page):
+    store, app = accounts_page
+    chooser = next(box for box in app.selectbox if box.label == i18n.text("accounts.user_name"))
+    chooser.select("cw_budi").run()
+    form = next(f for f in app.get("form") if "cw_budi" in str(f.proto))
+    form.selectbox[0].select("supervisor")
+    form.button[0].click()
+    app.run()
+    budi = accounts.get_user(store, "cw_budi")
+    assert (budi.role, budi.team) == ("supervisor", "north")

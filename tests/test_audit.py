@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
 import sqlalchemy as sa
+from streamlit.testing.v1 import AppTest
 
-from eska_network import access, csvsafe
+from eska_network import access, csvsafe, i18n
 from eska_network.access import AccessDenied, AuditFilter
 from eska_network.store.tables import audit
 
-from .access_fixtures import ENGINES, PEOPLE, audit_rows, empty_store, fill_agency
+from .access_fixtures import (
+    ENGINES,
+    PEOPLE,
+    audit_rows,
+    empty_store,
+    fill_agency,
+    navigation_only,
+)
 
 OPERATOR = access.operator()
+APP = Path(__file__).parents[1] / "app.py"
 
 
 @pytest.fixture(params=ENGINES)
@@ -147,3 +157,48 @@ def test_the_audit_table_has_no_free_text_column_about_the_child():
         "detail",
     }
     assert audit.c.detail.type.length <= 200
+
+
+@pytest.fixture
+def audit_page(tmp_path, monkeypatch):
+    """The audit log page in AppTest, opened by the agency's auditor, over a small audit."""
+    monkeypatch.delenv("ESKA_DEMO", raising=False)
+    navigation_only(monkeypatch)
+    with empty_store("sqlite", tmp_path) as store:
+        fill_agency(store)
+        ani = access.Principal("cw_ani", *PEOPLE["cw_ani"])
+        access.open_child(store, ani, "C1")
+        with pytest.raises(AccessDenied):
+            access.open_child(store, ani, "C4")
+        monkeypatch.setenv("ESKA_DATABASE_URL", str(store.engine.url))
+        app = AppTest.from_file(str(APP), default_timeout=30)
+        app.session_state["eska_principal"] = _auditor()
+        app.session_state["eska_last_activity"] = access.utc_now()
+        app.run()
+        app.switch_page("pages/audit_log.py").run()
+        yield store, app
+
+
+def test_the_audit_page_filters_and_exports(audit_page):
+    store, app = audit_page
+    assert not app.exception
+    assert len(app.dataframe[0].value) == len(audit_rows(store))
+    action = next(box for box in app.multiselect if box.label == i18n.text("audit.action"))
+    action.select("refusal").run()
+    shown = app.dataframe[0].value
+    assert list(shown["action"]) == ["refusal"]
+    assert list(shown["child_id"]) == ["C4"]
+    app.get("download_button")[0].click().run()
+    last = audit_rows(store)[-1]
+    assert (last["user_name"], last["action"], last["detail"]) == (
+        "auditor",
+        "export",
+        access.EXPORT_AUDIT,
+    )
+
+
+def test_a_child_code_filter_narrows_the_page(audit_page):
+    store, app = audit_page
+    child = next(box for box in app.text_input if box.label == i18n.text("audit.child"))
+    child.input("C1").run()
+    assert set(app.dataframe[0].value["child_id"]) == {"C1"}

@@ -45,7 +45,7 @@ def child_picker(context: PageContext, *, key: str = "child_picker") -> str | No
         return None
     current = selected_child()
     chosen = st.selectbox(
-        t("audit.child"),
+        t("app.child"),
         choices,
         index=choices.index(current) if current in choices else 0,
         key=key,
