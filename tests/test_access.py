@@ -5,12 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies
 
 from eska_network import access
 from eska_network.access import AccessDenied, Principal
 from eska_network.store import AssessmentChanges, ChildChange
 
-from .access_fixtures import ENGINES, PEOPLE, audit_rows, empty_store, fill_agency, principal
+from .access_fixtures import (
+    ASSIGNMENTS,
+    ENGINES,
+    PEOPLE,
+    audit_rows,
+    empty_store,
+    fill_agency,
+    principal,
+)
 
 # What SECURITY.md says each role may open, written out here independently of the matrix.
 EXPECTED_PAGES = {
@@ -247,3 +256,32 @@ def test_an_assessment_is_recorded_only_for_ones_own_child_and_audited(fresh_age
     with pytest.raises(AccessDenied):
         access.record_assessment(store, supervisor, "C1", dt.date(2026, 3, 2), changes, revision)
     assert audit_rows(store)[-1]["detail"] == access.EDIT_CHILD
+
+
+@pytest.fixture(scope="module")
+def reassignable_store(tmp_path_factory):
+    """The agency on SQLite, for a property test that moves children around."""
+    with empty_store("sqlite", tmp_path_factory.mktemp("reassign")) as store:
+        fill_agency(store)
+        yield store
+
+
+CASEWORKERS = ["cw_ani", "cw_budi", "cw_citra"]
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(strategies.lists(strategies.sampled_from(CASEWORKERS), min_size=4, max_size=4))
+def test_each_child_is_seen_by_its_caseworker_and_their_supervisor_only(
+    reassignable_store, assignment
+):
+    for child_id, caseworker in zip(ASSIGNMENTS, assignment, strict=True):
+        access.reassign(reassignable_store, access.operator(), child_id, caseworker)
+    seen = {
+        name: set(access.visible_child_ids(reassignable_store, person(name))) for name in PEOPLE
+    }
+    for child_id, caseworker in zip(ASSIGNMENTS, assignment, strict=True):
+        team = PEOPLE[caseworker][1]
+        expected = {caseworker, f"sup_{team}"}
+        assert {name for name, children in seen.items() if child_id in children} == expected
