@@ -7,9 +7,10 @@ import sqlite3
 import threading
 
 import pytest
+import sqlalchemy as sa
 
 from eska_network.cli import main
-from eska_network.store import AssessmentChanges, TieChange, open_store
+from eska_network.store import AssessmentChanges, Store, TieChange, engine, open_store
 from eska_network.store.backup import BackupError, backup, restore, table_checksums
 
 
@@ -90,3 +91,28 @@ def test_a_sqlite_backup_taken_while_the_app_writes_is_consistent(tmp_path, smal
     copy.engine.dispose()
     restore(store, copies[-1])
     assert table_checksums(store) == expected
+
+
+def test_a_backup_from_an_older_schema_is_restored_and_migrated(tmp_path):
+    from alembic import command
+
+    old = Store(engine.make_engine(f"sqlite:///{tmp_path / 'old.db'}"))
+    with old.engine.connect().execution_options(eska_write=True) as connection:
+        command.upgrade(engine.alembic_config(connection), "0001")
+        connection.commit()
+    backup(old, tmp_path / "old.backup")
+    current = open_store(f"sqlite:///{tmp_path / 'new.db'}")
+    restore(current, tmp_path / "old.backup")
+    assert engine.current_revision(current.engine) == engine.head_revision()
+
+
+def test_a_backup_from_an_unknown_schema_is_refused(tmp_path):
+    stranger = sqlite3.connect(tmp_path / "stranger.db")
+    stranger.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    stranger.execute("INSERT INTO alembic_version VALUES ('9999')")
+    stranger.commit()
+    stranger.close()
+    store = open_store(f"sqlite:///{tmp_path / 'eska.db'}")
+    with pytest.raises(BackupError, match="does not know"):
+        restore(store, tmp_path / "stranger.db")
+    assert "children" in sa.inspect(store.engine).get_table_names()

@@ -88,6 +88,8 @@ def restore(store: Store, file: Path) -> None:
             str(file),
         )
     store.engine.dispose()
+    # A backup made by an older version is brought up to this version's schema.
+    engine.upgrade(store.engine)
 
 
 def table_checksums(store: Store) -> dict[str, tuple[int, str]]:
@@ -129,10 +131,10 @@ def _check_sqlite_backup(connection: sqlite3.Connection, file: Path) -> None:
         version = None
     if version is None:
         raise BackupError(f"{file} is not a backup of the store (no migration version)")
-    if version[0] != engine.head_revision():
+    if version[0] not in engine.known_revisions():
         raise BackupError(
-            f"{file} is at migration {version[0]}, this program at {engine.head_revision()}: "
-            "restore it with the version that made it, or migrate it first"
+            f"{file} is at migration {version[0]}, which this program does not know: "
+            "restore it with the version of the program that made it"
         )
 
 

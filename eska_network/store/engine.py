@@ -89,3 +89,10 @@ def current_revision(engine: sa.Engine) -> str | None:
 def head_revision() -> str:
     """The latest migration of the package."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    """Every migration of the package."""
+    return {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
