@@ -473,6 +473,8 @@ def test_file_that_is_not_utf8_names_its_row(good_files):
         (b"", "empty"),
         (b'child_id,district,age\nA1,"Bandung,15\nB2,Garut,12\n', "quote"),
     ],
+    # Explicit ids: the zip's bytes carry a timestamp, and xdist workers must collect the same ids.
+    ids=["binary", "utf16", "excel", "empty", "unclosed-quote"],
 )
 def test_file_that_is_not_csv(good_files, content, words):
     files = {n: c.encode() for n, c in good_files.items()}
