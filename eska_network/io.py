@@ -24,7 +24,7 @@ import pyarrow.compute
 import pyarrow.csv
 
 from . import codes, schema
-from .model import Dataset, _dtype
+from .model import Dataset, column_dtype
 from .schema import LIST_SEPARATOR, Column, FileSpec
 
 Source = str | os.PathLike | bytes | Mapping[str, bytes]
@@ -500,7 +500,9 @@ def _absent(column: Column, index: pd.Index) -> pd.Series:
     """An optional column the file does not have: every cell missing."""
     if column.kind == "codes":
         return pd.Series("", index=index, dtype="str")
-    return pd.Series(pd.NA if column.kind == "int" else None, index=index, dtype=_dtype(column))
+    return pd.Series(
+        pd.NA if column.kind == "int" else None, index=index, dtype=column_dtype(column)
+    )
 
 
 def _check_column(file: str, column: Column, cells: pd.Series, findings: _Findings) -> pd.Series:

@@ -68,7 +68,9 @@ class Tie:
     @property
     def pair(self) -> tuple[str, str]:
         """The tie's identity: its two ends in sorted order (ties are undirected)."""
-        return (self.source, self.target) if self.source <= self.target else (self.target, self.source)
+        return (
+            (self.source, self.target) if self.source <= self.target else (self.target, self.source)
+        )
 
     @property
     def is_child_tie(self) -> bool:
@@ -122,14 +124,14 @@ class ChildSystem:
         return tuple(sorted(latest.values(), key=lambda tie: tie.pair))
 
 
-_DATACLASS_OF = {"children.csv": Child, "members.csv": Member, "ties.csv": Tie}
-
-
 def _empty_table(spec: FileSpec) -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=_dtype(spec.column(name))) for name in spec.column_names})
+    return pd.DataFrame(
+        {name: pd.Series(dtype=column_dtype(spec.column(name))) for name in spec.column_names}
+    )
 
 
-def _dtype(column: schema.Column) -> str:
+def column_dtype(column: schema.Column) -> str:
+    """The pandas dtype of a schema column in a Dataset table (see the module docstring)."""
     if column.kind == "int":
         return "int64" if column.required else "Int64"
     if column.kind == "date":
@@ -159,7 +161,9 @@ class Dataset:
         if rows.empty:
             raise KeyError(f"no child {child_id!r}")
         child = _objects(Child, schema.CHILDREN, rows)[0]
-        members = _objects(Member, schema.MEMBERS, self.members[self.members["child_id"] == child_id])
+        members = _objects(
+            Member, schema.MEMBERS, self.members[self.members["child_id"] == child_id]
+        )
         ties = _objects(Tie, schema.TIES, self.ties[self.ties["child_id"] == child_id])
         return ChildSystem(child, tuple(members), tuple(ties))
 
@@ -196,7 +200,7 @@ def _table(spec: FileSpec, objects: Iterable[object]) -> pd.DataFrame:
             record[name] = value
         records.append(record)
     table = pd.DataFrame.from_records(records, columns=list(spec.column_names))
-    return table.astype({name: _dtype(spec.column(name)) for name in spec.column_names})
+    return table.astype({name: column_dtype(spec.column(name)) for name in spec.column_names})
 
 
 def _objects(cls: type, spec: FileSpec, rows: pd.DataFrame) -> list:

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from .. import gaps, io, synth
+from eska_network import gaps, io, synth
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -19,14 +19,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     child = commands.add_parser("gaps", help="the gaps in one child's support system")
     child.add_argument("data_dir", type=Path, metavar="DATA_DIR")
     child.add_argument("--child", required=True, metavar="ID", help="the child's pseudonymous code")
-    child.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="default: latest assessment")
+    child.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="default: latest assessment"
+    )
     child.add_argument("--json", action="store_true", help="print the GAPS.md JSON object")
     child.add_argument("--lang", choices=("en", "id"), default="en", help="language of the words")
     child.set_defaults(run=run_gaps)
 
     report = commands.add_parser("report", help="one row per child with its gap summary")
     report.add_argument("data_dir", type=Path, metavar="DATA_DIR")
-    report.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="default: each child's latest")
+    report.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="default: each child's latest"
+    )
     report.add_argument("--format", choices=("csv", "json"), default="csv")
     report.set_defaults(run=run_report)
 
@@ -71,7 +75,8 @@ def run_gaps(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json_dict()))
     else:
-        print("\n".join(gaps.describe(result, args.lang)))
+        labels = {member.member_id: member.label for member in system.members}
+        print("\n".join(gaps.describe(result, args.lang, labels)))
     return 0
 
 
@@ -86,6 +91,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_synth(args: argparse.Namespace) -> int:
-    synth.write_synthetic(args.out, children=args.children, districts=args.districts, seed=args.seed)
+    synth.write_synthetic(
+        args.out, children=args.children, districts=args.districts, seed=args.seed
+    )
     print(f"wrote {args.children} children in {args.districts} districts to {args.out}")
     return 0

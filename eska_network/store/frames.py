@@ -10,7 +10,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from eska_network import schema
-from eska_network.model import _dtype as column_dtype
+from eska_network.model import column_dtype
 from eska_network.schema import FileSpec
 from eska_network.store import tables
 
@@ -22,10 +22,14 @@ CHUNK = 900
 
 
 def python_values(series: pd.Series, kind: str) -> np.ndarray:
-    """A column as an object array of plain Python values, missing values ``None``."""
+    """A column as an object array of plain Python values, missing values ``None``.
+
+    Dates become ISO text.
+    """
     if kind == "date":
+        # ISO text: both engines take it for a date column, and it is far faster to bind.
         dates = pd.to_datetime(series)
-        return np.where(dates.isna(), None, dates.dt.date.astype(object))
+        return np.where(dates.isna(), None, dates.dt.strftime("%Y-%m-%d").astype(object))
     if kind == "codes":
         return series.fillna("").to_numpy(dtype=object)
     if kind == "int":
