@@ -66,12 +66,12 @@ def import_dataset(
     child_ids = child_rows["child_id"].tolist()
     stored_children = _stored(connection, tables.children, child_rows.columns, child_ids, lock=True)
     children = _upsert(child_rows, stored_children, ["child_id"])
+    # Members and ties of a child the store does not hold cannot be stored (foreign keys).
+    held = stored_children["child_id"].tolist()
     members = _upsert(
-        member_rows,
-        _stored(connection, tables.members, member_rows.columns, child_ids),
-        _MEMBER_KEY,
+        member_rows, _stored(connection, tables.members, member_rows.columns, held), _MEMBER_KEY
     )
-    new_ties, already = _new_ties(connection, tie_rows, child_ids, problems)
+    new_ties, already = _new_ties(connection, tie_rows, held, problems)
     if problems:
         raise ImportConflictError(problems)
     resource_rows = _incoming(schema.RESOURCES, dataset.resources)
@@ -251,11 +251,11 @@ def _next_revisions(
 ) -> pd.Series:
     """The new revision of every child the import changes, by child id."""
     touched = (
-        set(children.new["child_id"])
-        | set(children.changed["child_id"])
-        | set(members.new["child_id"])
-        | set(members.changed["child_id"])
-        | set(new_ties["child_id"])
+        set(children.new["child_id"].unique())
+        | set(children.changed["child_id"].unique())
+        | set(members.new["child_id"].unique())
+        | set(members.changed["child_id"].unique())
+        | set(new_ties["child_id"].unique())
     )
     current = (
         stored_children.set_index("child_id")["revision"]
@@ -340,7 +340,9 @@ def _record_saves(
     user_name: str,
     now: dt.datetime,
 ) -> None:
-    changed_children = set(children.new["child_id"]) | set(children.changed["child_id"])
+    changed_children = set(children.new["child_id"].unique()) | set(
+        children.changed["child_id"].unique()
+    )
     member_counts = pd.concat([members.new, members.changed])["child_id"].value_counts()
     tie_counts = new_ties["child_id"].value_counts()
     rows = [

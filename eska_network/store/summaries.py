@@ -42,11 +42,7 @@ def store_one(connection: sa.Connection, system: ChildSystem) -> None:
 
 
 def _plain(row: Mapping[str, object]) -> dict[str, object]:
-    frame = pd.DataFrame([row])
-    return {
-        name: frames.python_values(frame[name], kind)[0]
-        for name, kind in gaps.SUMMARY_COLUMNS.items()
-    }
+    return {name: row[name] for name in gaps.SUMMARY_COLUMNS}
 
 
 def _delete(connection: sa.Connection, child_ids: Sequence[str]) -> None:
