@@ -59,7 +59,8 @@ def empty_database(engine: str, folder: Path) -> Iterator[str]:
     except sa.exc.OperationalError as error:
         admin.dispose()
         pytest.fail(
-            f"PostgreSQL is not reachable at {POSTGRES_TEST_URL} (set ESKA_TEST_DATABASE_URL, or "
+            f"PostgreSQL is not reachable at {sa.make_url(POSTGRES_TEST_URL)} "
+            "(set ESKA_TEST_DATABASE_URL, or "
             f"run .ci/services.sh): {error.orig}",
             pytrace=False,
         )
