@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eska_network import codes, gaps
+from eska_network import codes, gaps, io
 from eska_network.store import (
     AssessmentChanges,
     AssessmentError,
@@ -19,6 +19,7 @@ from eska_network.store import (
     ConcurrentEditError,
     MemberChange,
     TieChange,
+    open_store,
     tables,
 )
 from eska_network.store.backup import table_checksums
@@ -263,3 +264,16 @@ def test_two_saves_at_the_same_moment_one_wins_and_the_other_is_refused(small_st
     assert len(won) == 1 and len(refused) == 1
     assert f"Saved by {won[0]} at" in str(refused[0])
     assert small_store.revision("C1") == revision + 1
+
+
+def test_an_export_after_edits_reads_and_imports_back_the_same(small_store, tmp_path):
+    save(small_store, REFERRAL)
+    save(small_store, AssessmentChanges(members_removed=("mother",)), on=VISIT + dt.timedelta(1))
+    exported = small_store.export_dataset()
+    folder = io.write_dataset(exported, tmp_path / "out")
+    copy = open_store(f"sqlite:///{tmp_path / 'copy.db'}")
+    copy.import_dataset(io.read_dataset(folder))
+    again = copy.export_dataset()
+    for name in ("children", "members", "ties", "resources"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(exported, name))
+    assert again.members.set_index("member_id").loc["mother", "removed_on"] == "2026-04-11"
