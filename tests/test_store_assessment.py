@@ -141,9 +141,7 @@ def test_an_assessment_dated_after_today_is_refused(small_store):
 
 def test_changes_that_change_nothing_keep_the_revision(small_store):
     revision = small_store.revision("C1")
-    same = AssessmentChanges(
-        child=ChildChange(needs=("housing", "legal"), risk_factors=("maltreatment",))
-    )
+    same = AssessmentChanges(child=ChildChange.of(small_store.child_system("C1").child))
     assert small_store.record_assessment("C1", VISIT, same, revision, "cw_ani") == revision
     assert small_store.revision("C1") == revision
 

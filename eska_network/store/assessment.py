@@ -16,19 +16,28 @@ from dataclasses import dataclass, field, fields
 import sqlalchemy as sa
 
 from eska_network import codes, io, schema
-from eska_network.model import ChildSystem, Tie
+from eska_network.model import Child, ChildSystem, Tie
 from eska_network.store import reading, summaries, tables
 
 
 @dataclass(frozen=True)
 class ChildChange:
-    """The child's assessed attributes, as they are after the assessment."""
+    """The child's assessed attributes, all of them, as they are after the assessment.
+
+    A field left at its default clears it: start from :meth:`of` the current child and
+    replace what changed (``dataclasses.replace(ChildChange.of(child), needs=...)``).
+    """
 
     needs: tuple[str, ...] = ()
     risk_factors: tuple[str, ...] = ()
     wellbeing_personal: int | None = None
     wellbeing_interpersonal: int | None = None
     wellbeing_skills: int | None = None
+
+    @classmethod
+    def of(cls, child: Child) -> ChildChange:
+        """The child's current values, to edit."""
+        return cls(**{f.name: getattr(child, f.name) for f in fields(cls)})
 
 
 @dataclass(frozen=True)
