@@ -16,7 +16,11 @@ CHILD_PARAMETERS = ("child", "child_id", "id")
 
 
 def selected_child() -> str | None:
-    """The child chosen in this session, if any (already checked when it was chosen)."""
+    """The child chosen in this session, if any.
+
+    Read its record with ``access.open_child``, which checks again: an assignment can change
+    while the session lasts.
+    """
     return st.session_state.get(CHILD_KEY)
 
 
