@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields
 import sqlalchemy as sa
 
 from eska_network import codes, io, schema
-from eska_network.model import Child, ChildSystem, Tie
+from eska_network.model import Child, ChildSystem, Member, Tie
 from eska_network.store import reading, summaries, tables
 
 
@@ -408,7 +408,9 @@ def _codes(column: schema.Column, values: Iterable[str]) -> str:
     return schema.LIST_SEPARATOR.join(column.vocabulary.sort(known))
 
 
-def _check_member_fields(problems, member, part, index, resources) -> None:
+def _check_member_fields(
+    problems: list[Problem], member: MemberChange, part: str, index: int, resources: set[str]
+) -> None:
     for name in ("label", "level", "role", "resource_id"):
         message = check_value(schema.MEMBERS.column(name), getattr(member, name))
         if message:
@@ -419,7 +421,13 @@ def _check_member_fields(problems, member, part, index, resources) -> None:
         )
 
 
-def _check_members_added(problems, changes, members, resources, plan) -> None:
+def _check_members_added(
+    problems: list[Problem],
+    changes: AssessmentChanges,
+    members: dict[str, Member],
+    resources: set[str],
+    plan: _Plan,
+) -> None:
     seen: set[str] = set()
     for index, member in enumerate(changes.members_added):
         message = check_value(schema.MEMBERS.column("member_id"), member.member_id)
@@ -440,7 +448,14 @@ def _check_members_added(problems, changes, members, resources, plan) -> None:
         plan.members_added.append(member)
 
 
-def _check_members_edited(problems, changes, current, members, resources, plan) -> None:
+def _check_members_edited(
+    problems: list[Problem],
+    changes: AssessmentChanges,
+    current: set[str],
+    members: dict[str, Member],
+    resources: set[str],
+    plan: _Plan,
+) -> None:
     seen: set[str] = set()
     for index, member in enumerate(changes.members_edited):
         if member.member_id not in current:
@@ -459,7 +474,9 @@ def _check_members_edited(problems, changes, current, members, resources, plan) 
             plan.members_edited.append(member)
 
 
-def _check_members_removed(problems, changes, current, plan) -> None:
+def _check_members_removed(
+    problems: list[Problem], changes: AssessmentChanges, current: set[str], plan: _Plan
+) -> None:
     for index, member_id in enumerate(changes.members_removed):
         if member_id not in current:
             problems.append(
@@ -471,7 +488,14 @@ def _check_members_removed(problems, changes, current, plan) -> None:
             plan.members_removed.append(member_id)
 
 
-def _check_ties(problems, changes, present, dated, assessed_on, plan) -> None:
+def _check_ties(
+    problems: list[Problem],
+    changes: AssessmentChanges,
+    present: set[str],
+    dated: set[tuple[str, str]],
+    assessed_on: dt.date,
+    plan: _Plan,
+) -> None:
     seen: set[tuple[str, str]] = set()
     for index, change in enumerate(changes.ties):
         before = len(problems)
@@ -522,7 +546,14 @@ def _tie_row(change: TieChange | Tie, assessed_on: dt.date, **override) -> dict:
     return row
 
 
-def _end_removed_ties(problems, changes, plan, ties, dated, assessed_on) -> None:
+def _end_removed_ties(
+    problems: list[Problem],
+    changes: AssessmentChanges,
+    plan: _Plan,
+    ties: dict[tuple[str, str], Tie],
+    dated: set[tuple[str, str]],
+    assessed_on: dt.date,
+) -> None:
     for index, member_id in enumerate(changes.members_removed):
         if member_id not in plan.members_removed:
             continue
