@@ -116,6 +116,282 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Anda mengelola akun dan tim. Administrator tidak melihat data anak.",
     },
     "home.pages": {"en": "Your pages:", "id": "Halaman Anda:"},
+    # Record assessment page (eska_network.assessment_forms, pages/record_assessment.py)
+    "assess.the_child": {"en": "The child", "id": "Anak"},
+    "assess.no_children": {
+        "en": "No child is assigned to you, so there is nothing to record.",
+        "id": "Tidak ada anak yang ditugaskan kepada Anda, jadi tidak ada yang dicatat.",
+    },
+    "assess.date": {"en": "Date of this assessment", "id": "Tanggal asesmen ini"},
+    "assess.date_help": {
+        "en": "The day of the home visit or case conference. It cannot be before the latest "
+        "assessment, so earlier maps never change: to correct something, record the correction "
+        "at today's date.",
+        "id": "Hari kunjungan rumah atau konferensi kasus. Tidak boleh sebelum asesmen terakhir, "
+        "agar peta sebelumnya tidak berubah: untuk memperbaiki sesuatu, catat perbaikannya "
+        "dengan tanggal hari ini.",
+    },
+    "assess.latest": {
+        "en": "Latest assessment: {date}.",
+        "id": "Asesmen terakhir: {date}.",
+    },
+    "assess.no_latest": {
+        "en": "No assessment recorded yet.",
+        "id": "Belum ada asesmen yang dicatat.",
+    },
+    "assess.now_title": {
+        "en": "The support system as of {date}",
+        "id": "Sistem dukungan per {date}",
+    },
+    "assess.now_caption": {
+        "en": "What is recorded now. The form below adds to it; the map as of any earlier date "
+        "stays as it was.",
+        "id": "Yang tercatat sekarang. Formulir di bawah menambahkannya; peta pada tanggal "
+        "sebelumnya tetap seperti semula.",
+    },
+    "assess.members_title": {"en": "Members", "id": "Anggota"},
+    "assess.ties_title": {"en": "Ties", "id": "Ikatan"},
+    "assess.none_yet": {"en": "None recorded yet.", "id": "Belum ada yang dicatat."},
+    "assess.form_title": {
+        "en": "What this assessment records",
+        "id": "Yang dicatat asesmen ini",
+    },
+    "assess.form_caption": {
+        "en": "Change only what is different now. Fields you leave as they are stay as recorded.",
+        "id": "Ubah hanya yang berbeda sekarang. Isian yang tidak diubah tetap seperti tercatat.",
+    },
+    "assess.tab_problems": {"en": "{name} ({n} to fix)", "id": "{name} ({n} perlu diperbaiki)"},
+    "assess.new_members": {"en": "Add new members", "id": "Tambah anggota baru"},
+    "assess.new_members_help": {
+        "en": "Fill in only the ones you need; empty ones are ignored. With a linked service, "
+        "an empty name takes the service's name and an empty level its level.",
+        "id": "Isi hanya yang diperlukan; yang kosong diabaikan. Dengan layanan terkait, nama "
+        "yang kosong memakai nama layanan dan tingkat yang kosong memakai tingkatnya.",
+    },
+    "assess.new_ties": {"en": "Add new ties", "id": "Tambah ikatan baru"},
+    "assess.new_ties_help": {
+        "en": "A new tie counts once you choose who it is with (To). A member you add above is "
+        "listed as New member 1, 2...",
+        "id": "Ikatan baru dihitung setelah Anda memilih dengan siapa (Ke). Anggota yang Anda "
+        "tambahkan di atas tercantum sebagai Anggota baru 1, 2...",
+    },
+    "assess.new_member_option": {
+        "en": "New member {n} (above)",
+        "id": "Anggota baru {n} (di atas)",
+    },
+    "assess.choose": {"en": "Choose...", "id": "Pilih..."},
+    "assess.no_service": {"en": "(none)", "id": "(tidak ada)"},
+    "assess.not_assessed": {"en": "not assessed", "id": "tidak dinilai"},
+    "assess.more_members": {"en": "Room for another new member", "id": "Tambah baris anggota"},
+    "assess.more_ties": {"en": "Room for another new tie", "id": "Tambah baris ikatan"},
+    "assess.submit": {"en": "Check and save the assessment", "id": "Periksa dan simpan asesmen"},
+    "assess.discard": {
+        "en": "Discard my entries and start again from the latest record",
+        "id": "Buang isian saya dan mulai lagi dari catatan terbaru",
+    },
+    "assess.problems": {
+        "en": "Nothing was saved: {n} thing(s) to fix, each also shown next to its field.",
+        "id": "Tidak ada yang disimpan: {n} hal perlu diperbaiki, masing-masing juga ditampilkan "
+        "di samping isiannya.",
+    },
+    "assess.saved": {
+        "en": "Saved: the assessment of {date}. Recorded:",
+        "id": "Tersimpan: asesmen tanggal {date}. Yang dicatat:",
+    },
+    "assess.nothing_changed": {
+        "en": "Nothing was changed in the form, so nothing was saved.",
+        "id": "Tidak ada yang diubah di formulir, jadi tidak ada yang disimpan.",
+    },
+    "assess.conflict": {
+        "en": "Not saved: someone else saved this child's record after you opened it. Your "
+        "entries are kept below. Look at the record as it is now (above); saving again records "
+        "only what you changed, on top of what they saved.",
+        "id": "Tidak disimpan: orang lain menyimpan catatan anak ini setelah Anda membukanya. "
+        "Isian Anda tetap ada di bawah. Lihat catatan saat ini (di atas); menyimpan lagi hanya "
+        "mencatat yang Anda ubah, di atas yang mereka simpan.",
+    },
+    "assess.member_summary": {"en": "{name} · {level}", "id": "{name} · {level}"},
+    "assess.tie_summary": {
+        "en": "{name} · {strength} · {valence}",
+        "id": "{name} · {strength} · {valence}",
+    },
+    "assess.remove_help": {
+        "en": "The member stays on earlier maps; their ties are recorded as ended at this date.",
+        "id": "Anggota tetap ada di peta sebelumnya; ikatannya dicatat berakhir pada tanggal ini.",
+    },
+    "assess.strength_help": {
+        "en": "As on an ecomap: 0 the tie has ended; 1-2 tenuous (dashed line); 3 moderate; "
+        "4-5 strong (thick line).",
+        "id": "Seperti pada ekomap: 0 ikatan berakhir; 1-2 lemah (garis putus-putus); 3 sedang; "
+        "4-5 kuat (garis tebal).",
+    },
+    "assess.role_help": {
+        "en": "Choose a role from the list or type another.",
+        "id": "Pilih peran dari daftar atau ketik yang lain.",
+    },
+    "assess.choose_end": {
+        "en": "Choose who the tie is with.",
+        "id": "Pilih dengan siapa ikatan ini.",
+    },
+    "assess.new_member_blank": {
+        "en": "New member {n} is not filled in: give it a name above, or choose another member.",
+        "id": "Anggota baru {n} belum diisi: beri nama di atas, atau pilih anggota lain.",
+    },
+    "assess.strength.0": {"en": "ended", "id": "berakhir"},
+    "assess.strength.1": {"en": "very weak (dashed line)", "id": "sangat lemah (putus-putus)"},
+    "assess.strength.2": {"en": "weak (dashed line)", "id": "lemah (putus-putus)"},
+    "assess.strength.3": {"en": "moderate", "id": "sedang"},
+    "assess.strength.4": {"en": "strong (thick line)", "id": "kuat (garis tebal)"},
+    "assess.strength.5": {"en": "very strong (thick line)", "id": "sangat kuat (garis tebal)"},
+    "assess.where.member": {"en": "Member {name}", "id": "Anggota {name}"},
+    "assess.where.tie": {"en": "Tie {name}", "id": "Ikatan {name}"},
+    "assess.where.new_member": {"en": "New member {n}", "id": "Anggota baru {n}"},
+    "assess.where.new_tie": {"en": "New tie {n}", "id": "Ikatan baru {n}"},
+    "assess.where.child": {"en": "The child", "id": "Anak"},
+    "assess.where.assessed_on": {"en": "Date of this assessment", "id": "Tanggal asesmen ini"},
+    "assess.field.label": {"en": "Name shown on the map", "id": "Nama di peta"},
+    "assess.field.level": {"en": "Level", "id": "Tingkat"},
+    "assess.field.role": {"en": "Role", "id": "Peran"},
+    "assess.field.resource_id": {"en": "Linked service", "id": "Layanan terkait"},
+    "assess.field.remove": {
+        "en": "Remove from the support system",
+        "id": "Keluarkan dari sistem dukungan",
+    },
+    "assess.field.source": {"en": "From", "id": "Dari"},
+    "assess.field.target": {"en": "To", "id": "Ke"},
+    "assess.field.strength": {"en": "Strength", "id": "Kekuatan"},
+    "assess.field.valence": {"en": "Nature of the tie", "id": "Sifat ikatan"},
+    "assess.field.support_types": {"en": "Kinds of support", "id": "Jenis dukungan"},
+    "assess.field.functions": {"en": "Keys it provides", "id": "Kunci yang diberikan"},
+    "assess.field.needs_met": {"en": "Needs it meets", "id": "Kebutuhan yang dipenuhi"},
+    "assess.field.last_contact": {"en": "Last contact", "id": "Kontak terakhir"},
+    "assess.field.assessed_on": {"en": "Recorded on", "id": "Dicatat pada"},
+    "assess.field.needs": {"en": "Needs", "id": "Kebutuhan"},
+    "assess.field.risk_factors": {"en": "Risk factors", "id": "Faktor risiko"},
+    "assess.field.wellbeing_personal": {
+        "en": "Wellbeing: personal (hope, calm, self-worth)",
+        "id": "Kesejahteraan: personal (harapan, ketenangan, harga diri)",
+    },
+    "assess.field.wellbeing_interpersonal": {
+        "en": "Wellbeing: interpersonal (belonging, closeness)",
+        "id": "Kesejahteraan: interpersonal (rasa memiliki, kedekatan)",
+    },
+    "assess.field.wellbeing_skills": {
+        "en": "Wellbeing: skills (learning, decisions, coping)",
+        "id": "Kesejahteraan: keterampilan (belajar, mengambil keputusan, mengatasi masalah)",
+    },
+    "assess.recorded.child": {
+        "en": "The child: needs {needs}; risk factors {risks}; wellbeing (personal / "
+        "interpersonal / skills) {scores}.",
+        "id": "Anak: kebutuhan {needs}; faktor risiko {risks}; kesejahteraan (personal / "
+        "interpersonal / keterampilan) {scores}.",
+    },
+    "assess.recorded.member_added": {
+        "en": "New member: {name} ({level}, {role}).",
+        "id": "Anggota baru: {name} ({level}, {role}).",
+    },
+    "assess.recorded.member_edited": {
+        "en": "Member changed: {name} ({level}, {role}).",
+        "id": "Anggota diubah: {name} ({level}, {role}).",
+    },
+    "assess.recorded.member_removed": {
+        "en": "Member removed: {name} (their ties are recorded as ended).",
+        "id": "Anggota dikeluarkan: {name} (ikatannya dicatat berakhir).",
+    },
+    "assess.recorded.tie": {
+        "en": "Tie {name}: {strength}, {valence}.",
+        "id": "Ikatan {name}: {strength}, {valence}.",
+    },
+    "assess.count.ties": {"en": "{n} tie(s)", "id": "{n} ikatan"},
+    "assess.count.members": {"en": "{n} member(s)", "id": "{n} anggota"},
+    "assess.count.child": {
+        "en": "the child's needs, risks or wellbeing",
+        "id": "kebutuhan, risiko atau kesejahteraan anak",
+    },
+    "assess.saved_by": {
+        "en": "{user} saved at {at} (assessment of {dated}): {what}.",
+        "id": "{user} menyimpan pada {at} (asesmen tanggal {dated}): {what}.",
+    },
+    # Import page (eska_network.dataset_transfer, pages/import_data.py)
+    "import.intro": {
+        "en": "Upload a data set as one zip file, or as its CSV files (children.csv, members.csv, "
+        "ties.csv and, if you have it, resources.csv). At most {limit} MB. The files are checked "
+        "first; nothing changes until you press Import, and then all of it is imported or "
+        "nothing.",
+        "id": "Unggah data sebagai satu berkas zip, atau sebagai berkas CSV-nya (children.csv, "
+        "members.csv, ties.csv dan, bila ada, resources.csv). Paling besar {limit} MB. Berkas "
+        "diperiksa dulu; tidak ada yang berubah sampai Anda menekan Impor, lalu semuanya "
+        "diimpor atau tidak sama sekali.",
+    },
+    "import.upload": {"en": "Data files (zip or CSV)", "id": "Berkas data (zip atau CSV)"},
+    "import.checking": {"en": "Checking the files...", "id": "Memeriksa berkas..."},
+    "import.too_large": {
+        "en": "the upload is {size} MB; the limit is {limit} MB",
+        "id": "unggahan {size} MB; batasnya {limit} MB",
+    },
+    "import.unknown_file": {
+        "en": "is not a file of the data format: name it children.csv, members.csv, ties.csv or "
+        "resources.csv, or upload one zip file",
+        "id": "bukan berkas format data: beri nama children.csv, members.csv, ties.csv atau "
+        "resources.csv, atau unggah satu berkas zip",
+    },
+    "import.not_yours": {
+        "en": "child {child} is not one of the children you may see, so you may not change it",
+        "id": "anak {child} bukan anak yang boleh Anda lihat, jadi Anda tidak boleh mengubahnya",
+    },
+    "import.problems": {
+        "en": "These files cannot be imported: {n} problem(s). Nothing was changed. Fix them and "
+        "upload the files again.",
+        "id": "Berkas ini tidak dapat diimpor: {n} masalah. Tidak ada yang diubah. Perbaiki lalu "
+        "unggah lagi.",
+    },
+    "import.column.file": {"en": "File", "id": "Berkas"},
+    "import.column.row": {"en": "Row", "id": "Baris"},
+    "import.column.column": {"en": "Column", "id": "Kolom"},
+    "import.column.problem": {"en": "Problem", "id": "Masalah"},
+    "import.download_problems": {
+        "en": "Download the problems (CSV)",
+        "id": "Unduh daftar masalah (CSV)",
+    },
+    "import.valid": {
+        "en": "The files are valid: {summary}. Importing them would change:",
+        "id": "Berkas valid: {summary}. Mengimpornya akan mengubah:",
+    },
+    "import.column.what": {"en": "What", "id": "Apa"},
+    "import.column.added": {"en": "Added", "id": "Ditambah"},
+    "import.column.updated": {"en": "Updated", "id": "Diperbarui"},
+    "import.column.unchanged": {"en": "Already stored", "id": "Sudah tersimpan"},
+    "import.kind.children": {"en": "Children", "id": "Anak"},
+    "import.kind.members": {"en": "Members", "id": "Anggota"},
+    "import.kind.ties": {"en": "Tie rows", "id": "Baris ikatan"},
+    "import.kind.resources": {"en": "Services (resources)", "id": "Layanan (sumber daya)"},
+    "import.nothing_new": {
+        "en": "Everything in these files is already stored: importing them changes nothing.",
+        "id": "Semua isi berkas ini sudah tersimpan: mengimpornya tidak mengubah apa pun.",
+    },
+    "import.submit": {"en": "Import all of it", "id": "Impor semuanya"},
+    "import.progress.check": {"en": "Checking again...", "id": "Memeriksa lagi..."},
+    "import.progress.write": {
+        "en": "Writing to the database (all or nothing)...",
+        "id": "Menulis ke basis data (semua atau tidak sama sekali)...",
+    },
+    "import.progress.done": {"en": "Done.", "id": "Selesai."},
+    "import.done": {
+        "en": "Imported, and recorded in the audit log. What changed:",
+        "id": "Sudah diimpor dan dicatat di log audit. Yang berubah:",
+    },
+    "import.export_title": {"en": "Export", "id": "Ekspor"},
+    "import.export_intro": {
+        "en": "Download the records of the children you may see, with the district services, as "
+        "a zip of CSV files in the same format. Every export is recorded in the audit log.",
+        "id": "Unduh catatan anak yang boleh Anda lihat, beserta layanan distrik, sebagai zip "
+        "berisi berkas CSV dengan format yang sama. Setiap ekspor dicatat di log audit.",
+    },
+    "import.export_prepare": {"en": "Prepare the export", "id": "Siapkan ekspor"},
+    "import.export_download": {
+        "en": "Download the zip ({n} children)",
+        "id": "Unduh zip ({n} anak)",
+    },
     # Audit log page
     "audit.from": {"en": "From (UTC)", "id": "Dari (UTC)"},
     "audit.to": {"en": "To (UTC)", "id": "Sampai (UTC)"},
@@ -150,6 +426,172 @@ MESSAGES: dict[str, dict[str, str]] = {
     "accounts.unlock": {"en": "Unlock", "id": "Buka kunci"},
     "accounts.set_password": {"en": "Set password", "id": "Atur kata sandi"},
     "accounts.done": {"en": "Saved.", "id": "Tersimpan."},
+    # Caseload page
+    "caseload.intro": {
+        "en": "Your children, most serious first. The severity score adds points for every gap "
+        "and overdue action; the reasons say why, most serious first.",
+        "id": "Anak-anak Anda, yang paling serius lebih dulu. Skor keseriusan menjumlahkan poin "
+        "untuk setiap celah dan tindakan lewat tenggat; alasannya menjelaskan mengapa, yang "
+        "paling serius lebih dulu.",
+    },
+    "caseload.empty": {
+        "en": "No child is assigned to you or your team yet.",
+        "id": "Belum ada anak yang ditugaskan kepada Anda atau tim Anda.",
+    },
+    "caseload.children": {"en": "Children", "id": "Anak"},
+    "caseload.with_overdue": {"en": "With overdue actions", "id": "Dengan tindakan lewat tenggat"},
+    "caseload.with_stale": {
+        "en": "No contact for over 90 days",
+        "id": "Tanpa kontak lebih dari 90 hari",
+    },
+    "caseload.with_absent_level": {
+        "en": "With a level nobody covers",
+        "id": "Dengan tingkat yang kosong",
+    },
+    "caseload.caseworker": {"en": "Caseworker", "id": "Pekerja sosial"},
+    "caseload.district": {"en": "District", "id": "Kabupaten/kota"},
+    "caseload.gap_kind": {"en": "Kind of gap", "id": "Jenis celah"},
+    "caseload.all": {"en": "All", "id": "Semua"},
+    "caseload.overdue_only": {
+        "en": "Only children with overdue actions",
+        "id": "Hanya anak dengan tindakan lewat tenggat",
+    },
+    "caseload.stale_only": {
+        "en": "Only children with stale ties",
+        "id": "Hanya anak dengan ikatan tanpa kontak",
+    },
+    "caseload.matching": {
+        "en": "{shown} of {total} children match.",
+        "id": "{shown} dari {total} anak cocok.",
+    },
+    "caseload.limited": {
+        "en": "Showing the {limit} most serious; narrow the filters to see the others.",
+        "id": "Menampilkan {limit} yang paling serius; persempit filter untuk melihat yang lain.",
+    },
+    "caseload.none_match": {
+        "en": "No child matches these filters.",
+        "id": "Tidak ada anak yang cocok dengan filter ini.",
+    },
+    "caseload.open_hint": {
+        "en": "Click a row to open that child's map.",
+        "id": "Klik satu baris untuk membuka peta anak tersebut.",
+    },
+    "caseload.severity_help": {
+        "en": "Points for every gap and overdue action (docs/severity.md explains each weight).",
+        "id": "Poin untuk setiap celah dan tindakan lewat tenggat (docs/severity.md menjelaskan "
+        "setiap bobot).",
+    },
+    "caseload.gaps_chart": {
+        "en": "How many of these children have each kind of gap",
+        "id": "Berapa banyak anak ini yang memiliki setiap jenis celah",
+    },
+    "caseload.export": {"en": "Download these rows (CSV)", "id": "Unduh baris ini (CSV)"},
+    # Districts page
+    "districts.intro": {
+        "en": "Gaps of {children} children in {districts} districts, as of each child's latest "
+        "assessment. Counts below {k} show as <{k}, and any figure that would reveal one as x.",
+        "id": "Celah {children} anak di {districts} kabupaten/kota, per asesmen terakhir setiap "
+        "anak. Jumlah di bawah {k} tampil sebagai <{k}, dan angka yang bisa mengungkapnya "
+        "sebagai x.",
+    },
+    "districts.headline": {"en": "Needs with no service", "id": "Kebutuhan tanpa layanan"},
+    "districts.headline_text": {
+        "en": "In these districts children have a need unmet and no service is listed for it:",
+        "id": "Di kabupaten/kota ini ada anak dengan kebutuhan belum terpenuhi dan tidak ada "
+        "layanan yang tercatat untuknya:",
+    },
+    "districts.headline_none": {
+        "en": "Every need that children have unmet has a service listed in their district.",
+        "id": "Setiap kebutuhan anak yang belum terpenuhi memiliki layanan yang tercatat di "
+        "kabupaten/kotanya.",
+    },
+    "districts.need": {"en": "Need", "id": "Kebutuhan"},
+    "districts.unmet": {
+        "en": "Children with the need unmet",
+        "id": "Anak dengan kebutuhan belum terpenuhi",
+    },
+    "districts.compare": {"en": "Compare districts", "id": "Bandingkan kabupaten/kota"},
+    "districts.choose": {"en": "Districts", "id": "Kabupaten/kota"},
+    "districts.none_chosen": {
+        "en": "Choose at least one district.",
+        "id": "Pilih setidaknya satu kabupaten/kota.",
+    },
+    "districts.all_small": {
+        "en": "Each chosen district has fewer than {k} children: to protect them, no figures "
+        "are shown.",
+        "id": "Setiap kabupaten/kota yang dipilih memiliki kurang dari {k} anak: demi melindungi "
+        "mereka, tidak ada angka yang ditampilkan.",
+    },
+    "districts.group": {"en": "Gaps to compare", "id": "Celah yang dibandingkan"},
+    "districts.group.levels": {"en": "Levels absent or weak", "id": "Tingkat kosong atau lemah"},
+    "districts.group.needs": {"en": "Unmet needs", "id": "Kebutuhan belum terpenuhi"},
+    "districts.group.keys": {"en": "Missing keys", "id": "Kunci belum ada"},
+    "districts.group.support": {
+        "en": "Missing kinds of support",
+        "id": "Jenis dukungan belum ada",
+    },
+    "districts.group.links": {
+        "en": "Weakest link between levels",
+        "id": "Hubungan terlemah antar tingkat",
+    },
+    "districts.group.ties": {
+        "en": "Stressful, single and stale ties",
+        "id": "Ikatan menekan, tunggal dan tanpa kontak",
+    },
+    "districts.side_by_side": {"en": "Side by side", "id": "Berdampingan"},
+    "districts.heatmap": {"en": "Heatmap", "id": "Peta panas"},
+    "districts.map": {"en": "Map", "id": "Peta"},
+    "districts.map_upload": {
+        "en": "GeoJSON of your districts (optional)",
+        "id": "GeoJSON kabupaten/kota Anda (opsional)",
+    },
+    "districts.map_help": {
+        "en": "A FeatureCollection of district outlines, at most {mb} MB. Only this file is "
+        "drawn: nothing is loaded from the internet.",
+        "id": "FeatureCollection batas kabupaten/kota, paling besar {mb} MB. Hanya berkas ini "
+        "yang digambar: tidak ada yang dimuat dari internet.",
+    },
+    "districts.map_property": {
+        "en": "Property holding the district name",
+        "id": "Properti yang berisi nama kabupaten/kota",
+    },
+    "districts.map_measure": {"en": "Gap shown on the map", "id": "Celah yang ditampilkan di peta"},
+    "districts.map_bad": {
+        "en": "This file cannot be used: {reason}.",
+        "id": "Berkas ini tidak dapat digunakan: {reason}.",
+    },
+    "districts.map_unmatched": {
+        "en": "No outline in the file for: {names}.",
+        "id": "Tidak ada batas wilayah dalam berkas untuk: {names}.",
+    },
+    "districts.services": {
+        "en": "Unmet needs and the services each district lists",
+        "id": "Kebutuhan belum terpenuhi dan layanan yang tercatat di setiap kabupaten/kota",
+    },
+    "districts.services_district": {"en": "District", "id": "Kabupaten/kota"},
+    "districts.trend": {
+        "en": "Trend by quarter of assessment",
+        "id": "Tren per triwulan asesmen",
+    },
+    "districts.trend_note": {
+        "en": "All districts together. Each quarter counts the children assessed in it, as they "
+        "were then.",
+        "id": "Semua kabupaten/kota. Setiap triwulan menghitung anak yang diases pada triwulan "
+        "itu, sebagaimana keadaan mereka saat itu.",
+    },
+    "districts.trend_measures": {"en": "Gaps to follow", "id": "Celah yang diikuti"},
+    "districts.trend_compute": {
+        "en": "Compute the trend (reads every assessment: it takes a while on large data)",
+        "id": "Hitung tren (membaca setiap asesmen: perlu waktu pada data besar)",
+    },
+    "districts.table": {"en": "The figures", "id": "Angka-angkanya"},
+    "districts.table_note": {
+        "en": "The chosen districts and all districts together; the download holds exactly "
+        "this table.",
+        "id": "Kabupaten/kota yang dipilih dan semua kabupaten/kota; unduhan berisi tepat "
+        "tabel ini.",
+    },
+    "districts.export": {"en": "Download this table (CSV)", "id": "Unduh tabel ini (CSV)"},
 }
 
 

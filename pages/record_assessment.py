@@ -1,9 +1,444 @@
-"""Placeholder until the page is built: it only says so."""
+"""Record an assessment: after a visit or a case conference, change one child's support system."""
+
+from __future__ import annotations
+
+import datetime as dt
 
 import streamlit as st
 
 import ui
+from eska_network import access, codes, roles
+from eska_network import assessment_forms as forms
+from eska_network.access import AccessDenied
+from eska_network.store import AssessmentError, ChildChange, ConcurrentEditError
+
+NEW_MEMBER_SLOTS = 2
+NEW_TIE_SLOTS = 3
+OPEN = "assess.open"
+"""Session key of the open form: which child, its records, the widget generation, the outcome."""
 
 context = ui.page_context("record_assessment")
+lang = context.lang
 st.title(ui.t("page.record_assessment"))
-st.info(ui.t("app.coming_soon"))
+
+child_id = ui.child_picker(context)
+if child_id is None:
+    st.info(ui.t("assess.no_children"))
+    st.stop()
+
+
+def _open(generation: int = 0) -> dict:
+    record = forms.open_record(context.store, context.principal, child_id)
+    return {
+        "child_id": child_id,
+        "baseline": record,
+        "current": record,
+        "generation": generation,
+        "slots": (NEW_MEMBER_SLOTS, NEW_TIE_SLOTS),
+        "outcome": None,
+    }
+
+
+if st.session_state.get(OPEN, {}).get("child_id") != child_id:
+    try:
+        st.session_state[OPEN] = _open()
+    except AccessDenied:
+        st.error(ui.t("app.refused"))
+        st.stop()
+opened = st.session_state[OPEN]
+baseline: forms.Record = opened["baseline"]
+current: forms.Record = opened["current"]
+prefix = f"assess.{opened['generation']}.{child_id}."
+date_key = f"assess.date.{child_id}"
+
+
+def _key(entry: str, field: str) -> str:
+    return f"{prefix}{entry}.{field}"
+
+
+# -- reading the form and saving (the submit button's callback) --------------------------------
+
+
+def _sorted(values, vocabulary: codes.Vocabulary) -> tuple[str, ...]:
+    return tuple(vocabulary.sort(values or ()))
+
+
+def _member_entry(entry: str, *, new: bool) -> forms.MemberEntry:
+    state = st.session_state
+    return forms.MemberEntry(
+        label=state[_key(entry, "label")] or "",
+        level=state[_key(entry, "level")],
+        role=state[_key(entry, "role")],
+        resource_id=state[_key(entry, "resource_id")],
+        remove=False if new else state[_key(entry, "remove")],
+    )
+
+
+def _tie_entry(entry: str, source: str | None = None, target: str | None = None) -> forms.TieEntry:
+    state = st.session_state
+    if source is None:
+        source, target = state[_key(entry, "source")], state[_key(entry, "target")]
+    return forms.TieEntry(
+        source=source,
+        target=target,
+        strength=state[_key(entry, "strength")],
+        valence=state[_key(entry, "valence")],
+        support_types=_sorted(state[_key(entry, "support_types")], codes.SUPPORT_TYPES),
+        functions=_sorted(state[_key(entry, "functions")], codes.FUNCTIONS),
+        needs_met=_sorted(state[_key(entry, "needs_met")], codes.NEEDS),
+        last_contact=state[_key(entry, "last_contact")],
+    )
+
+
+def _read_form() -> forms.FormValues:
+    state = st.session_state
+    shown = forms.form_defaults(baseline)
+    member_slots, tie_slots = opened["slots"]
+    return forms.FormValues(
+        child=ChildChange(
+            needs=_sorted(state[_key("child", "needs")], codes.NEEDS),
+            risk_factors=_sorted(state[_key("child", "risk_factors")], codes.RISK_FACTORS),
+            **{f"wellbeing_{w}": state[_key("child", f"wellbeing_{w}")] for w in codes.WELLBEING},
+        ),
+        members={key: _member_entry(key, new=False) for key in shown.members},
+        ties={key: _tie_entry(key, tie.source, tie.target) for key, tie in shown.ties.items()},
+        new_members=tuple(
+            _member_entry(f"{forms.NEW_MEMBER}{n}", new=True) for n in range(member_slots)
+        ),
+        new_ties=tuple(_tie_entry(f"new_tie:{n}") for n in range(tie_slots)),
+    )
+
+
+def _submit() -> None:
+    store, principal = context.store, context.principal
+    draft = forms.draft_changes(_read_form(), baseline, current, lang)
+    assessed_on = st.session_state[date_key]
+    if draft.problems:
+        opened["outcome"] = ("problems", draft.problems)
+        return
+    if draft.is_empty:
+        opened["outcome"] = ("nothing",)
+        return
+    try:
+        access.record_assessment(
+            store, principal, child_id, assessed_on, draft.changes, current.revision
+        )
+    except AssessmentError as error:
+        opened["outcome"] = ("problems", forms.place_problems(draft, error.problems))
+    except ConcurrentEditError:
+        opened["current"] = forms.open_record(store, principal, child_id)
+        saves = store.saves(child_id, baseline.revision)
+        opened["outcome"] = ("conflict", tuple(forms.describe_save(s, lang) for s in saves))
+    except AccessDenied:
+        opened["outcome"] = ("refused",)
+    else:
+        reopened = _open(opened["generation"] + 1)
+        lines = forms.describe_changes(draft.changes, reopened["baseline"], lang)
+        reopened["outcome"] = ("saved", assessed_on, tuple(lines))
+        st.session_state[OPEN] = reopened
+
+
+def _discard() -> None:
+    st.session_state[OPEN] = _open(opened["generation"] + 1)
+
+
+def _more(which: int) -> None:
+    slots = list(opened["slots"])
+    slots[which] += 1
+    opened["slots"] = tuple(slots)
+
+
+# -- the date, the outcome of the last save, the record as it stands -------------------------
+
+today = dt.date.today()
+latest = current.system.latest_assessment()
+st.date_input(
+    ui.t("assess.date"),
+    value=today,
+    min_value=min(latest, today) if latest else None,
+    max_value=today,
+    key=date_key,
+    help=ui.t("assess.date_help"),
+    format="YYYY-MM-DD",
+)
+st.caption(ui.t("assess.latest", date=latest) if latest else ui.t("assess.no_latest"))
+as_of = st.session_state[date_key]
+
+outcome = opened["outcome"] or ("none",)
+problems = forms.problems_by_field(outcome[1]) if outcome[0] == "problems" else {}
+if outcome[0] == "problems":
+    st.error(ui.t("assess.problems", n=len(outcome[1])))
+    for problem in outcome[1]:
+        where = forms.entry_title(baseline, problem.entry, lang)
+        field = forms.field_title(problem.field, lang)
+        ui.plain(f"• {where}{' – ' + field if field else ''}: {problem.message}")
+elif outcome[0] == "saved":
+    st.success(ui.t("assess.saved", date=outcome[1]))
+    for line in outcome[2]:
+        ui.plain(f"• {line}")
+elif outcome[0] == "nothing":
+    st.info(ui.t("assess.nothing_changed"))
+elif outcome[0] == "conflict":
+    st.warning(ui.t("assess.conflict"))
+    for line in outcome[1]:
+        ui.plain(f"• {line}")
+elif outcome[0] == "refused":
+    st.error(ui.t("app.refused"))
+
+st.subheader(ui.t("assess.now_title", date=as_of))
+st.caption(ui.t("assess.now_caption"))
+members_column, ties_column = st.columns([2, 5])
+with members_column:
+    st.markdown(f"**{ui.t('assess.members_title')}**")
+    table = forms.members_table(current, lang)
+    if table.empty:
+        st.caption(ui.t("assess.none_yet"))
+    else:
+        st.dataframe(table, hide_index=True, width="stretch")
+with ties_column:
+    st.markdown(f"**{ui.t('assess.ties_title')}**")
+    table = forms.ties_table(current, as_of, lang)
+    if table.empty:
+        st.caption(ui.t("assess.none_yet"))
+    else:
+        st.dataframe(table, hide_index=True, width="stretch")
+
+
+# -- the form --------------------------------------------------------------------------------
+
+
+def _problems(entry: str, field: str | None) -> None:
+    for message in problems.get((entry, field), ()):
+        st.error(ui.escape_markdown(message), icon=":material/error:")
+
+
+def _count(entries: set[str] | None = None, *, prefixes: tuple[str, ...] = ()) -> int:
+    return sum(
+        len(messages)
+        for (entry, _), messages in problems.items()
+        if (entries and entry in entries) or entry.startswith(prefixes)
+    )
+
+
+def _tab_name(message_id: str, count: int) -> str:
+    name = ui.t(message_id)
+    return ui.t("assess.tab_problems", name=name, n=count) if count else name
+
+
+def _codes_field(entry: str, field: str, vocabulary: codes.Vocabulary, default) -> None:
+    st.multiselect(
+        forms.field_title(field, lang),
+        vocabulary.codes,
+        default=list(default),
+        format_func=lambda code: vocabulary.label(code, lang),
+        key=_key(entry, field),
+    )
+    _problems(entry, field)
+
+
+def _child_fields(child) -> None:
+    entry = "child"
+    _problems(entry, None)
+    _codes_field(entry, "needs", codes.NEEDS, child.needs)
+    _codes_field(entry, "risk_factors", codes.RISK_FACTORS, child.risk_factors)
+    scores = [None, 1, 2, 3, 4, 5]
+    for dimension in codes.WELLBEING:
+        field = f"wellbeing_{dimension}"
+        st.radio(
+            forms.field_title(field, lang),
+            scores,
+            index=scores.index(getattr(child, field)),
+            format_func=lambda score: ui.t("assess.not_assessed") if score is None else str(score),
+            horizontal=True,
+            key=_key(entry, field),
+        )
+        _problems(entry, field)
+
+
+def _service_name(resource_id: str | None) -> str:
+    if resource_id is None:
+        return ui.t("assess.no_service")
+    service = current.resource(resource_id) or baseline.resource(resource_id)
+    return f"{service.name} ({service.kind or service.level})" if service else resource_id
+
+
+def _member_fields(entry: str, member: forms.MemberEntry, *, new: bool) -> None:
+    _problems(entry, None)
+    left, right = st.columns(2)
+    with left:
+        st.text_input(
+            forms.field_title("label", lang),
+            value=member.label,
+            max_chars=120,
+            key=_key(entry, "label"),
+        )
+        _problems(entry, "label")
+        levels = list(codes.LEVELS.codes)
+        st.selectbox(
+            forms.field_title("level", lang),
+            levels,
+            index=levels.index(member.level) if member.level in levels else None,
+            format_func=lambda level: codes.LEVELS.label(level, lang),
+            placeholder=ui.t("assess.choose"),
+            key=_key(entry, "level"),
+        )
+        _problems(entry, "level")
+    with right:
+        role_options = [None, *roles.ROLES.codes]
+        if member.role not in role_options:
+            role_options.append(member.role)
+        st.selectbox(
+            forms.field_title("role", lang),
+            role_options,
+            index=role_options.index(member.role),
+            format_func=lambda role: roles.role_label(role, lang) if role else "–",
+            accept_new_options=True,
+            help=ui.t("assess.role_help"),
+            key=_key(entry, "role"),
+        )
+        _problems(entry, "role")
+        services = [None, *(resource.resource_id for resource in current.resources)]
+        if member.resource_id not in services:
+            services.append(member.resource_id)
+        st.selectbox(
+            forms.field_title("resource_id", lang),
+            services,
+            index=services.index(member.resource_id),
+            format_func=_service_name,
+            key=_key(entry, "resource_id"),
+        )
+        _problems(entry, "resource_id")
+    if not new:
+        st.checkbox(
+            forms.field_title("remove", lang),
+            value=False,
+            help=ui.t("assess.remove_help"),
+            key=_key(entry, "remove"),
+        )
+        _problems(entry, "remove")
+
+
+def _end_name(end: str) -> str:
+    if end.startswith(forms.NEW_MEMBER):
+        return ui.t("assess.new_member_option", n=int(end.removeprefix(forms.NEW_MEMBER)) + 1)
+    return (
+        current.label(end, lang) if end in current.system.member_levels or end == "child" else end
+    )
+
+
+def _tie_fields(entry: str, tie: forms.TieEntry, ends: list[str] | None = None) -> None:
+    _problems(entry, None)
+    if ends is not None:
+        source, target = st.columns(2)
+        for column, field, default in ((source, "source", tie.source), (target, "target", None)):
+            with column:
+                st.selectbox(
+                    forms.field_title(field, lang),
+                    ends,
+                    index=ends.index(default) if default in ends else None,
+                    format_func=_end_name,
+                    placeholder=ui.t("assess.choose"),
+                    key=_key(entry, field),
+                )
+                _problems(entry, field)
+    st.radio(
+        forms.field_title("strength", lang),
+        list(range(codes.MAX_STRENGTH + 1)),
+        index=tie.strength,
+        format_func=lambda strength: forms.strength_text(strength, lang),
+        horizontal=True,
+        help=ui.t("assess.strength_help"),
+        key=_key(entry, "strength"),
+    )
+    _problems(entry, "strength")
+    valences = list(codes.VALENCES.codes)
+    st.radio(
+        forms.field_title("valence", lang),
+        valences,
+        index=valences.index(tie.valence),
+        format_func=lambda valence: codes.VALENCES.label(valence, lang),
+        horizontal=True,
+        key=_key(entry, "valence"),
+    )
+    _problems(entry, "valence")
+    left, middle, right = st.columns(3)
+    for column, field, vocabulary in (
+        (left, "support_types", codes.SUPPORT_TYPES),
+        (middle, "functions", codes.FUNCTIONS),
+        (right, "needs_met", codes.NEEDS),
+    ):
+        with column:
+            _codes_field(entry, field, vocabulary, getattr(tie, field))
+    st.date_input(
+        forms.field_title("last_contact", lang),
+        value=tie.last_contact,
+        format="YYYY-MM-DD",
+        key=_key(entry, "last_contact"),
+    )
+    _problems(entry, "last_contact")
+
+
+shown = forms.form_defaults(baseline)
+member_slots, tie_slots = opened["slots"]
+new_member_keys = [f"{forms.NEW_MEMBER}{n}" for n in range(member_slots)]
+ends = [codes.CHILD_NODE, *(m.member_id for m in baseline.members), *new_member_keys]
+
+st.subheader(ui.t("assess.form_title"))
+st.caption(ui.t("assess.form_caption"))
+with st.form(f"assess.form.{opened['generation']}", enter_to_submit=False, border=True):
+    child_tab, members_tab, ties_tab = st.tabs(
+        [
+            _tab_name("assess.where.child", _count({"child"})),
+            _tab_name("assess.members_title", _count(prefixes=("member:", forms.NEW_MEMBER))),
+            _tab_name("assess.ties_title", _count(prefixes=("tie:", "new_tie:"))),
+        ]
+    )
+    with child_tab:
+        _child_fields(shown.child)
+    with members_tab:
+        for member in baseline.members:
+            entry = forms.member_key(member.member_id)
+            title = ui.t(
+                "assess.member_summary",
+                name=member.label,
+                level=codes.LEVELS.label(member.level, lang),
+            )
+            with st.expander(
+                ui.escape_markdown(title), expanded=_count({entry}) > 0, icon=":material/person:"
+            ):
+                _member_fields(entry, shown.members[entry], new=False)
+        st.markdown(f"**{ui.t('assess.new_members')}**")
+        st.caption(ui.t("assess.new_members_help"))
+        for number, entry in enumerate(new_member_keys):
+            title = ui.t("assess.where.new_member", n=number + 1)
+            with st.expander(
+                title, expanded=number == 0 or _count({entry}) > 0, icon=":material/person_add:"
+            ):
+                _member_fields(entry, forms.MemberEntry(), new=True)
+    with ties_tab:
+        for key, tie in shown.ties.items():
+            title = ui.t(
+                "assess.tie_summary",
+                name=forms.tie_title(baseline, tie, lang),
+                strength=forms.strength_text(tie.strength, lang),
+                valence=codes.VALENCES.label(tie.valence, lang),
+            )
+            with st.expander(ui.escape_markdown(title), expanded=_count({key}) > 0):
+                _tie_fields(key, tie)
+        st.markdown(f"**{ui.t('assess.new_ties')}**")
+        st.caption(ui.t("assess.new_ties_help"))
+        for number in range(tie_slots):
+            entry = f"new_tie:{number}"
+            title = ui.t("assess.where.new_tie", n=number + 1)
+            with st.expander(
+                title, expanded=number == 0 or _count({entry}) > 0, icon=":material/add_link:"
+            ):
+                _tie_fields(entry, forms.TieEntry(), ends)
+    st.form_submit_button(ui.t("assess.submit"), type="primary", on_click=_submit)
+
+more_members, more_ties, discard = st.columns(3)
+more_members.button(
+    ui.t("assess.more_members"), on_click=_more, args=(0,), icon=":material/person_add:"
+)
+more_ties.button(ui.t("assess.more_ties"), on_click=_more, args=(1,), icon=":material/add_link:")
+discard.button(ui.t("assess.discard"), on_click=_discard, icon=":material/restart_alt:")

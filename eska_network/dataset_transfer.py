@@ -1,0 +1,210 @@
+"""Importing an uploaded data set and exporting one from the app: checks, dry run, audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io as bytes_io
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import access, i18n, io, schema
+from .model import Dataset
+from .store import ImportReport, importing
+
+_FILE_NAMES = tuple(spec.name for spec in schema.FILES)
+PROBLEM_COLUMNS = ("file", "row", "column", "problem")
+
+
+@dataclass(frozen=True)
+class UploadCheck:
+    """What checking an upload found: the data set and what importing it would change, or the
+    problems (then ``dataset`` and ``preview`` are None)."""
+
+    dataset: Dataset | None
+    preview: ImportReport | None
+    problems: tuple[io.Problem, ...] = ()
+
+
+class _DryRun(Exception):
+    """Raised inside the dry run's transaction so that it is rolled back."""
+
+    def __init__(self, report: ImportReport):
+        self.report = report
+
+
+def read_upload(files: Mapping[str, bytes], limit_bytes: int, lang: str = "en") -> Dataset:
+    """The data set in uploaded ``files`` (``{file name: bytes}``), checked by content.
+
+    One file that is a zip archive is read as one, whatever its name; other files must carry
+    the names of the format's files (the reader then checks they are UTF-8 CSV).
+
+    Raises
+    ------
+    io.DatasetError
+        When the upload is too large, holds a file the format does not know, or is not a valid
+        data set.
+    """
+    size = sum(len(data) for data in files.values())
+    if size > limit_bytes:
+        message = i18n.text(
+            "import.too_large", lang, size=f"{size / 2**20:.1f}", limit=limit_bytes // 2**20
+        )
+        raise io.DatasetError([io.Problem("upload", None, None, message)])
+    if len(files) == 1:
+        ((name, data),) = files.items()
+        if zipfile.is_zipfile(bytes_io.BytesIO(data)):
+            return io.read_dataset(data)
+    unknown = [name for name in files if name not in _FILE_NAMES]
+    if unknown:
+        message = i18n.text("import.unknown_file", lang)
+        raise io.DatasetError([io.Problem(name, None, None, message) for name in unknown])
+    return io.read_dataset(dict(files))
+
+
+def check_upload(
+    store,
+    principal: access.Principal,
+    files: Mapping[str, bytes],
+    limit_bytes: int,
+    lang: str = "en",
+) -> UploadCheck:
+    """Read ``files`` and try the import in a transaction that is rolled back (a dry run).
+
+    Children the store holds that ``principal`` may not see are refused (and the refusal
+    audited): an import may add children, never change another team's.
+
+    Raises
+    ------
+    AccessDenied
+        When ``principal`` may not import.
+    """
+    access.require(store, principal, access.IMPORT_DATA, audit_use=False)
+    try:
+        dataset = read_upload(files, limit_bytes, lang)
+    except io.DatasetError as error:
+        return UploadCheck(None, None, tuple(error.problems))
+    refused = _children_not_visible(store, principal, dataset, lang)
+    if refused:
+        access.write_audit(store, principal, "refusal", "refused", detail=access.IMPORT_DATA)
+        return UploadCheck(None, None, refused)
+    try:
+        with store.writing() as connection:
+            report = importing.import_dataset(
+                connection, dataset, principal.user_name, access.utc_now()
+            )
+            raise _DryRun(report)
+    except _DryRun as dry_run:
+        return UploadCheck(dataset, dry_run.report)
+    except io.DatasetError as error:
+        return UploadCheck(None, None, tuple(error.problems))
+
+
+def _children_not_visible(
+    store, principal: access.Principal, dataset: Dataset, lang: str = "en"
+) -> tuple[io.Problem, ...]:
+    if principal.role == access.OPERATOR_ROLE:
+        return ()
+    incoming = dataset.children["child_id"].tolist()
+    stored = set(store.children(incoming)["child_id"])
+    visible = set(access.visible_child_ids(store, principal))
+    return tuple(
+        io.Problem(
+            schema.CHILDREN.name,
+            row,
+            "child_id",
+            i18n.text("import.not_yours", lang, child=child_id),
+        )
+        for row, child_id in enumerate(incoming, start=2)
+        if child_id in stored and child_id not in visible
+    )
+
+
+def import_checked(store, principal: access.Principal, dataset: Dataset) -> ImportReport:
+    """Import a checked data set, all or nothing, and audit the outcome.
+
+    Raises
+    ------
+    AccessDenied
+        When ``principal`` may not import.
+    io.DatasetError
+        When the store refuses the data set (it changed since the check); nothing was imported.
+    """
+    access.require(store, principal, access.IMPORT_DATA, audit_use=False)
+    if _children_not_visible(store, principal, dataset):
+        access.write_audit(store, principal, "refusal", "refused", detail=access.IMPORT_DATA)
+        raise access.AccessDenied(f"{principal.user_name} may not change these children")
+    try:
+        report = store.import_dataset(dataset, principal.user_name)
+    except io.DatasetError:
+        access.write_audit(store, principal, "import", "failure", detail=access.IMPORT_DATA)
+        raise
+    detail = (
+        f"{access.IMPORT_DATA}: {report.children_added} children added, "
+        f"{report.children_updated} updated, {report.ties_added} tie rows added"
+    )
+    access.write_audit(store, principal, "import", "success", detail=detail)
+    return report
+
+
+def problem_table(problems: tuple[io.Problem, ...] | list[io.Problem]) -> pd.DataFrame:
+    """The problems as a table: file, row (spreadsheet numbering), column, problem."""
+    return pd.DataFrame(
+        [(p.file, p.row, p.column or "", p.message) for p in problems],
+        columns=list(PROBLEM_COLUMNS),
+    ).astype({"row": "Int64"})
+
+
+def report_table(report: ImportReport) -> pd.DataFrame:
+    """What an import changes: added, updated and already stored, per kind of row."""
+    return pd.DataFrame(
+        [
+            ("children", report.children_added, report.children_updated, None),
+            ("members", report.members_added, report.members_updated, None),
+            ("ties", report.ties_added, None, report.ties_already_stored),
+            ("resources", report.resources_added, report.resources_updated, None),
+        ],
+        columns=["what", "added", "updated", "unchanged"],
+    ).astype({"updated": "Int64", "unchanged": "Int64"})
+
+
+def changes_anything(report: ImportReport) -> bool:
+    return any(
+        (
+            report.children_added,
+            report.children_updated,
+            report.members_added,
+            report.members_updated,
+            report.ties_added,
+            report.resources_added,
+            report.resources_updated,
+        )
+    )
+
+
+def export_visible(store, principal: access.Principal) -> tuple[bytes, int]:
+    """A zip of the CSV files of every child ``principal`` may see, and how many children.
+
+    Each exported child gets its own ``export`` row in the audit, so an auditor asking who
+    exported a child finds it.
+
+    Raises
+    ------
+    AccessDenied
+        When ``principal`` may not export children's records.
+    """
+    access.require(store, principal, access.EXPORT_CHILD, audit_use=False)
+    child_ids = access.visible_child_ids(store, principal)
+    dataset = store.load_dataset(child_ids)
+    for child_id in child_ids:
+        access.write_audit(
+            store, principal, "export", "success", child_id=child_id, detail=access.EXPORT_CHILD
+        )
+    return io.write_dataset_zip(dataset), len(child_ids)
+
+
+def export_file_name(today: dt.date) -> str:
+    """E.g. ``eska-export-2026-11-28.zip``."""
+    return f"eska-export-{today.isoformat()}.zip"
