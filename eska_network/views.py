@@ -16,12 +16,14 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import sqlalchemy as sa
 
-from . import access, caseload, disclosure, districts
+from . import access, caseload, disclosure, districts, i18n
 from .codes import LEVELS
 from .csvsafe import to_safe_csv
 from .disclosure import SHOWN, SMALL, SuppressedTable, TooFewChildren
+from .district_figures import OKABE_ITO, TEMPLATE
 from .store.tables import actions, children, resources, revisions
 
 CASELOAD_SHOWN = tuple(column for column in caseload.COLUMNS if column != "gaps")
@@ -171,6 +173,31 @@ def caseload_gap_counts(table: pd.DataFrame) -> pd.Series:
         index=list(caseload.GAP_KINDS),
         dtype="int64",
     )
+
+
+def caseload_gap_chart(gap_counts: pd.Series, lang: str = "en") -> go.Figure:
+    """A bar per gap kind: how many children of a caseload have it (:func:`caseload_gap_counts`)."""
+    labels = [caseload.gap_kind_label(kind, lang) for kind in gap_counts.index]
+    figure = go.Figure(
+        go.Bar(
+            x=gap_counts.to_numpy(),
+            y=labels,
+            orientation="h",
+            text=[number_text(n, lang) for n in gap_counts],
+            textposition="outside",
+            cliponaxis=False,
+            marker_color=OKABE_ITO[0],
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        template=TEMPLATE,
+        yaxis={"autorange": "reversed"},
+        xaxis={"title": i18n.text("caseload.children", lang)},
+        height=60 + 32 * len(labels),
+        margin={"t": 10, "r": 60},
+    )
+    return figure
 
 
 def _resources(store) -> pd.DataFrame:

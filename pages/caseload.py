@@ -1,9 +1,138 @@
-"""Placeholder until the page is built: it only says so."""
+"""The supervisor's caseload: children ranked by the seriousness of their gaps, with the reasons."""
+
+import datetime as dt
 
 import streamlit as st
 
 import ui
+from eska_network import access, caseload, views
+
+MAX_ROWS = 1000
+"""Rows drawn at most: nobody reads further, and the browser stays quick at 100,000 children."""
 
 context = ui.page_context("caseload")
+lang = context.lang
 st.title(ui.t("page.caseload"))
-st.info(ui.t("app.coming_soon"))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _scored(_store, version: tuple, today: dt.date, lang: str):
+    """Every child's scored row, once per data version, day and language (server memory only)."""
+    return views.scored_caseload(_store, today, lang)
+
+
+today = dt.datetime.now(dt.UTC).date()
+scored = _scored(context.store, views.data_version(context.store), today, lang)
+table = views.caseload_view(context.store, context.principal, today, lang, scored=scored)
+if table.empty:
+    st.info(ui.t("caseload.empty"))
+    st.stop()
+st.caption(ui.t("caseload.intro"))
+
+filters = st.columns([2, 2, 3], vertical_alignment="bottom")
+caseworkers = filters[0].multiselect(
+    ui.t("caseload.caseworker"),
+    sorted(table["caseworker"].dropna().unique()),
+    placeholder=ui.t("caseload.all"),
+    key="caseload_caseworkers",
+)
+district_choice = filters[1].multiselect(
+    ui.t("caseload.district"),
+    sorted(table["district"].dropna().unique()),
+    placeholder=ui.t("caseload.all"),
+    key="caseload_districts",
+)
+gap_kinds = filters[2].multiselect(
+    ui.t("caseload.gap_kind"),
+    caseload.GAP_KINDS,
+    format_func=lambda kind: caseload.gap_kind_label(kind, lang),
+    placeholder=ui.t("caseload.all"),
+    key="caseload_gap_kinds",
+)
+toggles = st.columns(2)
+overdue_only = toggles[0].toggle(ui.t("caseload.overdue_only"), key="caseload_overdue")
+stale_only = toggles[1].toggle(ui.t("caseload.stale_only"), key="caseload_stale")
+
+matching = caseload.filter_caseload(
+    table, caseworkers, district_choice, gap_kinds, overdue_only, stale_only
+)
+shown = matching.head(MAX_ROWS)
+gap_counts = views.caseload_gap_counts(matching)
+
+figures = st.columns(4)
+figures[0].metric(ui.t("caseload.children"), views.number_text(len(matching), lang))
+figures[1].metric(
+    ui.t("caseload.with_overdue"),
+    views.number_text(int((matching["overdue_actions"] > 0).sum()), lang),
+)
+figures[2].metric(ui.t("caseload.with_stale"), views.number_text(gap_counts["stale_tie"], lang))
+figures[3].metric(
+    ui.t("caseload.with_absent_level"), views.number_text(gap_counts["level_absent"], lang)
+)
+
+st.caption(
+    ui.t(
+        "caseload.matching",
+        shown=views.number_text(len(matching), lang),
+        total=views.number_text(len(table), lang),
+    )
+)
+if matching.empty:
+    st.info(ui.t("caseload.none_match"))
+    st.stop()
+if len(matching) > MAX_ROWS:
+    st.warning(ui.t("caseload.limited", limit=views.number_text(MAX_ROWS, lang)))
+
+display = views.caseload_display(shown, lang)
+heading = {column: caseload.heading(column, lang) for column in views.CASELOAD_SHOWN}
+number_columns = {
+    heading[column]: st.column_config.NumberColumn(format="localized", width="small")
+    for column in views.CASELOAD_NUMBERS
+}
+st.caption(ui.t("caseload.open_hint"))
+# The key changes with the rows, so that a selection is only ever read against the rows it was
+# made on (a filter change must not open whichever child moved into the selected row).
+rows_key = "caseload_rows_" + str(hash(tuple(shown["child_id"])))
+event = st.dataframe(
+    display,
+    hide_index=True,
+    width="stretch",
+    height=min(38 + 35 * len(display), 600),
+    on_select="rerun",
+    selection_mode="single-row",
+    key=rows_key,
+    column_order=[heading[column] for column in views.CASELOAD_SHOWN],
+    column_config={
+        **number_columns,
+        heading["severity"]: st.column_config.ProgressColumn(
+            help=ui.t("caseload.severity_help"),
+            format="%d",
+            min_value=0,
+            max_value=max(int(table["severity"].max()), 1),
+            width="small",
+        ),
+        heading["reasons"]: st.column_config.TextColumn(width="large"),
+        heading["as_of"]: st.column_config.DateColumn(format="YYYY-MM-DD", width="small"),
+    },
+)
+if event.selection.rows:
+    chosen = shown["child_id"].iloc[event.selection.rows[0]]
+    if ui.select_child(context, chosen):
+        st.switch_page("pages/child_map.py")
+    st.error(ui.t("app.refused"))
+
+if access.may(context.store, context.principal, access.EXPORT_CHILD):
+    st.download_button(
+        ui.t("caseload.export"),
+        views.caseload_csv(shown, lang),
+        file_name=f"caseload-{today}.csv",
+        mime="text/csv",
+        on_click=views.record_caseload_export,
+        args=(context.store, context.principal, len(shown)),
+        icon=":material/download:",
+    )
+
+st.subheader(ui.t("caseload.gaps_chart"))
+st.plotly_chart(
+    views.caseload_gap_chart(gap_counts, lang), width="stretch", config={"displayModeBar": False}
+)

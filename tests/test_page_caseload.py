@@ -1,0 +1,218 @@
+"""The caseload page in AppTest: who may open it, the ranking, filters, export, the click to a map.
+
+The store holds the sample data and its demo accounts (the demo supervisor's team holds every
+sample caseworker), plus two actions for IDM-002: one open and overdue, one done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from eska_network import accounts, caseload, i18n, views
+from eska_network.store import open_store
+from eska_network.store.tables import actions
+
+from .access_fixtures import audit_rows, navigation_only
+from .conftest import SAMPLE_DATA
+
+APP = Path(__file__).parents[1] / "app.py"
+PAGE = "pages/caseload.py"
+OVERDUE_CHILD = "IDM-002"
+HEADING = {column: caseload.heading(column) for column in caseload.HEADINGS}
+
+
+@pytest.fixture(scope="module")
+def sample_store_url(tmp_path_factory):
+    """An SQLite store with the sample data, the demo accounts and two actions of IDM-002."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('caseload') / 'eska.db'}"
+    store = open_store(url)
+    accounts.prepare_demo(store, SAMPLE_DATA)
+    now = dt.datetime.now(dt.UTC)
+    with store.writing() as connection:
+        for status, due in (("open", dt.date(2025, 1, 31)), ("done", dt.date(2025, 1, 31))):
+            connection.execute(
+                sa.insert(actions).values(
+                    child_id=OVERDUE_CHILD,
+                    gap_kind="unmet_need",
+                    gap_detail="legal",
+                    what="Refer to legal aid",
+                    who="cw_idm1",
+                    due_on=due,
+                    status=status,
+                    created_by="cw_idm1",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+    store.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> list[tuple[str, bytes]]:
+    """The (file name, bytes) of every download button drawn, kept as the app hands them over."""
+    kept = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        kept.append((filename, path_or_data))
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return kept
+
+
+@pytest.fixture
+def sample_app_store(sample_store_url, monkeypatch):
+    """The sample store, opened by the app as a running server would (no demo mode, K = 5)."""
+    monkeypatch.delenv("ESKA_DEMO", raising=False)
+    monkeypatch.delenv("ESKA_SUPPRESSION_K", raising=False)
+    monkeypatch.setenv("ESKA_DATABASE_URL", sample_store_url)
+    navigation_only(monkeypatch)
+    store = open_store(sample_store_url)
+    yield store
+    store.engine.dispose()
+
+
+def _open(store, user_name: str, lang: str = "en") -> AppTest:
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.session_state["eska_principal"] = accounts.get_user(store, user_name).principal()
+    app.session_state["eska_last_activity"] = accounts.utc_now()
+    app.session_state["eska_language"] = lang
+    app.run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _rows(app: AppTest) -> pd.DataFrame:
+    return app.dataframe[0].value
+
+
+def _expected(store, user_name: str) -> pd.DataFrame:
+    principal = accounts.get_user(store, user_name).principal()
+    return views.caseload_view(store, principal, dt.datetime.now(dt.UTC).date())
+
+
+def _multiselect(app: AppTest, key: str):
+    return next(widget for widget in app.multiselect if widget.key == key)
+
+
+def test_the_supervisor_sees_the_team_ranked_by_severity_with_reasons(sample_app_store):
+    app = _open(sample_app_store, "demo_supervisor")
+    rows = _rows(app)
+    expected = _expected(sample_app_store, "demo_supervisor")
+    assert len(rows) == len(expected) == 66
+    assert rows[HEADING["child_id"]].tolist() == expected["child_id"].tolist()
+    assert rows[HEADING["severity"]].is_monotonic_decreasing
+    assert rows[HEADING["rank"]].tolist() == list(range(1, 67))
+    serious = rows[rows[HEADING["severity"]] > 0]
+    assert serious[HEADING["reasons"]].str.len().gt(0).all()
+    assert app.metric[0].value == "66"
+    assert len(app.get("plotly_chart")) == 1
+
+
+def test_the_reasons_and_headings_follow_the_language(sample_app_store):
+    app = _open(sample_app_store, "demo_supervisor", lang="id")
+    rows = _rows(app)
+    assert caseload.heading("reasons", "id") in rows.columns
+    assert rows[caseload.heading("reasons", "id")].str.contains("tidak ada").any()
+    assert app.caption[0].value == i18n.text("caseload.intro", "id")
+
+
+def test_a_caseworker_sees_only_their_own_children(sample_app_store):
+    app = _open(sample_app_store, "cw_idm1")
+    rows = _rows(app)
+    assert len(rows) == 6
+    assert set(rows[HEADING["caseworker"]]) == {"cw_idm1"}
+
+
+@pytest.mark.parametrize("user_name", ["demo_planner", "demo_auditor", "demo_admin"])
+def test_roles_without_a_caseload_are_refused_and_the_refusal_is_audited(
+    sample_app_store, user_name
+):
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.session_state["eska_principal"] = accounts.get_user(sample_app_store, user_name).principal()
+    app.session_state["eska_last_activity"] = accounts.utc_now()
+    app.run()
+    with pytest.raises(ValueError):
+        app.switch_page(PAGE)
+    # Reached without the menu (the page run on its own), the server still refuses.
+    page = AppTest.from_file(str(APP.parent / PAGE), default_timeout=60)
+    page.session_state["eska_principal"] = app.session_state["eska_principal"]
+    page.run()
+    assert [error.value for error in page.error] == [i18n.text("app.refused")]
+    assert not page.dataframe
+    last = audit_rows(sample_app_store)[-1]
+    assert (last["user_name"], last["action"], last["detail"]) == (
+        user_name,
+        "refusal",
+        "view_caseload",
+    )
+
+
+def test_filters_by_caseworker_district_and_gap_kind(sample_app_store):
+    app = _open(sample_app_store, "demo_supervisor")
+    _multiselect(app, "caseload_caseworkers").set_value(["cw_sby1", "cw_btm1"]).run()
+    assert set(_rows(app)[HEADING["caseworker"]]) == {"cw_sby1", "cw_btm1"}
+    _multiselect(app, "caseload_caseworkers").set_value([]).run()
+    _multiselect(app, "caseload_districts").set_value(["Kota Medan"]).run()
+    rows = _rows(app)
+    assert len(rows) == 11 and set(rows[HEADING["district"]]) == {"Kota Medan"}
+    _multiselect(app, "caseload_gap_kinds").set_value(["stale_tie"]).run()
+    rows = _rows(app)
+    assert len(rows) > 0 and (rows[HEADING["stale_ties"]] > 0).all()
+    assert rows[HEADING["rank"]].is_monotonic_increasing
+    _multiselect(app, "caseload_gap_kinds").set_value([]).run()
+    app.toggle(key="caseload_stale").set_value(True).run()
+    assert _rows(app)[HEADING["child_id"]].tolist() == rows[HEADING["child_id"]].tolist()
+    app.toggle(key="caseload_overdue").set_value(True).run()
+    assert not app.dataframe
+    assert app.info[-1].value == i18n.text("caseload.none_match")
+
+
+def test_an_overdue_action_shows_and_can_be_filtered_on(sample_app_store):
+    app = _open(sample_app_store, "demo_supervisor")
+    rows = _rows(app).set_index(HEADING["child_id"])
+    assert rows.at[OVERDUE_CHILD, HEADING["overdue_actions"]] == 1
+    assert "1 overdue action" in rows.at[OVERDUE_CHILD, HEADING["reasons"]]
+    assert rows[HEADING["overdue_actions"]].sum() == 1
+    app.toggle(key="caseload_overdue").set_value(True).run()
+    assert _rows(app)[HEADING["child_id"]].tolist() == [OVERDUE_CHILD]
+
+
+def test_clicking_a_row_selects_the_child_and_opens_its_map(sample_app_store):
+    app = _open(sample_app_store, "demo_supervisor")
+    third = _rows(app)[HEADING["child_id"]].iloc[2]
+    key = app.dataframe[0].key
+    app.session_state[key] = {"selection": {"rows": [2], "columns": [], "cells": []}}
+    app.run()
+    assert not app.exception
+    assert app.session_state["eska_child"] == third
+    assert app.title[0].value == i18n.text("page.child_map")
+
+
+def test_the_export_holds_the_rows_on_screen_and_is_audited(sample_app_store, downloads):
+    app = _open(sample_app_store, "demo_supervisor")
+    _multiselect(app, "caseload_districts").set_value(["Kota Batam"]).run()
+    on_screen = _rows(app)
+    button = app.download_button[0]
+    assert button.label == i18n.text("caseload.export")
+    before = len(audit_rows(sample_app_store))
+    button.click().run()
+    rows = audit_rows(sample_app_store)[before:]
+    assert [(row["action"], row["outcome"]) for row in rows] == [("export", "success")]
+    assert rows[0]["detail"] == f"export_child: caseload CSV, {len(on_screen)} children"
+    name, data = downloads[-1]
+    assert name.startswith("caseload-") and name.endswith(".csv")
+    exported = pd.read_csv(io.BytesIO(data))
+    assert exported[HEADING["child_id"]].tolist() == on_screen[HEADING["child_id"]].tolist()
+    assert list(exported.columns) == list(on_screen.columns)
