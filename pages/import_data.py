@@ -1,9 +1,121 @@
-"""Placeholder until the page is built: it only says so."""
+"""Import a data set (zip or CSV files): checked first, then all or nothing; and export one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
 
 import streamlit as st
 
 import ui
+from eska_network import access, csvsafe, dataset_transfer, io
+from eska_network.access import AccessDenied
+
+CHECKED = "import.checked"
+"""Session key: the digest of the files last checked and what the check found."""
+UPLOADS = "import.uploads"
+"""Session key: a counter in the uploader's key, raised to empty it after an import."""
+DONE = "import.done"
+EXPORT = "import.export"
 
 context = ui.page_context("import_data")
+lang = context.lang
 st.title(ui.t("page.import_data"))
-st.info(ui.t("app.coming_soon"))
+
+limit_mb = int(st.get_option("server.maxUploadSize"))
+st.markdown(ui.t("import.intro", limit=limit_mb))
+
+
+def _problem_table(problems) -> None:
+    table = dataset_transfer.problem_table(problems)
+    names = {name: ui.t(f"import.column.{name}") for name in dataset_transfer.PROBLEM_COLUMNS}
+    st.dataframe(table.rename(columns=names), hide_index=True, width="stretch")
+    st.download_button(
+        ui.t("import.download_problems"),
+        csvsafe.to_safe_csv(table),
+        file_name="import-problems.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
+
+
+def _report_table(report) -> None:
+    table = dataset_transfer.report_table(report)
+    table["what"] = [ui.t(f"import.kind.{kind}") for kind in table["what"]]
+    names = {name: ui.t(f"import.column.{name}") for name in table.columns}
+    st.dataframe(table.rename(columns=names), hide_index=True, width="content")
+
+
+done = st.session_state.pop(DONE, None)
+if done is not None:
+    st.success(ui.t("import.done"))
+    _report_table(done)
+
+uploads = st.session_state.setdefault(UPLOADS, 0)
+uploaded = st.file_uploader(
+    ui.t("import.upload"),
+    type=["zip", "csv"],
+    accept_multiple_files=True,
+    key=f"import.files.{uploads}",
+)
+if uploaded:
+    files = {file.name: file.getvalue() for file in uploaded}
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    checked = st.session_state.get(CHECKED)
+    if checked is None or checked[0] != digest.hexdigest():
+        with st.spinner(ui.t("import.checking")):
+            try:
+                check = dataset_transfer.check_upload(
+                    context.store, context.principal, files, limit_mb * 2**20, lang
+                )
+            except AccessDenied:
+                st.error(ui.t("app.refused"))
+                st.stop()
+        checked = (digest.hexdigest(), check)
+        st.session_state[CHECKED] = checked
+    check = checked[1]
+    if check.problems:
+        st.error(ui.t("import.problems", n=len(check.problems)))
+        _problem_table(check.problems)
+    elif not dataset_transfer.changes_anything(check.preview):
+        st.info(ui.t("import.nothing_new"))
+    else:
+        st.success(ui.t("import.valid", summary=io.summary(check.dataset)))
+        _report_table(check.preview)
+        if st.button(ui.t("import.submit"), type="primary", icon=":material/upload:"):
+            progress = st.progress(0, text=ui.t("import.progress.check"))
+            try:
+                progress.progress(30, text=ui.t("import.progress.write"))
+                report = dataset_transfer.import_checked(
+                    context.store, context.principal, check.dataset
+                )
+            except AccessDenied:
+                st.error(ui.t("app.refused"))
+            except io.DatasetError as error:
+                progress.empty()
+                st.error(ui.t("import.problems", n=len(error.problems)))
+                _problem_table(error.problems)
+            else:
+                progress.progress(100, text=ui.t("import.progress.done"))
+                st.session_state[DONE] = report
+                st.session_state[UPLOADS] = uploads + 1
+                st.session_state.pop(CHECKED, None)
+                st.rerun()
+
+if access.may(context.store, context.principal, access.EXPORT_CHILD):
+    st.subheader(ui.t("import.export_title"))
+    st.caption(ui.t("import.export_intro"))
+    if st.button(ui.t("import.export_prepare"), icon=":material/inventory_2:"):
+        st.session_state[EXPORT] = dataset_transfer.export_visible(context.store, context.principal)
+    prepared = st.session_state.get(EXPORT)
+    if prepared is not None:
+        data, count = prepared
+        st.download_button(
+            ui.t("import.export_download", n=count),
+            data,
+            file_name=dataset_transfer.export_file_name(dt.date.today()),
+            mime="application/zip",
+            icon=":material/download:",
+        )
