@@ -1,9 +1,183 @@
-"""Placeholder until the page is built: it only says so."""
+"""The planner's districts: gaps in aggregate, side by side, next to the services each lists.
+
+Everything here comes from one suppressed table built on the server (views.district_aggregates):
+the page never holds a child id or a count below K.
+"""
+
+import datetime as dt
 
 import streamlit as st
 
 import ui
+from eska_network import access, disclosure, district_figures, districts, views
+
+TREND_AT_ONCE_UP_TO = 20_000
+"""Children up to which the quarterly trend is drawn at once; above, on request (it is slow)."""
+CHART = {"displayModeBar": False}
 
 context = ui.page_context("districts")
+lang = context.lang
 st.title(ui.t("page.districts"))
-st.info(ui.t("app.coming_soon"))
+
+
+# The page check of this run has passed, and the tables are the same for whoever may see them:
+# they are cached per data version and K, not per user.
+@st.cache_data(show_spinner=False, max_entries=8)
+def _district_table(_store, _principal, version: tuple, k: int):
+    return views.district_aggregates(_store, _principal, k)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _quarter_table(_store, _principal, version: tuple, k: int):
+    return views.quarterly_aggregates(_store, _principal, k)
+
+
+def _plot(figure) -> None:
+    st.plotly_chart(figure, width="stretch", config=CHART)
+
+
+k = disclosure.suppression_k()
+version = views.data_version(context.store)
+suppressed = _district_table(context.store, context.principal, version, k)
+if isinstance(suppressed, disclosure.TooFewChildren):
+    st.info(suppressed.message(lang))
+    st.stop()
+
+total_children = suppressed.display_counts().at[districts.TOTAL, districts.CHILDREN]
+st.caption(
+    ui.t(
+        "districts.intro",
+        children=views.number_text(total_children, lang)
+        if isinstance(total_children, int)
+        else total_children,
+        districts=views.number_text(len(suppressed.groups), lang),
+        k=k,
+    )
+)
+district_heading = districts.group_heading("district", lang)
+
+st.subheader(ui.t("districts.headline"), divider="orange")
+unserved = views.unserved_display(suppressed, lang)
+if unserved.empty:
+    st.success(ui.t("districts.headline_none"))
+else:
+    st.write(ui.t("districts.headline_text"))
+    st.dataframe(
+        unserved.rename(
+            columns={
+                "district": district_heading,
+                "need": ui.t("districts.need"),
+                "unmet": ui.t("districts.unmet"),
+            }
+        ),
+        hide_index=True,
+        height=min(38 + 35 * len(unserved), 320),
+    )
+
+st.subheader(ui.t("districts.compare"), divider="gray")
+chosen = st.multiselect(
+    ui.t("districts.choose"),
+    suppressed.groups,
+    default=views.default_districts(suppressed),
+    key="districts_chosen",
+)
+comparable = bool(chosen) and not views.all_too_small(suppressed, chosen)
+if not chosen:
+    st.info(ui.t("districts.none_chosen"))
+elif not comparable:
+    st.info(ui.t("districts.all_small", k=k))
+else:
+    group = st.segmented_control(
+        ui.t("districts.group"),
+        list(views.MEASURE_GROUPS),
+        format_func=lambda key: ui.t(f"districts.group.{key}"),
+        default="levels",
+        required=True,
+        key="districts_group",
+    )
+    side_by_side, heatmap, geography = st.tabs(
+        [ui.t("districts.side_by_side"), ui.t("districts.heatmap"), ui.t("districts.map")]
+    )
+    with side_by_side:
+        _plot(
+            district_figures.comparison_bars(
+                suppressed, chosen, views.MEASURE_GROUPS[group], lang=lang
+            )
+        )
+    with heatmap:
+        _plot(district_figures.gap_heatmap(suppressed, chosen, lang=lang))
+    with geography:
+        upload = st.file_uploader(
+            ui.t("districts.map_upload"),
+            type=["geojson", "json"],
+            help=ui.t("districts.map_help", mb=views.GEOJSON_MAX_BYTES // 1_000_000),
+            key="districts_geojson",
+        )
+        if upload is not None:
+            try:
+                outlines = views.read_geojson(upload.getvalue())
+            except ValueError as error:
+                st.error(ui.t("districts.map_bad", reason=error))
+            else:
+                left, right = st.columns(2)
+                name_property = left.selectbox(
+                    ui.t("districts.map_property"), views.name_properties(outlines)
+                )
+                measure = right.selectbox(
+                    ui.t("districts.map_measure"),
+                    [districts.CHILDREN, *districts.GAP_MEASURES],
+                    format_func=lambda m: districts.measure_label(m, lang),
+                )
+                drawn = district_figures.district_choropleth(
+                    suppressed, outlines, measure, name_property, lang
+                )
+                _plot(drawn.figure)
+                if drawn.unmatched_districts:
+                    st.warning(
+                        ui.t("districts.map_unmatched", names=", ".join(drawn.unmatched_districts))
+                    )
+
+    st.subheader(ui.t("districts.services"), divider="gray")
+    service_district = st.selectbox(
+        ui.t("districts.services_district"), chosen, key="districts_services"
+    )
+    _plot(district_figures.services_chart(suppressed, service_district, lang))
+
+st.subheader(ui.t("districts.trend"), divider="gray")
+st.caption(ui.t("districts.trend_note"))
+small_store = suppressed.counts[districts.CHILDREN].fillna(0).max() <= TREND_AT_ONCE_UP_TO
+if st.toggle(ui.t("districts.trend_compute"), value=bool(small_store), key="districts_trend"):
+    trend = _quarter_table(context.store, context.principal, version, k)
+    if isinstance(trend, disclosure.TooFewChildren):
+        st.info(trend.message(lang))
+    else:
+        followed = st.multiselect(
+            ui.t("districts.trend_measures"),
+            districts.GAP_MEASURES,
+            default=list(districts.GAP_MEASURES[:3]),
+            format_func=lambda m: districts.measure_label(m, lang),
+            key="districts_trend_measures",
+        )
+        if followed:
+            _plot(district_figures.trend_lines(trend, followed, lang))
+
+if comparable:
+    st.subheader(ui.t("districts.table"), divider="gray")
+    st.caption(ui.t("districts.table_note"))
+    shown = suppressed.select(chosen)
+    table = disclosure.to_export(shown, lang)
+    st.dataframe(
+        views.aggregate_display(table, lang),
+        hide_index=True,
+        column_config={table.columns[0]: st.column_config.TextColumn(pinned=True)},
+    )
+    if access.may(context.store, context.principal, access.EXPORT_AGGREGATE):
+        st.download_button(
+            ui.t("districts.export"),
+            disclosure.to_csv(shown, lang),
+            file_name=f"districts-{dt.datetime.now(dt.UTC).date()}.csv",
+            mime="text/csv",
+            on_click=views.record_aggregate_export,
+            args=(context.store, context.principal),
+            icon=":material/download:",
+        )
