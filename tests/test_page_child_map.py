@@ -1,0 +1,299 @@
+"""The child map page in AppTest: choosing a child and dates, comparison, what-if, actions, privacy.
+
+The store holds the Bandung children of the sample data: cw_bdg1 has BDG-001, BDG-004, BDG-007
+and BDG-010, cw_bdg2 has BDG-002, BDG-005, BDG-008 and BDG-011; both are in team ``bdg`` with
+supervisor sup_bdg. BDG-007 has two assessments and an unmet legal need that LBH Bandung serves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from streamlit.testing.v1 import AppTest
+
+from eska_network import access, accounts, i18n
+from eska_network.access import Principal
+from eska_network.model import Dataset
+from eska_network.store.tables import actions as actions_table
+
+from .access_fixtures import audit_rows, empty_store, navigation_only
+
+APP = Path(__file__).parents[1] / "app.py"
+PAGE = "pages/child_map.py"
+PEOPLE = {
+    "cw_bdg1": ("caseworker", "bdg"),
+    "cw_bdg2": ("caseworker", "bdg"),
+    "sup_bdg": ("supervisor", "bdg"),
+}
+
+
+def _bandung(dataset: Dataset) -> Dataset:
+    """The sample's Bandung children, their members and ties, and every service."""
+    ids = dataset.children.loc[dataset.children["district"] == "Kota Bandung", "child_id"]
+    keep = set(ids)
+    return Dataset(
+        children=dataset.children[dataset.children["child_id"].isin(keep)],
+        members=dataset.members[dataset.members["child_id"].isin(keep)],
+        ties=dataset.ties[dataset.ties["child_id"].isin(keep)],
+        resources=dataset.resources,
+    )
+
+
+@pytest.fixture
+def bandung_app_store(tmp_path, monkeypatch, sample_dataset):
+    """The Bandung sample children on an SQLite file the app opens, with their caseworkers."""
+    monkeypatch.delenv("ESKA_DEMO", raising=False)
+    navigation_only(monkeypatch)
+    with empty_store("sqlite", tmp_path) as store:
+        operator = access.operator()
+        accounts.add_team(store, operator, "bdg", "Bandung")
+        for user_name, (role, team) in PEOPLE.items():
+            accounts.add_user(store, operator, user_name, role, team=team)
+        store.import_dataset(_bandung(sample_dataset))
+        monkeypatch.setenv("ESKA_DATABASE_URL", str(store.engine.url))
+        yield store
+
+
+def _map_page(user_name: str = "cw_bdg1", child_id: str | None = None) -> AppTest:
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    role, team = PEOPLE[user_name]
+    app.session_state["eska_principal"] = Principal(user_name, role, team)
+    app.session_state["eska_last_activity"] = accounts.utc_now()
+    if child_id:
+        app.session_state["eska_child"] = child_id
+    app.run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _texts(app: AppTest) -> str:
+    """Every text the page shows: titles, paragraphs, notices, widgets' labels and options.
+
+    Markdown escapes are taken out, so that a label written escaped is still found.
+    """
+    parts = []
+    for kind in ("title", "subheader", "markdown", "caption", "info", "error", "warning"):
+        parts.extend(str(element.value) for element in getattr(app, kind))
+    parts.extend(str(element.value) for element in app.success)
+    for widget in (*app.selectbox, *app.multiselect, *app.radio):
+        parts.append(widget.label)
+        parts.extend(str(option) for option in widget.options)
+    parts.extend(button.label for button in app.button)
+    for frame in app.dataframe:
+        parts.append(frame.value.to_csv())
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts))
+
+
+def _figure(app: AppTest) -> dict:
+    return json.loads(app.get("plotly_chart")[0].proto.spec)
+
+
+def _select(app: AppTest, key: str):
+    return next(box for box in app.selectbox if box.key == key)
+
+
+def _button(app: AppTest, label_id: str, index: int = 0):
+    label = i18n.text(label_id)
+    return [button for button in app.button if button.label == label][index]
+
+
+def test_the_caseworker_chooses_a_child_and_sees_its_map_and_gaps(bandung_app_store):
+    app = _map_page()
+    picker = _select(app, "child_map_child")
+    assert picker.options == ["BDG-001", "BDG-004", "BDG-007", "BDG-010"]
+    picker.set_value("BDG-007").run()
+    assert not app.exception
+    figure = _figure(app)
+    assert figure["layout"]["meta"]["child_id"] == "BDG-007"
+    assert figure["layout"]["meta"]["as_of"] == "2025-10-11"
+    texts = _texts(app)
+    assert i18n.text("map.gaps") in texts
+    assert "The legal services need is unmet" in texts
+    last = audit_rows(bandung_app_store)[-1]
+    assert (last["user_name"], last["action"], last["child_id"]) == (
+        "cw_bdg1",
+        "view_child",
+        "BDG-007",
+    )
+
+
+def test_choosing_an_earlier_date_draws_the_map_of_that_date(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    dates = _select(app, "child_map_date_BDG-007")
+    latest, earlier = dates.options[0], dates.options[-1]
+    assert dates.value == dt.date.fromisoformat(latest)
+    dates.set_value(dt.date.fromisoformat(earlier)).run()
+    assert _figure(app)["layout"]["meta"]["as_of"] == earlier
+
+
+def test_comparing_two_dates_lists_the_changes_and_marks_the_map(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    compare = _select(app, "child_map_compare_BDG-007")
+    earlier = compare.options[-1]
+    compare.set_value(dt.date.fromisoformat(earlier)).run()
+    assert not app.exception
+    assert _figure(app)["layout"]["meta"]["compare_with"] == earlier
+    texts = _texts(app)
+    assert i18n.text("map.changes", date=earlier) in texts
+    assert any(
+        word in texts
+        for word in ("New tie", "Tie lost", "Stronger", "Weaker", "Gap closed", "New gap")
+    )
+
+
+def test_a_suggested_legal_aid_proposal_closes_the_legal_need_gap(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    assert "The legal services need is unmet" in _texts(app)
+    assert "- Unmet need: legal services" not in _texts(app)
+    propose = next(
+        button
+        for button in app.button
+        if button.key == "child_map_propose_BDG-007_legal_service_BDG-LBH"
+    )
+    propose.click().run()
+    assert not app.exception
+    assert app.session_state["child_map_proposals"]["BDG-007"][0].label == "LBH Bandung"
+    closed = i18n.text("map.would_close")
+    assert closed in [header.value for header in app.subheader]
+    texts = _texts(app)
+    assert "- Unmet need: legal services" in texts
+    assert "The legal services need is unmet" not in texts
+    proposed = [trace for trace in _figure(app)["data"] if "LBH Bandung" in json.dumps(trace)]
+    assert proposed
+
+
+def test_recording_a_proposal_stores_a_real_tie(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
+    before = bandung_app_store.revision("BDG-007")
+    _button(app, "map.record").click().run()
+    assert not app.exception
+    assert bandung_app_store.revision("BDG-007") == before + 1
+    system = bandung_app_store.child_system("BDG-007")
+    lbh = next(m for m in system.members if m.resource_id == "BDG-LBH")
+    tie = next(t for t in system.ties if lbh.member_id in (t.source, t.target))
+    assert tie.needs_met == ("legal",)
+    assert app.session_state["child_map_proposals"]["BDG-007"] == []
+    assert app.success[0].value.startswith("The tie was recorded")
+    assert "- Unmet need: legal services" not in _texts(app)
+
+
+def test_a_dropped_proposal_is_gone_and_nothing_is_recorded(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
+    before = bandung_app_store.revision("BDG-007")
+    _button(app, "map.drop").click().run()
+    assert app.session_state["child_map_proposals"]["BDG-007"] == []
+    assert bandung_app_store.revision("BDG-007") == before
+
+
+def test_a_supervisor_cannot_record_a_proposal(bandung_app_store):
+    app = _map_page("sup_bdg", child_id="BDG-007")
+    next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
+    assert _button(app, "map.record").disabled
+
+
+def test_an_action_is_created_and_shown_overdue(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    gap = next(box for box in app.selectbox if box.label == i18n.text("map.action_gap"))
+    gap.select_index(next(i for i, text in enumerate(gap.options) if "legal" in text))
+    inputs = {box.label: box for box in app.text_input}
+    inputs[i18n.text("map.action_what")].input("Refer to legal aid")
+    inputs[i18n.text("map.action_who")].input("Caseworker")
+    due = next(d for d in app.date_input if d.label == i18n.text("map.action_due"))
+    due.set_value(dt.date.today() - dt.timedelta(days=3))
+    _button(app, "map.action_add").click().run()
+    assert not app.exception
+    with bandung_app_store.engine.connect() as connection:
+        stored = connection.execute(sa.select(actions_table)).mappings().all()
+    assert [(row["child_id"], row["gap_kind"], row["gap_detail"]) for row in stored] == [
+        ("BDG-007", "unmet_need", "legal")
+    ]
+    assert app.warning[0].value == i18n.text("map.overdue", count=1)
+    table = app.dataframe[0].value
+    assert table["Overdue"].tolist() == ["Overdue"]
+    assert table["What"].tolist() == ["Refer to legal aid"]
+    assert table["Gap it addresses"].tolist() == ["Unmet need: legal services"]
+    edits = [row for row in audit_rows(bandung_app_store) if row["action"] == "edit"]
+    assert [(row["child_id"], row["detail"]) for row in edits] == [
+        ("BDG-007", "edit_child: action added")
+    ]
+
+
+def test_an_action_status_changes_and_is_no_longer_overdue(bandung_app_store):
+    from eska_network import actions
+    from eska_network.gap_items import GapItem
+
+    cw = Principal("cw_bdg1", "caseworker", "bdg")
+    actions.create_action(
+        bandung_app_store,
+        cw,
+        "BDG-007",
+        GapItem("unmet_need", "legal"),
+        "Refer",
+        "Caseworker",
+        dt.date.today() - dt.timedelta(days=1),
+    )
+    app = _map_page(child_id="BDG-007")
+    assert app.warning
+    status = next(r for r in app.radio if r.label == i18n.text("map.action_status"))
+    status.set_value("done")
+    _button(app, "map.action_update").click().run()
+    assert not app.exception
+    assert not app.warning
+    assert app.dataframe[0].value["Status"].tolist() == ["Done"]
+
+
+def test_presentation_mode_shows_no_member_label_anywhere(bandung_app_store, sample_dataset):
+    app = _map_page(child_id="BDG-007")
+    next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
+    next(t for t in app.toggle if t.key == "child_map_presentation").set_value(True).run()
+    assert not app.exception
+    labels = sample_dataset.members.loc[sample_dataset.members["child_id"] == "BDG-007", "label"]
+    figure = json.dumps(_figure(app))
+    texts = _texts(app)
+    assert _figure(app)["layout"]["meta"]["presentation"] is True
+    for label in labels:
+        assert label not in texts, label
+        assert label not in figure, label
+    assert "BDG-007" not in texts
+    assert "BDG-007" not in figure
+    assert "LBH Bandung" not in figure
+    assert not any(box.key == "child_map_child" for box in app.selectbox)
+    assert i18n.text("map.child_hidden") in texts
+
+
+def test_a_caseworker_cannot_open_another_caseworkers_child(bandung_app_store):
+    app = _map_page("cw_bdg1", child_id="BDG-002")
+    # The picker offers only the caseworker's own children and falls back to the first.
+    assert _select(app, "child_map_child").value == "BDG-001"
+    app.session_state["eska_child"] = "BDG-002"
+    app.session_state["child_map_presentation"] = True
+    app.run()
+    assert app.error[0].value == i18n.text("app.refused")
+    assert not app.get("plotly_chart")
+    refusal = audit_rows(bandung_app_store)[-1]
+    assert (refusal["user_name"], refusal["action"], refusal["child_id"]) == (
+        "cw_bdg1",
+        "refusal",
+        "BDG-002",
+    )
+
+
+def test_the_page_speaks_indonesian(bandung_app_store):
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.session_state["eska_principal"] = Principal("cw_bdg1", "caseworker", "bdg")
+    app.session_state["eska_last_activity"] = accounts.utc_now()
+    app.session_state["eska_language"] = "id"
+    app.session_state["eska_child"] = "BDG-007"
+    app.run()
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    assert i18n.text("map.gaps", "id") in [h.value for h in app.subheader]
+    assert "Kebutuhan layanan hukum belum terpenuhi" in _texts(app)
