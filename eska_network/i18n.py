@@ -356,8 +356,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.more_ties": {"en": "Room for another new tie", "id": "Tambah baris ikatan"},
     "assess.submit": {"en": "Check and save the assessment", "id": "Periksa dan simpan asesmen"},
     "assess.discard": {
-        "en": "Discard my entries and start again from the latest record",
-        "id": "Buang isian saya dan mulai lagi dari catatan terbaru",
+        "en": "Start again from the latest record",
+        "id": "Mulai lagi dari catatan terbaru",
     },
     "assess.problems": {
         "en": "Nothing was saved: {n} thing(s) to fix, each also shown next to its field.",
@@ -414,7 +414,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.strength.4": {"en": "strong (thick line)", "id": "kuat (garis tebal)"},
     "assess.strength.5": {"en": "very strong (thick line)", "id": "sangat kuat (garis tebal)"},
     "assess.where.member": {"en": "Member {name}", "id": "Anggota {name}"},
-    "assess.where.tie": {"en": "Tie {name}", "id": "Ikatan {name}"},
+    "assess.where.tie": {"en": "Tie ({name})", "id": "Ikatan ({name})"},
     "assess.where.new_member": {"en": "New member {n}", "id": "Anggota baru {n}"},
     "assess.where.new_tie": {"en": "New tie {n}", "id": "Ikatan baru {n}"},
     "assess.where.child": {"en": "The child", "id": "Anak"},
@@ -469,8 +469,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Anggota dikeluarkan: {name} (ikatannya dicatat berakhir).",
     },
     "assess.recorded.tie": {
-        "en": "Tie {name}: {strength}, {valence}.",
-        "id": "Ikatan {name}: {strength}, {valence}.",
+        "en": "Tie ({name}): {strength}, {valence}.",
+        "id": "Ikatan ({name}): {strength}, {valence}.",
     },
     "assess.count.ties": {"en": "{n} tie(s)", "id": "{n} ikatan"},
     "assess.count.members": {"en": "{n} member(s)", "id": "{n} anggota"},

@@ -166,38 +166,14 @@ as_of = st.session_state[date_key]
 
 outcome = opened["outcome"] or ("none",)
 problems = forms.problems_by_field(outcome[1]) if outcome[0] == "problems" else {}
-if outcome[0] == "problems":
-    st.error(ui.t("assess.problems", n=len(outcome[1])))
-    for problem in outcome[1]:
-        where = forms.entry_title(baseline, problem.entry, lang)
-        field = forms.field_title(problem.field, lang)
-        ui.plain(f"• {where}{' – ' + field if field else ''}: {problem.message}")
-elif outcome[0] == "saved":
-    st.success(ui.t("assess.saved", date=outcome[1]))
-    for line in outcome[2]:
-        ui.plain(f"• {line}")
-elif outcome[0] == "nothing":
-    st.info(ui.t("assess.nothing_changed"))
-elif outcome[0] == "conflict":
-    st.warning(ui.t("assess.conflict"))
-    for line in outcome[1]:
-        ui.plain(f"• {line}")
-elif outcome[0] == "refused":
-    st.error(ui.t("app.refused"))
 
 st.subheader(ui.t("assess.now_title", date=as_of))
 st.caption(ui.t("assess.now_caption"))
-members_column, ties_column = st.columns([2, 5])
-with members_column:
-    st.markdown(f"**{ui.t('assess.members_title')}**")
-    table = forms.members_table(current, lang)
-    if table.empty:
-        st.caption(ui.t("assess.none_yet"))
-    else:
-        st.dataframe(table, hide_index=True, width="stretch")
-with ties_column:
-    st.markdown(f"**{ui.t('assess.ties_title')}**")
-    table = forms.ties_table(current, as_of, lang)
+for title, table in (
+    ("assess.members_title", forms.members_table(current, lang)),
+    ("assess.ties_title", forms.ties_table(current, as_of, lang)),
+):
+    st.markdown(f"**{ui.t(title)}**")
     if table.empty:
         st.caption(ui.t("assess.none_yet"))
     else:
@@ -378,6 +354,28 @@ def _tie_fields(entry: str, tie: forms.TieEntry, ends: list[str] | None = None) 
     _problems(entry, "last_contact")
 
 
+def _outcome() -> None:
+    """What the last press of the button did, shown where the user pressed it."""
+    if outcome[0] == "problems":
+        st.error(ui.t("assess.problems", n=len(outcome[1])))
+        for problem in outcome[1]:
+            where = forms.entry_title(baseline, problem.entry, lang)
+            field = forms.field_title(problem.field, lang)
+            ui.plain(f"• {where}{' – ' + field if field else ''}: {problem.message}")
+    elif outcome[0] == "saved":
+        st.success(ui.t("assess.saved", date=outcome[1]))
+        for line in outcome[2]:
+            ui.plain(f"• {line}")
+    elif outcome[0] == "nothing":
+        st.info(ui.t("assess.nothing_changed"))
+    elif outcome[0] == "conflict":
+        st.warning(ui.t("assess.conflict"))
+        for line in outcome[1]:
+            ui.plain(f"• {line}")
+    elif outcome[0] == "refused":
+        st.error(ui.t("app.refused"))
+
+
 shown = forms.form_defaults(baseline)
 member_slots, tie_slots = opened["slots"]
 new_member_keys = [f"{forms.NEW_MEMBER}{n}" for n in range(member_slots)]
@@ -435,6 +433,7 @@ with st.form(f"assess.form.{opened['generation']}", enter_to_submit=False, borde
             ):
                 _tie_fields(entry, forms.TieEntry(), ends)
     st.form_submit_button(ui.t("assess.submit"), type="primary", on_click=_submit)
+_outcome()
 
 more_members, more_ties, discard = st.columns(3)
 more_members.button(
