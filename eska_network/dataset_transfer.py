@@ -57,6 +57,9 @@ def read_upload(files: Mapping[str, bytes], limit_bytes: int, lang: str = "en") 
         ((name, data),) = files.items()
         if zipfile.is_zipfile(bytes_io.BytesIO(data)):
             return io.read_dataset(data)
+        if name.lower().endswith(".zip"):
+            # The reader says what is wrong with it: not a zip file.
+            return io.read_dataset({name: data})
     unknown = [name for name in files if name not in _FILE_NAMES]
     if unknown:
         message = i18n.text("import.unknown_file", lang)

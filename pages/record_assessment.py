@@ -110,32 +110,39 @@ def _read_form() -> forms.FormValues:
 
 
 def _submit() -> None:
+    try:
+        # The right side runs first: after a save, OPEN holds the form reopened on the new record.
+        st.session_state[OPEN]["outcome"] = _save()
+    except AccessDenied:
+        # The child was reassigned while the form was open.
+        opened["outcome"] = ("refused",)
+
+
+def _save() -> tuple:
+    """Check the form and save it; returns the outcome to show."""
     store, principal = context.store, context.principal
     draft = forms.draft_changes(_read_form(), baseline, current, lang)
     assessed_on = st.session_state[date_key]
     if draft.problems:
-        opened["outcome"] = ("problems", draft.problems)
-        return
+        return ("problems", draft.problems)
     if draft.is_empty:
-        opened["outcome"] = ("nothing",)
-        return
+        return ("nothing",)
     try:
-        access.record_assessment(
+        revision = access.record_assessment(
             store, principal, child_id, assessed_on, draft.changes, current.revision
         )
     except AssessmentError as error:
-        opened["outcome"] = ("problems", forms.place_problems(draft, error.problems))
+        return ("problems", forms.place_problems(draft, error.problems))
     except ConcurrentEditError:
         opened["current"] = forms.open_record(store, principal, child_id)
         saves = store.saves(child_id, baseline.revision)
-        opened["outcome"] = ("conflict", tuple(forms.describe_save(s, lang) for s in saves))
-    except AccessDenied:
-        opened["outcome"] = ("refused",)
-    else:
-        reopened = _open(opened["generation"] + 1)
-        lines = forms.describe_changes(draft.changes, reopened["baseline"], lang)
-        reopened["outcome"] = ("saved", assessed_on, tuple(lines))
-        st.session_state[OPEN] = reopened
+        return ("conflict", tuple(forms.describe_save(save, lang) for save in saves))
+    if revision == current.revision:
+        return ("nothing",)
+    reopened = _open(opened["generation"] + 1)
+    lines = forms.describe_changes(draft.changes, reopened["baseline"], lang)
+    st.session_state[OPEN] = reopened
+    return ("saved", assessed_on, tuple(lines))
 
 
 def _discard() -> None:
@@ -297,9 +304,7 @@ def _member_fields(entry: str, member: forms.MemberEntry, *, new: bool) -> None:
 def _end_name(end: str) -> str:
     if end.startswith(forms.NEW_MEMBER):
         return ui.t("assess.new_member_option", n=int(end.removeprefix(forms.NEW_MEMBER)) + 1)
-    return (
-        current.label(end, lang) if end in current.system.member_levels or end == "child" else end
-    )
+    return current.label(end, lang)
 
 
 def _tie_fields(entry: str, tie: forms.TieEntry, ends: list[str] | None = None) -> None:

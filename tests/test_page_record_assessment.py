@@ -188,3 +188,17 @@ def test_a_label_is_shown_as_text(record_app_store):
     shown = next(title for title in titles if "img" in title)
     assert shown.startswith("\\<img src\\=x")
     assert not app.html
+
+
+def test_the_page_speaks_bahasa_indonesia(record_app_store):
+    app = _app_as("cw_ani")
+    app.session_state["eska_language"] = "id"
+    app.run()
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    assert app.title[0].value == i18n.text("page.record_assessment", "id")
+    strength = _widget(app, "radio", "tie:child|mother.strength")
+    assert strength.label == i18n.text("assess.field.strength", "id")
+    submit = next(b for b in app.button if b.label == i18n.text("assess.submit", "id"))
+    app = submit.click().run()
+    assert app.info[0].value == i18n.text("assess.nothing_changed", "id")
