@@ -762,6 +762,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tabel ini.",
     },
     "districts.export": {"en": "Download this table (CSV)", "id": "Unduh tabel ini (CSV)"},
+    "districts.headline_small": {
+        "en": "Districts with fewer than {k} children are left out: too few to say.",
+        "id": "Kabupaten/kota dengan kurang dari {k} anak tidak dimasukkan: terlalu sedikit untuk "
+        "disimpulkan.",
+    },
+    "caseload.days_without_contact": {"en": "Days without contact", "id": "Hari tanpa kontak"},
 }
 
 

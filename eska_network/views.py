@@ -26,8 +26,20 @@ from .disclosure import SHOWN, SMALL, SuppressedTable, TooFewChildren
 from .district_figures import OKABE_ITO, TEMPLATE
 from .store.tables import actions, children, resources, revisions
 
-CASELOAD_SHOWN = tuple(column for column in caseload.COLUMNS if column != "gaps")
-"""The caseload columns a page shows and exports (``gaps`` is a bit mask, not for show)."""
+CASELOAD_SHOWN = (
+    "rank",
+    "child_id",
+    "severity",
+    "reasons",
+    "caseworker",
+    "overdue_actions",
+    "longest_no_contact_days",
+    "stale_ties",
+    "district",
+    "as_of",
+)
+"""The caseload columns a page shows and exports, in order: who and why first, then what to
+follow up (``gaps``, a bit mask, is not for show)."""
 CASELOAD_NUMBERS = ("rank", "severity", "stale_ties", "longest_no_contact_days", "overdue_actions")
 
 MEASURE_GROUPS: Mapping[str, tuple[str, ...]] = {
@@ -272,6 +284,18 @@ def default_districts(suppressed: SuppressedTable, how_many: int = 6) -> list[st
     sizes = suppressed.counts.loc[groups, districts.CHILDREN].where(shown)
     order = sizes.astype("Float64").fillna(-1).sort_values(ascending=False, kind="stable")
     return list(order.index[:how_many])
+
+
+def most_common_gaps(suppressed: SuppressedTable, how_many: int = 3) -> list[str]:
+    """The gap measures with the largest shown share over all groups (the total row)."""
+    shares = suppressed.shares.loc[districts.TOTAL, list(districts.GAP_MEASURES)]
+    shares = shares.astype("Float64").fillna(-1).sort_values(ascending=False, kind="stable")
+    return list(shares.index[:how_many])
+
+
+def some_too_small(suppressed: SuppressedTable) -> bool:
+    """Whether some district has fewer than K children (and so is left out of the headline)."""
+    return bool((suppressed.count_status.loc[suppressed.groups, districts.CHILDREN] == SMALL).any())
 
 
 def all_too_small(suppressed: SuppressedTable, groups: Iterable[str]) -> bool:

@@ -9,6 +9,19 @@ from eska_network import access, caseload, views
 
 MAX_ROWS = 1000
 """Rows drawn at most: nobody reads further, and the browser stays quick at 100,000 children."""
+WIDTHS = {
+    "rank": 55,
+    "child_id": 80,
+    "severity": 95,
+    "reasons": 470,
+    "caseworker": 100,
+    "overdue_actions": 110,
+    "longest_no_contact_days": 150,
+    "stale_ties": 80,
+    "district": 170,
+    "as_of": 100,
+}
+"""Column widths in pixels: the reasons take most, and who is in charge stays in view."""
 
 context = ui.page_context("caseload")
 lang = context.lang
@@ -49,7 +62,7 @@ gap_kinds = filters[2].multiselect(
     placeholder=ui.t("caseload.all"),
     key="caseload_gap_kinds",
 )
-toggles = st.columns(2)
+toggles = st.columns(3)
 overdue_only = toggles[0].toggle(ui.t("caseload.overdue_only"), key="caseload_overdue")
 stale_only = toggles[1].toggle(ui.t("caseload.stale_only"), key="caseload_stale")
 
@@ -85,10 +98,25 @@ if len(matching) > MAX_ROWS:
 
 display = views.caseload_display(shown, lang)
 heading = {column: caseload.heading(column, lang) for column in views.CASELOAD_SHOWN}
-number_columns = {
-    heading[column]: st.column_config.NumberColumn(format="localized", width="small")
-    for column in views.CASELOAD_NUMBERS
-}
+columns = {heading[column]: st.column_config.Column(width=WIDTHS[column]) for column in WIDTHS}
+for column in views.CASELOAD_NUMBERS:
+    columns[heading[column]] = st.column_config.NumberColumn(
+        format="localized", width=WIDTHS[column]
+    )
+columns[heading["longest_no_contact_days"]] = st.column_config.NumberColumn(
+    ui.t("caseload.days_without_contact"),
+    help=heading["longest_no_contact_days"],
+    format="localized",
+    width=WIDTHS["longest_no_contact_days"],
+)
+columns[heading["severity"]] = st.column_config.ProgressColumn(
+    help=ui.t("caseload.severity_help"),
+    format="%d",
+    min_value=0,
+    max_value=max(int(table["severity"].max()), 1),
+    width=WIDTHS["severity"],
+)
+columns[heading["as_of"]] = st.column_config.DateColumn(format="YYYY-MM-DD", width=WIDTHS["as_of"])
 st.caption(ui.t("caseload.open_hint"))
 # The key changes with the rows, so that a selection is only ever read against the rows it was
 # made on (a filter change must not open whichever child moved into the selected row).
@@ -102,18 +130,7 @@ event = st.dataframe(
     selection_mode="single-row",
     key=rows_key,
     column_order=[heading[column] for column in views.CASELOAD_SHOWN],
-    column_config={
-        **number_columns,
-        heading["severity"]: st.column_config.ProgressColumn(
-            help=ui.t("caseload.severity_help"),
-            format="%d",
-            min_value=0,
-            max_value=max(int(table["severity"].max()), 1),
-            width="small",
-        ),
-        heading["reasons"]: st.column_config.TextColumn(width="large"),
-        heading["as_of"]: st.column_config.DateColumn(format="YYYY-MM-DD", width="small"),
-    },
+    column_config=columns,
 )
 if event.selection.rows:
     chosen = shown["child_id"].iloc[event.selection.rows[0]]

@@ -58,9 +58,8 @@ district_heading = districts.group_heading("district", lang)
 
 st.subheader(ui.t("districts.headline"), divider="orange")
 unserved = views.unserved_display(suppressed, lang)
-if unserved.empty:
-    st.success(ui.t("districts.headline_none"))
-else:
+some_small = views.some_too_small(suppressed)
+if not unserved.empty:
     st.write(ui.t("districts.headline_text"))
     st.dataframe(
         unserved.rename(
@@ -73,6 +72,10 @@ else:
         hide_index=True,
         height=min(38 + 35 * len(unserved), 320),
     )
+elif not some_small:
+    st.success(ui.t("districts.headline_none"))
+if some_small:
+    st.caption(ui.t("districts.headline_small", k=k))
 
 st.subheader(ui.t("districts.compare"), divider="gray")
 chosen = st.multiselect(
@@ -91,7 +94,7 @@ else:
         ui.t("districts.group"),
         list(views.MEASURE_GROUPS),
         format_func=lambda key: ui.t(f"districts.group.{key}"),
-        default="levels",
+        default="needs",
         required=True,
         key="districts_group",
     )
@@ -154,7 +157,7 @@ if st.toggle(ui.t("districts.trend_compute"), value=bool(small_store), key="dist
         followed = st.multiselect(
             ui.t("districts.trend_measures"),
             districts.GAP_MEASURES,
-            default=list(districts.GAP_MEASURES[:3]),
+            default=views.most_common_gaps(trend),
             format_func=lambda m: districts.measure_label(m, lang),
             key="districts_trend_measures",
         )

@@ -204,9 +204,9 @@ def test_choosing_districts_and_gaps_changes_the_charts_and_the_table(sample_app
         "Kota Batam",
         "All districts",
     ]
-    app.button_group(key="districts_group").set_value("needs").run()
+    app.button_group(key="districts_group").set_value("keys").run()
     bars = _figures(app)[0]
-    expected = [districts.measure_label(m) for m in views.MEASURE_GROUPS["needs"]]
+    expected = [districts.measure_label(m) for m in views.MEASURE_GROUPS["keys"]]
     assert bars["data"][0]["x"] == expected
     heatmap = _figures(app)[1]
     assert heatmap["data"][0]["y"] == ["Kota Medan", "Kota Batam", "All districts"]
@@ -223,6 +223,9 @@ def test_districts_each_below_k_show_only_that_fact(sample_app_store, monkeypatc
     app.multiselect(key="districts_chosen").set_value(["Kota Medan", "Kota Batam"]).run()
     assert app.info[0].value == i18n.text("districts.all_small", k=20)
     assert not app.dataframe and not app.download_button
+    captions = [caption.value for caption in app.caption]
+    assert i18n.text("districts.headline_small", k=20) in captions
+    assert not app.success  # too few children to say that every need is served
     # Only the trend remains, over all districts.
     assert len(app.get("plotly_chart")) == 1
     assert _small_counts_in_figures(app, 20) == []
