@@ -330,7 +330,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Change only what is different now. Fields you leave as they are stay as recorded.",
         "id": "Ubah hanya yang berbeda sekarang. Isian yang tidak diubah tetap seperti tercatat.",
     },
-    "assess.tab_problems": {"en": "{name} ({n} to fix)", "id": "{name} ({n} perlu diperbaiki)"},
+    "assess.to_fix": {"en": "{name} ({n} to fix)", "id": "{name} ({n} perlu diperbaiki)"},
     "assess.new_members": {"en": "Add new members", "id": "Tambah anggota baru"},
     "assess.new_members_help": {
         "en": "Fill in only the ones you need; empty ones are ignored. With a linked service, "

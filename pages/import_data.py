@@ -29,7 +29,9 @@ st.markdown(ui.t("import.intro", limit=limit_mb))
 def _problem_table(problems) -> None:
     table = dataset_transfer.problem_table(problems)
     names = {name: ui.t(f"import.column.{name}") for name in dataset_transfer.PROBLEM_COLUMNS}
-    st.dataframe(table.rename(columns=names), hide_index=True, width="stretch")
+    # A problem with the whole file has no row: an empty cell, not "None".
+    shown = table.assign(row=table["row"].astype("string").fillna(""))
+    st.dataframe(shown.rename(columns=names), hide_index=True, width="stretch")
     st.download_button(
         ui.t("import.download_problems"),
         csvsafe.to_safe_csv(table),

@@ -203,9 +203,14 @@ def _count(entries: set[str] | None = None, *, prefixes: tuple[str, ...] = ()) -
     )
 
 
-def _tab_name(message_id: str, count: int) -> str:
-    name = ui.t(message_id)
-    return ui.t("assess.tab_problems", name=name, n=count) if count else name
+def _titled(title: str, count: int) -> str:
+    return ui.t("assess.to_fix", name=title, n=count) if count else title
+
+
+def _expander(title: str, entry: str, *, open_: bool = False, icon: str):
+    """An entry's box: opened when it has problems (its new title makes Streamlit redraw it)."""
+    count = _count({entry})
+    return st.expander(_titled(title, count), expanded=open_ or count > 0, icon=icon)
 
 
 def _codes_field(entry: str, field: str, vocabulary: codes.Vocabulary, default) -> None:
@@ -389,54 +394,42 @@ ends = [codes.CHILD_NODE, *(m.member_id for m in baseline.members), *new_member_
 st.subheader(ui.t("assess.form_title"))
 st.caption(ui.t("assess.form_caption"))
 with st.form(f"assess.form.{opened['generation']}", enter_to_submit=False, border=True):
-    child_tab, members_tab, ties_tab = st.tabs(
-        [
-            _tab_name("assess.where.child", _count({"child"})),
-            _tab_name("assess.members_title", _count(prefixes=("member:", forms.NEW_MEMBER))),
-            _tab_name("assess.ties_title", _count(prefixes=("tie:", "new_tie:"))),
-        ]
-    )
-    with child_tab:
-        _child_fields(shown.child)
-    with members_tab:
-        for member in baseline.members:
-            entry = forms.member_key(member.member_id)
-            title = ui.t(
-                "assess.member_summary",
-                name=member.label,
-                level=codes.LEVELS.label(member.level, lang),
-            )
-            with st.expander(
-                ui.escape_markdown(title), expanded=_count({entry}) > 0, icon=":material/person:"
-            ):
-                _member_fields(entry, shown.members[entry], new=False)
-        st.markdown(f"**{ui.t('assess.new_members')}**")
-        st.caption(ui.t("assess.new_members_help"))
-        for number, entry in enumerate(new_member_keys):
-            title = ui.t("assess.where.new_member", n=number + 1)
-            with st.expander(
-                title, expanded=number == 0 or _count({entry}) > 0, icon=":material/person_add:"
-            ):
-                _member_fields(entry, forms.MemberEntry(), new=True)
-    with ties_tab:
-        for key, tie in shown.ties.items():
-            title = ui.t(
-                "assess.tie_summary",
-                name=forms.tie_title(baseline, tie, lang),
-                strength=forms.strength_text(tie.strength, lang),
-                valence=codes.VALENCES.label(tie.valence, lang),
-            )
-            with st.expander(ui.escape_markdown(title), expanded=_count({key}) > 0):
-                _tie_fields(key, tie)
-        st.markdown(f"**{ui.t('assess.new_ties')}**")
-        st.caption(ui.t("assess.new_ties_help"))
-        for number in range(tie_slots):
-            entry = f"new_tie:{number}"
-            title = ui.t("assess.where.new_tie", n=number + 1)
-            with st.expander(
-                title, expanded=number == 0 or _count({entry}) > 0, icon=":material/add_link:"
-            ):
-                _tie_fields(entry, forms.TieEntry(), ends)
+    st.markdown(f"#### {_titled(ui.t('assess.where.child'), _count({'child'}))}")
+    _child_fields(shown.child)
+
+    members_count = _count(prefixes=("member:", forms.NEW_MEMBER))
+    st.markdown(f"#### {_titled(ui.t('assess.members_title'), members_count)}")
+    for member in baseline.members:
+        entry = forms.member_key(member.member_id)
+        title = ui.t(
+            "assess.member_summary", name=member.label, level=codes.LEVELS.label(member.level, lang)
+        )
+        with _expander(ui.escape_markdown(title), entry, icon=":material/person:"):
+            _member_fields(entry, shown.members[entry], new=False)
+    st.markdown(f"**{ui.t('assess.new_members')}**")
+    st.caption(ui.t("assess.new_members_help"))
+    for number, entry in enumerate(new_member_keys):
+        title = ui.t("assess.where.new_member", n=number + 1)
+        with _expander(title, entry, open_=number == 0, icon=":material/person_add:"):
+            _member_fields(entry, forms.MemberEntry(), new=True)
+
+    st.markdown(f"#### {_titled(ui.t('assess.ties_title'), _count(prefixes=('tie:', 'new_tie:')))}")
+    for key, tie in shown.ties.items():
+        title = ui.t(
+            "assess.tie_summary",
+            name=forms.tie_title(baseline, tie, lang),
+            strength=forms.strength_text(tie.strength, lang),
+            valence=codes.VALENCES.label(tie.valence, lang),
+        )
+        with _expander(ui.escape_markdown(title), key, icon=":material/link:"):
+            _tie_fields(key, tie)
+    st.markdown(f"**{ui.t('assess.new_ties')}**")
+    st.caption(ui.t("assess.new_ties_help"))
+    for number in range(tie_slots):
+        entry = f"new_tie:{number}"
+        title = ui.t("assess.where.new_tie", n=number + 1)
+        with _expander(title, entry, open_=number == 0, icon=":material/add_link:"):
+            _tie_fields(entry, forms.TieEntry(), ends)
     st.form_submit_button(ui.t("assess.submit"), type="primary", on_click=_submit)
 _outcome()
 

@@ -70,7 +70,7 @@ def test_a_bad_zip_shows_the_problems_and_changes_nothing(import_app_store):
     assert not app.exception
     assert app.error[0].value == i18n.text("import.problems", n=1)
     problems = app.dataframe[0].value
-    assert problems.values.tolist() == [["ties.csv", 2, "strength", "7 is out of range 0 to 5"]]
+    assert problems.values.tolist() == [["ties.csv", "2", "strength", "7 is out of range 0 to 5"]]
     assert not [b for b in app.button if b.label == i18n.text("import.submit")]
     assert import_app_store.table_counts() == before
 
@@ -129,7 +129,7 @@ def test_an_import_may_not_change_another_teams_child(import_app_store):
     ).run()
     table = app.dataframe[0].value
     assert table.values.tolist() == [
-        ["children.csv", 2, "child_id", i18n.text("import.not_yours", child="C4")]
+        ["children.csv", "2", "child_id", i18n.text("import.not_yours", child="C4")]
     ]
     counts = import_app_store.table_counts()
     assert counts["audit"] == before["audit"] + 1

@@ -53,7 +53,6 @@ def test_an_assessment_recorded_through_the_forms_leaves_the_earlier_map_unchang
     earlier = before.latest_assessment()
     map_before = before.ties_as_of(earlier)
 
-    page.get_by_role("tab", name=i18n.text("assess.members_title")).click()
     new_member = page.get_by_test_id("stExpander").filter(
         has_text=i18n.text("assess.where.new_member", n=1)
     )
@@ -61,7 +60,6 @@ def test_an_assessment_recorded_through_the_forms_leaves_the_earlier_map_unchang
     _choose(page, new_member, i18n.text("assess.field.level"), "institutions")
     _choose(page, new_member, i18n.text("assess.field.role"), "Legal aid")
 
-    page.get_by_role("tab", name=i18n.text("assess.ties_title")).click()
     new_tie = page.get_by_test_id("stExpander").filter(
         has_text=i18n.text("assess.where.new_tie", n=1)
     )
@@ -98,4 +96,55 @@ def test_an_assessment_recorded_through_the_forms_leaves_the_earlier_map_unchang
         ("legal",),
     )
     assert len(after.ties) == len(before.ties) + 1
+    store.engine.dispose()
+
+
+def test_a_tie_to_a_blank_new_member_is_shown_next_to_its_field_and_nothing_is_saved(
+    page, recording_app
+):
+    url, store_url = recording_app
+    login_as(page, url, "caseworker")
+    open_page(page, "record_assessment")
+    store = open_store(store_url)
+    before = {k: v for k, v in store.table_counts().items() if k != "audit"}
+
+    new_tie = page.get_by_test_id("stExpander").filter(
+        has_text=i18n.text("assess.where.new_tie", n=1)
+    )
+    _choose(
+        page, new_tie, i18n.text("assess.field.target"), i18n.text("assess.new_member_option", n=2)
+    )
+    page.get_by_role("button", name=i18n.text("assess.submit")).click()
+    message = i18n.text("assess.new_member_blank", n=2)
+    expect(new_tie.get_by_test_id("stAlert").filter(has_text=message)).to_be_visible()
+    expect(page.get_by_text(i18n.text("assess.problems", n=1))).to_be_visible()
+    to_fix = i18n.text("assess.to_fix", name=i18n.text("assess.ties_title"), n=1)
+    expect(page.get_by_role("heading", name=to_fix)).to_be_visible()
+    wait_until_idle(page)
+    page.set_viewport_size({"width": 1400, "height": 4400})
+    screenshot(page, "record-assessment-problem")
+    assert {k: v for k, v in store.table_counts().items() if k != "audit"} == before
+    store.engine.dispose()
+
+
+def test_a_bad_upload_shows_the_problems_table(page, recording_app, tmp_path):
+    url, store_url = recording_app
+    login_as(page, url, "supervisor")
+    open_page(page, "import_data")
+    store = open_store(store_url)
+    before = store.table_counts()
+    bad = tmp_path / "ties.csv"
+    bad.write_text(
+        "child_id,source,target,strength,valence,assessed_on\n"
+        "BTM-001,child,nobody,7,supportive,2026-13-01\n",
+        encoding="utf-8",
+    )
+    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(str(bad))
+    expect(page.get_by_test_id("stDataFrame").first.locator("canvas").first).to_be_visible(
+        timeout=60_000
+    )
+    wait_until_idle(page)
+    expect(page.get_by_text(i18n.text("import.problems", n=4)[:30], exact=False)).to_be_visible()
+    screenshot(page, "import-bad-upload")
+    assert store.table_counts() == before
     store.engine.dispose()
