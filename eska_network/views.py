@@ -24,6 +24,7 @@ from .codes import LEVELS
 from .csvsafe import to_safe_csv
 from .disclosure import SHOWN, SMALL, SuppressedTable, TooFewChildren
 from .district_figures import OKABE_ITO, TEMPLATE
+from .store import frames
 from .store.tables import actions, children, resources, revisions
 
 CASELOAD_SHOWN = (
@@ -78,10 +79,10 @@ def data_version(store) -> tuple:
 
 def _child_rows(store) -> pd.DataFrame:
     """Every child's id, caseworker and district (nothing else of the record)."""
-    query = sa.select(children.c.child_id, children.c.caseworker, children.c.district)
+    names = ["child_id", "caseworker", "district"]
     with store.reading() as connection:
-        rows = connection.execute(query.order_by(children.c.child_id)).all()
-    return pd.DataFrame.from_records(rows, columns=["child_id", "caseworker", "district"])
+        rows = frames.fetch_rows(connection, children, names, order_by=["child_id"])
+    return pd.DataFrame.from_records(rows, columns=names)
 
 
 def _with_children(store) -> pd.DataFrame:
@@ -133,18 +134,23 @@ def caseload_view(
         When the principal may not see a caseload (the refusal is audited).
     """
     access.require(store, principal, access.VIEW_CASELOAD)
-    visible = set(access.visible_child_ids(store, principal))
+    visible = pd.Index(access.visible_child_ids(store, principal))
     if scored is None:
         scored = scored_caseload(store, today, lang)
     current = _child_rows(store)
-    current = current[current["child_id"].isin(visible)].set_index("child_id")
-    table = scored[scored["child_id"].isin(current.index)].reset_index(drop=True)
-    table = table.assign(
-        caseworker=table["child_id"].map(current["caseworker"]).to_numpy(),
-        district=table["child_id"].map(current["district"]).to_numpy(),
-        rank=np.arange(1, len(table) + 1),
+    # Hash lookups of whole columns: ``isin`` on Arrow strings loops in Python.
+    current = current[visible.get_indexer(current["child_id"]) >= 0].set_index("child_id")
+    at = current.index.get_indexer(scored["child_id"])
+    kept = at >= 0
+    return (
+        scored[kept]
+        .reset_index(drop=True)
+        .assign(
+            caseworker=current["caseworker"].to_numpy()[at[kept]],
+            district=current["district"].to_numpy()[at[kept]],
+            rank=np.arange(1, int(kept.sum()) + 1),
+        )
     )
-    return table
 
 
 def caseload_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -24,7 +24,7 @@ def _child_ids_in(text: str) -> list[str]:
 
 IDLE_SECONDS = 60
 """Lazily loaded widgets (multiselects, tabs, charts) can take long on a busy machine."""
-TALL = {"width": 1400, "height": 2800}
+TALL = {"width": 1400, "height": 3600}
 """Streamlit scrolls inside the page, so a full-page screenshot is one viewport: make it tall."""
 
 
