@@ -1,0 +1,210 @@
+"""What the caseload and district pages read: access checks, freshness, suppression, exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eska_network import access, caseload, disclosure, districts, views
+from eska_network.access import AccessDenied
+from eska_network.model import Child, Dataset, Member, Resource, Tie
+
+from .access_fixtures import ASSIGNMENTS, audit_rows, empty_store, fill_agency, principal
+from .summary_frames import random_summaries, summaries_table, summary
+
+TODAY = dt.date(2026, 11, 28)
+
+
+@pytest.fixture
+def agency_store(tmp_path):
+    """The agency of access_fixtures on SQLite: C1, C2 (cw_ani), C3 (cw_budi), C4 (cw_citra)."""
+    with empty_store("sqlite", tmp_path) as store:
+        fill_agency(store)
+        yield store
+
+
+def _district_dataset(sizes: dict[str, int]) -> Dataset:
+    """Children with one institution tie each, ``sizes`` per district; legal aid only in D1."""
+    children, members, ties = [], [], []
+    for district, size in sizes.items():
+        for number in range(size):
+            child_id = f"{district}-{number:03d}"
+            children.append(Child(child_id, district, 14, caseworker="cw_ani", needs=("legal",)))
+            members.append(Member(child_id, "ngo", "NGO", "institution", "ngo"))
+            ties.append(Tie(child_id, "child", "ngo", 3, "supportive", dt.date(2026, 2, 1)))
+    resources = [Resource("R1", "D1", "LBH D1", "institution", ("legal",), "ngo")]
+    return Dataset.from_objects(children=children, members=members, ties=ties, resources=resources)
+
+
+def test_a_supervisor_sees_the_team_and_a_caseworker_their_own(agency_store):
+    supervisor = views.caseload_view(agency_store, principal(agency_store, "supervisor"), TODAY)
+    caseworker = views.caseload_view(agency_store, principal(agency_store, "caseworker"), TODAY)
+    assert sorted(supervisor["child_id"]) == ["C1", "C2", "C3"]
+    assert sorted(caseworker["child_id"]) == ["C1", "C2"]
+    assert supervisor["rank"].tolist() == [1, 2, 3]
+    assert list(caseworker.columns) == list(caseload.COLUMNS)
+
+
+@pytest.mark.parametrize("role", ["planner", "auditor", "admin"])
+def test_roles_without_a_caseload_are_refused_and_audited(agency_store, role):
+    with pytest.raises(AccessDenied):
+        views.caseload_view(agency_store, principal(agency_store, role), TODAY)
+    last = audit_rows(agency_store)[-1]
+    assert (last["action"], last["detail"]) == ("refusal", "view_caseload")
+
+
+def test_a_reassignment_shows_at_once_even_from_a_cached_scoring(agency_store):
+    scored = views.scored_caseload(agency_store, TODAY)
+    supervisor = principal(agency_store, "supervisor")
+    access.reassign(agency_store, access.operator(), "C3", "cw_ani")
+    access.reassign(agency_store, access.operator(), "C1", "cw_citra")
+    table = views.caseload_view(agency_store, supervisor, TODAY, scored=scored)
+    assert dict(zip(table["child_id"], table["caseworker"], strict=True)) == {
+        "C2": "cw_ani",
+        "C3": "cw_ani",
+    }
+
+
+def test_the_data_version_changes_with_an_import_and_not_with_a_view(agency_store):
+    before = views.data_version(agency_store)
+    views.caseload_view(agency_store, principal(agency_store, "supervisor"), TODAY)
+    assert views.data_version(agency_store) == before
+    agency_store.import_dataset(Dataset.from_objects(children=[Child("C5", "Kota Contoh", 9)]))
+    assert views.data_version(agency_store) != before
+
+
+def test_the_caseload_export_is_escaped_and_audited_as_a_child_export(agency_store):
+    table = pd.DataFrame(
+        {
+            **{column: [1] for column in caseload.COLUMNS},
+            "child_id": ["C1"],
+            "reasons": ['=HYPERLINK("http://x")'],
+            "caseworker": ["@cw"],
+            "district": ["-Kota"],
+            "as_of": [pd.Timestamp("2026-03-01")],
+        }
+    )
+    text = views.caseload_csv(table)
+    exported = pd.read_csv(io.StringIO(text))
+    assert exported[caseload.heading("reasons")].tolist() == ['\'=HYPERLINK("http://x")']
+    assert exported[caseload.heading("caseworker")].tolist() == ["'@cw"]
+    assert exported[caseload.heading("district")].tolist() == ["'-Kota"]
+    assert list(exported.columns) == [caseload.heading(c) for c in views.CASELOAD_SHOWN]
+    views.record_caseload_export(agency_store, principal(agency_store, "supervisor"), 1)
+    last = audit_rows(agency_store)[-1]
+    assert (last["action"], last["outcome"], last["child_id"]) == ("export", "success", None)
+    assert last["detail"] == "export_child: caseload CSV, 1 children"
+    with pytest.raises(AccessDenied):
+        views.record_caseload_export(agency_store, principal(agency_store, "planner"), 1)
+
+
+def test_caseload_gap_counts_count_children_per_kind():
+    table = caseload.caseload_table(
+        summaries_table(
+            [
+                summary(child_id="C1", unmet_needs="legal"),
+                summary(child_id="C2", unmet_needs="housing", stale_ties=1),
+                summary(child_id="C3"),
+            ],
+            district=["A"] * 3,
+            caseworker=["ani"] * 3,
+        ),
+        None,
+        TODAY,
+    )
+    counts = views.caseload_gap_counts(table)
+    assert counts["unmet_need"] == 2 and counts["stale_tie"] == 1 and counts["level_absent"] == 0
+    assert list(counts.index) == list(caseload.GAP_KINDS)
+
+
+def test_district_aggregates_are_suppressed_and_hold_no_child_id(tmp_path):
+    with empty_store("sqlite", tmp_path) as store:
+        fill_agency(store)
+        store.import_dataset(_district_dataset({"D1": 12, "D2": 7, "D3": 3}))
+        planner = principal(store, "planner")
+        table = views.district_aggregates(store, planner, k=5)
+        assert table.groups == ["D1", "D2", "D3", "Kota Contoh"]
+        shown = disclosure.to_export(table).to_csv()
+        assert not any(child in shown for child in ("D1-000", "D3-002", *ASSIGNMENTS))
+        assert table.display_counts().at["D3", "children"] == "<5"
+        unserved = views.unserved_display(table)
+        assert unserved.values.tolist() == [["D2", "legal services", "100.0%"]]
+        assert views.some_too_small(table)
+        assert views.all_too_small(table, ["D3", "Kota Contoh"])
+        assert not views.all_too_small(table, ["D3", "D2"])
+        assert views.default_districts(table, 2) == ["D1", "D2"]
+        with pytest.raises(AccessDenied):
+            views.district_aggregates(store, principal(store, "caseworker"))
+        with pytest.raises(AccessDenied):
+            views.quarterly_aggregates(store, principal(store, "admin"))
+
+
+def test_too_few_children_in_the_store_give_only_that_fact(agency_store):
+    planner = principal(agency_store, "planner")
+    assert views.district_aggregates(agency_store, planner) == disclosure.TooFewChildren(5)
+
+
+def test_the_quarterly_trend_counts_children_per_quarter(tmp_path):
+    with empty_store("sqlite", tmp_path) as store:
+        fill_agency(store)
+        store.import_dataset(_district_dataset({"D1": 6, "D2": 6}))
+        trend = views.quarterly_aggregates(store, principal(store, "planner"), k=5)
+        assert trend.groups == ["2026-Q1"]
+        assert trend.display_counts().at["2026-Q1", "children"] == 12
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**16), k=st.integers(2, 12))
+def test_the_display_of_an_aggregate_table_shows_no_count_below_k(seed, k):
+    summaries = random_summaries(seed, 120, 9)
+    table = disclosure.suppress(districts.district_table(summaries), k)
+    shown = views.aggregate_display(disclosure.to_export(table), "id")
+    counted = [c for c in shown.columns if c.endswith("(n)") or c == "children"]
+    for cell in shown[counted].to_numpy().ravel():
+        text = str(cell).replace(".", "")
+        assert not (text.isdigit() and 0 < int(text) < k), cell
+
+
+def test_numbers_are_written_in_the_style_of_each_language():
+    table = pd.DataFrame({"District": ["A"], "n": [123456], "%": [12.25], "m": ["<5"]})
+    assert views.aggregate_display(table, "en").values.tolist() == [["A", "123,456", "12.2", "<5"]]
+    assert views.aggregate_display(table, "id").values.tolist() == [["A", "123.456", "12,2", "<5"]]
+
+
+def _collection(features) -> bytes:
+    return json.dumps({"type": "FeatureCollection", "features": features}).encode()
+
+
+SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
+
+
+def test_a_geojson_is_checked_by_size_and_content():
+    good = _collection([{"type": "Feature", "properties": {"name": "A"}, "geometry": SQUARE}])
+    assert views.read_geojson(good)["features"][0]["properties"] == {"name": "A"}
+    with pytest.raises(ValueError, match="at most"):
+        views.read_geojson(good, max_bytes=10)
+    with pytest.raises(ValueError, match="not GeoJSON text"):
+        views.read_geojson(b"\xff\xfe<svg/>")
+    with pytest.raises(ValueError, match="not a GeoJSON FeatureCollection"):
+        views.read_geojson(b'{"type": "Feature"}')
+    with pytest.raises(ValueError, match="holds no features"):
+        views.read_geojson(_collection([]))
+    point = {"type": "Point", "coordinates": [0, 0]}
+    with pytest.raises(ValueError, match="feature 1 is not a Polygon"):
+        views.read_geojson(_collection([{"properties": {}, "geometry": point}]))
+
+
+def test_name_properties_are_those_every_feature_has():
+    outlines = {
+        "features": [
+            {"properties": {"kode": "32.73", "nama": "Kota Bandung", "extra": 1}},
+            {"properties": {"nama": "Kota Batam", "kode": "21.71"}},
+        ]
+    }
+    assert views.name_properties(outlines) == ["kode", "nama"]
