@@ -86,3 +86,12 @@ def test_the_planner_sees_the_district_charts_and_no_child_id(page, demo_app_url
     page.get_by_role("tab", name=i18n.text("districts.heatmap")).click()
     _idle(page)
     screenshot(page, "districts-planner-heatmap")
+    page.get_by_test_id("stSidebar").get_by_text(i18n.LANGUAGE_NAMES["id"]).click()
+    expect(page.get_by_role("heading", level=1).first).to_have_text(
+        i18n.text("page.districts", "id")
+    )
+    _idle(page)
+    expect(page.get_by_text(i18n.text("districts.headline", "id"))).to_be_visible()
+    assert _drawn_charts(page) == 4
+    assert _child_ids_in(page.content()) == []
+    screenshot(page, "districts-planner-id")
