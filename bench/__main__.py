@@ -93,6 +93,7 @@ def _measure_size(
         ("read", "read", {"repeats": slow_repeats}),
         ("gaps", "gaps", {}),
         ("baseline", "baseline", {"repeats": slow_repeats, "sample": sample}),
+        ("ratios", "ratios", {"repeats": slow_repeats, "sample": sample}),
         ("district", "district", {}),
         ("figure", "figure", {}),
     ]
@@ -118,8 +119,12 @@ def _measure_size(
 
 
 def _print_stage(children: int, key: str, stage: dict) -> None:
-    if stage.get("status") == "ok":
+    if stage.get("status") == "ok" and "median" in stage:
         shown = f"{results.seconds(stage['median'])}, peak {stage['peak_mb']:.0f} MB"
+    elif stage.get("status") == "ok":
+        shown = ", ".join(
+            f"{name} {value:.1f}×" for name, value in stage["notes"].items() if name != "rounds"
+        )
     else:
         shown = f"{stage['status']}: {stage.get('reason', '')}"
     print(f"bench: {children:>7,} {key:<24} {shown}", flush=True)

@@ -124,7 +124,9 @@ def _demo_login(page, base_url: str) -> None:
 
     page.goto(base_url)
     label = i18n.text("login.demo_as", role=i18n.text("role.caseworker"))
-    page.get_by_role("button", name=re.compile(rf"^{re.escape(label)} \(")).click()
+    # The button may name the account after the role, "Log in as caseworker (cw_1)".
+    button = page.get_by_role("button", name=re.compile(rf"^{re.escape(label)}\b"))
+    button.click(timeout=LOGIN_TIMEOUT_MS)
     page.locator('[data-testid="stSidebarNav"]').wait_for(timeout=LOGIN_TIMEOUT_MS)
     _wait_until_idle(page)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import time
 import traceback
@@ -117,6 +118,35 @@ def stage_gaps(context: Context) -> dict:
     }
 
 
+def _sample(dataset, size: int) -> tuple[list[str], float]:
+    """The children the networkx loop is timed on, and by how much to scale its time."""
+    everyone = dataset.child_ids
+    if len(everyone) <= size:
+        return everyone, 1.0
+    rng = np.random.default_rng(0)
+    chosen = sorted(rng.choice(everyone, size=size, replace=False).tolist())
+    return chosen, len(everyone) / size
+
+
+def _loop_round(dataset, chosen: list[str], scale: float) -> tuple[float, float, float]:
+    """One timing of the networkx loop: (total, sorting pass, loop seconds per child).
+
+    The loop makes millions of small objects and no reference cycles: the cyclic garbage
+    collector would only scan them again and again (two thirds of the sorting pass at 100,000
+    children), so it is off, to give the yardstick its best time.
+    """
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        grouped = baseline_networkx.by_child(dataset)
+        middle = time.perf_counter()
+        baseline_networkx.gaps_of(grouped, chosen)
+        end = time.perf_counter()
+    finally:
+        gc.enable()
+    return middle - start + (end - middle) * scale, middle - start, (end - middle) / len(chosen)
+
+
 @stage
 def stage_baseline(context: Context) -> dict:
     """The networkx loop: one pass sorting rows out per child, then one graph per child.
@@ -125,31 +155,50 @@ def stage_baseline(context: Context) -> dict:
     to every child (the loop does the same work for each); the sorting pass always runs whole.
     """
     dataset = read(context)
-    everyone = dataset.child_ids
-    if len(everyone) <= context.sample:
-        chosen = everyone
-    else:
-        rng = np.random.default_rng(0)
-        chosen = sorted(rng.choice(everyone, size=context.sample, replace=False).tolist())
-    scale = len(everyone) / len(chosen)
-    times, grouping, per_child = [], [], []
-    for _ in range(context.repeats):
-        start = time.perf_counter()
-        grouped = baseline_networkx.by_child(dataset)
-        middle = time.perf_counter()
-        baseline_networkx.gaps_of(grouped, chosen)
-        end = time.perf_counter()
-        grouping.append(middle - start)
-        per_child.append((end - middle) / len(chosen))
-        times.append(middle - start + (end - middle) * scale)
+    chosen, scale = _sample(dataset, context.sample)
+    rounds = [_loop_round(dataset, chosen, scale) for _ in range(context.repeats)]
     return {
-        "times": times,
+        "times": [total for total, _, _ in rounds],
         "notes": {
             "children_timed": len(chosen),
-            "children": len(everyone),
+            "children": len(dataset.child_ids),
             "extrapolated": scale != 1,
-            "grouping": float(np.median(grouping)),
-            "per_child": float(np.median(per_child)),
+            "grouping": float(np.median([grouping for _, grouping, _ in rounds])),
+            "per_child": float(np.median([per_child for _, _, per_child in rounds])),
+        },
+    }
+
+
+@stage
+def stage_ratios(context: Context) -> dict:
+    """The gap-summary ratios of the targets, each round timing every part back to back.
+
+    Timed in separate stages, a change in the machine's load between two stages would tilt a
+    ratio; here each round gives its own ratios and the median of each is reported.
+    """
+    read_dataset = product("io", "read_dataset")
+    gap_table = product("gaps", "gap_table")
+    dataset = read_dataset(context.data)
+    chosen, scale = _sample(dataset, context.sample)
+    rounds = []
+    for _ in range(context.repeats):
+        floor_disk = timed(lambda: floor.floor_from_disk(context.data), 1)[0]
+        reading = timed(lambda: read_dataset(context.data), 1)[0]
+        gaps = timed(lambda: gap_table(dataset), 1)[0]
+        floor_memory = timed(lambda: floor.floor_in_memory(dataset.ties), 1)[0]
+        loop = _loop_round(dataset, chosen, scale)[0]
+        rounds.append(
+            {
+                "loop_over_gaps": loop / gaps,
+                "from_disk_over_floor": (reading + gaps) / floor_disk,
+                "gaps_over_floor": gaps / floor_memory,
+            }
+        )
+    return {
+        "times": [],
+        "notes": {
+            "rounds": rounds,
+            **{key: float(np.median([r[key] for r in rounds])) for key in rounds[0]},
         },
     }
 
