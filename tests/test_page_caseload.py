@@ -198,6 +198,10 @@ def test_clicking_a_row_selects_the_child_and_opens_its_map(sample_app_store):
     assert not app.exception
     assert app.session_state["eska_child"] == third
     assert app.title[0].value == i18n.text("page.child_map")
+    # Back on the caseload, the old selection does not send the user to the map again.
+    app.switch_page(PAGE).run()
+    assert app.title[0].value == i18n.text("page.caseload")
+    assert not app.dataframe[0].value.empty
 
 
 def test_the_export_holds_the_rows_on_screen_and_is_audited(sample_app_store, downloads):

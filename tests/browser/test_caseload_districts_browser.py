@@ -71,6 +71,9 @@ def test_the_supervisor_sees_the_caseload_and_opens_a_child_map(page, demo_app_u
     )
     _idle(page)
     assert "?" not in page.url and _child_ids_in(page.url) == []
+    _open(page, "caseload")
+    page.wait_for_timeout(1000)
+    expect(page.get_by_role("heading", level=1).first).to_have_text(i18n.text("page.caseload"))
 
 
 def test_the_planner_sees_the_district_charts_and_no_child_id(page, demo_app_url):
