@@ -157,22 +157,27 @@ def _more(which: int) -> None:
 
 # -- the date, the outcome of the last save, the record as it stands -------------------------
 
+outcome = opened["outcome"] or ("none",)
+problems = forms.problems_by_field(outcome[1]) if outcome[0] == "problems" else {}
+
 today = dt.date.today()
-latest = current.system.latest_assessment()
+# The form's own record sets the earliest date: a later save by someone else is refused by the
+# store, next to this field, rather than leaving a chosen date outside the widget's range.
+opened_latest = baseline.system.latest_assessment()
 st.date_input(
     ui.t("assess.date"),
     value=today,
-    min_value=min(latest, today) if latest else None,
+    min_value=min(opened_latest, today) if opened_latest else None,
     max_value=today,
     key=date_key,
     help=ui.t("assess.date_help"),
     format="YYYY-MM-DD",
 )
+for message in problems.get(("assessed_on", None), ()):
+    st.error(ui.escape_markdown(message), icon=":material/error:")
+latest = current.system.latest_assessment()
 st.caption(ui.t("assess.latest", date=latest) if latest else ui.t("assess.no_latest"))
 as_of = st.session_state[date_key]
-
-outcome = opened["outcome"] or ("none",)
-problems = forms.problems_by_field(outcome[1]) if outcome[0] == "problems" else {}
 
 st.subheader(ui.t("assess.now_title", date=as_of))
 st.caption(ui.t("assess.now_caption"))

@@ -202,3 +202,35 @@ def test_the_page_speaks_bahasa_indonesia(record_app_store):
     submit = next(b for b in app.button if b.label == i18n.text("assess.submit", "id"))
     app = submit.click().run()
     assert app.info[0].value == i18n.text("assess.nothing_changed", "id")
+
+
+def test_the_stores_refusal_is_shown_at_its_entry_and_changes_nothing(record_app_store):
+    app = _opened()
+    _widget(app, "radio", "tie:child|mother.strength").set_value(5)
+    app = _submit(app)
+    assert app.success
+    before = _data_counts(record_app_store)
+    # A second change of the same tie on the same day would replace the row just saved.
+    _widget(app, "radio", "tie:child|mother.strength").set_value(1)
+    app = _submit(app)
+    assert not app.exception
+    messages = [_unescaped(e.value) for e in app.error]
+    assert i18n.text("assess.problems", n=1) in messages
+    assert any("already has a row dated" in message for message in messages)
+    titles = [_unescaped(e.label) for e in app.expander]
+    to_fix = i18n.text(
+        "assess.to_fix", name="Ibu (Mother) · 5 – very strong (thick line) · supportive", n=1
+    )
+    assert any(title.endswith(to_fix) for title in titles), titles
+    assert _data_counts(record_app_store) == before
+
+
+def test_a_date_before_the_latest_assessment_cannot_be_chosen(record_app_store):
+    app = _opened()
+    _widget(app, "date_input", "assess.date.C1").set_value(FIRST_VISIT - dt.timedelta(days=1))
+    _widget(app, "radio", "tie:child|mother.strength").set_value(5)
+    app = _submit(app)
+    assert app.success
+    dates = [tie.assessed_on for tie in record_app_store.child_system("C1").ties]
+    assert min(dates) == FIRST_VISIT
+    assert record_app_store.child_system("C1", FIRST_VISIT - dt.timedelta(days=1)).ties == ()
