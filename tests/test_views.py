@@ -15,16 +15,16 @@ from eska_network import access, caseload, disclosure, districts, views
 from eska_network.access import AccessDenied
 from eska_network.model import Child, Dataset, Member, Resource, Tie
 
-from .access_fixtures import ASSIGNMENTS, audit_rows, empty_store, fill_agency, principal
+from .access_fixtures import ASSIGNMENTS, ENGINES, audit_rows, empty_store, fill_agency, principal
 from .summary_frames import random_summaries, summaries_table, summary
 
 TODAY = dt.date(2026, 11, 28)
 
 
-@pytest.fixture
-def agency_store(tmp_path):
-    """The agency of access_fixtures on SQLite: C1, C2 (cw_ani), C3 (cw_budi), C4 (cw_citra)."""
-    with empty_store("sqlite", tmp_path) as store:
+@pytest.fixture(params=ENGINES)
+def agency_store(request, tmp_path):
+    """The agency of access_fixtures: C1, C2 (cw_ani), C3 (cw_budi), C4 (cw_citra), each engine."""
+    with empty_store(request.param, tmp_path) as store:
         fill_agency(store)
         yield store
 
@@ -123,26 +123,25 @@ def test_caseload_gap_counts_count_children_per_kind():
     assert list(counts.index) == list(caseload.GAP_KINDS)
 
 
-def test_district_aggregates_are_suppressed_and_hold_no_child_id(tmp_path):
-    with empty_store("sqlite", tmp_path) as store:
-        fill_agency(store)
-        store.import_dataset(_district_dataset({"D1": 12, "D2": 7, "D3": 3}))
-        planner = principal(store, "planner")
-        table = views.district_aggregates(store, planner, k=5)
-        assert table.groups == ["D1", "D2", "D3", "Kota Contoh"]
-        shown = disclosure.to_export(table).to_csv()
-        assert not any(child in shown for child in ("D1-000", "D3-002", *ASSIGNMENTS))
-        assert table.display_counts().at["D3", "children"] == "<5"
-        unserved = views.unserved_display(table)
-        assert unserved.values.tolist() == [["D2", "legal services", "100.0%"]]
-        assert views.some_too_small(table)
-        assert views.all_too_small(table, ["D3", "Kota Contoh"])
-        assert not views.all_too_small(table, ["D3", "D2"])
-        assert views.default_districts(table, 2) == ["D1", "D2"]
-        with pytest.raises(AccessDenied):
-            views.district_aggregates(store, principal(store, "caseworker"))
-        with pytest.raises(AccessDenied):
-            views.quarterly_aggregates(store, principal(store, "admin"))
+def test_district_aggregates_are_suppressed_and_hold_no_child_id(agency_store):
+    store = agency_store
+    store.import_dataset(_district_dataset({"D1": 12, "D2": 7, "D3": 3}))
+    planner = principal(store, "planner")
+    table = views.district_aggregates(store, planner, k=5)
+    assert table.groups == ["D1", "D2", "D3", "Kota Contoh"]
+    shown = disclosure.to_export(table).to_csv()
+    assert not any(child in shown for child in ("D1-000", "D3-002", *ASSIGNMENTS))
+    assert table.display_counts().at["D3", "children"] == "<5"
+    unserved = views.unserved_display(table)
+    assert unserved.values.tolist() == [["D2", "legal services", "100.0%"]]
+    assert views.some_too_small(table)
+    assert views.all_too_small(table, ["D3", "Kota Contoh"])
+    assert not views.all_too_small(table, ["D3", "D2"])
+    assert views.default_districts(table, 2) == ["D1", "D2"]
+    with pytest.raises(AccessDenied):
+        views.district_aggregates(store, principal(store, "caseworker"))
+    with pytest.raises(AccessDenied):
+        views.quarterly_aggregates(store, principal(store, "admin"))
 
 
 def test_too_few_children_in_the_store_give_only_that_fact(agency_store):
@@ -150,13 +149,12 @@ def test_too_few_children_in_the_store_give_only_that_fact(agency_store):
     assert views.district_aggregates(agency_store, planner) == disclosure.TooFewChildren(5)
 
 
-def test_the_quarterly_trend_counts_children_per_quarter(tmp_path):
-    with empty_store("sqlite", tmp_path) as store:
-        fill_agency(store)
-        store.import_dataset(_district_dataset({"D1": 6, "D2": 6}))
-        trend = views.quarterly_aggregates(store, principal(store, "planner"), k=5)
-        assert trend.groups == ["2026-Q1"]
-        assert trend.display_counts().at["2026-Q1", "children"] == 12
+def test_the_quarterly_trend_counts_children_per_quarter(agency_store):
+    store = agency_store
+    store.import_dataset(_district_dataset({"D1": 6, "D2": 6}))
+    trend = views.quarterly_aggregates(store, principal(store, "planner"), k=5)
+    assert trend.groups == ["2026-Q1"]
+    assert trend.display_counts().at["2026-Q1", "children"] == 12
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
