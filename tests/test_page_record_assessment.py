@@ -234,3 +234,15 @@ def test_a_date_before_the_latest_assessment_cannot_be_chosen(record_app_store):
     dates = [tie.assessed_on for tie in record_app_store.child_system("C1").ties]
     assert min(dates) == FIRST_VISIT
     assert record_app_store.child_system("C1", FIRST_VISIT - dt.timedelta(days=1)).ties == ()
+
+
+def test_removing_a_member_ends_its_ties_and_keeps_the_earlier_map(record_app_store):
+    earlier = record_app_store.child_system("C1", FIRST_VISIT)
+    app = _opened()
+    _widget(app, "checkbox", "member:imam.remove").check()
+    app = _submit(app)
+    assert app.success
+    assert XSS_LABEL not in set(app.dataframe[0].value.iloc[:, 0])
+    latest = {t.pair: t for t in record_app_store.child_system("C1").ties_as_of()}
+    assert latest[("child", "imam")].strength == 0
+    assert record_app_store.child_system("C1", FIRST_VISIT) == earlier
