@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from eska_network import accounts, caseload, i18n, views
+from eska_network import access, accounts, caseload, i18n, views
 from eska_network.store import open_store
 from eska_network.store.tables import actions
 
@@ -220,3 +220,12 @@ def test_the_export_holds_the_rows_on_screen_and_is_audited(sample_app_store, do
     exported = pd.read_csv(io.BytesIO(data))
     assert exported[HEADING["child_id"]].tolist() == on_screen[HEADING["child_id"]].tolist()
     assert list(exported.columns) == list(on_screen.columns)
+
+
+def test_a_supervisor_without_children_is_told_so(sample_app_store):
+    operator = access.operator()
+    accounts.add_team(sample_app_store, operator, "empty_team", "Nobody yet")
+    accounts.add_user(sample_app_store, operator, "sup_empty", "supervisor", team="empty_team")
+    app = _open(sample_app_store, "sup_empty")
+    assert [info.value for info in app.info] == [i18n.text("caseload.empty")]
+    assert not app.dataframe and not app.download_button
