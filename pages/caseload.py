@@ -28,7 +28,7 @@ lang = context.lang
 st.title(ui.t("page.caseload"))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=4)
 def _scored(_store, version: tuple, today: dt.date, lang: str):
     """Every child's scored row, once per data version, day and language (server memory only)."""
     return views.scored_caseload(_store, today, lang)

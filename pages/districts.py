@@ -148,8 +148,8 @@ else:
 
 st.subheader(ui.t("districts.trend"), divider="gray")
 st.caption(ui.t("districts.trend_note"))
-small_store = suppressed.counts[districts.CHILDREN].fillna(0).max() <= TREND_AT_ONCE_UP_TO
-if st.toggle(ui.t("districts.trend_compute"), value=bool(small_store), key="districts_trend"):
+at_once = not isinstance(total_children, int) or total_children <= TREND_AT_ONCE_UP_TO
+if st.toggle(ui.t("districts.trend_compute"), value=at_once, key="districts_trend"):
     trend = _quarter_table(context.store, context.principal, version, k)
     if isinstance(trend, disclosure.TooFewChildren):
         st.info(trend.message(lang))
