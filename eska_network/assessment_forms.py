@@ -1,5 +1,4 @@
-"""Recording an assessment through forms: the values a form holds, the changes they make, and
-where each problem belongs.
+"""Recording an assessment through forms: form values, the changes they make, their problems.
 
 A form is opened on a :class:`Record` (its *baseline*) and may be saved on a later one (the
 *current* record, after someone else saved the child in between). Only the fields the user

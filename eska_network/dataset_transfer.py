@@ -20,8 +20,10 @@ PROBLEM_COLUMNS = ("file", "row", "column", "problem")
 
 @dataclass(frozen=True)
 class UploadCheck:
-    """What checking an upload found: the data set and what importing it would change, or the
-    problems (then ``dataset`` and ``preview`` are None)."""
+    """What checking an upload found: the data set and what importing it would change.
+
+    When something is wrong, ``problems`` lists it and ``dataset`` and ``preview`` are None.
+    """
 
     dataset: Dataset | None
     preview: ImportReport | None
