@@ -307,10 +307,19 @@ def record_assessment(
     AccessDenied
         When ``principal`` may not edit the child.
     """
-    require(store, principal, EDIT_CHILD, child_id)
-    return store.record_assessment(
-        child_id, assessed_on, changes, expected_revision, principal.user_name
-    )
+    require(store, principal, EDIT_CHILD, child_id, audit_use=False)
+    try:
+        revision = store.record_assessment(
+            child_id, assessed_on, changes, expected_revision, principal.user_name
+        )
+    except Exception as error:
+        # A save the store refuses (bad value, concurrent edit) is audited as a failed edit.
+        write_audit(
+            store, principal, "edit", "failure", child_id=child_id, detail=type(error).__name__
+        )
+        raise
+    write_audit(store, principal, "edit", "success", child_id=child_id, detail=EDIT_CHILD)
+    return revision
 
 
 def reassign(store, principal: Principal, child_id: str, caseworker: str) -> None:

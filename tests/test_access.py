@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies
 
 from eska_network import access
 from eska_network.access import AccessDenied, Principal
-from eska_network.store import AssessmentChanges, ChildChange
+from eska_network.store import AssessmentChanges, ChildChange, ConcurrentEditError
 
 from .access_fixtures import (
     ASSIGNMENTS,
@@ -256,6 +256,18 @@ def test_an_assessment_is_recorded_only_for_ones_own_child_and_audited(fresh_age
     with pytest.raises(AccessDenied):
         access.record_assessment(store, supervisor, "C1", dt.date(2026, 3, 2), changes, revision)
     assert audit_rows(store)[-1]["detail"] == access.EDIT_CHILD
+
+
+def test_a_save_the_store_refuses_is_audited_as_a_failed_edit(fresh_agency_store):
+    store = fresh_agency_store
+    changes = AssessmentChanges(child=ChildChange(needs=("legal",)))
+    ani = person("cw_ani")
+    stale_revision = store.revision("C2") - 1
+    with pytest.raises(ConcurrentEditError):
+        access.record_assessment(store, ani, "C2", dt.date(2026, 3, 1), changes, stale_revision)
+    last = audit_rows(store)[-1]
+    assert (last["action"], last["outcome"], last["child_id"]) == ("edit", "failure", "C2")
+    assert last["detail"] == "ConcurrentEditError"
 
 
 @pytest.fixture(scope="module")
