@@ -191,6 +191,37 @@ def child_map_from_view(view: MapView) -> go.Figure:
     return figure
 
 
+LEGEND_COLUMNS = 2
+"""Legend entries per row when the legend sits under the map."""
+
+
+def legend_below(figure: go.Figure) -> go.Figure:
+    """The figure with its legend in rows under the map instead of beside it (a narrow column).
+
+    The map keeps its square; the figure grows downwards by the legend's rows.
+    """
+    presentation = bool(figure.layout.meta["presentation"])
+    font = figure.layout.font.size
+    entries = sum(1 for trace in figure.data if trace.showlegend)
+    rows = math.ceil(entries / LEGEND_COLUMNS)
+    legend_height = rows * int(font * 2.1) + 20
+    figure.update_layout(
+        legend={
+            "orientation": "h",
+            "x": 0.0,
+            "y": 0.0,
+            "xanchor": "left",
+            "yanchor": "top",
+            "entrywidth": 1 / LEGEND_COLUMNS,
+            "entrywidthmode": "fraction",
+        },
+        margin={"r": 10, "b": legend_height},
+        width=MAP_SIZE[presentation] + 20,
+        height=figure.layout.height + legend_height,
+    )
+    return figure
+
+
 def map_view(
     system: ChildSystem,
     as_of: dt.date | None = None,

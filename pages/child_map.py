@@ -30,13 +30,14 @@ if presentation:
     )
 
 st.title(ui.t("page.child_map"))
-top = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
+top = st.columns([3, 2, 2, 3], vertical_alignment="bottom")
 top[3].toggle(ui.t("map.presentation"), key=PRESENTATION_KEY, help=ui.t("map.presentation_help"))
 if presentation:
     child_id = ui.selected_child()
     top[0].markdown(f"**{ui.escape_markdown(ui.t('map.child_hidden'))}**")
 else:
-    child_id = ui.child_picker(context, key="child_map_child")
+    with top[0]:
+        child_id = ui.child_picker(context, key="child_map_child")
 if child_id is None:
     st.info(ui.t("map.no_children"))
     st.stop()
@@ -111,10 +112,10 @@ sentences = map_figure.gap_sentences(view)
 gap_table = map_tables.gap_rows(view)
 
 # --- The map, with the gaps beside it -------------------------------------------------------------
-map_column, gap_column = st.columns([3, 2])
+map_column, gap_column = st.columns([2, 1])
 with map_column:
     st.plotly_chart(
-        map_figure.child_map_from_view(view),
+        map_figure.legend_below(map_figure.child_map_from_view(view)),
         width="stretch",
         config={"displaylogo": False, "toImageButtonOptions": {"filename": "child-map"}},
         key="child_map_chart",
