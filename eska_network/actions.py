@@ -22,6 +22,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from . import access, codes, export, gaps
+from .changes import change_lines, compare
 from .csvsafe import to_safe_csv
 from .gap_items import KINDS, GapItem, gap_items, kind_name, member_name, subject_text
 from .map_figure import MapView
@@ -401,6 +402,23 @@ def proposal_text(proposal: ProposedTie, names: Mapping[str, str], lang: str = "
         needs = ", ".join(codes.NEEDS.label(need, lang) for need in proposal.needs_met)
         details.append(f"{_pick(('meets', 'memenuhi'), lang)}: {needs}")
     return f"{ends} ({'; '.join(details)})"
+
+
+def recorded_changes(
+    system: ChildSystem,
+    earlier: dt.date,
+    later: dt.date,
+    proposals: Sequence[ProposedTie] = (),
+    lang: str = "en",
+    presentation: bool = False,
+) -> list[str]:
+    """What changed between two assessments, in lines, named as the map with ``proposals``.
+
+    Only what was recorded counts: proposals are no change, even though the map draws them.
+    """
+    comparison = compare(system, min(earlier, later), max(earlier, later))
+    names = member_names(system, proposals, later, lang, presentation)
+    return change_lines(comparison, lang, names)
 
 
 @dataclass(frozen=True)

@@ -191,20 +191,23 @@ def child_map_from_view(view: MapView) -> go.Figure:
     return figure
 
 
-LEGEND_COLUMNS = 2
-"""Legend entries per row when the legend sits under the map."""
+LEGEND_ENTRY_WIDTH = 250
+"""Pixels per legend entry when the legend sits under the map (two or three to a row)."""
+BELOW_MAP_SHARE = 0.8
+"""The map's height under :func:`legend_below`: a column beside a list is narrower than the map."""
 
 
 def legend_below(figure: go.Figure) -> go.Figure:
     """The figure with its legend in rows under the map instead of beside it (a narrow column).
 
-    The map keeps its square; the figure grows downwards by the legend's rows.
+    The figure is no wider than the map and a little lower, so that in a column of about that
+    width the map fills it; the legend's rows are added under it.
     """
     presentation = bool(figure.layout.meta["presentation"])
     font = figure.layout.font.size
     entries = sum(1 for trace in figure.data if trace.showlegend)
-    rows = math.ceil(entries / LEGEND_COLUMNS)
-    legend_height = rows * int(font * 2.1) + 20
+    legend_height = math.ceil(entries / 2) * int(font * 2.1) + 20
+    map_height = int(MAP_SIZE[presentation] * BELOW_MAP_SHARE)
     figure.update_layout(
         legend={
             "orientation": "h",
@@ -212,12 +215,12 @@ def legend_below(figure: go.Figure) -> go.Figure:
             "y": 0.0,
             "xanchor": "left",
             "yanchor": "top",
-            "entrywidth": 1 / LEGEND_COLUMNS,
-            "entrywidthmode": "fraction",
+            "entrywidth": LEGEND_ENTRY_WIDTH,
+            "entrywidthmode": "pixels",
         },
         margin={"r": 10, "b": legend_height},
         width=MAP_SIZE[presentation] + 20,
-        height=figure.layout.height + legend_height,
+        height=map_height + 70 + legend_height,
     )
     return figure
 

@@ -7,7 +7,6 @@ import streamlit as st
 import ui
 from eska_network import access, actions, codes, map_figure, map_tables
 from eska_network.actions import ActionConflictError
-from eska_network.changes import change_lines
 from eska_network.roles import ROLES
 from eska_network.store import AssessmentError, ConcurrentEditError
 from eska_network.whatif import ProposedTie, suggested_services
@@ -131,7 +130,7 @@ with gap_column:
         ui.plain(sentences[0])
     if view.comparison is not None:
         st.subheader(ui.t("map.changes", date=view.comparison.earlier.isoformat()))
-        lines = change_lines(view.comparison, lang, view.labels)
+        lines = actions.recorded_changes(record, compare_with, as_of, proposals, lang, presentation)
         if lines:
             st.markdown("\n".join(f"- {ui.escape_markdown(line)}" for line in lines))
         else:

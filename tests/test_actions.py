@@ -205,6 +205,23 @@ def test_a_proposal_closes_the_legal_need_named_as_the_map_names_it(agency_store
     assert text == "the child – Legal aid (strength 3; meets: legal services)"
 
 
+def test_recorded_changes_leave_proposals_out_and_name_members_as_the_map():
+    later = DAY + dt.timedelta(days=30)
+    system = ChildSystem(
+        Child("C1", "X", 15, needs=("legal",)),
+        (Member("C1", "mother", "Siti", "family", "mother"),),
+        (
+            Tie("C1", "child", "mother", 2, "supportive", DAY),
+            Tie("C1", "child", "mother", 4, "supportive", later),
+        ),
+    )
+    lines = actions.recorded_changes(system, DAY, later, [LBH], presentation=True)
+    assert lines == [
+        "Gap closed: Weak level: family / caregiver",
+        "Stronger: the child – Mother (strength 2 → 4)",
+    ]
+
+
 def test_a_recorded_proposal_is_a_real_tie_with_its_new_member(agency_store, caseworker):
     system = _legal_child(agency_store)
     revision = agency_store.revision("C1")

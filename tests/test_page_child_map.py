@@ -72,6 +72,11 @@ def _map_page(user_name: str = "cw_bdg1", child_id: str | None = None) -> AppTes
     return app
 
 
+def _unescaped(markdown: str) -> str:
+    """Markdown written with :func:`ui.escape_markdown`, as the reader sees it."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def _texts(app: AppTest) -> str:
     """Every text the page shows: titles, paragraphs, notices, widgets' labels and options.
 
@@ -87,7 +92,7 @@ def _texts(app: AppTest) -> str:
     parts.extend(button.label for button in app.button)
     for frame in app.dataframe:
         parts.append(frame.value.to_csv())
-    return re.sub(r"\\(.)", r"\1", "\n".join(parts))
+    return _unescaped("\n".join(parts))
 
 
 def _figure(app: AppTest) -> dict:
@@ -112,6 +117,8 @@ def test_the_caseworker_chooses_a_child_and_sees_its_map_and_gaps(bandung_app_st
     figure = _figure(app)
     assert figure["layout"]["meta"]["child_id"] == "BDG-007"
     assert figure["layout"]["meta"]["as_of"] == "2025-10-11"
+    # The legend sits under the map, leaving the column beside it to the gap list.
+    assert figure["layout"]["legend"]["orientation"] == "h"
     texts = _texts(app)
     assert i18n.text("map.gaps") in texts
     assert "The legal services need is unmet" in texts
@@ -141,10 +148,13 @@ def test_comparing_two_dates_lists_the_changes_and_marks_the_map(bandung_app_sto
     assert _figure(app)["layout"]["meta"]["compare_with"] == earlier
     texts = _texts(app)
     assert i18n.text("map.changes", date=earlier) in texts
-    assert any(
-        word in texts
-        for word in ("New tie", "Tie lost", "Stronger", "Weaker", "Gap closed", "New gap")
-    )
+    changes = _unescaped(next(m.value for m in app.markdown if m.value.startswith("- New gap")))
+    assert "New gap: Unmet need: education" in changes
+    assert "Tie lost: the child – Dinas Sosial Kota Bandung (strength 4 → 0)" in changes
+    # A proposal drawn on the map is no recorded change: the list stays the same.
+    next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
+    after = _unescaped(next(m.value for m in app.markdown if m.value.startswith("- New gap")))
+    assert after == changes
 
 
 def test_a_suggested_legal_aid_proposal_closes_the_legal_need_gap(bandung_app_store):
