@@ -29,13 +29,16 @@ PEOPLE = {
     "cw_bdg1": ("caseworker", "bdg"),
     "cw_bdg2": ("caseworker", "bdg"),
     "sup_bdg": ("supervisor", "bdg"),
+    "cw_sby2": ("caseworker", "sby"),
 }
+AWKWARD_LABEL = """Kakak "Rina" <b>sepupu</b> & 'teman'"""
+"""The label of a member of SBY-002: markup that must show as typed."""
 
 
 def _bandung(dataset: Dataset) -> Dataset:
-    """The sample's Bandung children, their members and ties, and every service."""
+    """The sample's Bandung children and SBY-002, their members and ties, and every service."""
     ids = dataset.children.loc[dataset.children["district"] == "Kota Bandung", "child_id"]
-    keep = set(ids)
+    keep = {*ids, "SBY-002"}
     return Dataset(
         children=dataset.children[dataset.children["child_id"].isin(keep)],
         members=dataset.members[dataset.members["child_id"].isin(keep)],
@@ -46,12 +49,13 @@ def _bandung(dataset: Dataset) -> Dataset:
 
 @pytest.fixture
 def bandung_app_store(tmp_path, monkeypatch, sample_dataset):
-    """The Bandung sample children on an SQLite file the app opens, with their caseworkers."""
+    """The Bandung sample children and SBY-002 on an SQLite file, with their caseworkers."""
     monkeypatch.delenv("ESKA_DEMO", raising=False)
     navigation_only(monkeypatch)
     with empty_store("sqlite", tmp_path) as store:
         operator = access.operator()
         accounts.add_team(store, operator, "bdg", "Bandung")
+        accounts.add_team(store, operator, "sby", "Surabaya")
         for user_name, (role, team) in PEOPLE.items():
             accounts.add_user(store, operator, user_name, role, team=team)
         store.import_dataset(_bandung(sample_dataset))
@@ -307,3 +311,12 @@ def test_the_page_speaks_indonesian(bandung_app_store):
     assert not app.exception
     assert i18n.text("map.gaps", "id") in [h.value for h in app.subheader]
     assert "Kebutuhan layanan hukum belum terpenuhi" in _texts(app)
+
+
+def test_a_label_with_markup_shows_as_typed(bandung_app_store):
+    app = _map_page("cw_sby2", child_id="SBY-002")
+    shown = [m for m in app.markdown if "Rina" in m.value]
+    assert shown
+    assert all(not m.proto.allow_html for m in app.markdown)
+    assert AWKWARD_LABEL in _unescaped(shown[0].value)
+    assert "<b>" not in shown[0].value.replace("\\<b\\>", "")
