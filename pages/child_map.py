@@ -352,7 +352,9 @@ with tab_export:
             column.download_button(
                 ui.t(f"map.export_{fmt}"),
                 # Made (and audited) only when clicked: an image takes seconds.
-                data=lambda fmt=fmt: actions.export_map(store, principal, child_id, view, fmt),
+                data=lambda fmt=fmt, view=view: actions.export_map(
+                    store, principal, child_id, view, fmt
+                ),
                 file_name=actions.export_file_name(view, fmt),
                 mime=actions.EXPORT_FORMATS[fmt],
                 key=f"child_map_export_{fmt}",
