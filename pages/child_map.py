@@ -155,7 +155,7 @@ with tab_whatif:
     st.caption(ui.t("map.whatif_intro"))
     error = st.session_state.pop(ERROR_KEY, None)
     if error:
-        st.error(ui.t("map.record_refused", reason=error))
+        st.error(ui.escape_markdown(ui.t("map.record_refused", reason=error)))
     if proposals:
         st.markdown(f"**{ui.escape_markdown(ui.t('map.proposals'))}**")
         record_on = st.date_input(
@@ -256,7 +256,7 @@ with tab_whatif:
                     )
                     st.rerun()
                 except ValueError as problem:
-                    st.error(ui.t("map.custom_invalid", reason=str(problem)))
+                    st.error(ui.escape_markdown(ui.t("map.custom_invalid", reason=problem)))
 
 # --- Actions --------------------------------------------------------------------------------------
 with tab_actions:
@@ -296,7 +296,7 @@ with tab_actions:
                     )
                     st.rerun()
                 except ActionConflictError as conflict:
-                    st.error(str(conflict))
+                    st.error(ui.escape_markdown(conflict))
     if may_edit:
         open_gaps = actions.open_gaps(record, as_of)
         st.markdown(f"**{ui.escape_markdown(ui.t('map.action_new'))}**")
@@ -318,7 +318,7 @@ with tab_actions:
                         actions.create_action(store, principal, child_id, gap, what, who, due_on)
                         st.rerun()
                     except ValueError as problem:
-                        st.error(ui.t("map.action_invalid", reason=str(problem)))
+                        st.error(ui.escape_markdown(ui.t("map.action_invalid", reason=problem)))
 
 # --- Table view -----------------------------------------------------------------------------------
 with tab_table:

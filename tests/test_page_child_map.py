@@ -320,3 +320,26 @@ def test_a_label_with_markup_shows_as_typed(bandung_app_store):
     assert all(not m.proto.allow_html for m in app.markdown)
     assert AWKWARD_LABEL in _unescaped(shown[0].value)
     assert "<b>" not in shown[0].value.replace("\\<b\\>", "")
+
+
+def test_recording_after_someone_else_saved_is_refused_and_the_proposal_kept(bandung_app_store):
+    from eska_network import actions
+    from eska_network.whatif import ProposedTie
+
+    app = _map_page(child_id="BDG-007")
+    next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
+    neighbour = ProposedTie("new_neighbour", "community", label="Tetangga", role="neighbour")
+    actions.record_proposal(
+        bandung_app_store,
+        Principal("cw_bdg1", "caseworker", "bdg"),
+        bandung_app_store.child_system("BDG-007"),
+        neighbour,
+        dt.date.today(),
+        bandung_app_store.revision("BDG-007"),
+    )
+    revision = bandung_app_store.revision("BDG-007")
+    _button(app, "map.record").click().run()
+    assert not app.exception
+    assert "was changed after you opened it" in _unescaped(app.error[0].value)
+    assert bandung_app_store.revision("BDG-007") == revision
+    assert [p.label for p in app.session_state["child_map_proposals"]["BDG-007"]] == ["LBH Bandung"]
