@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [1_000] if args.quick else [int(size) for size in args.sizes.split(",")]
     repeats = 2 if args.quick else args.repeats
 
+    priority = _raise_priority()
     data.OUT_DIR.mkdir(parents=True, exist_ok=True)
     log = data.OUT_DIR / "bench.log"
     log.write_text("", encoding="utf-8")
@@ -46,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         "platform": platform.platform(terse=True),
         "when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "repeats": repeats,
+        "priority": priority,
         "generated": {},
     }
     print(f"bench: {machine['cores']} cores, sizes {sizes}, {repeats} repeats; log in {log}")
@@ -128,6 +130,18 @@ def _print_stage(children: int, key: str, stage: dict) -> None:
     else:
         shown = f"{stage['status']}: {stage.get('reason', '')}"
     print(f"bench: {children:>7,} {key:<24} {shown}", flush=True)
+
+
+def _raise_priority(niceness: int = -10) -> int:
+    """Run this process and every stage it starts ahead of other jobs on the machine, if allowed.
+
+    Other jobs (a test suite, say) would otherwise take CPU from a stage at random and blur the
+    comparison; only root may raise a priority, so elsewhere the run goes on at the usual one.
+    """
+    try:
+        return os.nice(niceness - os.nice(0))
+    except PermissionError:
+        return os.nice(0)
 
 
 def _postgres_reachable() -> str | None:

@@ -271,7 +271,7 @@ def markdown(all_sizes: dict, browser: dict, machine: dict) -> str:
         "",
         f"Machine: {machine['cores']} cores (`os.cpu_count()`), Python {machine['python']}, "
         f"{machine['platform']}. Run {machine['when']}, {machine['repeats']} repeats per timing "
-        "(median shown).",
+        f"(median shown), at niceness {machine.get('priority', 0)}.",
         "",
         "Ratios compare like with like: a whole data set in memory with the networkx loop and the "
         "in-memory floor; a run from the CSV folder with reading plus the loop and the floor that "
