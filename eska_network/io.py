@@ -607,6 +607,21 @@ def _codes_parser(column: Column) -> Callable[[str], tuple[str, str | None]]:
 _PARSERS = {"int": _int_parser, "date": _date_parser, "code": _code_parser, "codes": _codes_parser}
 
 
+def cell_problem(column: Column, cell: str) -> str | None:
+    """What is wrong with one non-empty cell of an int, date, code or codes column, or None.
+
+    The forms of the app use it so that they refuse what an import refuses, in the same words.
+
+    Examples
+    --------
+    >>> cell_problem(schema.TIES.column("strength"), "7")
+    '7 is out of range 0 to 5'
+    >>> cell_problem(schema.TIES.column("needs_met"), "legal; housing") is None
+    True
+    """
+    return _PARSERS[column.kind](column)(cell)[1]
+
+
 def _check_duplicates(
     spec: FileSpec, frame: pd.DataFrame, typed: dict[str, pd.Series], findings: _Findings
 ) -> None:

@@ -321,7 +321,7 @@ def check_value(column: schema.Column, value: object) -> str | None:
         if re.fullmatch(schema.ID_PATTERN, cell):
             return None
         return f"'{cell}' is not a valid id: use 1 to 32 letters, digits, _ or -"
-    return io._PARSERS[column.kind](column)(cell)[1]
+    return io.cell_problem(column, cell)
 
 
 def _cell(value: object) -> str:
