@@ -63,6 +63,10 @@ def test_the_map_is_drawn_hovered_and_hidden_in_presentation_mode(
     page.get_by_text(i18n.text("map.presentation"), exact=True).click()
     wait_until_idle(page)
     expect(page.get_by_text(i18n.text("map.child_hidden"))).to_be_visible()
+    # The first new element can show while the rerun still runs: wait until it has finished and
+    # no element of the run before presentation mode is left on the page.
+    wait_until_idle(page)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
     shown = page.inner_text("body")
     html = page.content()
     for label in labels:
