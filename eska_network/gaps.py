@@ -455,12 +455,18 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
 
     # Members (like ties) of children outside the children table are left out.
     listed = member_owner >= 0
-    member_keys = pd.Index((member_owner * n_ends + end_codes[2 * n_ties :])[listed])
+    member_keys = (member_owner * n_ends + end_codes[2 * n_ties :])[listed]
     member_level = _positions(members["level"], LEVELS)[listed]
+    key_count = max(n_children, 1) * n_ends
 
     def level_at(ends: np.ndarray) -> np.ndarray:
-        found = member_keys.get_indexer(tie_owner * n_ends + ends[rows])
-        return np.where(found >= 0, member_level[found], _NO_LEVEL)
+        # A member's (child, id) is unique, so a table indexed by key codes finds its level.
+        keys, n_keys = _compact(
+            np.concatenate([member_keys, tie_owner * n_ends + ends[rows]]), key_count
+        )
+        level_of_key = np.full(n_keys, _NO_LEVEL)
+        level_of_key[keys[: len(member_keys)]] = member_level
+        return level_of_key[keys[len(member_keys) :]]
 
     source_level, target_level = level_at(source), level_at(target)
     strength = ties["strength"].to_numpy(dtype=np.int64)[rows]
@@ -553,20 +559,46 @@ def _rows_in_force(
 ) -> np.ndarray:
     """The tie rows in force at their child's D: per tie, its row with the latest date not after D.
 
-    A tie is its child and its unordered pair of end codes, numbered with two integer factorisations
-    (no sort, no string keys).
+    A tie is its child and its unordered pair of end codes, numbered by :func:`_compact` (no sort,
+    no string keys).
     """
     candidates = np.flatnonzero((owner >= 0) & (assessed <= day_of_row))
-    low = np.minimum(source[candidates], target[candidates])
-    high = np.maximum(source[candidates], target[candidates])
-    first_end = pd.factorize(owner[candidates] * n_ends + low)[0]
-    tie, ties = pd.factorize(first_end * n_ends + high)
-    latest = np.full(len(ties), _NO_DAY)
+    first_end, second_end = source[candidates], target[candidates]
+    low, high = np.minimum(first_end, second_end), np.maximum(first_end, second_end)
+    pair, n_pairs = _compact(low * n_ends + high, n_ends * n_ends)
+    tie, n_ties = _compact(owner[candidates] * n_pairs + pair, (owner.max(initial=0) + 1) * n_pairs)
+    latest = np.full(n_ties, _NO_DAY)
     np.maximum.at(latest, tie, assessed[candidates])
-    last = assessed[candidates] == latest[tie]
+    last = np.flatnonzero(assessed[candidates] == latest[tie])
     # Two rows of one tie on one date are an import error; keep the first, as the model does.
-    last[last] = ~pd.Series(tie[last]).duplicated().to_numpy()
-    return candidates[last]
+    first = np.full(n_ties, len(candidates))
+    np.minimum.at(first, tie[last], last)
+    in_force = np.zeros(len(candidates), dtype=bool)
+    in_force[first] = True
+    return candidates[in_force]
+
+
+_DENSE_KEYS = 1 << 25
+"""Up to this many possible keys, :func:`_compact` numbers keys with a table instead of a hash."""
+
+
+def _compact(keys: np.ndarray, size: int) -> tuple[np.ndarray, int]:
+    """Codes ``0 .. n - 1`` for the ``n`` distinct ``keys`` (each below ``size``), and ``n``.
+
+    Keys are numbered in increasing order by a table of ``size`` flags; when that table would be
+    large, or a key is negative (a missing name), by :func:`pandas.factorize` instead.
+
+    >>> _compact(np.array([7, 2, 7, 5]), 8)
+    (array([2, 0, 2, 1], dtype=int32), 3)
+    """
+    if size > _DENSE_KEYS or keys.min(initial=0) < 0:
+        codes, uniques = pd.factorize(keys)
+        return codes, len(uniques)
+    present = np.zeros(size, dtype=bool)
+    present[keys] = True
+    # int32 counts halve the memory the running count writes; size is far below 2**31 here.
+    code_of_key = np.cumsum(present, dtype=np.int32) - 1
+    return code_of_key[keys], int(code_of_key[-1]) + 1 if size else 0
 
 
 def _is(column: pd.Series, code: str) -> np.ndarray:
