@@ -60,11 +60,35 @@ def extra_json(frame: pd.DataFrame, names: Sequence[str]) -> np.ndarray:
     )
 
 
-def db_columns(spec: FileSpec, frame: pd.DataFrame, extras: Sequence[str]) -> dict[str, np.ndarray]:
-    """The schema columns of ``frame`` as Python values, and ``extra`` as JSON text."""
-    columns = {c.name: python_values(frame[c.name], c.kind) for c in spec.columns}
-    columns[EXTRA] = extra_json(frame, extras)
-    return columns
+def db_frame(spec: FileSpec, frame: pd.DataFrame, extras: Sequence[str]) -> pd.DataFrame:
+    """The schema columns of ``frame`` as database values, and ``extra`` as JSON text.
+
+    The columns stay compact pandas columns (dates as ISO text, codes with "" for none) rather
+    than Python objects: a whole ties table as objects is tens of millions of them. Turn rows into
+    Python values a chunk at a time with :func:`chunk_values`.
+    """
+    columns = {c.name: _db_series(frame[c.name], c.kind) for c in spec.columns}
+    text = column_dtype(_TEXT)
+    columns[EXTRA] = pd.Series(extra_json(frame, extras), index=frame.index, dtype=text)
+    return pd.DataFrame(columns, index=frame.index)
+
+
+def _db_series(series: pd.Series, kind: str) -> pd.Series:
+    if kind == "date":
+        dates = pd.to_datetime(series)
+        return dates.dt.strftime("%Y-%m-%d").astype(column_dtype(_TEXT))
+    if kind == "codes":
+        return series.fillna("")
+    if kind == "int":
+        return series.astype("Int64")
+    if kind == "bool":
+        return series.astype("boolean")
+    return series
+
+
+def chunk_values(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The columns of ``frame`` as object arrays of plain Python values, missing values None."""
+    return {name: frame[name].to_numpy(dtype=object, na_value=None) for name in frame.columns}
 
 
 def frame_from_rows(spec: FileSpec, rows: Sequence[tuple], names: Sequence[str]) -> pd.DataFrame:

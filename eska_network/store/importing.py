@@ -106,9 +106,9 @@ _TIE_KEY = ["child_id", "pair_low", "pair_high", "assessed_on"]
 
 
 def _incoming(spec: FileSpec, table: pd.DataFrame, skip: Sequence[str] = ()) -> pd.DataFrame:
-    """A Dataset table as database values (object columns) with ``extra`` as JSON."""
+    """A Dataset table as database values (compact columns) with ``extra`` as JSON."""
     extras = [name for name in frames.extra_columns(spec, table) if name not in skip]
-    return pd.DataFrame(frames.db_columns(spec, table, extras), index=table.index)
+    return frames.db_frame(spec, table, extras)
 
 
 def _member_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataFrame:
@@ -126,16 +126,16 @@ def _member_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataF
                     f"'{text.iloc[position]}' is not a date in YYYY-MM-DD form",
                 )
             )
-        rows[REMOVED_ON] = frames.python_values(dates, "date")
+        rows[REMOVED_ON] = dates.dt.strftime("%Y-%m-%d").astype(rows["member_id"].dtype)
     return rows
 
 
 def _tie_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataFrame:
     rows = _incoming(schema.TIES, table)
-    low = np.minimum(table["source"].to_numpy(dtype=object), table["target"].to_numpy(dtype=object))
-    high = np.maximum(
-        table["source"].to_numpy(dtype=object), table["target"].to_numpy(dtype=object)
-    )
+    source, target = rows["source"], rows["target"]
+    in_order = (source <= target).to_numpy()
+    low = source.where(in_order, target)
+    high = target.where(in_order, source)
     rows.insert(1, "pair_low", low)
     rows.insert(2, "pair_high", high)
     duplicated = rows.duplicated(_TIE_KEY, keep="first").to_numpy()
@@ -278,8 +278,8 @@ def _write(
     resources: _Upsert,
     revisions: pd.Series,
 ) -> None:
-    new_children = children.new.assign(revision=revisions.reindex(children.new["child_id"]).values)
-    frames.insert_rows(connection, tables.children, _columns(new_children))
+    new_children = children.new.assign(revision=_revision_of(children.new, revisions))
+    _insert(connection, tables.children, new_children)
     _update(connection, tables.children, children.changed, ["child_id"])
     stored_touched = revisions.drop(index=children.new["child_id"], errors="ignore")
     if len(stored_touched):
@@ -289,10 +289,9 @@ def _write(
             .values(revision=sa.bindparam("b_revision")),
             [{"b_child_id": k, "b_revision": int(v)} for k, v in stored_touched.items()],
         )
-    frames.insert_rows(connection, tables.members, _columns(members.new))
+    _insert(connection, tables.members, members.new)
     _update(connection, tables.members, members.changed, _MEMBER_KEY)
-    ties = new_ties.assign(revision=revisions.reindex(new_ties["child_id"]).values)
-    frames.insert_rows(connection, tables.ties, _columns(ties))
+    _insert(connection, tables.ties, new_ties, revisions)
     _history(
         connection, tables.child_history, pd.concat([children.new, children.changed]), revisions
     )
@@ -300,12 +299,31 @@ def _write(
         connection, tables.member_history, pd.concat([members.new, members.changed]), revisions
     )
 
-    frames.insert_rows(connection, tables.resources, _columns(resources.new))
+    _insert(connection, tables.resources, resources.new)
     _update(connection, tables.resources, resources.changed, ["resource_id"])
 
 
-def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
-    return {name: frame[name].to_numpy(dtype=object, na_value=None) for name in frame.columns}
+INSERT_CHUNK = 100_000
+"""Rows turned into Python values and written at a time: the whole ties table at once as Python
+objects would more than double an import's peak memory."""
+
+
+def _insert(
+    connection: sa.Connection,
+    table: sa.Table,
+    rows: pd.DataFrame,
+    revisions: pd.Series | None = None,
+) -> None:
+    """Insert ``rows`` chunk by chunk (with each row's child's revision if ``revisions``)."""
+    for start in range(0, len(rows), INSERT_CHUNK):
+        chunk = rows.iloc[start : start + INSERT_CHUNK]
+        if revisions is not None:
+            chunk = chunk.assign(revision=_revision_of(chunk, revisions))
+        frames.insert_rows(connection, table, frames.chunk_values(chunk))
+
+
+def _revision_of(rows: pd.DataFrame, revisions: pd.Series) -> np.ndarray:
+    return revisions.reindex(rows["child_id"]).to_numpy(dtype=np.int64)
 
 
 def _update(connection: sa.Connection, table: sa.Table, rows: pd.DataFrame, key: list[str]) -> None:
@@ -313,9 +331,10 @@ def _update(connection: sa.Connection, table: sa.Table, rows: pd.DataFrame, key:
         return
     values = {name: sa.bindparam(f"v_{name}") for name in rows.columns if name not in key}
     condition = sa.and_(*(table.c[name] == sa.bindparam(f"k_{name}") for name in key))
+    columns = frames.chunk_values(rows)
     parameters = [
-        {**{f"k_{k}": row[k] for k in key}, **{f"v_{n}": row[n] for n in values}}
-        for row in rows.to_dict("records")
+        {**{f"k_{k}": columns[k][at] for k in key}, **{f"v_{n}": columns[n][at] for n in values}}
+        for at in range(len(rows))
     ]
     connection.execute(table.update().where(condition).values(**values), parameters)
 
@@ -326,9 +345,9 @@ def _history(
     """A history row for each new or changed row; an import's versions are undated."""
     if rows.empty:
         return
-    versioned = rows.assign(revision=revisions.reindex(rows["child_id"]).values, assessed_on=None)
+    versioned = rows.assign(revision=_revision_of(rows, revisions), assessed_on=None)
     names = [name for name in versioned.columns if name in table.c]
-    frames.insert_rows(connection, table, _columns(versioned[names]))
+    _insert(connection, table, versioned[names])
 
 
 def _record_saves(
