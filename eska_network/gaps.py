@@ -540,13 +540,37 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
 
 
 def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
-    """For each of ``columns``, the row in ``child_ids`` of each cell's child (-1 when none)."""
-    codes, uniques = pd.factorize(pd.concat([child_ids, *columns], ignore_index=True))
+    """For each of ``columns``, the row in ``child_ids`` of each cell's child (-1 when none).
+
+    A child's rows usually come together, so each run of one id is looked up once.
+    """
+    starts = [_run_starts(column) for column in columns]
+    heads = [column.iloc[start] for column, start in zip(columns, starts, strict=True)]
+    codes, uniques = pd.factorize(pd.concat([child_ids, *heads], ignore_index=True))
     row_of_code = np.full(len(uniques) + 1, -1)  # the extra -1 is for a missing cell (code -1)
     row_of_code[codes[: len(child_ids)]] = np.arange(len(child_ids))
     row_of_code[-1] = -1
-    bounds = np.cumsum([len(child_ids), *(len(column) for column in columns)])
-    return [row_of_code[codes[start:end]] for start, end in itertools.pairwise(bounds)]
+    bounds = np.cumsum([len(child_ids), *(len(start) for start in starts)])
+    return [
+        np.repeat(row_of_code[codes[begin:end]], np.diff(start, append=len(column)))
+        for (begin, end), start, column in zip(
+            itertools.pairwise(bounds), starts, columns, strict=True
+        )
+    ]
+
+
+def _run_starts(column: pd.Series) -> np.ndarray:
+    """The positions where a run of equal consecutive cells of ``column`` starts.
+
+    >>> _run_starts(pd.Series(["a", "a", None, None, "b", "a"]))
+    array([0, 2, 3, 4, 5])
+    """
+    values = column.array
+    differs = pd.array(values[1:] != values[:-1], dtype="boolean")
+    # A missing cell differs from nothing and is never equal: it starts a run of its own.
+    return np.flatnonzero(
+        np.concatenate([[len(values) > 0], differs.to_numpy(bool, na_value=True)])
+    )
 
 
 def _rows_in_force(
