@@ -513,15 +513,15 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     def count(selected: np.ndarray) -> np.ndarray:
         return np.bincount(tie_owner[selected], minlength=n_children)
 
-    statuses = np.array([level_status(s) for s in range(MAX_STRENGTH + 1)])
+    statuses = [level_status(s) for s in range(MAX_STRENGTH + 1)]
     as_of_column = np.where(has_day, day, 0).astype("datetime64[D]").astype("datetime64[s]")
     as_of_column[~has_day] = np.datetime64("NaT")
     return summary_table(
         {
-            "child_id": children["child_id"].to_numpy(),
+            "child_id": children["child_id"].array,
             "as_of": as_of_column,
             **{
-                f"{level}_status": statuses[np.minimum(level_strength[:, i], MAX_STRENGTH)]
+                f"{level}_status": _texts(statuses, np.minimum(level_strength[:, i], MAX_STRENGTH))
                 for i, level in enumerate(LEVELS)
             },
             **{f"{level}_strength": level_strength[:, i] for i, level in enumerate(LEVELS)},
@@ -529,7 +529,7 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
             "missing_functions": _joined(no_function, FUNCTIONS),
             "missing_support_types": _joined(no_support, SUPPORT_TYPES),
             **{_link_column(p): link_strength[:, i] for i, p in enumerate(LEVEL_PAIRS)},
-            "weakest_link": np.array(LEVEL_PAIRS.codes)[np.argmin(link_strength, axis=1)],
+            "weakest_link": _texts(LEVEL_PAIRS.codes, np.argmin(link_strength, axis=1)),
             "single_points_of_failure": (link_ties == 1).sum(axis=1),
             "stressful_ties": count(stressful),
             "stale_ties": count(stale),
@@ -658,11 +658,20 @@ def _full_mask(vocabulary: Vocabulary) -> int:
     return vocabulary.mask(vocabulary)
 
 
-def _joined(masks: np.ndarray, vocabulary: Vocabulary) -> np.ndarray:
+def _joined(masks: np.ndarray, vocabulary: Vocabulary) -> pd.api.extensions.ExtensionArray:
     """Each bit mask as its codes ``;``-joined in vocabulary order, computed once per mask."""
     distinct, where = np.unique(masks, return_inverse=True)
     texts = [LIST_SEPARATOR.join(vocabulary.unmask(int(mask))) for mask in distinct]
-    return np.array(texts, dtype=object)[where.reshape(-1)] if len(masks) else masks[:0]
+    return _texts(texts, where.reshape(-1))
+
+
+def _texts(texts: list[str], codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """``texts[code]`` for each of ``codes``, built as a ``str`` array by one take, not per text.
+
+    >>> list(_texts(["absent", "weak"], np.array([1, 0, 1])))
+    ['weak', 'absent', 'weak']
+    """
+    return pd.array(texts, dtype="str").take(codes)
 
 
 def _pair_table() -> np.ndarray:
