@@ -484,7 +484,7 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     # Rules 2 to 4.
     def given(column: str, vocabulary: Vocabulary) -> np.ndarray:
         found = np.zeros(n_children, dtype=np.int64)
-        np.bitwise_or.at(found, tie_owner[giving], _masks(ties[column], vocabulary)[rows][giving])
+        np.bitwise_or.at(found, tie_owner[giving], _masks(ties[column], vocabulary)[rows[giving]])
         return found
 
     unmet = _masks(children["needs"], NEEDS) & ~given("needs_met", NEEDS)
