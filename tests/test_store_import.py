@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from eska_network import codes, io, schema, synth
 from eska_network.cli import main
 from eska_network.model import Child, Dataset, Member, Resource, Tie
-from eska_network.store import ImportConflictError, ensure_sample_loaded, tables
+from eska_network.store import ImportConflictError, ensure_sample_loaded, importing, tables
 from eska_network.store.backup import table_checksums
 
 from .conftest import SAMPLE_DATA, clear_store
@@ -111,6 +111,22 @@ def test_a_database_error_half_way_leaves_every_table_as_it_was(small_store):
     with pytest.raises(sa.exc.IntegrityError):
         small_store.import_dataset(broken)
     assert small_store.table_counts() == before
+
+
+def test_an_error_in_a_later_chunk_undoes_the_chunks_written_before(small_store, monkeypatch):
+    # Large imports are written chunk by chunk, still in one transaction.
+    monkeypatch.setattr(importing, "INSERT_CHUNK", 2)
+    before = table_checksums(small_store)
+    members = [Member("C7", f"m{i}", f"Member {i}", "community") for i in range(6)]
+    ties = [Tie("C7", "child", m.member_id, 2, "supportive", dt.date(2026, 2, 1)) for m in members]
+    broken = Dataset.from_objects(
+        children=[Child("C7", "Kota Bandung", 11)],
+        members=members,
+        ties=[*ties, Tie("C7", "child", "zz_nobody", 2, "supportive", dt.date(2026, 2, 1))],
+    )
+    with pytest.raises(sa.exc.IntegrityError):
+        small_store.import_dataset(broken)
+    assert table_checksums(small_store) == before
 
 
 def test_gap_summaries_are_stored_for_the_imported_children(small_store, small_dataset):
