@@ -146,16 +146,7 @@ def comparison_bars(
                 hidden_x.append(name)
                 hidden_group.append(str(index))
                 hidden_text.append(f"{label}: {hover_text(status, table.k, lang)}")
-    if hidden_x:
-        figure.add_scatter(
-            name=_word("suppressed", lang),
-            x=hidden_x,
-            y=[0] * len(hidden_x),
-            mode="markers",
-            marker={"symbol": "x-thin-open", "size": 10, "color": HIDDEN_MARK},
-            hovertext=hidden_text,
-            hoverinfo="text",
-        )
+    _mark_suppressed(figure, hidden_x, hidden_text, lang)
     figure.update_layout(
         template=TEMPLATE,
         barmode="group",
@@ -254,16 +245,7 @@ def trend_lines(
             if status != SHOWN:
                 hidden_x.append(quarter)
                 hidden_text.append(f"{name}: {hover_text(status, trend.k, lang)}")
-    if hidden_x:
-        figure.add_scatter(
-            name=_word("suppressed", lang),
-            x=hidden_x,
-            y=[0] * len(hidden_x),
-            mode="markers",
-            marker={"symbol": "x-thin-open", "size": 10, "color": HIDDEN_MARK},
-            hovertext=hidden_text,
-            hoverinfo="text",
-        )
+    _mark_suppressed(figure, hidden_x, hidden_text, lang)
     figure.update_layout(
         template=TEMPLATE,
         title=_word("trend_title", lang),
@@ -470,3 +452,17 @@ def district_choropleth(
         },
     )
     return ChoroplethResult(figure, tuple(unmatched), unmatched_features)
+
+
+def _mark_suppressed(figure: go.Figure, x: list, texts: list[str], lang: str) -> None:
+    """Draw a cross at zero where a value is hidden, so a gap in the chart is never read as 0."""
+    if x:
+        figure.add_scatter(
+            name=_word("suppressed", lang),
+            x=x,
+            y=[0] * len(x),
+            mode="markers",
+            marker={"symbol": "x-thin-open", "size": 10, "color": HIDDEN_MARK},
+            hovertext=texts,
+            hoverinfo="text",
+        )
