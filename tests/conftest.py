@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from eska_network import io
 from eska_network.model import Child, Dataset, Member, Resource, Tie
@@ -137,3 +138,17 @@ def clear_store(store) -> None:
         for table in reversed(tables.metadata.sorted_tables):
             if table.name != "audit":
                 connection.execute(table.delete())
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> list[tuple[str, bytes]]:
+    """The (file name, bytes) of every download button drawn, kept as the app hands them over."""
+    kept = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        kept.append((filename, path_or_data))
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return kept

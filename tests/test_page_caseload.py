@@ -13,7 +13,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from eska_network import access, accounts, caseload, i18n, views
@@ -54,20 +53,6 @@ def sample_store_url(tmp_path_factory):
             )
     store.engine.dispose()
     return url
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> list[tuple[str, bytes]]:
-    """The (file name, bytes) of every download button drawn, kept as the app hands them over."""
-    kept = []
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, path_or_data, mimetype, kind, filename=None):
-        kept.append((filename, path_or_data))
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
-    return kept
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
@@ -63,20 +62,6 @@ def sample_child_ids(sample_store_url) -> list[str]:
     ids = store.children()["child_id"].tolist()
     store.engine.dispose()
     return ids
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> list[tuple[str, bytes]]:
-    """The (file name, bytes) of every download button drawn, kept as the app hands them over."""
-    kept = []
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, path_or_data, mimetype, kind, filename=None):
-        kept.append((filename, path_or_data))
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
-    return kept
 
 
 def _open(store, user_name: str, lang: str = "en") -> AppTest:
