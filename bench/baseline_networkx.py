@@ -16,7 +16,7 @@ from typing import NamedTuple
 import networkx as nx
 import pandas as pd
 
-from eska_network import codes
+from eska_network.domain import codes
 
 CHILD = codes.CHILD_NODE
 
@@ -87,7 +87,7 @@ def all_gaps(dataset, as_of: dt.date | None = None, child_ids=None) -> dict[str,
 
     Parameters
     ----------
-    dataset : eska_network.model.Dataset
+    dataset : eska_network.domain.model.Dataset
         The data set (only its ``children``, ``members`` and ``ties`` tables are read).
     as_of : datetime.date, optional
         The date D of the rules; default each child's latest assessment.

@@ -35,7 +35,7 @@ def ensure_synth(children: int) -> tuple[Path, float | None]:
     folder = synth_folder(children)
     if (folder / "ties.csv").exists():
         return folder, None
-    from eska_network import synth
+    from eska_network.domain import synth
 
     for stale in DATA_DIR.glob(f"synth-{children}-d{DISTRICTS}-s{SEED}*"):
         shutil.rmtree(stale)  # made by an older generator, or an interrupted run

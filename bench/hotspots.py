@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args(argv)
 
-    from eska_network import gaps, io
+    from eska_network.domain import gaps, io
 
     folder, _ = data.ensure_synth(args.children)
     if args.what == "read_dataset":
@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         for seconds, line, text in lines[: args.top]:
             print(f"{seconds:7.3f} s  {seconds / total:5.1%}  line {line}: {text[:90]}")
     elif args.what == "district":
-        from eska_network import disclosure, districts
+        from eska_network.districts import aggregates as districts
+        from eska_network.districts import disclosure
 
         summaries = gaps.gap_table(dataset)
         summaries["district"] = dataset.children["district"].to_numpy()

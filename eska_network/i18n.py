@@ -1,13 +1,13 @@
 """The words of the app's screens in English and Bahasa Indonesia, keyed by message id.
 
-Domain vocabularies keep their labels in :mod:`eska_network.codes`; this table holds everything
-else a screen says. Add a message as ``"message_id": {"en": ..., "id": ...}``; ``{name}`` fields
-are filled by :func:`text`.
+Domain vocabularies keep their labels in :mod:`eska_network.domain.codes`; this table holds
+everything else a screen says. Add a message as ``"message_id": {"en": ..., "id": ...}``; ``{name}``
+fields are filled by :func:`text`.
 """
 
 from __future__ import annotations
 
-from .codes import LANGUAGES
+from eska_network.domain.codes import LANGUAGES
 
 LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 
@@ -90,7 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.import_data": {"en": "Import data", "id": "Impor data"},
     "page.audit_log": {"en": "Audit log", "id": "Log audit"},
     "page.accounts": {"en": "Accounts", "id": "Akun"},
-    # Child map page (pages/child_map.py, eska_network.actions)
+    # Child map page (pages/child_map.py, eska_network.services.conference)
     "map.presentation": {"en": "Presentation mode", "id": "Mode presentasi"},
     "map.presentation_help": {
         "en": "For a projector: large type, role names instead of names, the child shown as "
@@ -286,7 +286,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Anda mengelola akun dan tim. Administrator tidak melihat data anak.",
     },
     "home.pages": {"en": "Your pages:", "id": "Halaman Anda:"},
-    # Record assessment page (eska_network.assessment_forms, pages/record_assessment.py)
+    # Record assessment page (eska_network.services.assessment_forms, pages/record_assessment.py)
     "assess.the_child": {"en": "The child", "id": "Anak"},
     "assess.no_children": {
         "en": "No child is assigned to you, so there is nothing to record.",
@@ -482,7 +482,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{user} saved at {at} (assessment of {dated}): {what}.",
         "id": "{user} menyimpan pada {at} (asesmen tanggal {dated}): {what}.",
     },
-    # Import page (eska_network.dataset_transfer, pages/import_data.py)
+    # Import page (eska_network.services.dataset_transfer, pages/import_data.py)
     "import.intro": {
         "en": "Upload a data set as one zip file, or as its CSV files (children.csv, members.csv, "
         "ties.csv and, if you have it, resources.csv). At most {limit} MB. The files are checked "

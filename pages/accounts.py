@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from eska_network import access, accounts
+from eska_network.services import access, accounts
 
 context = ui.page_context("accounts")
 store, actor = context.store, context.principal

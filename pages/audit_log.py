@@ -5,7 +5,8 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from eska_network import access, csvsafe
+from eska_network.domain import csvsafe
+from eska_network.services import access
 
 context = ui.page_context("audit_log")
 st.title(ui.t("page.audit_log"))

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from eska_network import access, caseload, views
+from eska_network.services import access, caseload, views
 
 MAX_ROWS = 1000
 """Rows drawn at most: nobody reads further, and the browser stays quick at 100,000 children."""

@@ -5,11 +5,14 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from eska_network import access, actions, codes, map_figure, map_tables
-from eska_network.actions import ActionConflictError
-from eska_network.roles import ROLES
+from eska_network.child_map import figure as map_figure
+from eska_network.child_map import tables as map_tables
+from eska_network.domain import codes
+from eska_network.domain.member_roles import ROLES
+from eska_network.domain.whatif import ProposedTie, suggested_services
+from eska_network.services import access, conference
+from eska_network.services.conference import ActionConflictError
 from eska_network.store import AssessmentError, ConcurrentEditError
-from eska_network.whatif import ProposedTie, suggested_services
 
 PRESENTATION_KEY = "child_map_presentation"
 PROPOSALS_KEY = "child_map_proposals"
@@ -88,7 +91,7 @@ def _drop(index: int) -> None:
 def _record(index: int, assessed_on: dt.date) -> None:
     proposal = st.session_state[PROPOSALS_KEY][child_id][index]
     try:
-        actions.record_proposal(store, principal, record, proposal, assessed_on, revision, lang)
+        conference.record_proposal(store, principal, record, proposal, assessed_on, revision, lang)
     except (AssessmentError, ConcurrentEditError, access.AccessDenied) as error:
         st.session_state[ERROR_KEY] = str(error)
         return
@@ -106,7 +109,7 @@ view = map_figure.map_view(
     proposed=proposals,
     compare_with=compare_with,
 )
-names = actions.member_names(record, proposals, as_of, lang, presentation)
+names = conference.member_names(record, proposals, as_of, lang, presentation)
 sentences = map_figure.gap_sentences(view)
 gap_table = map_tables.gap_rows(view)
 
@@ -130,13 +133,15 @@ with gap_column:
         ui.plain(sentences[0])
     if view.comparison is not None:
         st.subheader(ui.t("map.changes", date=view.comparison.earlier.isoformat()))
-        lines = actions.recorded_changes(record, compare_with, as_of, proposals, lang, presentation)
+        lines = conference.recorded_changes(
+            record, compare_with, as_of, proposals, lang, presentation
+        )
         if lines:
             st.markdown("\n".join(f"- {ui.escape_markdown(line)}" for line in lines))
         else:
             ui.plain(ui.t("map.no_changes"))
     if proposals:
-        effect = actions.proposal_effect(record, proposals, as_of, lang, presentation)
+        effect = conference.proposal_effect(record, proposals, as_of, lang, presentation)
         st.subheader(ui.t("map.would_close"))
         if effect.closed:
             st.markdown("\n".join(f"- {ui.escape_markdown(line)}" for line in effect.closed))
@@ -169,7 +174,7 @@ with tab_whatif:
         for index, proposal in enumerate(proposals):
             row = st.columns([5, 1, 1], vertical_alignment="center")
             with row[0]:
-                ui.plain(actions.proposal_text(proposal, names, lang))
+                ui.plain(conference.proposal_text(proposal, names, lang))
             row[1].button(
                 ui.t("map.record"),
                 key=f"child_map_record_{child_id}_{index}",
@@ -193,10 +198,12 @@ with tab_whatif:
         if not services:
             ui.plain(ui.t("map.no_service", need=codes.NEEDS.label(need, lang)))
         for service in services:
-            shown = actions.member_names(record, [*proposals, service], as_of, lang, presentation)
+            shown = conference.member_names(
+                record, [*proposals, service], as_of, lang, presentation
+            )
             row = st.columns([5, 1], vertical_alignment="center")
             with row[0]:
-                ui.plain(actions.proposal_text(service, shown, lang))
+                ui.plain(conference.proposal_text(service, shown, lang))
             row[1].button(
                 ui.t("map.propose"),
                 key=f"child_map_propose_{child_id}_{need}_{service.member_id}",
@@ -240,7 +247,7 @@ with tab_whatif:
             if st.form_submit_button(ui.t("map.custom_add")):
                 try:
                     _propose(
-                        actions.custom_proposal(
+                        conference.custom_proposal(
                             record,
                             proposals,
                             label,
@@ -260,15 +267,15 @@ with tab_whatif:
 
 # --- Actions --------------------------------------------------------------------------------------
 with tab_actions:
-    found = actions.list_actions(store, principal, child_id, audit_view=False)
-    late = actions.overdue(found, today)
+    found = conference.list_actions(store, principal, child_id, audit_view=False)
+    late = conference.overdue(found, today)
     if late:
         st.warning(ui.t("map.overdue", count=len(late)))
     if presentation:
         st.caption(ui.t("map.actions_hidden_text"))
     if found:
-        headers = actions.action_headers(lang)
-        rows = actions.action_rows(found, today, lang, names, presentation)
+        headers = conference.action_headers(lang)
+        rows = conference.action_rows(found, today, lang, names, presentation)
         st.dataframe(
             [{headers[key]: value for key, value in row.items()} for row in rows],
             hide_index=True,
@@ -281,24 +288,26 @@ with tab_actions:
             chosen = st.selectbox(
                 ui.t("map.action_choose"),
                 found,
-                format_func=lambda action: actions.action_title(action, lang, names, presentation),
+                format_func=lambda action: conference.action_title(
+                    action, lang, names, presentation
+                ),
             )
             status = st.radio(
                 ui.t("map.action_status"),
-                actions.STATUSES,
-                format_func=lambda code: actions.status_name(code, lang),
+                conference.STATUSES,
+                format_func=lambda code: conference.status_name(code, lang),
                 horizontal=True,
             )
             if st.form_submit_button(ui.t("map.action_update")):
                 try:
-                    actions.update_action(
+                    conference.update_action(
                         store, principal, chosen.action_id, chosen.revision, status=status
                     )
                     st.rerun()
                 except ActionConflictError as conflict:
                     st.error(ui.escape_markdown(conflict))
     if may_edit:
-        open_gaps = actions.open_gaps(record, as_of)
+        open_gaps = conference.open_gaps(record, as_of)
         st.markdown(f"**{ui.escape_markdown(ui.t('map.action_new'))}**")
         if not open_gaps:
             ui.plain(ui.t("map.action_no_gaps"))
@@ -307,15 +316,15 @@ with tab_actions:
                 gap = st.selectbox(
                     ui.t("map.action_gap"),
                     open_gaps,
-                    format_func=lambda item: actions.gap_text(item, lang, names),
+                    format_func=lambda item: conference.gap_text(item, lang, names),
                 )
-                what = st.text_input(ui.t("map.action_what"), max_chars=actions.MAX_TEXT)
-                who = st.text_input(ui.t("map.action_who"), max_chars=actions.MAX_TEXT)
+                what = st.text_input(ui.t("map.action_what"), max_chars=conference.MAX_TEXT)
+                who = st.text_input(ui.t("map.action_who"), max_chars=conference.MAX_TEXT)
                 due_on = st.date_input(ui.t("map.action_due"), value=None)
                 st.caption(ui.t("map.action_no_names"))
                 if st.form_submit_button(ui.t("map.action_add")):
                     try:
-                        actions.create_action(store, principal, child_id, gap, what, who, due_on)
+                        conference.create_action(store, principal, child_id, gap, what, who, due_on)
                         st.rerun()
                     except ValueError as problem:
                         st.error(ui.escape_markdown(ui.t("map.action_invalid", reason=problem)))
@@ -348,15 +357,15 @@ with tab_export:
     else:
         st.caption(ui.t("map.export_presentation" if presentation else "map.export_named"))
         buttons = st.columns(4)
-        for column, fmt in zip(buttons, actions.EXPORT_FORMATS, strict=True):
+        for column, fmt in zip(buttons, conference.EXPORT_FORMATS, strict=True):
             column.download_button(
                 ui.t(f"map.export_{fmt}"),
                 # Made (and audited) only when clicked: an image takes seconds.
-                data=lambda fmt=fmt, view=view: actions.export_map(
+                data=lambda fmt=fmt, view=view: conference.export_map(
                     store, principal, child_id, view, fmt
                 ),
-                file_name=actions.export_file_name(view, fmt),
-                mime=actions.EXPORT_FORMATS[fmt],
+                file_name=conference.export_file_name(view, fmt),
+                mime=conference.EXPORT_FORMATS[fmt],
                 key=f"child_map_export_{fmt}",
                 icon=":material/download:",
             )

@@ -9,7 +9,10 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from eska_network import access, disclosure, district_figures, districts, views
+from eska_network.districts import aggregates as districts
+from eska_network.districts import disclosure
+from eska_network.districts import figures as district_figures
+from eska_network.services import access, views
 
 TREND_AT_ONCE_UP_TO = 20_000
 """Children up to which the quarterly trend is drawn at once; above, on request (it is slow)."""

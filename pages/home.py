@@ -3,7 +3,8 @@
 import streamlit as st
 
 import ui
-from eska_network import access
+from eska_network.services import access
+from ui.pages import pages_for
 
 context = ui.page_context("home")
 principal = context.principal
@@ -12,6 +13,6 @@ ui.plain(ui.t("home.welcome", user=principal.display_name or principal.user_name
 count = len(access.visible_child_ids(context.store, principal))
 st.write(ui.t(f"home.intro.{principal.role}", count=count))
 st.subheader(ui.t("home.pages"))
-for page in access.pages_for(principal.role):
+for page in pages_for(principal.role):
     if page.key != "home":
         st.page_link(page.path, label=ui.t(page.title_id), icon=page.icon)

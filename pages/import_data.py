@@ -8,8 +8,9 @@ import hashlib
 import streamlit as st
 
 import ui
-from eska_network import access, csvsafe, dataset_transfer, io
-from eska_network.access import AccessDenied
+from eska_network.domain import csvsafe, io
+from eska_network.services import access, dataset_transfer
+from eska_network.services.access import AccessDenied
 
 CHECKED = "import.checked"
 """Session key: the digest of the files last checked and what the check found."""

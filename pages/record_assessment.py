@@ -7,9 +7,10 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from eska_network import access, codes, roles
-from eska_network import assessment_forms as forms
-from eska_network.access import AccessDenied
+from eska_network.domain import codes, member_roles
+from eska_network.services import access
+from eska_network.services import assessment_forms as forms
+from eska_network.services.access import AccessDenied
 from eska_network.store import AssessmentError, ChildChange, ConcurrentEditError
 
 NEW_MEMBER_SLOTS = 2
@@ -277,14 +278,14 @@ def _member_fields(entry: str, member: forms.MemberEntry, *, new: bool) -> None:
         )
         _problems(entry, "level")
     with right:
-        role_options = [None, *roles.ROLES.codes]
+        role_options = [None, *member_roles.ROLES.codes]
         if member.role not in role_options:
             role_options.append(member.role)
         st.selectbox(
             forms.field_title("role", lang),
             role_options,
             index=role_options.index(member.role),
-            format_func=lambda role: roles.role_label(role, lang) if role else "–",
+            format_func=lambda role: member_roles.role_label(role, lang) if role else "–",
             accept_new_options=True,
             help=ui.t("assess.role_help"),
             key=_key(entry, "role"),

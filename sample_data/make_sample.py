@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from eska_network import codes, io, synth
-from eska_network.model import Child, Dataset, Member, Resource, Tie
+from eska_network.domain import codes, io, synth
+from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
 
 FOLDER = Path(__file__).resolve().parent
 FILLER_CHILDREN = 55

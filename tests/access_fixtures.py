@@ -16,9 +16,9 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from streamlit.runtime.pages_manager import PagesManager
 
-from eska_network import access, accounts
-from eska_network.access import Principal
-from eska_network.model import Child, Dataset
+from eska_network.domain.model import Child, Dataset
+from eska_network.services import access, accounts
+from eska_network.services.access import Principal
 from eska_network.store import open_store
 from eska_network.store.tables import audit
 

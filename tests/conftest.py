@@ -13,8 +13,8 @@ import pytest
 import sqlalchemy as sa
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from eska_network import io
-from eska_network.model import Child, Dataset, Member, Resource, Tie
+from eska_network.domain import io
+from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
 from eska_network.store import open_store, tables
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eska_network.model import Child, ChildSystem, Dataset, Member, Tie
+from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Tie
 
 DAY = dt.date(2026, 3, 1)
 """The latest assessment of most cases (so their default as_of)."""

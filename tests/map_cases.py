@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eska_network import codes
-from eska_network.model import Child, ChildSystem, Member, Resource, Tie
+from eska_network.domain import codes
+from eska_network.domain.model import Child, ChildSystem, Member, Resource, Tie
 
 EARLIER = dt.date(2025, 9, 1)
 LATER = dt.date(2026, 3, 1)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from eska_network import gaps
-from eska_network.codes import FUNCTIONS, LEVEL_PAIRS, LEVEL_STATUSES, NEEDS, SUPPORT_TYPES
-from eska_network.schema import LIST_SEPARATOR
+from eska_network.domain import gaps
+from eska_network.domain.codes import FUNCTIONS, LEVEL_PAIRS, LEVEL_STATUSES, NEEDS, SUPPORT_TYPES
+from eska_network.domain.schema import LIST_SEPARATOR
 
 NO_GAPS = {
     "child_id": "C001",

@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies
 
-from eska_network import access
-from eska_network.access import AccessDenied, Principal
+from eska_network.services import access
+from eska_network.services.access import AccessDenied, Principal
 from eska_network.store import AssessmentChanges, ChildChange, ConcurrentEditError
+from ui import pages
 
 from .access_fixtures import (
     ASSIGNMENTS,
@@ -80,7 +81,7 @@ def person(user_name: str) -> Principal:
 
 def _cases():
     for role in access.ROLES:
-        for page in access.PAGES:
+        for page in pages.PAGES:
             for action in (OPEN, *page.actions):
                 yield role, page.key, action
 
@@ -89,7 +90,7 @@ def _cases():
 def test_role_page_action(agency_store, role, page_key, action):
     """Every role x page x action: allowed exactly as the matrix says; every refusal audited."""
     who = principal(agency_store, role)
-    page = access.page(page_key)
+    page = pages.page(page_key)
     # A child-level action is tried on a child the user would see if any role of theirs could.
     child = "C1" if action in access.CHILD_PERMISSIONS else None
     if action == OPEN:
@@ -101,7 +102,7 @@ def test_role_page_action(agency_store, role, page_key, action):
     before = len(audit_rows(agency_store))
     try:
         if action == OPEN:
-            access.require_page(agency_store, who, page_key)
+            pages.require_page(agency_store, who, page_key)
         else:
             access.require(agency_store, who, action, child)
         allowed = True
@@ -121,7 +122,7 @@ def test_role_page_action(agency_store, role, page_key, action):
 
 @pytest.mark.parametrize("role", access.ROLES)
 def test_pages_for_each_role_follow_security_md(role):
-    assert {page.key for page in access.pages_for(role)} == EXPECTED_PAGES[role]
+    assert {page.key for page in pages.pages_for(role)} == EXPECTED_PAGES[role]
     assert access.ROLE_PERMISSIONS[role] == EXPECTED_RIGHTS[role]
 
 

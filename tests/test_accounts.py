@@ -10,9 +10,10 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from eska_network import access, accounts, i18n
-from eska_network.access import AccessDenied
-from eska_network.accounts import AccountError, LoginPolicy
+from eska_network import i18n
+from eska_network.services import access, accounts
+from eska_network.services.access import AccessDenied
+from eska_network.services.accounts import AccountError, LoginPolicy
 from eska_network.store.tables import users
 
 from .access_fixtures import (

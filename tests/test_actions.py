@@ -1,4 +1,4 @@
-"""Actions on a child's gaps, proposals recorded as ties, audited exports (eska_network.actions).
+"""Actions on a child's gaps, proposals recorded as ties, audited exports (services.conference).
 
 The agency of access_fixtures: cw_ani has C1 and C2, cw_budi C3 (team north, supervisor
 sup_north); cw_citra has C4 (team south).
@@ -12,12 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network import actions, map_figure
-from eska_network.access import AccessDenied, Principal
-from eska_network.gap_items import GapItem
-from eska_network.model import Child, ChildSystem, Dataset, Member, Resource, Tie
+from eska_network.child_map import figure as map_figure
+from eska_network.domain.gap_items import GapItem
+from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Resource, Tie
+from eska_network.domain.whatif import ProposedTie
+from eska_network.services import conference
+from eska_network.services.access import AccessDenied, Principal
 from eska_network.store import AssessmentError, ConcurrentEditError
-from eska_network.whatif import ProposedTie
 
 from .access_fixtures import ASSIGNMENTS, ENGINES, audit_rows, empty_store, fill_agency, principal
 
@@ -40,12 +41,12 @@ def caseworker(agency_store):
 
 
 def _add(store, who, gap=LEGAL, due_on=TODAY - dt.timedelta(days=1), child_id="C1"):
-    return actions.create_action(store, who, child_id, gap, "Refer to legal aid", "Ani", due_on)
+    return conference.create_action(store, who, child_id, gap, "Refer to legal aid", "Ani", due_on)
 
 
 def test_an_action_is_stored_listed_and_audited(agency_store, caseworker):
     created = _add(agency_store, caseworker, STALE)
-    (listed,) = actions.list_actions(agency_store, caseworker, "C1")
+    (listed,) = conference.list_actions(agency_store, caseworker, "C1")
     assert listed == created
     assert (listed.gap, listed.status, listed.revision) == (STALE, "open", 1)
     assert listed.created_by == "cw_ani"
@@ -58,17 +59,17 @@ def test_overdue_means_open_and_due_before_today(agency_store, caseworker):
     _add(agency_store, caseworker, due_on=TODAY)
     _add(agency_store, caseworker, due_on=None)
     done = _add(agency_store, caseworker, due_on=TODAY - dt.timedelta(days=30))
-    actions.update_action(agency_store, caseworker, done.action_id, 1, status="done")
-    found = actions.list_actions(agency_store, caseworker, "C1")
-    assert actions.overdue(found, TODAY) == (late,)
-    rows = actions.action_rows(found, TODAY)
+    conference.update_action(agency_store, caseworker, done.action_id, 1, status="done")
+    found = conference.list_actions(agency_store, caseworker, "C1")
+    assert conference.overdue(found, TODAY) == (late,)
+    rows = conference.action_rows(found, TODAY)
     assert [row["overdue"] for row in rows] == ["Overdue", "", "", ""]
     assert [row["status"] for row in rows] == ["Open", "Open", "Open", "Done"]
 
 
 def test_a_status_change_is_audited_and_moves_the_revision(agency_store, caseworker):
     action = _add(agency_store, caseworker)
-    changed = actions.update_action(
+    changed = conference.update_action(
         agency_store, caseworker, action.action_id, action.revision, status="dropped"
     )
     assert (changed.status, changed.revision, changed.what) == ("dropped", 2, action.what)
@@ -81,10 +82,10 @@ def test_a_status_change_is_audited_and_moves_the_revision(agency_store, casewor
 
 def test_a_change_made_on_an_old_revision_is_refused(agency_store, caseworker):
     action = _add(agency_store, caseworker)
-    actions.update_action(agency_store, caseworker, action.action_id, 1, status="done")
-    with pytest.raises(actions.ActionConflictError, match="changed by someone else"):
-        actions.update_action(agency_store, caseworker, action.action_id, 1, what="Other")
-    (stored,) = actions.list_actions(agency_store, caseworker, "C1")
+    conference.update_action(agency_store, caseworker, action.action_id, 1, status="done")
+    with pytest.raises(conference.ActionConflictError, match="changed by someone else"):
+        conference.update_action(agency_store, caseworker, action.action_id, 1, what="Other")
+    (stored,) = conference.list_actions(agency_store, caseworker, "C1")
     assert (stored.status, stored.what, stored.revision) == ("done", action.what, 2)
 
 
@@ -97,74 +98,74 @@ def test_bad_input_is_refused_and_nothing_changes(
 ):
     action = _add(agency_store, caseworker)
     with pytest.raises(ValueError, match=problem):
-        actions.update_action(
+        conference.update_action(
             agency_store, caseworker, action.action_id, 1, what=what, who=who, status=status
         )
-    assert actions.list_actions(agency_store, caseworker, "C1") == (action,)
+    assert conference.list_actions(agency_store, caseworker, "C1") == (action,)
 
 
 def test_an_unknown_gap_kind_is_refused(agency_store, caseworker):
     with pytest.raises(ValueError, match="unknown gap kind"):
         _add(agency_store, caseworker, GapItem("bad_luck", "x"))
-    assert actions.list_actions(agency_store, caseworker, "C1") == ()
+    assert conference.list_actions(agency_store, caseworker, "C1") == ()
 
 
 def test_another_caseworkers_child_is_refused_and_audited(agency_store, caseworker):
     with pytest.raises(AccessDenied):
         _add(agency_store, caseworker, child_id="C4")
     with pytest.raises(AccessDenied):
-        actions.list_actions(agency_store, caseworker, "C4")
+        conference.list_actions(agency_store, caseworker, "C4")
     refusals = [row for row in audit_rows(agency_store) if row["action"] == "refusal"]
     assert [(row["child_id"], row["detail"]) for row in refusals] == [
         ("C4", "edit_child"),
         ("C4", "view_child"),
     ]
     citra = Principal("cw_citra", "caseworker", "south")
-    assert actions.list_actions(agency_store, citra, "C4") == ()
+    assert conference.list_actions(agency_store, citra, "C4") == ()
 
 
 def test_a_supervisor_sees_the_teams_actions_but_cannot_change_them(agency_store, caseworker):
     action = _add(agency_store, caseworker)
     supervisor = principal(agency_store, "supervisor")
-    assert actions.list_actions(agency_store, supervisor, "C1") == (action,)
+    assert conference.list_actions(agency_store, supervisor, "C1") == (action,)
     with pytest.raises(AccessDenied):
-        actions.update_action(agency_store, supervisor, action.action_id, 1, status="done")
-    assert actions.list_actions(agency_store, caseworker, "C1")[0].status == "open"
+        conference.update_action(agency_store, supervisor, action.action_id, 1, status="done")
+    assert conference.list_actions(agency_store, caseworker, "C1")[0].status == "open"
 
 
 def test_presentation_rows_hide_typed_text_and_name_members_by_pseudonym():
     day = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    action = actions.Action(
+    action = conference.Action(
         1, "C1", STALE, "Call Bu Ani", "Pak Eko", None, "open", "cw_ani", day, day, 1
     )
     system = ChildSystem(
         Child("C1", "X", 15), (Member("C1", "teacher", "Bu Ani", "community", "teacher"),)
     )
-    names = actions.member_names(system, presentation=True)
-    (row,) = actions.action_rows([action], TODAY, "en", names, presentation=True)
+    names = conference.member_names(system, presentation=True)
+    (row,) = conference.action_rows([action], TODAY, "en", names, presentation=True)
     assert "Ani" not in repr(row) and "Eko" not in repr(row)
     assert row["gap"] == "No recent contact: the child – Teacher"
-    title = actions.action_title(action, "en", names, presentation=True)
+    title = conference.action_title(action, "en", names, presentation=True)
     assert "Ani" not in title
 
 
 @settings(max_examples=40, deadline=None)
 @given(
-    status=st.sampled_from(actions.STATUSES),
+    status=st.sampled_from(conference.STATUSES),
     due=st.one_of(st.none(), st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1))),
     today=st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1)),
 )
 def test_an_action_is_overdue_exactly_when_open_and_due_before_today(status, due, today):
     day = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    action = actions.Action(1, "C1", LEGAL, "w", "w", due, status, "u", day, day, 1)
+    action = conference.Action(1, "C1", LEGAL, "w", "w", due, status, "u", day, day, 1)
     expected = status == "open" and due is not None and due < today
     assert action.is_overdue(today) is expected
-    assert actions.overdue([action], today) == ((action,) if expected else ())
+    assert conference.overdue([action], today) == ((action,) if expected else ())
 
 
 def test_gap_details_come_back_as_the_same_gap_item():
     for item in (LEGAL, STALE, GapItem("link_missing", "family-community")):
-        assert actions.gap_of(item.kind, actions._detail(item)) == item
+        assert conference.gap_of(item.kind, conference._detail(item)) == item
 
 
 # --- Proposals ---------------------------------------------------------------------------------
@@ -196,12 +197,12 @@ def _legal_child(store, child_id="C1") -> ChildSystem:
 
 def test_a_proposal_closes_the_legal_need_named_as_the_map_names_it(agency_store):
     system = _legal_child(agency_store)
-    effect = actions.proposal_effect(system, [LBH], DAY)
+    effect = conference.proposal_effect(system, [LBH], DAY)
     assert "Unmet need: legal services" in effect.closed
     assert effect.opened == ()
-    names = actions.member_names(system, [LBH], DAY, presentation=True)
+    names = conference.member_names(system, [LBH], DAY, presentation=True)
     assert names == {"mother": "Mother", "service_R1": "Legal aid", "child": "the child"}
-    text = actions.proposal_text(LBH, names)
+    text = conference.proposal_text(LBH, names)
     assert text == "the child – Legal aid (strength 3; meets: legal services)"
 
 
@@ -215,7 +216,7 @@ def test_recorded_changes_leave_proposals_out_and_name_members_as_the_map():
             Tie("C1", "child", "mother", 4, "supportive", later),
         ),
     )
-    lines = actions.recorded_changes(system, DAY, later, [LBH], presentation=True)
+    lines = conference.recorded_changes(system, DAY, later, [LBH], presentation=True)
     assert lines == [
         "Gap closed: Weak level: family / caregiver",
         "Stronger: the child – Mother (strength 2 → 4)",
@@ -226,7 +227,9 @@ def test_a_recorded_proposal_is_a_real_tie_with_its_new_member(agency_store, cas
     system = _legal_child(agency_store)
     revision = agency_store.revision("C1")
     later = DAY + dt.timedelta(days=7)
-    new_revision = actions.record_proposal(agency_store, caseworker, system, LBH, later, revision)
+    new_revision = conference.record_proposal(
+        agency_store, caseworker, system, LBH, later, revision
+    )
     assert new_revision == revision + 1
     stored = agency_store.child_system("C1")
     member = next(m for m in stored.members if m.member_id == "service_R1")
@@ -242,11 +245,11 @@ def test_a_proposal_is_refused_before_the_latest_assessment_or_on_an_old_revisio
     system = _legal_child(agency_store)
     revision = agency_store.revision("C1")
     with pytest.raises(AssessmentError):
-        actions.record_proposal(
+        conference.record_proposal(
             agency_store, caseworker, system, LBH, DAY - dt.timedelta(days=1), revision
         )
     with pytest.raises(ConcurrentEditError):
-        actions.record_proposal(agency_store, caseworker, system, LBH, DAY, revision - 1)
+        conference.record_proposal(agency_store, caseworker, system, LBH, DAY, revision - 1)
     assert agency_store.revision("C1") == revision
 
 
@@ -254,19 +257,19 @@ def test_a_supervisor_cannot_record_a_proposal(agency_store):
     system = _legal_child(agency_store)
     supervisor = principal(agency_store, "supervisor")
     with pytest.raises(AccessDenied):
-        actions.record_proposal(
+        conference.record_proposal(
             agency_store, supervisor, system, LBH, DAY, agency_store.revision("C1")
         )
 
 
 def test_custom_proposals_get_ids_of_their_own():
     system = ChildSystem(Child("C1", "X", 15), (Member("C1", "proposed_1", "Old", "family"),))
-    first = actions.custom_proposal(system, [], "Bu Guru", "community", "teacher")
-    second = actions.custom_proposal(system, [first], "", "institution")
+    first = conference.custom_proposal(system, [], "Bu Guru", "community", "teacher")
+    second = conference.custom_proposal(system, [first], "", "institution")
     assert (first.member_id, second.member_id) == ("proposed_2", "proposed_3")
     assert (first.label, second.label) == ("Bu Guru", "Institution")
     with pytest.raises(ValueError, match="level"):
-        actions.custom_proposal(system, [], "x", "village")
+        conference.custom_proposal(system, [], "x", "village")
 
 
 # --- Exports -----------------------------------------------------------------------------------
@@ -275,8 +278,8 @@ def test_custom_proposals_get_ids_of_their_own():
 def test_an_export_is_audited_and_follows_presentation_mode(agency_store, caseworker):
     system = _legal_child(agency_store)
     view = map_figure.map_view(system, presentation=True)
-    csv_text = actions.export_map(agency_store, caseworker, "C1", view, "csv")
-    html = actions.export_map(agency_store, caseworker, "C1", view, "html")
+    csv_text = conference.export_map(agency_store, caseworker, "C1", view, "csv")
+    html = conference.export_map(agency_store, caseworker, "C1", view, "html")
     # plotly.js, embedded in the page, is left out: its minified code holds any short string.
     tables = html.rsplit("</script>", 1)[-1]
     for data in (csv_text, tables):
@@ -284,7 +287,7 @@ def test_an_export_is_audited_and_follows_presentation_mode(agency_store, casewo
         assert "C1" not in data
     assert "Mother" in tables
     assert "legal services" in csv_text
-    assert actions.export_file_name(view, "csv") == f"gaps-A-{DAY}.csv"
+    assert conference.export_file_name(view, "csv") == f"gaps-A-{DAY}.csv"
     exports = [row for row in audit_rows(agency_store) if row["action"] == "export"]
     assert [(row["child_id"], row["detail"]) for row in exports] == [
         ("C1", "export_child: child map csv, presentation"),
@@ -296,7 +299,7 @@ def test_an_export_of_another_caseworkers_child_is_refused(agency_store, casewor
     system = _legal_child(agency_store, "C4")
     view = map_figure.map_view(system)
     with pytest.raises(AccessDenied):
-        actions.export_map(agency_store, caseworker, "C4", view, "csv")
+        conference.export_map(agency_store, caseworker, "C4", view, "csv")
     assert [row["action"] for row in audit_rows(agency_store)][-1] == "refusal"
     assert not [row for row in audit_rows(agency_store) if row["action"] == "export"]
 
@@ -310,6 +313,6 @@ def test_a_gap_list_csv_cannot_run_as_a_formula():
         ),
         (Tie("C1", "m", "n", 3, "stressful", DAY),),
     )
-    rows = actions.gap_list_csv(map_figure.map_view(system)).splitlines()
+    rows = conference.gap_list_csv(map_figure.map_view(system)).splitlines()
     stressful = next(row for row in rows if "Stressful tie" in row)
     assert ",'=HYPERLINK(1) – Neighbour," in stressful

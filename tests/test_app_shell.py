@@ -16,8 +16,10 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from eska_network import access, accounts, i18n
-from eska_network.access import Principal
+from eska_network import i18n
+from eska_network.services import access, accounts
+from eska_network.services.access import Principal
+from ui import pages
 
 from .access_fixtures import (
     ASSIGNMENTS,
@@ -125,7 +127,7 @@ def test_login_with_a_wrong_password_is_refused_and_audited(agency_app_store):
 def test_each_role_sees_only_its_pages(agency_app_store, role):
     app = _logged_in(role).run()
     assert not app.exception
-    for page in access.PAGES:
+    for page in pages.PAGES:
         if page.key in EXPECTED_PAGES[role]:
             app.switch_page(page.path).run()
             assert not app.exception, (role, page.key)
@@ -136,7 +138,7 @@ def test_each_role_sees_only_its_pages(agency_app_store, role):
                 app.switch_page(page.path)
 
 
-@pytest.mark.parametrize("page", access.PAGES[1:], ids=lambda page: page.key)
+@pytest.mark.parametrize("page", pages.PAGES[1:], ids=lambda page: page.key)
 def test_a_page_run_on_its_own_without_login_shows_nothing(agency_app_store, page):
     app = AppTest.from_file(str(APP.parent / page.path), default_timeout=30).run()
     assert not app.exception
@@ -149,7 +151,7 @@ def test_a_planner_session_never_holds_a_child_id(agency_app_store):
     app.run()
     refusal = audit_rows(agency_app_store)[-1]
     assert (refusal["user_name"], refusal["action"]) == ("planner", "refusal")
-    for page in access.pages_for("planner"):
+    for page in pages.pages_for("planner"):
         app.switch_page(page.path).run()
     held = repr(app.session_state.to_dict()) + _texts(app)
     assert not any(child in held for child in ASSIGNMENTS)

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network import access, codes
-from eska_network import assessment_forms as forms
-from eska_network.access import Principal
-from eska_network.model import Child, ChildSystem, Member, Resource, Tie
+from eska_network.domain import codes
+from eska_network.domain.model import Child, ChildSystem, Member, Resource, Tie
+from eska_network.services import access
+from eska_network.services import assessment_forms as forms
+from eska_network.services.access import Principal
 from eska_network.store import AssessmentError, Problem, TieChange
 
 FIRST = dt.date(2026, 1, 5)

@@ -11,8 +11,10 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from eska_network import access, csvsafe, i18n
-from eska_network.access import AccessDenied, AuditFilter
+from eska_network import i18n
+from eska_network.domain import csvsafe
+from eska_network.services import access
+from eska_network.services.access import AccessDenied, AuditFilter
 from eska_network.store.tables import audit
 
 from .access_fixtures import (

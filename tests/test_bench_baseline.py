@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench import baseline_networkx
-from eska_network import codes, gaps, synth
-from eska_network.model import Dataset
+from eska_network.domain import codes, gaps, synth
+from eska_network.domain.model import Dataset
 
 
 def _shuffled_and_flipped(dataset: Dataset, seed: int) -> Dataset:

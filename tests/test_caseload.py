@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network import caseload, gaps
+from eska_network.domain import gaps
+from eska_network.services import caseload
 
 from .summary_frames import random_summaries, summaries_table, summary
 

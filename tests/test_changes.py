@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from eska_network.changes import change_lines, compare
-from eska_network.gap_items import GapItem
+from eska_network.domain.changes import change_lines, compare
+from eska_network.domain.gap_items import GapItem
 
 from .map_cases import EARLIER, LABELS, LATER, conference_child
 

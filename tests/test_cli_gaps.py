@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from eska_network import cli, gaps
+from eska_network import cli
+from eska_network.domain import gaps
 
 from .gap_cases import CONTRACT_JSON
 

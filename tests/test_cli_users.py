@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from eska_network import access, accounts
 from eska_network.cli import main
+from eska_network.services import access, accounts
 
 from .access_fixtures import audit_rows, empty_store, fast_hashing, fill_agency
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network.csvsafe import FORMULA_STARTS, escape_cell, to_safe_csv
+from eska_network.domain.csvsafe import FORMULA_STARTS, escape_cell, to_safe_csv
 
 
 @pytest.mark.parametrize("start", FORMULA_STARTS)

@@ -7,8 +7,9 @@ import zipfile
 
 import pytest
 
-from eska_network import access, dataset_transfer, io
-from eska_network.access import Principal
+from eska_network.domain import io
+from eska_network.services import access, dataset_transfer
+from eska_network.services.access import Principal
 
 from .access_fixtures import ENGINES, audit_rows, empty_store, fill_agency
 

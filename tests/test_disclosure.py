@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network import disclosure, districts
-from eska_network.disclosure import SECONDARY, SHOWN, SMALL, TooFewChildren, suppress, to_export
-from eska_network.districts import (
+from eska_network.districts import aggregates as districts
+from eska_network.districts import disclosure
+from eska_network.districts.aggregates import (
     CHILDREN,
     COUNT_MEASURES,
     MEDIAN_MEASURES,
@@ -18,6 +18,14 @@ from eska_network.districts import (
     WEAKEST_LINK_MEASURES,
     AggregateTable,
     district_table,
+)
+from eska_network.districts.disclosure import (
+    SECONDARY,
+    SHOWN,
+    SMALL,
+    TooFewChildren,
+    suppress,
+    to_export,
 )
 
 from .summary_frames import random_summaries

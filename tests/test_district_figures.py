@@ -7,10 +7,16 @@ import json
 import pandas as pd
 import pytest
 
-from eska_network import district_figures as figures
-from eska_network import districts
-from eska_network.disclosure import suppress
-from eska_network.districts import CHILDREN, COUNT_MEASURES, MEDIAN_MEASURES, TOTAL, AggregateTable
+from eska_network.districts import aggregates as districts
+from eska_network.districts import figures
+from eska_network.districts.aggregates import (
+    CHILDREN,
+    COUNT_MEASURES,
+    MEDIAN_MEASURES,
+    TOTAL,
+    AggregateTable,
+)
+from eska_network.districts.disclosure import suppress
 
 from .summary_frames import random_summaries
 

@@ -7,9 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network import districts, gaps
-from eska_network.disclosure import suppress
-from eska_network.districts import CHILDREN, COUNT_MEASURES, TOTAL, WEAKEST_LINK_MEASURES
+from eska_network.districts import aggregates as districts
+from eska_network.districts import unserved
+from eska_network.districts.aggregates import (
+    CHILDREN,
+    COUNT_MEASURES,
+    TOTAL,
+    WEAKEST_LINK_MEASURES,
+)
+from eska_network.districts.disclosure import suppress
+from eska_network.domain import gaps
 
 from .summary_frames import random_summaries, summaries_table, summary
 
@@ -81,9 +88,9 @@ def test_a_need_unmet_with_no_service_is_the_headline(
 ):
     table = districts.district_table(two_district_summaries, two_district_resources)
     shown = suppress(table, k=2)
-    headline = districts.unserved_needs(shown)
+    headline = unserved.unserved_needs(shown)
     assert headline[["district", "need"]].values.tolist() == [["Garut", "housing"]]
-    both = districts.needs_and_services(shown, "id").set_index(["district", "need"])
+    both = unserved.needs_and_services(shown, "id").set_index(["district", "need"])
     assert both.loc[("Garut", "legal"), "unmet"] == 2
     assert both.loc[("Garut", "legal"), "need_label"] == "layanan hukum"
     assert not both.loc[("Garut", "legal"), "unserved"]
@@ -95,7 +102,7 @@ def test_no_headline_is_claimed_for_a_district_too_small_to_show(two_district_re
     table = districts.district_table(
         summaries_table(rows, district=["Garut"] * 8 + ["Sumedang"] * 2), two_district_resources
     )
-    headline = districts.unserved_needs(suppress(table, k=5))
+    headline = unserved.unserved_needs(suppress(table, k=5))
     assert "Sumedang" not in headline["district"].tolist()
 
 

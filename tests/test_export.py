@@ -6,8 +6,14 @@ import struct
 
 import pytest
 
-from eska_network.export import browser_path, figure_with_gap_list, map_html, map_pdf, map_png
-from eska_network.map_figure import gap_sentences, map_view
+from eska_network.child_map.export import (
+    browser_path,
+    figure_with_gap_list,
+    map_html,
+    map_pdf,
+    map_png,
+)
+from eska_network.child_map.figure import gap_sentences, map_view
 
 from .map_cases import CHILD_ID, EARLIER, HOSTILE_LABELS, LABELS, conference_child, hostile_child
 

@@ -8,10 +8,9 @@ import math
 
 import pytest
 
-from eska_network import codes, network
-from eska_network.map_figure import child_map
-from eska_network.map_geometry import JAG_AMPLITUDE, free_angle, jagged, tie_path
-from eska_network.map_labels import (
+from eska_network.child_map.figure import child_map
+from eska_network.child_map.geometry import JAG_AMPLITUDE, free_angle, jagged, tie_path
+from eska_network.child_map.labels import (
     escape_text,
     label_box,
     overlap,
@@ -19,9 +18,10 @@ from eska_network.map_labels import (
     text_size,
     wrap_label,
 )
-from eska_network.map_styles import BASE_STYLES, OKABE_ITO
-from eska_network.model import Child, ChildSystem, Member
-from eska_network.whatif import ProposedTie
+from eska_network.child_map.styles import BASE_STYLES, OKABE_ITO
+from eska_network.domain import codes, network
+from eska_network.domain.model import Child, ChildSystem, Member
+from eska_network.domain.whatif import ProposedTie
 
 from .map_cases import (
     CHILD_ID,

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from eska_network import gap_items, gaps
-from eska_network.codes import LANGUAGES
+from eska_network.domain import gap_items, gaps
+from eska_network.domain.codes import LANGUAGES
 
 from .gap_cases import (
     CONTRACT_JSON,

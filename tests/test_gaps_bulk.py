@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network import gaps
-from eska_network.codes import FUNCTIONS, LEVELS, NEEDS, SUPPORT_TYPES, VALENCES
-from eska_network.model import Child, Dataset, Member, Tie
+from eska_network.domain import gaps
+from eska_network.domain.codes import FUNCTIONS, LEVELS, NEEDS, SUPPORT_TYPES, VALENCES
+from eska_network.domain.model import Child, Dataset, Member, Tie
 
 from .gap_cases import DAY, boundaries, contract_example, two_children, without_gaps
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eska_network import codes, io, schema
-from eska_network.model import Child, Dataset, Member, Resource, Tie
+from eska_network.domain import codes, io, schema
+from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
 
 GOOD_FILES = {
     "children.csv": (

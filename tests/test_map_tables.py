@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from eska_network.map_figure import gap_sentences, map_view
-from eska_network.map_tables import GAP_COLUMNS, TIE_COLUMNS, column_names, gap_rows, tie_rows
-from eska_network.model import Child, ChildSystem
-from eska_network.whatif import ProposedTie
+from eska_network.child_map.figure import gap_sentences, map_view
+from eska_network.child_map.tables import GAP_COLUMNS, TIE_COLUMNS, column_names, gap_rows, tie_rows
+from eska_network.domain.model import Child, ChildSystem
+from eska_network.domain.whatif import ProposedTie
 
 from .map_cases import EARLIER, LABELS, conference_child
 

@@ -11,9 +11,9 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network import gaps, network
-from eska_network.codes import LEVEL_PAIRS, LEVELS, VALENCES, level_pair
-from eska_network.model import Child, ChildSystem, Member
+from eska_network.domain import gaps, network
+from eska_network.domain.codes import LEVEL_PAIRS, LEVELS, VALENCES, level_pair
+from eska_network.domain.model import Child, ChildSystem, Member
 
 from .gap_cases import CAST, DAY, contract_example, system, tie
 

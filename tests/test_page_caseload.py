@@ -15,7 +15,8 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from eska_network import access, accounts, caseload, i18n, views
+from eska_network import i18n
+from eska_network.services import access, accounts, caseload, views
 from eska_network.store import open_store
 from eska_network.store.tables import actions
 

@@ -16,9 +16,10 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from eska_network import access, accounts, i18n
-from eska_network.access import Principal
-from eska_network.model import Dataset
+from eska_network import i18n
+from eska_network.domain.model import Dataset
+from eska_network.services import access, accounts
+from eska_network.services.access import Principal
 from eska_network.store.tables import actions as actions_table
 
 from .access_fixtures import audit_rows, empty_store, navigation_only
@@ -241,11 +242,11 @@ def test_an_action_is_created_and_shown_overdue(bandung_app_store):
 
 
 def test_an_action_status_changes_and_is_no_longer_overdue(bandung_app_store):
-    from eska_network import actions
-    from eska_network.gap_items import GapItem
+    from eska_network.domain.gap_items import GapItem
+    from eska_network.services import conference
 
     cw = Principal("cw_bdg1", "caseworker", "bdg")
-    actions.create_action(
+    conference.create_action(
         bandung_app_store,
         cw,
         "BDG-007",
@@ -323,13 +324,13 @@ def test_a_label_with_markup_shows_as_typed(bandung_app_store):
 
 
 def test_recording_after_someone_else_saved_is_refused_and_the_proposal_kept(bandung_app_store):
-    from eska_network import actions
-    from eska_network.whatif import ProposedTie
+    from eska_network.domain.whatif import ProposedTie
+    from eska_network.services import conference
 
     app = _map_page(child_id="BDG-007")
     next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
     neighbour = ProposedTie("new_neighbour", "community", label="Tetangga", role="neighbour")
-    actions.record_proposal(
+    conference.record_proposal(
         bandung_app_store,
         Principal("cw_bdg1", "caseworker", "bdg"),
         bandung_app_store.child_system("BDG-007"),

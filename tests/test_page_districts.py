@@ -15,7 +15,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
-from eska_network import accounts, disclosure, districts, i18n, views
+from eska_network import i18n
+from eska_network.districts import aggregates as districts
+from eska_network.districts import disclosure
+from eska_network.services import accounts, views
 from eska_network.store import open_store
 
 from .access_fixtures import audit_rows, navigation_only

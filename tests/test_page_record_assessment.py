@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from eska_network import access, accounts, i18n
-from eska_network.access import Principal
-from eska_network.model import Child, Dataset, Member, Resource, Tie
+from eska_network import i18n
+from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
+from eska_network.services import access, accounts
+from eska_network.services.access import Principal
 from eska_network.store import AssessmentChanges, TieChange
 
 from .access_fixtures import PEOPLE, audit_rows, empty_store, fill_agency, navigation_only

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from eska_network import schema
 from eska_network.cli import build_parser
+from eska_network.domain import schema
 
 from .conftest import REPO_ROOT
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network import codes, gaps
-from eska_network.gap_items import gap_items
-from eska_network.map_figure import child_map_from_view, gap_sentences, map_view
-from eska_network.map_tables import gap_rows, tie_rows
-from eska_network.model import Child, ChildSystem, Member, Tie
-from eska_network.pseudonyms import pseudonymise, pseudonyms
+from eska_network.child_map.figure import child_map_from_view, gap_sentences, map_view
+from eska_network.child_map.tables import gap_rows, tie_rows
+from eska_network.domain import codes, gaps
+from eska_network.domain.gap_items import gap_items
+from eska_network.domain.model import Child, ChildSystem, Member, Tie
+from eska_network.domain.pseudonyms import pseudonymise, pseudonyms
 
 from .map_cases import CHILD_ID, LABELS, LATER, conference_child, crowded_child
 

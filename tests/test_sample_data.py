@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from eska_network import codes, gaps, io, schema
-from eska_network.gap_items import gap_items
+from eska_network.domain import codes, gaps, io, schema
+from eska_network.domain.gap_items import gap_items
 from sample_data import make_sample
 
 from .conftest import SAMPLE_DATA

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network import severity
-from eska_network.codes import LEVEL_PAIRS, LEVELS, NEEDS
+from eska_network.domain import severity
+from eska_network.domain.codes import LEVEL_PAIRS, LEVELS, NEEDS
 
 from .summary_frames import NO_GAPS, random_summaries, summary
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eska_network import codes, gaps, io
+from eska_network.domain import codes, gaps, io
 from eska_network.store import (
     AssessmentChanges,
     AssessmentError,

@@ -8,8 +8,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from eska_network import gaps, schema
 from eska_network.cli import main
+from eska_network.domain import gaps, schema
 from eska_network.store import database_url, engine, open_store, tables
 
 

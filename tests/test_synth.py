@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network import codes, gaps, io, schema, synth
+from eska_network.domain import codes, gaps, io, schema, synth
 
 TABLES = ("children", "members", "ties", "resources")
 

@@ -11,9 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eska_network import access, caseload, disclosure, districts, views
-from eska_network.access import AccessDenied
-from eska_network.model import Child, Dataset, Member, Resource, Tie
+from eska_network.districts import aggregates as districts
+from eska_network.districts import disclosure
+from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
+from eska_network.services import access, caseload, views
+from eska_network.services.access import AccessDenied
 
 from .access_fixtures import ASSIGNMENTS, ENGINES, audit_rows, empty_store, fill_agency, principal
 from .summary_frames import random_summaries, summaries_table, summary

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eska_network import codes, gaps
-from eska_network.gap_items import GapItem
-from eska_network.model import Child, ChildSystem, Dataset, Member, Tie
-from eska_network.whatif import ProposedTie, apply_proposals, suggested_services, what_if
+from eska_network.domain import codes, gaps
+from eska_network.domain.gap_items import GapItem
+from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Tie
+from eska_network.domain.whatif import ProposedTie, apply_proposals, suggested_services, what_if
 
 from .map_cases import DISTRICT_SERVICES, LATER, conference_child
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eska_network import access
-from eska_network.access import AccessDenied
+from eska_network.services import access
+from eska_network.services.access import AccessDenied
 
 from .lang import t
 from .session import PageContext

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eska_network import access, accounts
+from eska_network.services import access, accounts
 
 from .lang import t
 from .session import SAMPLE_DATA, demo_mode, get_store, sign_in, single_sign_on_configured

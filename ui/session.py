@@ -9,12 +9,13 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from eska_network import access, accounts
-from eska_network.access import AccessDenied, Principal
+from eska_network.services import accounts
+from eska_network.services.access import AccessDenied, Principal
 from eska_network.store import open_store
 from eska_network.store.engine import database_url
 
 from .lang import LANGUAGE_KEY, language, t
+from .pages import require_page
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = REPO_ROOT / "sample_data"
@@ -135,7 +136,7 @@ def page_context(page_key: str) -> PageContext:
         _to_the_login_screen()
     store = get_store()
     try:
-        access.require_page(store, principal, page_key)
+        require_page(store, principal, page_key)
     except AccessDenied:
         st.error(t("app.refused"))
         st.stop()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eska_network import access
-from eska_network.access import Principal
+from eska_network.services.access import Principal
 
 from .children import absorb_query_parameters
 from .lang import language, language_switch, t
 from .login import login_page
+from .pages import PAGES, pages_for
 from .session import (
     PageContext,
     current_principal,
@@ -42,17 +42,17 @@ def run_app() -> None:
                 url_path=page.key,
                 default=page.key == "home",
             )
-            for page in access.PAGES
+            for page in PAGES
         ]
         st.navigation(login_pages, position="hidden").run()
         return
     absorb_query_parameters(PageContext(get_store(), principal, language()))
-    navigation = st.navigation(pages_for(principal))
+    navigation = st.navigation(navigation_pages(principal))
     account_box(principal)
     navigation.run()
 
 
-def pages_for(principal: Principal) -> list:
+def navigation_pages(principal: Principal) -> list:
     """The ``st.Page`` of every page the principal's role may open."""
     return [
         st.Page(
@@ -62,7 +62,7 @@ def pages_for(principal: Principal) -> list:
             url_path=page.key,
             default=page.key == "home",
         )
-        for page in access.pages_for(principal.role)
+        for page in pages_for(principal.role)
     ]
 
 

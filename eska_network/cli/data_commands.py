@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from eska_network import gaps, io, synth
+from eska_network.domain import gaps, io, synth
 
 
 def register(commands: argparse._SubParsersAction) -> None:

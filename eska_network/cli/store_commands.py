@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from eska_network import io, store
+from eska_network import store
+from eska_network.domain import io
 from eska_network.store.backup import BackupError, backup, restore
 
 

@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from eska_network import access, accounts
+from eska_network.services import access, accounts
 from eska_network.store import open_store
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, fields
 
 import sqlalchemy as sa
 
-from eska_network import codes, io, schema
-from eska_network.model import Child, ChildSystem, Member, Tie
+from eska_network.domain import codes, io, schema
+from eska_network.domain.model import Child, ChildSystem, Member, Tie
 from eska_network.store import reading, summaries, tables
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
-from eska_network.model import ChildSystem, Dataset
+from eska_network.domain.model import ChildSystem, Dataset
 from eska_network.store import assessment, engine, importing, reading, summaries, tables
 from eska_network.store.assessment import AssessmentChanges, SavedRevision
 from eska_network.store.importing import ImportReport
@@ -160,7 +160,7 @@ def open_store(url: str | None = None) -> Store:
 
 def ensure_sample_loaded(store: Store, folder: Path) -> bool:
     """Import the data set in ``folder`` when the store is empty; True when it did."""
-    from eska_network import io
+    from eska_network.domain import io
 
     if not store.is_empty():
         return False

@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from eska_network import schema
-from eska_network.model import column_dtype
-from eska_network.schema import FileSpec
+from eska_network.domain import schema
+from eska_network.domain.model import column_dtype
+from eska_network.domain.schema import FileSpec
 from eska_network.store import tables
 
 EXTRA = "extra"

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from eska_network import io, schema
-from eska_network.model import Dataset
-from eska_network.schema import FileSpec
+from eska_network.domain import io, schema
+from eska_network.domain.model import Dataset
+from eska_network.domain.schema import FileSpec
 from eska_network.store import frames, summaries, tables
 from eska_network.store.frames import EXTRA, REMOVED_ON
 

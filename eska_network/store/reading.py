@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from eska_network import schema
-from eska_network.model import Child, ChildSystem, Dataset, Member
-from eska_network.schema import FileSpec
+from eska_network.domain import schema
+from eska_network.domain.model import Child, ChildSystem, Dataset, Member
+from eska_network.domain.schema import FileSpec
 from eska_network.store import frames, tables
 from eska_network.store.frames import EXTRA, REMOVED_ON
 

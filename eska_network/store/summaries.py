@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from eska_network import gaps
-from eska_network.model import ChildSystem, Dataset
+from eska_network.domain import gaps
+from eska_network.domain.model import ChildSystem, Dataset
 from eska_network.store import frames, reading, tables
 
 

@@ -1,7 +1,7 @@
 """The database tables, built from the CSV schema and the gap summary columns.
 
 The interchange tables (children, members, ties, resources) have one column per
-:mod:`eska_network.schema` column, so a column is described once, plus what the store adds:
+:mod:`eska_network.domain.schema` column, so a column is described once, plus what the store adds:
 an ``extra`` JSON text column that keeps the CSV columns the schema does not know, the child's
 ``revision`` for optimistic concurrency, and the history tables that keep every recorded version.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from eska_network import schema
-from eska_network.gaps import SUMMARY_COLUMNS, SUMMARY_NULLABLE
+from eska_network.domain import schema
+from eska_network.domain.gaps import SUMMARY_COLUMNS, SUMMARY_NULLABLE
 
 metadata = sa.MetaData(
     naming_convention={

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from eska_network import accounts, i18n
+from eska_network import i18n
+from eska_network.services import accounts
 
 from .conftest import REPO_ROOT, login_as, open_page, screenshot, wait_until_idle
 

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from eska_network import access, accounts, i18n
-from eska_network.access import Principal
+from eska_network import i18n
+from eska_network.services import access, accounts
+from eska_network.services.access import Principal
 from eska_network.store import open_store
 
 from .conftest import REPO_ROOT, login_as, open_page, screenshot, serving_app, wait_until_idle

@@ -8,7 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from eska_network import access, i18n
+from eska_network import i18n
+from eska_network.services import access
 
 from .conftest import (
     REPO_ROOT,

@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from . import codes
-from .model import ChildSystem, Member
-from .roles import ROLES, level_member_label
+from eska_network.domain import codes
+from eska_network.domain.member_roles import ROLES, level_member_label
+from eska_network.domain.model import ChildSystem, Member
 
 CHILD_WORD = {"en": "Child", "id": "Anak"}
 
@@ -36,7 +36,7 @@ def pseudonyms(system: ChildSystem, lang: str = "en") -> dict[str, tuple[str, st
 
     Examples
     --------
-    >>> from eska_network.model import Child, ChildSystem, Member
+    >>> from eska_network.domain.model import Child, ChildSystem, Member
     >>> system = ChildSystem(Child("C9", "Kota Bandung", 14), (
     ...     Member("C9", "siti", "Siti (ibu)", "family", "mother"),
     ...     Member("C9", "pak_eko", "Pak Eko", "community", "teacher"),
@@ -76,7 +76,7 @@ def pseudonymise(system: ChildSystem, lang: str = "en", child_code: str = "A") -
 
     Examples
     --------
-    >>> from eska_network.model import Child, ChildSystem, Member
+    >>> from eska_network.domain.model import Child, ChildSystem, Member
     >>> system = ChildSystem(Child("C9", "Kota Bandung", 14, caseworker="dewi"), (
     ...     Member("C9", "siti", "Siti", "family", "mother"),))
     >>> shown = pseudonymise(system)

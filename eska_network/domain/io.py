@@ -23,9 +23,9 @@ import pyarrow as pa
 import pyarrow.compute
 import pyarrow.csv
 
-from . import codes, schema
-from .model import Dataset, column_dtype
-from .schema import LIST_SEPARATOR, Column, FileSpec
+from eska_network.domain import codes, schema
+from eska_network.domain.model import Dataset, column_dtype
+from eska_network.domain.schema import LIST_SEPARATOR, Column, FileSpec
 
 Source = str | os.PathLike | bytes | Mapping[str, bytes]
 """What :func:`read_dataset` reads: a folder, a zip file or its bytes, or ``{file name: bytes}``."""
@@ -98,7 +98,7 @@ def read_dataset(source: Source) -> Dataset:
     Returns
     -------
     Dataset
-        Four tables following the conventions of :mod:`eska_network.model`; ``resources`` is
+        Four tables following the conventions of :mod:`eska_network.domain.model`; ``resources`` is
         empty when ``resources.csv`` is absent.
 
     Raises
@@ -117,7 +117,7 @@ def read_dataset(source: Source) -> Dataset:
     >>> read_dataset(files)
     Traceback (most recent call last):
     ...
-    eska_network.io.DatasetError: ties.csv, row 2, column strength: 7 is out of range 0 to 5
+    eska_network.domain.io.DatasetError: ties.csv, row 2, column strength: 7 is out of range 0 to 5
     >>> files["ties.csv"] = files["ties.csv"].replace(b",7,", b",4,")
     >>> dataset = read_dataset(files)
     >>> dataset.children.loc[0, "needs"]

@@ -4,7 +4,7 @@ A tie is *active* at a date when its state then (DATA_FORMAT.md) has strength 1 
 gained when it is active at the later date and was not at the earlier one, lost in the opposite
 case (ended with strength 0, or no longer recorded), strengthened or weakened when it is active at
 both dates with another strength; its valence can change as well. Gaps closed and opened compare
-the gap items (:mod:`eska_network.gap_items`) of the two dates.
+the gap items (:mod:`eska_network.domain.gap_items`) of the two dates.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import codes, gaps
-from .gap_items import GapItem, kind_name, member_name, subject_text
-from .model import ChildSystem, Tie
-from .whatif import gap_difference
+from eska_network.domain import codes, gaps
+from eska_network.domain.gap_items import GapItem, kind_name, member_name, subject_text
+from eska_network.domain.model import ChildSystem, Tie
+from eska_network.domain.whatif import gap_difference
 
 CHANGE_KINDS = ("gained", "lost", "strengthened", "weakened", "valence_changed")
 
@@ -105,7 +105,7 @@ def compare(system: ChildSystem, earlier: dt.date, later: dt.date) -> Comparison
 
     Examples
     --------
-    >>> from eska_network.model import Child, Member
+    >>> from eska_network.domain.model import Child, Member
     >>> d1, d2 = dt.date(2025, 9, 1), dt.date(2026, 3, 1)
     >>> mother = Member("C1", "m", "Mother", "family")
     >>> rows = tuple(Tie("C1", "child", "m", s, "supportive", d) for s, d in ((2, d1), (4, d2)))
@@ -152,7 +152,7 @@ def change_lines(
 ) -> list[str]:
     """The comparison in plain lines: new gaps first, then closed gaps, then the ties.
 
-    ``labels`` maps member ids to what to call them (see :mod:`eska_network.pseudonyms`).
+    ``labels`` maps member ids to what to call them (see :mod:`eska_network.domain.pseudonyms`).
     """
     labels = labels or {}
     lines = [

@@ -6,8 +6,8 @@ next conference with the gap they address; an open action due before today is **
 change is access-checked (``edit_child``) and audited, and a change names the action's revision
 it was made on: a second person saving the same action is refused, not silently overwritten.
 
-A **proposal** of the what-if (:mod:`eska_network.whatif`) is recorded as a real tie through the
-store, as one assessment dated by the conference. An **export** of the map is checked
+A **proposal** of the what-if (:mod:`eska_network.domain.whatif`) is recorded as a real tie
+through the store, as one assessment dated by the conference. An **export** of the map is checked
 (``export_child``) and audited before its bytes are made. Names on screen follow the map: member
 labels, or role pseudonyms in presentation mode (:func:`member_names`).
 """
@@ -21,18 +21,27 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from . import access, codes, export, gaps
-from .changes import change_lines, compare
-from .csvsafe import to_safe_csv
-from .gap_items import KINDS, GapItem, gap_items, kind_name, member_name, subject_text
-from .map_figure import MapView
-from .map_tables import GAP_COLUMNS, column_names, gap_rows
-from .model import ChildSystem
-from .pseudonyms import pseudonyms
-from .roles import ROLES, level_member_label
-from .store import AssessmentChanges, MemberChange, TieChange
-from .store.tables import actions as actions_table
-from .whatif import ProposedTie, apply_proposals, what_if
+from eska_network.child_map import export
+from eska_network.child_map.figure import MapView
+from eska_network.child_map.tables import GAP_COLUMNS, column_names, gap_rows
+from eska_network.domain import codes, gaps
+from eska_network.domain.changes import change_lines, compare
+from eska_network.domain.csvsafe import to_safe_csv
+from eska_network.domain.gap_items import (
+    KINDS,
+    GapItem,
+    gap_items,
+    kind_name,
+    member_name,
+    subject_text,
+)
+from eska_network.domain.member_roles import ROLES, level_member_label
+from eska_network.domain.model import ChildSystem
+from eska_network.domain.pseudonyms import pseudonyms
+from eska_network.domain.whatif import ProposedTie, apply_proposals, what_if
+from eska_network.services import access
+from eska_network.store import AssessmentChanges, MemberChange, TieChange
+from eska_network.store.tables import actions as actions_table
 
 STATUSES = ("open", "done", "dropped")
 STATUS_NAMES = {
@@ -195,7 +204,7 @@ def list_actions(
     """The child's actions: open ones first, by due date (none last), then the others.
 
     ``audit_view`` false skips the view's audit row when the same page run has just written one
-    (:func:`eska_network.access.open_child`); the check is made either way.
+    (:func:`eska_network.services.access.open_child`); the check is made either way.
 
     Raises
     ------
@@ -376,7 +385,7 @@ def member_names(
     """What to call each member (by its real id) once ``proposals`` are added, as the map does.
 
     Labels in a normal view; in presentation mode the role pseudonyms the map gives the same
-    record (:func:`eska_network.pseudonyms.pseudonyms`), so no label leaks through a list.
+    record (:func:`eska_network.domain.pseudonyms.pseudonyms`), so no label leaks through a list.
     """
     day = on or system.latest_assessment() or dt.date.today()
     applied = apply_proposals(system, proposals, day) if proposals else system
@@ -465,7 +474,7 @@ def custom_proposal(
 
     An empty ``label`` names the member by its role (or its level when there is none).
 
-    >>> from eska_network.model import Child
+    >>> from eska_network.domain.model import Child
     >>> proposal = custom_proposal(ChildSystem(Child("C1", "X", 15)), [], " ", "community",
     ...     "mentor", needs_met=("life_skills",))
     >>> proposal.member_id, proposal.label, proposal.needs_met
@@ -559,7 +568,7 @@ EXPORT_FORMATS = {
 def export_file_name(view: MapView, fmt: str) -> str:
     """The file name of an export: the child's code as the view shows it (neutral when hidden).
 
-    >>> from eska_network.model import Child
+    >>> from eska_network.domain.model import Child
     >>> view = MapView(ChildSystem(Child("A", "X", 15)), dt.date(2026, 3, 1), "en", True, {},
     ...     frozenset(), None)
     >>> export_file_name(view, "csv")

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .codes import CHILD_NODE, LEVELS
-from .model import ChildSystem, Member
-from .roles import ROLES
+from eska_network.domain.codes import CHILD_NODE, LEVELS
+from eska_network.domain.member_roles import ROLES
+from eska_network.domain.model import ChildSystem, Member
 
 EDGE_ATTRIBUTES = (
     "source",
@@ -35,7 +35,7 @@ def child_graph(system: ChildSystem, as_of: dt.date | None = None) -> nx.Graph:
 
     Examples
     --------
-    >>> from eska_network.model import Child, Member, Tie
+    >>> from eska_network.domain.model import Child, Member, Tie
     >>> system = ChildSystem(
     ...     Child("C1", "Kota Bandung", 14),
     ...     (Member("C1", "ibu", "Ibu Sari", "family", "mother"),),
@@ -94,7 +94,7 @@ class RingPlan:
     rings: tuple[Ring, ...]
 
     def ring(self, level: str) -> Ring:
-        """The ring of ``level`` (a code of :data:`~eska_network.codes.LEVELS`)."""
+        """The ring of ``level`` (a code of :data:`~eska_network.domain.codes.LEVELS`)."""
         return next(ring for ring in self.rings if ring.level == level)
 
 
@@ -102,10 +102,10 @@ def ring_plan(system: ChildSystem) -> RingPlan:
     """The rings and sectors of a child's map.
 
     Each ring is divided into sectors by role: known roles in the order of
-    :data:`~eska_network.roles.ROLES`, then other roles alphabetically, then the members without a
-    role. Every member of a ring takes an equal arc, so a sector's arc is proportional to its
-    number of members; the family ring's first sector starts at the top (angle pi/2), each ring
-    further out 60 degrees further counter-clockwise. Members sit in a sector in
+    :data:`~eska_network.domain.member_roles.ROLES`, then other roles alphabetically, then the
+    members without a role. Every member of a ring takes an equal arc, so a sector's arc is
+    proportional to its number of members; the family ring's first sector starts at the top (angle
+    pi/2), each ring further out 60 degrees further counter-clockwise. Members sit in a sector in
     the order of their ids, so the plan depends on the record only, not on the order of its rows.
 
     Ring radii start at 1/3, 2/3 and 1 (the outer ring always at 1) and move outwards when a
@@ -113,7 +113,7 @@ def ring_plan(system: ChildSystem) -> RingPlan:
 
     Examples
     --------
-    >>> from eska_network.model import Child, Member
+    >>> from eska_network.domain.model import Child, Member
     >>> system = ChildSystem(Child("C1", "Kota Bandung", 14), (
     ...     Member("C1", "ibu", "Ibu", "family", "mother"),
     ...     Member("C1", "nenek", "Nenek", "family"),
@@ -144,7 +144,7 @@ def ring_layout(system: ChildSystem) -> dict[str, tuple[float, float]]:
 
     Members are spread evenly within their sector, at the radius of their level's ring.
 
-    >>> from eska_network.model import Child, Member
+    >>> from eska_network.domain.model import Child, Member
     >>> system = ChildSystem(Child("C1", "Kota Bandung", 14),
     ...                      (Member("C1", "lbh", "LBH", "institution", "legal_aid"),))
     >>> {node: (round(x, 3), round(y, 3)) for node, (x, y) in ring_layout(system).items()}

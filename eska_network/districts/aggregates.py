@@ -1,7 +1,7 @@
 """The planner's aggregates: the gaps of many children counted per district or per quarter.
 
 The tables here are *not* for show: they hold every count, however small. Pass them to
-:func:`eska_network.disclosure.suppress` and show only what it returns (SECURITY.md,
+:func:`eska_network.districts.disclosure.suppress` and show only what it returns (SECURITY.md,
 "Aggregates"). Every measure is a count of children, so that one suppression step protects all of
 them; shares are derived from the suppressed counts.
 
@@ -26,18 +26,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from . import gap_items, gaps, severity
-from .codes import FUNCTIONS, LEVEL_PAIRS, LEVELS, NEEDS, SUPPORT_TYPES
-from .model import Dataset
-from .schema import LIST_SEPARATOR
-
-if TYPE_CHECKING:
-    from .disclosure import SuppressedTable
+from eska_network.domain import gap_items, gaps, severity
+from eska_network.domain.codes import FUNCTIONS, LEVEL_PAIRS, LEVELS, NEEDS, SUPPORT_TYPES
+from eska_network.domain.model import Dataset
+from eska_network.domain.schema import LIST_SEPARATOR
 
 TOTAL = ""
 """The label of the last row of every table: all groups together (no district name is empty)."""
@@ -88,7 +84,7 @@ GROUP_HEADINGS = {
 
 
 def measure_label(measure: str, lang: str = "en") -> str:
-    """A measure's name in words, from the labels of :mod:`eska_network.codes`.
+    """A measure's name in words, from the labels of :mod:`eska_network.domain.codes`.
 
     >>> measure_label("unmet_need:legal"), measure_label("level_absent:institution", "id")
     ('Unmet need: legal services', 'Tingkat tidak ada: lembaga')
@@ -178,8 +174,8 @@ def district_table(
 
     Examples
     --------
-    >>> from eska_network.gaps import summary_rows_table, summary_row, child_gaps
-    >>> from eska_network.model import Child, ChildSystem
+    >>> from eska_network.domain.gaps import summary_rows_table, summary_row, child_gaps
+    >>> from eska_network.domain.model import Child, ChildSystem
     >>> systems = [ChildSystem(Child(f"C{i}", "Garut" if i < 6 else "Bogor", 12)) for i in range(8)]
     >>> summaries = summary_rows_table([summary_row(child_gaps(s), s) for s in systems])
     >>> summaries["district"] = [s.child.district for s in systems]
@@ -283,43 +279,3 @@ def quarterly_trend(
     labels = pd.Series(keys // 4).astype(str) + "-Q" + pd.Series(keys % 4 + 1).astype(str)
     labels.index = latest.index
     return aggregate(latest, labels, "quarter")
-
-
-def needs_and_services(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:
-    """Per district and need: children with the need unmet (as shown) next to the services listed.
-
-    Only what the suppressed table shows is used: ``unmet`` is the shown count or its marker
-    (``<5``, ``x``), ``unmet_share`` the shown share (NaN when hidden).
-
-    Columns: ``district``, ``need``, ``need_label``, ``unmet``, ``unmet_share``, ``services``,
-    ``names``, ``unserved`` (True when some children have the need unmet and the district lists
-    no service for it: the planner's headline).
-    """
-    from .disclosure import SHOWN, SMALL  # disclosure builds on this module
-
-    services = suppressed.services
-    rows = services[services["district"].isin(suppressed.counts.index)].copy()
-    at_row = suppressed.counts.index.get_indexer(rows["district"])
-    at_column = suppressed.counts.columns.get_indexer("unmet_need:" + rows["need"])
-    status = suppressed.count_status.to_numpy()[at_row, at_column]
-    counts = suppressed.counts.to_numpy(dtype=object)[at_row, at_column]
-    rows["unmet"] = suppressed.display_counts().to_numpy()[at_row, at_column]
-    share_column = suppressed.shares.columns.get_indexer("unmet_need:" + rows["need"])
-    rows["unmet_share"] = suppressed.shares.to_numpy()[at_row, share_column]
-    # A hidden count is known to be positive unless the whole district is too small to say.
-    district_shown = suppressed.count_status[CHILDREN].to_numpy()[at_row] != SMALL
-    some_unmet = np.array([s != SHOWN or c > 0 for s, c in zip(status, counts, strict=True)])
-    rows["unserved"] = some_unmet & district_shown & (rows["services"] == 0).to_numpy()
-    rows.insert(2, "need_label", [NEEDS.label(need, lang) for need in rows["need"]])
-    return rows.reset_index(drop=True)
-
-
-def unserved_needs(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:
-    """The planner's headline: needs some children have unmet in a district with no service for it.
-
-    The rows of :func:`needs_and_services` marked ``unserved``, most children first (by shown
-    share; hidden shares last).
-    """
-    table = needs_and_services(suppressed, lang)
-    table = table[table["unserved"]]
-    return table.sort_values("unmet_share", ascending=False, na_position="last", kind="stable")

@@ -1,8 +1,8 @@
 """Plotly figures of the planner's district views, drawn from the suppressed table only.
 
-Every builder takes a :class:`~eska_network.disclosure.SuppressedTable` and never sees a hidden
-value: a hidden cell is a gap in the chart (no bar, no colour, a break in the line) with a hover
-that says why (``<5 suppressed``). Colours are colour-blind safe (Okabe-Ito for categories,
+Every builder takes a :class:`~eska_network.districts.disclosure.SuppressedTable` and never sees a
+hidden value: a hidden cell is a gap in the chart (no bar, no colour, a break in the line) with a
+hover that says why (``<5 suppressed``). Colours are colour-blind safe (Okabe-Ito for categories,
 cividis for the heatmap) and never carry meaning alone: numbers are written in the cells and on the
 bars, and a district without a service for a need is hatched as well as coloured.
 """
@@ -16,17 +16,17 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from .codes import NEEDS
-from .disclosure import SHOWN, SuppressedTable, hover_text
-from .districts import (
+from eska_network.districts.aggregates import (
     CHILDREN,
     GAP_MEASURES,
     TOTAL,
     group_heading,
     measure_label,
-    needs_and_services,
     total_label,
 )
+from eska_network.districts.disclosure import SHOWN, SuppressedTable, hover_text
+from eska_network.districts.unserved import needs_and_services
+from eska_network.domain.codes import NEEDS
 
 OKABE_ITO = (
     "#0072B2",

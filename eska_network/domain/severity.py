@@ -1,8 +1,8 @@
 """How serious a child's gaps are: a documented score per child, and its reasons in words.
 
 The score adds points for every gap of the child's stored gap summary (the columns of
-:data:`eska_network.gaps.SUMMARY_COLUMNS`) and for the child's overdue actions. The weights are
-explained one by one in ``docs/severity.md``; in short, a stressful family tie and a level with
+:data:`eska_network.domain.gaps.SUMMARY_COLUMNS`) and for the child's overdue actions. The weights
+are explained one by one in ``docs/severity.md``; in short, a stressful family tie and a level with
 nobody in it weigh most, then the unmet needs that keep a child unsafe (safe housing, legal
 services, mental health), then missing keys, weak levels, missing links between levels, single
 points of failure, missing kinds of support, weak links, contact gone stale (scaled by days) and
@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .codes import (
+from eska_network.domain.codes import (
     FUNCTIONS,
     LEVEL_PAIRS,
     LEVELS,
@@ -45,13 +45,14 @@ from .codes import (
     SUPPORT_TYPES,
     Vocabulary,
 )
-from .schema import LIST_SEPARATOR
+from eska_network.domain.schema import LIST_SEPARATOR
 
 OVERDUE = "overdue_actions"
 """The optional column holding each child's number of overdue actions."""
 
 WEAK_LINK_UP_TO = 2
-"""A link between two levels of strength 1 or 2 is weak (as in :mod:`eska_network.gap_items`)."""
+"""A link between two levels of strength 1 or 2 is weak (as in
+:mod:`eska_network.domain.gap_items`)."""
 
 # --- Weights (docs/severity.md explains each) -----------------------------------------------------
 
@@ -86,7 +87,7 @@ OVERDUE_CAP = 5
 
 @dataclass(frozen=True)
 class Component:
-    """One part of the score: a gap kind of :mod:`eska_network.gap_items` about one subject.
+    """One part of the score: a gap kind of :mod:`eska_network.domain.gap_items` about one subject.
 
     ``key`` names the component's column (``"unmet_need:legal"``); ``subject`` is a code of
     ``vocabulary`` or ``None`` for the counted gaps.
@@ -139,7 +140,7 @@ _REASONS = {
     "stale_tie": ("no contact for {n} days", "tidak ada kontak selama {n} hari"),
     OVERDUE: ("{n} overdue actions", "{n} tindakan lewat tenggat"),
 }
-"""Reasons in words; ``{subject}`` is a label from :mod:`eska_network.codes`."""
+"""Reasons in words; ``{subject}`` is a label from :mod:`eska_network.domain.codes`."""
 _STALE_UNKNOWN_DAYS = ("no contact for over {n} days", "tidak ada kontak lebih dari {n} hari")
 _SINGULAR = {
     "stressful_tie": "1 stressful tie",

@@ -6,7 +6,7 @@ record, built on demand by :meth:`Dataset.child_system`.
 
 Table conventions (every producer of a Dataset, the CSV reader and the store, follows them):
 
-- one column per :mod:`eska_network.schema` column, in schema order, then any extra columns;
+- one column per :mod:`eska_network.domain.schema` column, in schema order, then any extra columns;
 - ``id``, ``text`` and ``code`` columns hold ``str``, missing values are ``NA``;
 - ``codes`` columns hold the distinct codes in vocabulary order joined by ``;`` (``""`` if none);
 - required ``int`` columns are ``int64``, optional ones nullable ``Int64``;
@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, fields
 
 import pandas as pd
 
-from . import codes, schema
-from .schema import LIST_SEPARATOR, FileSpec
+from eska_network.domain import codes, schema
+from eska_network.domain.schema import LIST_SEPARATOR, FileSpec
 
 
 @dataclass(frozen=True)

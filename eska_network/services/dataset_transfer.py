@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import access, i18n, io, schema
-from .model import Dataset
-from .store import ImportReport, importing
+from eska_network import i18n
+from eska_network.domain import io, schema
+from eska_network.domain.model import Dataset
+from eska_network.services import access
+from eska_network.store import ImportReport, importing
 
 _FILE_NAMES = tuple(spec.name for spec in schema.FILES)
 PROBLEM_COLUMNS = ("file", "row", "column", "problem")

@@ -1,7 +1,8 @@
 """What-if: proposed ties added to a child's record, the gaps they would close, suggested services.
 
-Nothing here records anything: a proposal gives a new :class:`~eska_network.model.ChildSystem`
-that the gap rules run on, and the caller decides whether to store the proposed tie.
+Nothing here records anything: a proposal gives a new
+:class:`~eska_network.domain.model.ChildSystem` that the gap rules run on, and the caller decides
+whether to store the proposed tie.
 
 What adding ties can and cannot do to the gaps (``tests/test_whatif.py`` checks it): adding an
 active supportive tie between two ends that had no tie never makes a rule 1 to 5 result worse,
@@ -23,10 +24,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from . import codes, gaps
-from .gap_items import GapItem, gap_items
-from .model import ChildSystem, Dataset, Member, Resource, Tie
-from .roles import role_label
+from eska_network.domain import codes, gaps
+from eska_network.domain.gap_items import GapItem, gap_items
+from eska_network.domain.member_roles import role_label
+from eska_network.domain.model import ChildSystem, Dataset, Member, Resource, Tie
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def apply_proposals(
 
     Examples
     --------
-    >>> from eska_network.model import Child
+    >>> from eska_network.domain.model import Child
     >>> system = ChildSystem(Child("C1", "Kota Bandung", 15))
     >>> legal_aid = ProposedTie("lbh", "institution", label="LBH", needs_met=("legal",))
     >>> after = apply_proposals(system, [legal_aid], dt.date(2026, 3, 1))
@@ -147,7 +148,7 @@ def what_if(
 
     Examples
     --------
-    >>> from eska_network.model import Child
+    >>> from eska_network.domain.model import Child
     >>> system = ChildSystem(Child("C1", "Kota Bandung", 15, needs=("legal",)))
     >>> legal_aid = ProposedTie("lbh", "institution", label="LBH", needs_met=("legal",))
     >>> result = what_if(system, [legal_aid], today=dt.date(2026, 3, 1))
@@ -187,7 +188,7 @@ def suggested_services(
 
     Examples
     --------
-    >>> from eska_network.model import Child
+    >>> from eska_network.domain.model import Child
     >>> system = ChildSystem(Child("C1", "Garut", 15, needs=("legal", "housing")))
     >>> lbh = Resource("R1", "Garut", "LBH Garut", "institution", ("legal",), "legal_aid")
     >>> elsewhere = Resource("R2", "Bogor", "LBH Bogor", "institution", ("legal",), "legal_aid")

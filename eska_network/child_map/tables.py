@@ -1,6 +1,6 @@
 """The child map as tables, for readers who cannot use the picture: one row per gap, per tie.
 
-Both tables are built from a :class:`~eska_network.map_figure.MapView`, so they name members
+Both tables are built from a :class:`~eska_network.child_map.figure.MapView`, so they name members
 exactly as the map does (role pseudonyms in presentation mode).
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import codes, gaps
-from .gap_items import gap_items, kind_name, member_name, subject_text
-from .map_figure import MapView, map_gaps
+from eska_network.child_map.figure import MapView, map_gaps
+from eska_network.domain import codes, gaps
+from eska_network.domain.gap_items import gap_items, kind_name, member_name, subject_text
 
 GAP_COLUMNS = {
     "order": ("#", "#"),
@@ -56,7 +56,7 @@ def column_names(columns: Mapping[str, tuple[str, str]], lang: str = "en") -> di
 def gap_rows(view: MapView) -> list[dict[str, object]]:
     """One row per gap, most serious first: order, kind, what it is about, the sentence.
 
-    The rows are the gap list beside the map (:func:`~eska_network.map_figure.gap_sentences`),
+    The rows are the gap list beside the map (:func:`~eska_network.child_map.figure.gap_sentences`),
     one sentence each; a child with no gap gets no row.
     """
     result = map_gaps(view)

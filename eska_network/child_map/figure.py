@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from . import codes, gaps, map_labels, network
-from . import map_geometry as geometry
-from .changes import Comparison, compare
-from .map_styles import (
+from eska_network.child_map import geometry
+from eska_network.child_map import labels as map_labels
+from eska_network.child_map.styles import (
     BASE_STYLES,
     LEVEL_SYMBOLS,
     MARK_STYLES,
@@ -28,10 +27,12 @@ from .map_styles import (
     tie_style,
     word,
 )
-from .model import ChildSystem, Member, Tie
-from .pseudonyms import child_label, pseudonymise, pseudonyms
-from .roles import role_label
-from .whatif import ProposedTie, apply_proposals
+from eska_network.domain import codes, gaps, network
+from eska_network.domain.changes import Comparison, compare
+from eska_network.domain.member_roles import role_label
+from eska_network.domain.model import ChildSystem, Member, Tie
+from eska_network.domain.pseudonyms import child_label, pseudonymise, pseudonyms
+from eska_network.domain.whatif import ProposedTie, apply_proposals
 
 FONT_SIZE = {False: 12, True: 17}
 """Base font size of the normal and the presentation figure (large type for a projector)."""
@@ -93,7 +94,7 @@ def child_map(
         Language of every word on the figure.
     presentation : bool
         Presentation mode: role pseudonyms instead of labels, a neutral code for the child, large
-        type (:func:`eska_network.pseudonyms.pseudonymise`).
+        type (:func:`eska_network.domain.pseudonyms.pseudonymise`).
     proposed : iterable of ProposedTie
         What-if ties, drawn in their own style and counted in the gaps shown.
     compare_with : date, optional
@@ -106,7 +107,7 @@ def child_map(
 
     Examples
     --------
-    >>> from eska_network.model import Child, Member, Tie
+    >>> from eska_network.domain.model import Child, Member, Tie
     >>> day = dt.date(2026, 3, 1)
     >>> system = ChildSystem(Child("C7", "Garut", 15), (Member("C7", "m", "Mother", "family"),),
     ...     (Tie("C7", "child", "m", 4, "supportive", day),))
@@ -259,7 +260,7 @@ def map_view(
 
 
 def map_gaps(view: MapView) -> gaps.ChildGaps:
-    """The gaps of the record as the view draws it (:func:`eska_network.gaps.child_gaps`)."""
+    """The gaps of the record as the view draws it (:func:`eska_network.domain.gaps.child_gaps`)."""
     return gaps.child_gaps(view.system, view.as_of)
 
 

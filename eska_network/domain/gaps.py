@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import gap_items
-from .codes import (
+from eska_network.domain import gap_items
+from eska_network.domain.codes import (
     CHILD_NODE,
     FUNCTIONS,
     LEVEL_PAIRS,
@@ -23,8 +23,8 @@ from .codes import (
     Vocabulary,
     level_pair,
 )
-from .model import ChildSystem, Dataset, Tie
-from .schema import LIST_SEPARATOR
+from eska_network.domain.model import ChildSystem, Dataset, Tie
+from eska_network.domain.schema import LIST_SEPARATOR
 
 MEETS_FROM_STRENGTH = 2
 """An active supportive tie meets needs and gives keys and kinds of support from this strength."""
@@ -106,7 +106,7 @@ def child_gaps(system: ChildSystem, as_of: dt.date | None = None) -> ChildGaps:
 
     Examples
     --------
-    >>> from eska_network.model import Child, ChildSystem, Member, Tie
+    >>> from eska_network.domain.model import Child, ChildSystem, Member, Tie
     >>> day = dt.date(2026, 3, 1)
     >>> system = ChildSystem(
     ...     Child("C001", "Kota Bandung", 15, needs=("legal",)),
@@ -250,7 +250,7 @@ def describe(
 
     Examples
     --------
-    >>> from eska_network.model import Child, ChildSystem, Member, Tie
+    >>> from eska_network.domain.model import Child, ChildSystem, Member, Tie
     >>> day = dt.date(2026, 3, 1)
     >>> system = ChildSystem(
     ...     Child("C001", "Kota Bandung", 15, needs=("legal",)),
@@ -366,7 +366,7 @@ def summary_rows_table(rows: list[Mapping[str, object]]) -> pd.DataFrame:
 def summary_row(result: ChildGaps, system: ChildSystem) -> dict[str, object]:
     """The :data:`SUMMARY_COLUMNS` of one child, from its per-child result (plain Python values).
 
-    >>> from eska_network.model import Child
+    >>> from eska_network.domain.model import Child
     >>> system = ChildSystem(Child("C1", "Kota Bandung", 12))
     >>> row = summary_row(child_gaps(system), system)
     >>> row["as_of"], row["family_status"], row["missing_functions"], row["weakest_link"]
@@ -417,7 +417,7 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from eska_network.model import Child, Member, Tie
+    >>> from eska_network.domain.model import Child, Member, Tie
     >>> dataset = Dataset.from_objects(
     ...     [Child("C1", "Kota Bandung", 15), Child("C2", "Kota Bandung", 9)],
     ...     [Member("C1", "mother", "Mother", "family")],

@@ -16,9 +16,16 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from . import access
-from .access import OPERATOR_ROLE, ROLES, Principal, as_utc, utc_now, write_audit
-from .store.tables import teams, users
+from eska_network.services import access
+from eska_network.services.access import (
+    OPERATOR_ROLE,
+    ROLES,
+    Principal,
+    as_utc,
+    utc_now,
+    write_audit,
+)
+from eska_network.store.tables import teams, users
 
 USER_NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 """User names are codes (also used as e-mail addresses for single sign-on), never free text."""
@@ -451,7 +458,7 @@ def prepare_demo(store, folder: Path) -> tuple[DemoAccount, ...]:
     The demo team holds every caseworker of the sample and the demo supervisor; every demo
     account has the password :data:`DEMO_PASSWORD`, which the login page shows.
     """
-    from .store import ensure_sample_loaded
+    from eska_network.store import ensure_sample_loaded
 
     ensure_sample_loaded(store, folder)
     operator = access.operator()

@@ -11,8 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
-from . import codes, schema
-from .model import Dataset
+from eska_network.domain import codes, schema
+from eska_network.domain.model import Dataset
 
 REAL_DISTRICTS = (
     "Kota Bandung",

@@ -1,10 +1,10 @@
 """What the caseload and district pages read from the store: access-checked, ready to show.
 
-The caseload is every child's row of :func:`eska_network.caseload.caseload_table`, scored once per
-version of the data (:func:`scored_caseload`, for a server-side cache) and cut down on every run
-to the children the principal may see (:func:`caseload_view`). The district views are suppressed
-here, on the server, before anything reaches a page (:func:`district_aggregates`): no child id
-and no unsuppressed count ever leaves this module for a planner.
+The caseload is every child's row of :func:`eska_network.services.caseload.caseload_table`, scored
+once per version of the data (:func:`scored_caseload`, for a server-side cache) and cut down on
+every run to the children the principal may see (:func:`caseload_view`). The district views are
+suppressed here, on the server, before anything reaches a page (:func:`district_aggregates`): no
+child id and no unsuppressed count ever leaves this module for a planner.
 """
 
 from __future__ import annotations
@@ -19,13 +19,21 @@ import pandas as pd
 import plotly.graph_objects as go
 import sqlalchemy as sa
 
-from . import access, caseload, disclosure, districts, i18n
-from .codes import LEVELS
-from .csvsafe import to_safe_csv
-from .disclosure import SHOWN, SMALL, SuppressedTable, TooFewChildren
-from .district_figures import OKABE_ITO, TEMPLATE
-from .store import frames
-from .store.tables import actions, children, resources, revisions
+from eska_network import i18n
+from eska_network.districts import aggregates as districts
+from eska_network.districts import disclosure, unserved
+from eska_network.districts.disclosure import (
+    SHOWN,
+    SMALL,
+    SuppressedTable,
+    TooFewChildren,
+)
+from eska_network.districts.figures import OKABE_ITO, TEMPLATE
+from eska_network.domain.codes import LEVELS
+from eska_network.domain.csvsafe import to_safe_csv
+from eska_network.services import access, caseload
+from eska_network.store import frames
+from eska_network.store.tables import actions, children, resources, revisions
 
 CASELOAD_SHOWN = (
     "rank",
@@ -120,7 +128,8 @@ def caseload_view(
     """The caseload of the children ``principal`` may see, most serious first, ranked from 1.
 
     Checked on the server (``view_caseload``, then the children of
-    :func:`~eska_network.access.visible_child_ids`); caseworker and district are read afresh, so
+    :func:`~eska_network.services.access.visible_child_ids`); caseworker and district are read
+    afresh, so
     a reassignment shows at once even when ``scored`` comes from a cache.
 
     Parameters
@@ -249,7 +258,7 @@ def quarterly_aggregates(
     """Every measure per quarter of assessment over all districts, suppressed.
 
     It summarises every child at each quarter's latest assessment from the whole record
-    (:func:`~eska_network.districts.summary_history`), so it is far slower than
+    (:func:`~eska_network.districts.aggregates.summary_history`), so it is far slower than
     :func:`district_aggregates` on a large store: compute it once per data version.
 
     Raises
@@ -277,7 +286,8 @@ def default_districts(suppressed: SuppressedTable, how_many: int = 6) -> list[st
     """The districts to compare first: the ``how_many`` with most children (hidden counts last).
 
     >>> import pandas as pd
-    >>> from eska_network.districts import COUNT_MEASURES, MEDIAN_MEASURES, AggregateTable
+    >>> from eska_network.districts.aggregates import (
+    ...     COUNT_MEASURES, MEDIAN_MEASURES, AggregateTable)
     >>> counts = pd.DataFrame(0, index=["A", "B", "C", ""], columns=list(COUNT_MEASURES))
     >>> counts["children"] = counts["weakest_link:family-community"] = [9, 30, 12, 51]
     >>> medians = pd.DataFrame(2.0, index=counts.index, columns=list(MEDIAN_MEASURES))
@@ -343,7 +353,7 @@ def unserved_display(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFr
     Columns ``district``, ``need``, ``unmet`` (a share such as ``38.5%``, or the marker of a
     hidden one).
     """
-    table = districts.unserved_needs(suppressed, lang)
+    table = unserved.unserved_needs(suppressed, lang)
     marker = suppressed.display_shares()
     shares = [
         f"{number_text(100 * share, lang, disclosure.SHARE_DECIMALS)}%"

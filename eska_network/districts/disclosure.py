@@ -43,8 +43,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .csvsafe import to_safe_csv
-from .districts import (
+from eska_network.districts.aggregates import (
     CHILDREN,
     COUNT_MEASURES,
     MEDIAN_MEASURES,
@@ -55,6 +54,7 @@ from .districts import (
     measure_label,
     total_label,
 )
+from eska_network.domain.csvsafe import to_safe_csv
 
 K_VARIABLE = "ESKA_SUPPRESSION_K"
 DEFAULT_K = 5
@@ -126,7 +126,8 @@ class TooFewChildren:
 class SuppressedTable:
     """What a planner may see: counts, shares and medians with hidden cells as missing values.
 
-    Every frame has one row per group and the :data:`~eska_network.districts.TOTAL` row last.
+    Every frame has one row per group and the
+    :data:`~eska_network.districts.aggregates.TOTAL` row last.
     ``counts`` is ``Int64`` and ``shares`` (0 to 1) and ``medians`` are floats, each with ``NA``
     where hidden; the ``*_status`` frames say why (:data:`SHOWN`, :data:`SMALL`,
     :data:`SECONDARY`). ``shares`` has every count column but ``children``.
@@ -203,8 +204,8 @@ def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | T
     Parameters
     ----------
     table
-        A :func:`~eska_network.districts.district_table` or
-        :func:`~eska_network.districts.quarterly_trend`.
+        A :func:`~eska_network.districts.aggregates.district_table` or
+        :func:`~eska_network.districts.aggregates.quarterly_trend`.
     k
         Smallest count shown; default :func:`suppression_k`.
 
@@ -216,7 +217,8 @@ def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | T
     Examples
     --------
     >>> import pandas as pd
-    >>> from eska_network.districts import COUNT_MEASURES, MEDIAN_MEASURES, AggregateTable
+    >>> from eska_network.districts.aggregates import (
+    ...     COUNT_MEASURES, MEDIAN_MEASURES, AggregateTable)
     >>> counts = pd.DataFrame(0, index=["A", "B", "C", ""], columns=list(COUNT_MEASURES))
     >>> counts["children"] = [20, 30, 40, 90]
     >>> counts["weakest_link:family-community"] = [20, 30, 40, 90]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from . import gap_items, severity
+from eska_network.domain import gap_items, severity
 
 GAP_KINDS = gap_items.KINDS
 """The gap kinds a user can filter by, most serious first; name them with :func:`gap_kind_label`."""

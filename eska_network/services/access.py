@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from . import schema
-from .store.tables import audit, children, users
+from eska_network.domain import schema
+from eska_network.store.tables import audit, children, users
 
 ROLES = ("caseworker", "supervisor", "planner", "auditor", "admin")
 
@@ -61,65 +61,6 @@ ROLE_PERMISSIONS: Mapping[str, frozenset[str]] = {
     "admin": frozenset({MANAGE_ACCOUNTS}),
 }
 
-
-@dataclass(frozen=True)
-class Page:
-    """One page of the app: its file, the permission needed to open it, the actions it offers."""
-
-    key: str
-    path: str
-    permission: str | None
-    actions: tuple[str, ...]
-    icon: str
-
-    @property
-    def title_id(self) -> str:
-        """The :mod:`eska_network.i18n` message id of the page's title."""
-        return f"page.{self.key}"
-
-
-PAGES = (
-    Page("home", "pages/home.py", None, (), ":material/home:"),
-    Page(
-        "child_map", "pages/child_map.py", VIEW_CHILD, (VIEW_CHILD, EXPORT_CHILD), ":material/hub:"
-    ),
-    Page(
-        "record_assessment",
-        "pages/record_assessment.py",
-        EDIT_CHILD,
-        (VIEW_CHILD, EDIT_CHILD),
-        ":material/edit_note:",
-    ),
-    Page(
-        "caseload",
-        "pages/caseload.py",
-        VIEW_CASELOAD,
-        (VIEW_CASELOAD, VIEW_CHILD, REASSIGN, EXPORT_CHILD),
-        ":material/groups:",
-    ),
-    Page(
-        "districts",
-        "pages/districts.py",
-        VIEW_DISTRICTS,
-        (VIEW_DISTRICTS, EXPORT_AGGREGATE),
-        ":material/map:",
-    ),
-    Page("import_data", "pages/import_data.py", IMPORT_DATA, (IMPORT_DATA,), ":material/upload:"),
-    Page(
-        "audit_log",
-        "pages/audit_log.py",
-        READ_AUDIT,
-        (READ_AUDIT, EXPORT_AUDIT),
-        ":material/policy:",
-    ),
-    Page(
-        "accounts",
-        "pages/accounts.py",
-        MANAGE_ACCOUNTS,
-        (MANAGE_ACCOUNTS,),
-        ":material/manage_accounts:",
-    ),
-)
 
 AUDIT_ACTIONS = (
     "login",
@@ -185,25 +126,6 @@ def allows(role: str, permission: str) -> bool:
     return permission in ROLE_PERMISSIONS.get(role, frozenset())
 
 
-def pages_for(role: str) -> tuple[Page, ...]:
-    """The pages ``role`` may open, in menu order.
-
-    Examples
-    --------
-    >>> [page.key for page in pages_for("planner")]
-    ['home', 'districts']
-    """
-    return tuple(page for page in PAGES if page.permission is None or allows(role, page.permission))
-
-
-def page(key: str) -> Page:
-    """The page with this key (KeyError when there is none)."""
-    for candidate in PAGES:
-        if candidate.key == key:
-            return candidate
-    raise KeyError(key)
-
-
 def visible_child_ids(store, principal: Principal) -> list[str]:
     """The children ``principal`` may see, sorted.
 
@@ -259,19 +181,6 @@ def require(
     action = _AUDITED_USE.get(permission)
     if action is not None and audit_use:
         write_audit(store, principal, action, "success", child_id=child_id, detail=permission)
-
-
-def require_page(store, principal: Principal, page_key: str) -> None:
-    """Check that ``principal`` may open the page; only a refusal is audited.
-
-    Raises
-    ------
-    AccessDenied
-        When the role may not open the page.
-    """
-    permission = page(page_key).permission
-    if permission is not None:
-        require(store, principal, permission, audit_use=False)
 
 
 def open_child(store, principal: Principal, child_id: str, as_of: dt.date | None = None):

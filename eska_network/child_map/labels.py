@@ -6,8 +6,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .map_geometry import Point
-from .model import Member
+from eska_network.child_map.geometry import Point
+from eska_network.domain.model import Member
 
 LABEL_WIDTH = 22
 """Member labels wrap after about this many characters."""

@@ -1,7 +1,7 @@
 """One child's gaps as a flat list of items (kind, subject), for comparisons, what-if and tables.
 
-The rules are :mod:`eska_network.gaps`; this module only reshapes their result (the GAPS.md JSON
-object) so that two results can be compared item by item and each item named in words.
+The rules are :mod:`eska_network.domain.gaps`; this module only reshapes their result (the
+GAPS.md JSON object) so that two results can be compared item by item and each item named in words.
 
 Severity, most serious first: a level with nobody in it, a stressful tie, an unmet need, a missing
 key, a weak level, two levels with no link, a single point of failure, a missing kind of support,
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import codes
+from eska_network.domain import codes
 
 KINDS = (
     "level_absent",
@@ -80,7 +80,7 @@ class GapItem:
 def gap_items(result: object) -> tuple[GapItem, ...]:
     """Every gap of one child's result, most serious first.
 
-    ``result`` is a :class:`~eska_network.gaps.ChildGaps` or its GAPS.md JSON object.
+    ``result`` is a :class:`~eska_network.domain.gaps.ChildGaps` or its GAPS.md JSON object.
 
     Examples
     --------

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import codes
-from .codes import Vocabulary
+from eska_network.domain import codes
+from eska_network.domain.codes import Vocabulary
 
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,32}$"
 RESOURCE_LEVELS = Vocabulary(

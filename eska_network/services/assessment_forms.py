@@ -19,10 +19,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import access, codes, i18n, schema
-from .model import ChildSystem, Member, Resource, Tie
-from .roles import role_label
-from .store.assessment import (
+from eska_network import i18n
+from eska_network.domain import codes, schema
+from eska_network.domain.member_roles import role_label
+from eska_network.domain.model import ChildSystem, Member, Resource, Tie
+from eska_network.services import access
+from eska_network.store.assessment import (
     AssessmentChanges,
     ChildChange,
     MemberChange,
@@ -161,7 +163,7 @@ def form_defaults(record: Record) -> FormValues:
 
     Examples
     --------
-    >>> from eska_network.model import Child
+    >>> from eska_network.domain.model import Child
     >>> record = Record(ChildSystem(Child("C1", "Kota Bandung", 15, needs=("legal",))), 1)
     >>> form_defaults(record).child.needs
     ('legal',)

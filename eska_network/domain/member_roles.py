@@ -7,7 +7,7 @@ normal view and replaced by a neutral name for its level in presentation mode.
 
 from __future__ import annotations
 
-from .codes import Code, Vocabulary
+from eska_network.domain.codes import Code, Vocabulary
 
 ROLES = Vocabulary(
     "role",

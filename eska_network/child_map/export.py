@@ -1,8 +1,8 @@
 """Export of the child map with its gap list: PNG and PDF through kaleido, one standalone HTML file.
 
-Kaleido drives a Chromium browser; Debian's ``/usr/bin/chromium`` is used (or the one named by
-the ``BROWSER_PATH`` environment variable), never a downloaded one. The HTML file embeds plotly.js
-and needs no network. Exports are built from a :class:`~eska_network.map_figure.MapView`, so in
+Kaleido drives a Chromium browser; Debian's ``/usr/bin/chromium`` is used (or the one named by the
+``BROWSER_PATH`` environment variable), never a downloaded one. The HTML file embeds plotly.js and
+needs no network. Exports are built from a :class:`~eska_network.child_map.figure.MapView`, so in
 presentation mode they hold role pseudonyms only.
 """
 
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from .map_figure import MapView, child_map_from_view, gap_sentences
-from .map_labels import escape_text
-from .map_tables import GAP_COLUMNS, TIE_COLUMNS, column_names, gap_rows, tie_rows
+from eska_network.child_map.figure import MapView, child_map_from_view, gap_sentences
+from eska_network.child_map.labels import escape_text
+from eska_network.child_map.tables import GAP_COLUMNS, TIE_COLUMNS, column_names, gap_rows, tie_rows
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 IMAGE_SCALE = 2

@@ -1,0 +1,1 @@
+"""The planner's district aggregates: counts per district, disclosure control, figures."""
