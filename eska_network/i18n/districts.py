@@ -1,0 +1,114 @@
+"""Words of the district pages."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "districts.intro": {
+        "en": "Gaps of {children} children in {districts} districts, as of each child's latest "
+        "assessment. Counts below {k} show as <{k}, and any figure that would reveal one as x.",
+        "id": "Celah {children} anak di {districts} kabupaten/kota, per asesmen terakhir setiap "
+        "anak. Jumlah di bawah {k} tampil sebagai <{k}, dan angka yang bisa mengungkapnya "
+        "sebagai x.",
+    },
+    "districts.headline": {"en": "Needs with no service", "id": "Kebutuhan tanpa layanan"},
+    "districts.headline_text": {
+        "en": "In these districts children have a need unmet and no service is listed for it:",
+        "id": "Di kabupaten/kota ini ada anak dengan kebutuhan belum terpenuhi dan tidak ada "
+        "layanan yang tercatat untuknya:",
+    },
+    "districts.headline_none": {
+        "en": "Every need that children have unmet has a service listed in their district.",
+        "id": "Setiap kebutuhan anak yang belum terpenuhi memiliki layanan yang tercatat di "
+        "kabupaten/kotanya.",
+    },
+    "districts.need": {"en": "Need", "id": "Kebutuhan"},
+    "districts.unmet": {
+        "en": "Children with the need unmet",
+        "id": "Anak dengan kebutuhan belum terpenuhi",
+    },
+    "districts.compare": {"en": "Compare districts", "id": "Bandingkan kabupaten/kota"},
+    "districts.choose": {"en": "Districts", "id": "Kabupaten/kota"},
+    "districts.none_chosen": {
+        "en": "Choose at least one district.",
+        "id": "Pilih setidaknya satu kabupaten/kota.",
+    },
+    "districts.all_small": {
+        "en": "Each chosen district has fewer than {k} children: to protect them, no figures "
+        "are shown.",
+        "id": "Setiap kabupaten/kota yang dipilih memiliki kurang dari {k} anak: demi melindungi "
+        "mereka, tidak ada angka yang ditampilkan.",
+    },
+    "districts.group": {"en": "Gaps to compare", "id": "Celah yang dibandingkan"},
+    "districts.group.levels": {"en": "Levels absent or weak", "id": "Tingkat kosong atau lemah"},
+    "districts.group.needs": {"en": "Unmet needs", "id": "Kebutuhan belum terpenuhi"},
+    "districts.group.keys": {"en": "Missing keys", "id": "Kunci belum ada"},
+    "districts.group.support": {
+        "en": "Missing kinds of support",
+        "id": "Jenis dukungan belum ada",
+    },
+    "districts.group.links": {
+        "en": "Weakest link between levels",
+        "id": "Hubungan terlemah antar tingkat",
+    },
+    "districts.group.ties": {
+        "en": "Stressful, single and stale ties",
+        "id": "Ikatan menekan, tunggal dan tanpa kontak",
+    },
+    "districts.side_by_side": {"en": "Side by side", "id": "Berdampingan"},
+    "districts.heatmap": {"en": "Heatmap", "id": "Peta panas"},
+    "districts.map": {"en": "Map", "id": "Peta"},
+    "districts.map_upload": {
+        "en": "GeoJSON of your districts (optional)",
+        "id": "GeoJSON kabupaten/kota Anda (opsional)",
+    },
+    "districts.map_help": {
+        "en": "A FeatureCollection of district outlines, at most {mb} MB. Only this file is "
+        "drawn: nothing is loaded from the internet.",
+        "id": "FeatureCollection batas kabupaten/kota, paling besar {mb} MB. Hanya berkas ini "
+        "yang digambar: tidak ada yang dimuat dari internet.",
+    },
+    "districts.map_property": {
+        "en": "Property holding the district name",
+        "id": "Properti yang berisi nama kabupaten/kota",
+    },
+    "districts.map_measure": {"en": "Gap shown on the map", "id": "Celah yang ditampilkan di peta"},
+    "districts.map_bad": {
+        "en": "This file cannot be used: {reason}.",
+        "id": "Berkas ini tidak dapat digunakan: {reason}.",
+    },
+    "districts.map_unmatched": {
+        "en": "No outline in the file for: {names}.",
+        "id": "Tidak ada batas wilayah dalam berkas untuk: {names}.",
+    },
+    "districts.services": {
+        "en": "Unmet needs and the services each district lists",
+        "id": "Kebutuhan belum terpenuhi dan layanan yang tercatat di setiap kabupaten/kota",
+    },
+    "districts.services_district": {"en": "District", "id": "Kabupaten/kota"},
+    "districts.trend": {
+        "en": "Trend by quarter of assessment",
+        "id": "Tren per triwulan asesmen",
+    },
+    "districts.trend_note": {
+        "en": "All districts together. Each quarter counts the children assessed in it, as they "
+        "were then.",
+        "id": "Semua kabupaten/kota. Setiap triwulan menghitung anak yang diases pada triwulan "
+        "itu, sebagaimana keadaan mereka saat itu.",
+    },
+    "districts.trend_measures": {"en": "Gaps to follow", "id": "Celah yang diikuti"},
+    "districts.trend_compute": {
+        "en": "Compute the trend (reads every assessment: it takes a while on large data)",
+        "id": "Hitung tren (membaca setiap asesmen: perlu waktu pada data besar)",
+    },
+    "districts.table": {"en": "The figures", "id": "Angka-angkanya"},
+    "districts.table_note": {
+        "en": "The chosen districts and all districts together; the download holds exactly "
+        "this table.",
+        "id": "Kabupaten/kota yang dipilih dan semua kabupaten/kota; unduhan berisi tepat "
+        "tabel ini.",
+    },
+    "districts.export": {"en": "Download this table (CSV)", "id": "Unduh tabel ini (CSV)"},
+    "districts.headline_small": {
+        "en": "Districts with fewer than {k} children are left out: too few to say.",
+        "id": "Kabupaten/kota dengan kurang dari {k} anak tidak dimasukkan: terlalu sedikit untuk "
+        "disimpulkan.",
+    },
+}

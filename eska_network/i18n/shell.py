@@ -1,0 +1,68 @@
+"""Words of the app's frame: title, menu, pages, roles, the home page."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "app.title": {"en": "ESKA support networks", "id": "Jaringan dukungan ESKA"},
+    "app.language": {"en": "Language", "id": "Bahasa"},
+    "app.signed_in_as": {
+        "en": "Signed in as {user} ({role})",
+        "id": "Masuk sebagai {user} ({role})",
+    },
+    "app.logout": {"en": "Log out", "id": "Keluar"},
+    "app.timed_out": {
+        "en": "You were logged out after {minutes} minutes without activity.",
+        "id": "Anda dikeluarkan setelah {minutes} menit tanpa aktivitas.",
+    },
+    "app.logged_out": {"en": "You are logged out.", "id": "Anda sudah keluar."},
+    "app.demo_banner": {
+        "en": "Demo mode: fictional data, demo accounts. Do not enter real children's records.",
+        "id": "Mode demo: data fiktif, akun demo. Jangan memasukkan catatan anak yang nyata.",
+    },
+    "app.refused": {
+        "en": "You may not see this. The attempt has been recorded.",
+        "id": "Anda tidak boleh melihat ini. Percobaan ini telah dicatat.",
+    },
+    "app.no_child_in_url": {
+        "en": "Children are never chosen through the address bar; pick the child on the page.",
+        "id": "Anak tidak pernah dipilih lewat bilah alamat; pilih anak di halaman.",
+    },
+    "app.coming_soon": {"en": "Coming soon.", "id": "Segera hadir."},
+    "app.child": {"en": "Child", "id": "Anak"},
+    "role.caseworker": {"en": "caseworker", "id": "pekerja sosial"},
+    "role.supervisor": {"en": "supervisor", "id": "supervisor"},
+    "role.planner": {"en": "planner", "id": "perencana"},
+    "role.auditor": {"en": "auditor", "id": "auditor"},
+    "role.admin": {"en": "administrator", "id": "administrator"},
+    "page.home": {"en": "Home", "id": "Beranda"},
+    "page.child_map": {"en": "Child map", "id": "Peta anak"},
+    "page.record_assessment": {"en": "Record an assessment", "id": "Catat asesmen"},
+    "page.caseload": {"en": "Caseload", "id": "Beban kasus"},
+    "page.districts": {"en": "Districts", "id": "Kabupaten/kota"},
+    "page.import_data": {"en": "Import data", "id": "Impor data"},
+    "page.audit_log": {"en": "Audit log", "id": "Log audit"},
+    "page.accounts": {"en": "Accounts", "id": "Akun"},
+    "home.welcome": {"en": "Welcome, {user}.", "id": "Selamat datang, {user}."},
+    "home.intro.caseworker": {
+        "en": "You see and edit the children assigned to you: {count} children.",
+        "id": "Anda melihat dan mengubah anak yang ditugaskan kepada Anda: {count} anak.",
+    },
+    "home.intro.supervisor": {
+        "en": "You see the children of your team's caseworkers ({count} children) and can "
+        "reassign them.",
+        "id": "Anda melihat anak-anak dari pekerja sosial tim Anda ({count} anak) dan dapat "
+        "memindahkan penugasannya.",
+    },
+    "home.intro.planner": {
+        "en": "You see district aggregates, with small counts suppressed; never a single child.",
+        "id": "Anda melihat agregat per kabupaten/kota, dengan jumlah kecil disembunyikan; "
+        "tidak pernah satu anak.",
+    },
+    "home.intro.auditor": {
+        "en": "You read the audit log: who looked at what, and when.",
+        "id": "Anda membaca log audit: siapa melihat apa, dan kapan.",
+    },
+    "home.intro.admin": {
+        "en": "You manage accounts and teams. Administrators see no child data.",
+        "id": "Anda mengelola akun dan tim. Administrator tidak melihat data anak.",
+    },
+    "home.pages": {"en": "Your pages:", "id": "Halaman Anda:"},
+}
