@@ -122,8 +122,10 @@ def test_the_caseworker_chooses_a_child_and_sees_its_map_and_gaps(bandung_app_st
     figure = _figure(app)
     assert figure["layout"]["meta"]["child_id"] == "BDG-007"
     assert figure["layout"]["meta"]["as_of"] == "2025-10-11"
-    # The legend sits under the map, leaving the column beside it to the gap list.
-    assert figure["layout"]["legend"]["orientation"] == "h"
+    # The legend is drawn beside the rings, in the figure; plotly's own legend is off.
+    assert figure["layout"]["showlegend"] is False
+    legend = [a["name"] for a in figure["layout"]["annotations"] if a["name"].startswith("legend:")]
+    assert "legend:tie:strong" in legend
     texts = _texts(app)
     assert i18n.text("map.gaps") in texts
     assert "The legal services need is unmet" in texts
@@ -316,11 +318,12 @@ def test_the_page_speaks_indonesian(bandung_app_store):
 
 def test_a_label_with_markup_shows_as_typed(bandung_app_store):
     app = _map_page("cw_sby2", child_id="SBY-002")
-    shown = [m for m in app.markdown if "Rina" in m.value]
+    gaps = next(radio for radio in app.radio if radio.key == "child_map_gap")
+    shown = [option for option in gaps.options if "Rina" in option]
     assert shown
     assert all(not m.proto.allow_html for m in app.markdown)
-    assert AWKWARD_LABEL in _unescaped(shown[0].value)
-    assert "<b>" not in shown[0].value.replace("\\<b\\>", "")
+    assert AWKWARD_LABEL in _unescaped(shown[0])
+    assert "<b>" not in shown[0].replace("\\<b\\>", "")
 
 
 def test_recording_after_someone_else_saved_is_refused_and_the_proposal_kept(bandung_app_store):
@@ -344,3 +347,37 @@ def test_recording_after_someone_else_saved_is_refused_and_the_proposal_kept(ban
     assert "was changed after you opened it" in _unescaped(app.error[0].value)
     assert bandung_app_store.revision("BDG-007") == revision
     assert [p.label for p in app.session_state["child_map_proposals"]["BDG-007"]] == ["LBH Bandung"]
+
+
+def _annotation(figure: dict, name: str) -> dict:
+    return next(a for a in figure["layout"]["annotations"] if a["name"] == name)
+
+
+def test_picking_a_gap_in_the_list_highlights_its_marks_and_fades_the_rest(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    assert _figure(app)["layout"]["meta"]["focus"] is None
+    gaps = next(radio for radio in app.radio if radio.key == "child_map_gap")
+    assert "gap:unmet_need:legal" in gaps.options or any("legal" in o for o in gaps.options)
+    gaps.set_value("gap:unmet_need:legal").run()
+    assert not app.exception
+    figure = _figure(app)
+    assert "gap:unmet_need:legal" in figure["layout"]["meta"]["focus"]
+    # The line saying so stays, a person's label fades.
+    assert _annotation(figure, "gap_box:unmet_need")["opacity"] == 1
+    assert _annotation(figure, "label:neighbour")["opacity"] < 0.5
+    _button(app, "map.focus_clear").click().run()
+    assert _figure(app)["layout"]["meta"]["focus"] is None
+    assert _annotation(_figure(app), "label:neighbour")["opacity"] == 1
+
+
+def test_a_person_picked_on_the_map_keeps_its_ties_and_gaps(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    # What a click on the neighbour's marker sets (the chart's selection cannot be set in AppTest).
+    app.session_state["child_map_focus"] = "member:neighbour"
+    app.run()
+    assert not app.exception
+    focus = set(_figure(app)["layout"]["meta"]["focus"])
+    assert {"member:neighbour", "tie:child|neighbour", "member:child"} <= focus
+    assert "member:sibling" not in focus
+    assert _annotation(_figure(app), "label:sibling")["opacity"] < 0.5
+    assert i18n.text("map.focus_member", name="Tetangga (Neighbour)") in _texts(app)

@@ -1,0 +1,344 @@
+"""The tabs under the child map: what-if proposals, agreed actions, the map as tables, exports.
+
+They work on one :class:`MapPage`: the record, the request the map was drawn for and its view,
+so every list names members as the map does (role pseudonyms in presentation mode).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from eska_network.child_map import tables as map_tables
+from eska_network.child_map.view import MapRequest, MapView, gap_sentences, member_names
+from eska_network.domain import codes
+from eska_network.domain.member_roles import ROLES
+from eska_network.domain.model import ChildSystem
+from eska_network.domain.whatif import ProposedTie, suggested_services
+from eska_network.services import access, conference
+from eska_network.services.conference import ActionConflictError
+from eska_network.store import AssessmentError, ConcurrentEditError
+
+from .lang import t
+from .safe import escape_markdown, plain
+from .session import PageContext
+
+PROPOSALS_KEY = "child_map_proposals"
+MESSAGE_KEY = "child_map_message"
+ERROR_KEY = "child_map_record_error"
+
+
+@dataclass(frozen=True)
+class MapPage:
+    """One run of the child map page: who looks, at which child, and the map they see."""
+
+    context: PageContext
+    child_id: str
+    record: ChildSystem
+    request: MapRequest
+    view: MapView
+    dates: list[dt.date]
+    revision: int
+    may_edit: bool
+
+    @property
+    def lang(self) -> str:
+        return self.request.lang
+
+    @property
+    def presentation(self) -> bool:
+        return self.request.presentation
+
+
+def show(page: MapPage) -> None:
+    """The four tabs under the map."""
+    tabs = st.tabs(
+        [t("map.tab_whatif"), t("map.tab_actions"), t("map.tab_table"), t("map.tab_export")]
+    )
+    with tabs[0]:
+        _whatif(page)
+    with tabs[1]:
+        _actions(page)
+    with tabs[2]:
+        _tables(page)
+    with tabs[3]:
+        _export(page)
+
+
+def _mine(child_id: str) -> list[ProposedTie]:
+    return st.session_state.setdefault(PROPOSALS_KEY, {}).setdefault(child_id, [])
+
+
+def _propose(child_id: str, proposal: ProposedTie) -> None:
+    mine = _mine(child_id)
+    if proposal not in mine:
+        mine.append(proposal)
+
+
+def _drop(child_id: str, index: int) -> None:
+    _mine(child_id).pop(index)
+
+
+def _record(page: MapPage, index: int, assessed_on: dt.date) -> None:
+    proposal = _mine(page.child_id)[index]
+    context = page.context
+    try:
+        conference.record_proposal(
+            context.store,
+            context.principal,
+            page.record,
+            proposal,
+            assessed_on,
+            page.revision,
+            page.lang,
+        )
+    except (AssessmentError, ConcurrentEditError, access.AccessDenied) as error:
+        st.session_state[ERROR_KEY] = str(error)
+        return
+    _mine(page.child_id).pop(index)
+    st.session_state[MESSAGE_KEY] = t("map.recorded", date=assessed_on.isoformat())
+    # The new tie is dated later than the date shown: show the new latest map.
+    st.session_state.pop(f"child_map_date_{page.child_id}", None)
+
+
+def _whatif(page: MapPage) -> None:
+    st.caption(t("map.whatif_intro"))
+    error = st.session_state.pop(ERROR_KEY, None)
+    if error:
+        st.error(escape_markdown(t("map.record_refused", reason=error)))
+    proposals = page.request.proposals
+    names = page.view.names
+    today = dt.datetime.now(dt.UTC).date()
+    if proposals:
+        st.markdown(f"**{escape_markdown(t('map.proposals'))}**")
+        record_on = st.date_input(
+            t("map.record_on"),
+            value=max(today, page.dates[0]) if page.dates else today,
+            min_value=page.dates[0] if page.dates else None,
+            key=f"child_map_record_on_{page.child_id}",
+            help=t("map.record_on_help"),
+            disabled=not page.may_edit,
+        )
+        for index, proposal in enumerate(proposals):
+            row = st.columns([5, 1, 1], vertical_alignment="center")
+            with row[0]:
+                plain(conference.proposal_text(proposal, names, page.lang))
+            row[1].button(
+                t("map.record"),
+                key=f"child_map_record_{page.child_id}_{index}",
+                on_click=_record,
+                args=(page, index, record_on),
+                disabled=not page.may_edit,
+                help=None if page.may_edit else t("map.no_edit_rights"),
+            )
+            row[2].button(
+                t("map.drop"),
+                key=f"child_map_drop_{page.child_id}_{index}",
+                on_click=_drop,
+                args=(page.child_id, index),
+            )
+    store = page.context.store
+    offers = suggested_services(page.record, store.load_dataset([]), page.request.as_of)
+    st.markdown(f"**{escape_markdown(t('map.suggestions'))}**")
+    if not offers:
+        plain(t("map.no_unmet_needs"))
+    for need, services in offers.items():
+        st.markdown(f"*{escape_markdown(codes.NEEDS.label(need, page.lang))}*")
+        if not services:
+            plain(t("map.no_service", need=codes.NEEDS.label(need, page.lang)))
+        for service in services:
+            shown = member_names(page.request.proposing(service))
+            row = st.columns([5, 1], vertical_alignment="center")
+            with row[0]:
+                plain(conference.proposal_text(service, shown, page.lang))
+            row[1].button(
+                t("map.propose"),
+                key=f"child_map_propose_{page.child_id}_{need}_{service.member_id}",
+                on_click=_propose,
+                args=(page.child_id, service),
+                disabled=service in proposals,
+            )
+    _custom_proposal(page)
+
+
+def _custom_proposal(page: MapPage) -> None:
+    lang, names = page.lang, page.view.names
+    with (
+        st.expander(t("map.custom")),
+        st.form(f"child_map_custom_{page.child_id}", clear_on_submit=True),
+    ):
+        label = st.text_input(t("map.custom_label"), max_chars=80)
+        level = st.selectbox(
+            t("map.custom_level"),
+            list(codes.LEVELS),
+            format_func=lambda code: codes.LEVELS.label(code, lang),
+        )
+        role = st.selectbox(
+            t("map.custom_role"),
+            [None, *ROLES],
+            format_func=lambda code: "—" if code is None else ROLES.label(code, lang),
+        )
+        ends = [codes.CHILD_NODE, *(m.member_id for m in page.record.members)]
+        other_end = st.selectbox(
+            t("map.custom_other_end"), ends, format_func=lambda end: names.get(end, end)
+        )
+        strength = st.slider(t("map.custom_strength"), 1, codes.MAX_STRENGTH, 3)
+        needs_met = st.multiselect(
+            t("map.custom_needs"),
+            list(codes.NEEDS),
+            format_func=lambda code: codes.NEEDS.label(code, lang),
+        )
+        functions = st.multiselect(
+            t("map.custom_functions"),
+            list(codes.FUNCTIONS),
+            format_func=lambda code: codes.FUNCTIONS.label(code, lang),
+        )
+        support_types = st.multiselect(
+            t("map.custom_support"),
+            list(codes.SUPPORT_TYPES),
+            format_func=lambda code: codes.SUPPORT_TYPES.label(code, lang),
+        )
+        if st.form_submit_button(t("map.custom_add")):
+            try:
+                proposal = conference.custom_proposal(
+                    page.record,
+                    page.request.proposals,
+                    label,
+                    level,
+                    role,
+                    other_end,
+                    strength,
+                    needs_met,
+                    functions,
+                    support_types,
+                    lang,
+                )
+            except ValueError as problem:
+                st.error(escape_markdown(t("map.custom_invalid", reason=problem)))
+            else:
+                _propose(page.child_id, proposal)
+                st.rerun()
+
+
+def _actions(page: MapPage) -> None:
+    context, child_id, lang = page.context, page.child_id, page.lang
+    names, presentation = page.view.names, page.presentation
+    today = dt.datetime.now(dt.UTC).date()
+    found = conference.list_actions(context.store, context.principal, child_id, audit_view=False)
+    late = conference.overdue(found, today)
+    if late:
+        st.warning(t("map.overdue", count=len(late)))
+    if presentation:
+        st.caption(t("map.actions_hidden_text"))
+    if found:
+        headers = conference.action_headers(lang)
+        rows = conference.action_rows(found, today, lang, names, presentation)
+        st.dataframe(
+            [{headers[key]: value for key, value in row.items()} for row in rows],
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        plain(t("map.no_actions"))
+    if page.may_edit and found:
+        with st.form(f"child_map_status_{child_id}"):
+            chosen = st.selectbox(
+                t("map.action_choose"),
+                found,
+                format_func=lambda action: conference.action_title(
+                    action, lang, names, presentation
+                ),
+            )
+            status = st.radio(
+                t("map.action_status"),
+                conference.STATUSES,
+                format_func=lambda code: conference.status_name(code, lang),
+                horizontal=True,
+            )
+            if st.form_submit_button(t("map.action_update")):
+                try:
+                    conference.update_action(
+                        context.store,
+                        context.principal,
+                        chosen.action_id,
+                        chosen.revision,
+                        status=status,
+                    )
+                    st.rerun()
+                except ActionConflictError as conflict:
+                    st.error(escape_markdown(conflict))
+    if page.may_edit:
+        _new_action(page)
+
+
+def _new_action(page: MapPage) -> None:
+    context, child_id, lang, names = page.context, page.child_id, page.lang, page.view.names
+    open_gaps = conference.open_gaps(page.record, page.request.as_of)
+    st.markdown(f"**{escape_markdown(t('map.action_new'))}**")
+    if not open_gaps:
+        plain(t("map.action_no_gaps"))
+        return
+    with st.form(f"child_map_action_{child_id}", clear_on_submit=True):
+        gap = st.selectbox(
+            t("map.action_gap"),
+            open_gaps,
+            format_func=lambda item: conference.gap_text(item, lang, names),
+        )
+        what = st.text_input(t("map.action_what"), max_chars=conference.MAX_TEXT)
+        who = st.text_input(t("map.action_who"), max_chars=conference.MAX_TEXT)
+        due_on = st.date_input(t("map.action_due"), value=None)
+        st.caption(t("map.action_no_names"))
+        if st.form_submit_button(t("map.action_add")):
+            try:
+                conference.create_action(
+                    context.store, context.principal, child_id, gap, what, who, due_on
+                )
+                st.rerun()
+            except ValueError as problem:
+                st.error(escape_markdown(t("map.action_invalid", reason=problem)))
+
+
+def _tables(page: MapPage) -> None:
+    view, lang = page.view, page.lang
+    st.caption(t("map.table_intro"))
+    st.subheader(t("map.gaps"))
+    gap_rows = map_tables.gap_rows(view)
+    if gap_rows:
+        headers = map_tables.column_names(map_tables.GAP_COLUMNS, lang)
+        st.dataframe(
+            [{headers[k]: v for k, v in row.items()} for row in gap_rows],
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        plain(gap_sentences(view)[0])
+    st.subheader(t("map.ties"))
+    headers = map_tables.column_names(map_tables.TIE_COLUMNS, lang)
+    st.dataframe(
+        [{headers[k]: v for k, v in row.items()} for row in map_tables.tie_rows(view)],
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _export(page: MapPage) -> None:
+    context, view = page.context, page.view
+    if not access.may(context.store, context.principal, access.EXPORT_CHILD, page.child_id):
+        plain(t("map.no_export_rights"))
+        return
+    st.caption(t("map.export_presentation" if page.presentation else "map.export_named"))
+    buttons = st.columns(4)
+    for column, fmt in zip(buttons, conference.EXPORT_FORMATS, strict=True):
+        column.download_button(
+            t(f"map.export_{fmt}"),
+            # Made (and audited) only when clicked: an image takes seconds.
+            data=lambda fmt=fmt: conference.export_map(
+                context.store, context.principal, page.child_id, view, fmt
+            ),
+            file_name=conference.export_file_name(view, fmt),
+            mime=conference.EXPORT_FORMATS[fmt],
+            key=f"child_map_export_{fmt}",
+            icon=":material/download:",
+        )
