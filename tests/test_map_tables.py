@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from eska_network.child_map.view import MapRequest, gap_sentences, map_view
 from eska_network.child_map.tables import GAP_COLUMNS, TIE_COLUMNS, column_names, gap_rows, tie_rows
+from eska_network.child_map.view import MapRequest, gap_sentences, map_view
 from eska_network.domain.model import Child, ChildSystem
 from eska_network.domain.whatif import ProposedTie
 

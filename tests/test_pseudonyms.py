@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eska_network.child_map.figure import child_map_figure
-from eska_network.child_map.view import MapRequest, gap_sentences, map_view
 from eska_network.child_map.tables import gap_rows, tie_rows
+from eska_network.child_map.view import MapRequest, gap_sentences, map_view
 from eska_network.domain import codes, gaps
 from eska_network.domain.gap_items import gap_items
 from eska_network.domain.model import Child, ChildSystem, Member, Tie

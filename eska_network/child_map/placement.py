@@ -7,8 +7,9 @@ members are placed one by one, in the order they entered the record (the date of
 tie, then their id; proposed members last, in the order proposed), each on the first free slot
 of its sector: the sector's middle, then its quarters, then its eighths... A slot is free when it
 keeps :data:`MIN_ALONG` from the ring's other members and :data:`MIN_ACROSS` between any member
-and another's straight tie to the child. A member's place therefore depends only on the members
-placed before it; one added later takes free space and moves nobody.
+and another's straight tie to the child (a crowded ring gives up the second before the first). A
+member's place therefore depends only on the members placed before it; one added later takes
+free space and moves nobody.
 
 Distances are in map units: the rim of the map (the outer edge of the institutions' band) has
 radius 1, the child sits at (0, 0).
@@ -218,16 +219,19 @@ def _slots(sector: SectorSpec) -> list[float]:
 def _free_angle(sector: SectorSpec, placed: list[Place]) -> float:
     radius = RING_RADIUS[sector.level]
     for angle in _slots(sector):
-        if _clearance(radius, angle, placed) >= 1.0:
+        if min(_clearance(radius, angle, placed)) >= 1.0:
             return angle
-    # The sector is full: the free place nearest to it, or failing that the least crowded one.
+    # The sector is full: the free place nearest to it; failing that, one that at least keeps
+    # its distance along the ring (a crowded record); failing that, the least crowded one.
     steps = round(2 * math.pi / OVERFLOW_STEP)
     around = [sector.middle + OVERFLOW_STEP * k for k in range(steps)]
     around.sort(key=lambda angle: (_distance_to_sector(angle, sector), angle))
-    free = [angle for angle in around if _clearance(radius, angle, placed) >= 1.0]
-    if free:
-        return free[0]
-    return max(around, key=lambda angle: _clearance(radius, angle, placed))
+    clearances = {angle: _clearance(radius, angle, placed) for angle in around}
+    for enough in (lambda c: min(c) >= 1.0, lambda c: c[0] >= 1.0):
+        free = [angle for angle in around if enough(clearances[angle])]
+        if free:
+            return free[0]
+    return max(around, key=lambda angle: clearances[angle])
 
 
 def _distance_to_sector(angle: float, sector: SectorSpec) -> float:
@@ -237,19 +241,19 @@ def _distance_to_sector(angle: float, sector: SectorSpec) -> float:
     return min(offset - sector.span, 2 * math.pi - offset)
 
 
-def _clearance(radius: float, angle: float, placed: Iterable[Place]) -> float:
-    """How free a place is: 1 or more when it keeps every distance, less when it does not."""
+def _clearance(radius: float, angle: float, placed: Iterable[Place]) -> tuple[float, float]:
+    """How free a place is along its ring and across the child's ties: 1 or more is free."""
     point = polar(radius, angle)
-    worst = math.inf
+    along = across = math.inf
     for other in placed:
         there = other.point
         if math.isclose(other.radius, radius):
-            worst = min(worst, math.dist(point, there) / MIN_ALONG)
+            along = min(along, math.dist(point, there) / MIN_ALONG)
         elif other.radius < radius:
-            worst = min(worst, _from_spoke(there, point) / MIN_ACROSS)
+            across = min(across, _from_spoke(there, point) / MIN_ACROSS)
         else:
-            worst = min(worst, _from_spoke(point, there) / MIN_ACROSS)
-    return worst
+            across = min(across, _from_spoke(point, there) / MIN_ACROSS)
+    return along, across
 
 
 def _from_spoke(point: Point, end: Point) -> float:
