@@ -34,10 +34,7 @@ def _summary(result: dict) -> dict:
         "unmet_needs": ";".join(result["unmet_needs"]),
         "missing_functions": ";".join(result["missing_functions"]),
         "missing_support_types": ";".join(result["missing_support_types"]),
-        **{
-            "link_" + pair.replace("-", "_"): result["inter_level"][pair]
-            for pair in codes.LEVEL_PAIRS
-        },
+        **{gaps.link_column(pair): result["inter_level"][pair] for pair in codes.LEVEL_PAIRS},
         "weakest_link": result["weakest_link"],
         "single_points_of_failure": len(result["single_points_of_failure"]),
         "stressful_ties": len(result["stressful_ties"]),

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from eska_network.domain import severity
 from eska_network.domain.codes import LEVEL_PAIRS, LEVELS, NEEDS
+from eska_network.domain.gaps import link_column
 
 from .summary_frames import NO_GAPS, random_summaries, summary
 
@@ -43,7 +44,7 @@ def one_gap_changes() -> dict[str, dict]:
             if component.kind == kind:
                 changes[component.key] = {column: component.subject}
     for pair in LEVEL_PAIRS:
-        column = "link_" + pair.replace("-", "_")
+        column = link_column(pair)
         changes[f"link_missing:{pair}"] = {column: 0}
         changes[f"link_weak:{pair}"] = {column: 2}
     return changes

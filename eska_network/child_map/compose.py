@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from eska_network.child_map import labels as label_places
 from eska_network.child_map.canvas import Canvas
 from eska_network.child_map.frame import Frame
-from eska_network.child_map.geometry import point_along
-from eska_network.child_map.hover import member_hover_text, tie_hover_text, tie_lines
 from eska_network.child_map.legend import legend_block
+from eska_network.child_map.marks import change_marks, child_dots, member_dots, tie_hover
 from eska_network.child_map.placement import CHILD_RADIUS, SECTORS
 from eska_network.child_map.rings import (
     bands,
@@ -29,7 +28,7 @@ from eska_network.child_map.rings import (
 )
 from eska_network.child_map.scene import Dots, Scene, Stroke, Text, gap_topic, member_topic
 from eska_network.child_map.side import Block, Row, side_column
-from eska_network.child_map.styles import MARK_LOOKS, QUIET, SERIOUS, TIE_LOOKS, Line
+from eska_network.child_map.styles import QUIET, SERIOUS, TIE_LOOKS, Line
 from eska_network.child_map.text import Box, block_size, wrap_to_width
 from eska_network.child_map.ties import DrawnTie, drawn_ties, ghost_paths, node_points, tie_strokes
 from eska_network.child_map.view import MapView, gap_sentences
@@ -44,7 +43,6 @@ MEMBER_SIZE = {False: 16, True: 19}
 NUMBER_SHRINK = 4
 """A member's number in its marker is this much smaller than the base type."""
 LEADER = Line("#3A3A3A", 1.2)
-HIDDEN_HOVER = 14
 
 
 @dataclass(frozen=True)
@@ -244,10 +242,10 @@ def _layers(view, frame, ties, points, radii, leaders, marker, numbered) -> list
         for drawn in ties:
             if drawn.look == key:
                 layers += _tie_layers(drawn, item_topics)
-    layers += _change_marks(view, ties)
-    layers += _member_dots(view, points, marker, numbered)
-    layers += _child_dots(view, ties, points, radii)
-    layers.append(_tie_hover(view, ties))
+    layers += change_marks(view, ties)
+    layers += member_dots(view, points, marker, numbered)
+    layers += child_dots(view, ties, points, radii)
+    layers.append(tie_hover(view, ties))
     return layers
 
 
@@ -264,113 +262,6 @@ def _tie_layers(drawn: DrawnTie, item_topics) -> list[Stroke]:
     meta = {"ends": [drawn.tie.source, drawn.tie.target], "strength": drawn.tie.strength}
     return tie_strokes(
         drawn.look, drawn.path, strength=drawn.tie.strength, topics=topics, meta=meta
-    )
-
-
-def _change_marks(view: MapView, ties: Sequence[DrawnTie]) -> list[Dots]:
-    if view.comparison is None:
-        return []
-    by_pair = {drawn.tie.pair: drawn for drawn in ties}
-    date = view.comparison.earlier.isoformat()
-    marks = []
-    for kind in ("strengthened", "weakened"):
-        found = [
-            (change, by_pair[change.pair])
-            for change in view.comparison.of_kind(kind)
-            if change.pair in by_pair
-        ]
-        if not found:
-            continue
-        look = MARK_LOOKS[kind]
-        marks.append(
-            Dots(
-                "mark",
-                kind,
-                tuple(point_along(drawn.path, 0.3) for _, drawn in found),
-                look,
-                look.size,
-                hover=tuple(
-                    t(
-                        f"map.hover.{kind}",
-                        view.lang,
-                        date=date,
-                        old=change.from_strength,
-                        new=change.to_strength,
-                    )
-                    for change, _ in found
-                ),
-                topics=tuple(drawn.topics for _, drawn in found),
-                meta={"count": len(found)},
-            )
-        )
-    return marks
-
-
-def _member_dots(view, points, marker, numbered) -> list[Dots]:
-    ties = [tie for tie in view.system.ties_as_of(view.as_of) if tie.strength >= 1]
-    lines = tie_lines(ties, view.labels, view.lang)
-    proposed = view.proposed_members
-    members = {member.member_id: member for member in view.system.members}
-    dots = []
-    for key, chosen in (
-        ("member", [m for m in view.places if m not in proposed]),
-        ("proposed_member", [m for m in view.places if m in proposed]),
-    ):
-        if not chosen:
-            continue
-        chosen.sort()
-        dots.append(
-            Dots(
-                "member",
-                key,
-                tuple(points[m] for m in chosen),
-                MARK_LOOKS[key],
-                marker,
-                hover=tuple(
-                    member_hover_text(members[m], lines.get(m, []), view.lang) for m in chosen
-                ),
-                ids=tuple(member_topic(m) for m in chosen),
-                topics=tuple(frozenset({member_topic(m)}) for m in chosen),
-                meta={"members": chosen, "numbered": [m for m in chosen if m in numbered]},
-            )
-        )
-    return dots
-
-
-def _child_dots(view, ties, points, radii) -> list[Dots]:
-    lines = tie_lines([d.tie for d in ties if d.tie.is_child_tie], view.labels, view.lang)
-    look = MARK_LOOKS["member"]
-    hover = f"<b>{view.child_label}</b><br>" + "<br>".join(lines.get(codes.CHILD_NODE, []))
-    return [
-        Dots(
-            "child",
-            "child",
-            (points[codes.CHILD_NODE],),
-            look,
-            2 * radii[codes.CHILD_NODE],
-            hover=(hover,),
-            ids=(member_topic(codes.CHILD_NODE),),
-            topics=(frozenset({member_topic(codes.CHILD_NODE)}),),
-        )
-    ]
-
-
-def _tie_hover(view: MapView, ties: Sequence[DrawnTie]) -> Dots:
-    return Dots(
-        "tie_hover",
-        "hover",
-        tuple(point_along(drawn.path, 0.5) for drawn in ties),
-        MARK_LOOKS["member"],
-        HIDDEN_HOVER,
-        hover=tuple(
-            tie_hover_text(drawn.tie, view.labels, view.lang, drawn.proposed) for drawn in ties
-        ),
-        ids=tuple(
-            next(iter(sorted(t for t in drawn.topics if t.startswith("tie:")))) for drawn in ties
-        ),
-        topics=tuple(drawn.topics for drawn in ties),
-        visible=False,
-        meta={"ends": [[drawn.tie.source, drawn.tie.target] for drawn in ties]},
     )
 
 

@@ -309,7 +309,12 @@ def _pair_words(pair: str, lang: str) -> dict[str, str]:
 # --- The stored summary, one row per child ------------------------------------------------------
 
 
-def _link_column(pair: str) -> str:
+def link_column(pair: str) -> str:
+    """The summary column of a pair of levels' link strength.
+
+    >>> link_column("family-community")
+    'link_family_community'
+    """
     return "link_" + pair.replace("-", "_")
 
 
@@ -321,7 +326,7 @@ SUMMARY_COLUMNS: dict[str, str] = {
     "unmet_needs": "text",
     "missing_functions": "text",
     "missing_support_types": "text",
-    **{_link_column(pair): "int" for pair in LEVEL_PAIRS},
+    **{link_column(pair): "int" for pair in LEVEL_PAIRS},
     "weakest_link": "text",
     "single_points_of_failure": "int",
     "stressful_ties": "int",
@@ -388,7 +393,7 @@ def summary_row(result: ChildGaps, system: ChildSystem) -> dict[str, object]:
         "unmet_needs": LIST_SEPARATOR.join(result.unmet_needs),
         "missing_functions": LIST_SEPARATOR.join(result.missing_functions),
         "missing_support_types": LIST_SEPARATOR.join(result.missing_support_types),
-        **{_link_column(pair): result.inter_level[pair] for pair in LEVEL_PAIRS},
+        **{link_column(pair): result.inter_level[pair] for pair in LEVEL_PAIRS},
         "weakest_link": result.weakest_link,
         "single_points_of_failure": len(result.sole_links),
         "stressful_ties": len(result.stressful_ties),
@@ -528,7 +533,7 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
             "unmet_needs": _joined(unmet, NEEDS),
             "missing_functions": _joined(no_function, FUNCTIONS),
             "missing_support_types": _joined(no_support, SUPPORT_TYPES),
-            **{_link_column(p): link_strength[:, i] for i, p in enumerate(LEVEL_PAIRS)},
+            **{link_column(p): link_strength[:, i] for i, p in enumerate(LEVEL_PAIRS)},
             "weakest_link": _texts(LEVEL_PAIRS.codes, np.argmin(link_strength, axis=1)),
             "single_points_of_failure": (link_ties == 1).sum(axis=1),
             "stressful_ties": count(stressful),
@@ -701,7 +706,7 @@ REPORT_COLUMNS = (
     "stale_ties",
     "longest_no_contact_days",
     *(f"{level}_strength" for level in LEVELS),
-    *(_link_column(pair) for pair in LEVEL_PAIRS),
+    *(link_column(pair) for pair in LEVEL_PAIRS),
 )
 """The order of the report's columns: the gaps a reader looks for first, the numbers after."""
 

@@ -45,6 +45,7 @@ from eska_network.domain.codes import (
     SUPPORT_TYPES,
     Vocabulary,
 )
+from eska_network.domain.gaps import link_column
 from eska_network.domain.schema import LIST_SEPARATOR
 
 OVERDUE = "overdue_actions"
@@ -184,7 +185,7 @@ def _counts(summaries: pd.DataFrame, name: str) -> np.ndarray:
 
 
 def _link(summaries: pd.DataFrame, pair: str) -> np.ndarray:
-    return _counts(summaries, "link_" + pair.replace("-", "_"))
+    return _counts(summaries, link_column(pair))
 
 
 def gap_counts(summaries: pd.DataFrame) -> pd.DataFrame:
