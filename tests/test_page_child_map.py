@@ -108,6 +108,12 @@ def _select(app: AppTest, key: str):
     return next(box for box in app.selectbox if box.key == key)
 
 
+def _open_tab(app: AppTest, label_id: str) -> AppTest:
+    """Open one of the tabs under the map (only the open tab's content is sent)."""
+    app.session_state["child_map_tab"] = i18n.text(label_id, app.session_state["eska_language"])
+    return app.run()
+
+
 def _button(app: AppTest, label_id: str, index: int = 0):
     label = i18n.text(label_id)
     return [button for button in app.button if button.label == label][index]
@@ -218,6 +224,9 @@ def test_a_supervisor_cannot_record_a_proposal(bandung_app_store):
 
 def test_an_action_is_created_and_shown_overdue(bandung_app_store):
     app = _map_page(child_id="BDG-007")
+    # Only the open tab (what-if, the first) is computed: the actions form is not there yet.
+    assert not [box for box in app.selectbox if box.label == i18n.text("map.action_gap")]
+    _open_tab(app, "map.tab_actions")
     gap = next(box for box in app.selectbox if box.label == i18n.text("map.action_gap"))
     gap.select_index(next(i for i, text in enumerate(gap.options) if "legal" in text))
     inputs = {box.label: box for box in app.text_input}
@@ -257,7 +266,7 @@ def test_an_action_status_changes_and_is_no_longer_overdue(bandung_app_store):
         "Caseworker",
         dt.date.today() - dt.timedelta(days=1),
     )
-    app = _map_page(child_id="BDG-007")
+    app = _open_tab(_map_page(child_id="BDG-007"), "map.tab_actions")
     assert app.warning
     status = next(r for r in app.radio if r.label == i18n.text("map.action_status"))
     status.set_value("done")
@@ -274,7 +283,10 @@ def test_presentation_mode_shows_no_member_label_anywhere(bandung_app_store, sam
     assert not app.exception
     labels = sample_dataset.members.loc[sample_dataset.members["child_id"] == "BDG-007", "label"]
     figure = json.dumps(_figure(app))
-    texts = _texts(app)
+    texts = ""
+    for tab in ("map.tab_whatif", "map.tab_actions", "map.tab_table", "map.tab_export"):
+        texts += _texts(_open_tab(app, tab))
+    assert i18n.text("map.ties") in texts  # the table tab was read as well
     assert _figure(app)["layout"]["meta"]["presentation"] is True
     for label in labels:
         assert label not in texts, label

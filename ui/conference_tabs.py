@@ -28,6 +28,7 @@ from .session import PageContext
 PROPOSALS_KEY = "child_map_proposals"
 MESSAGE_KEY = "child_map_message"
 ERROR_KEY = "child_map_record_error"
+TAB_KEY = "child_map_tab"
 
 
 @dataclass(frozen=True)
@@ -53,18 +54,14 @@ class MapPage:
 
 
 def show(page: MapPage) -> None:
-    """The four tabs under the map."""
-    tabs = st.tabs(
-        [t("map.tab_whatif"), t("map.tab_actions"), t("map.tab_table"), t("map.tab_export")]
-    )
-    with tabs[0]:
-        _whatif(page)
-    with tabs[1]:
-        _actions(page)
-    with tabs[2]:
-        _tables(page)
-    with tabs[3]:
-        _export(page)
+    """The four tabs under the map; only the open one is computed and sent (a conference
+    reruns the page at every pick, and the map must follow at once)."""
+    labels = [t(f"map.tab_{name}") for name in ("whatif", "actions", "table", "export")]
+    tabs = st.tabs(labels, key=TAB_KEY, on_change="rerun")
+    for tab, draw in zip(tabs, (_whatif, _actions, _tables, _export), strict=True):
+        if tab.open:
+            with tab:
+                draw(page)
 
 
 def _mine(child_id: str) -> list[ProposedTie]:

@@ -21,6 +21,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from eska_network.child_map.geometry import Point, polar
 from eska_network.domain import codes
@@ -164,7 +165,7 @@ class Place:
     def radius(self) -> float:
         return RING_RADIUS[self.level]
 
-    @property
+    @cached_property
     def point(self) -> Point:
         return polar(self.radius, self.angle)
 

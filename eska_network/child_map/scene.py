@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from eska_network.child_map.frame import Frame
 from eska_network.child_map.geometry import Point
@@ -102,13 +103,13 @@ class Text:
     def inset(self) -> float:
         return PAD + (1 if self.border else 0)
 
-    @property
+    @cached_property
     def size_px(self) -> tuple[float, float]:
         """The width and height of the text with its ground, in pixels."""
         width, height = block_size(self.lines, self.size, self.bold)
         return width + 2 * self.inset, height + 2 * self.inset
 
-    @property
+    @cached_property
     def box(self) -> Box:
         """The pixels the text and its ground take (the drawn glyphs never reach further)."""
         width, height = self.size_px
