@@ -360,3 +360,22 @@ def test_texts_never_meet_in_the_scenes_above(latest, earlier):
         boxes = [t.box for t in scene.texts]
         assert not any(intersects(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     assert codes.MAX_STRENGTH == 5
+
+
+def test_only_the_figure_and_the_export_import_plotly():
+    """The view model, places, labels and scene are plain Python: plotly comes in at the end."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(__file__).parents[1] / "eska_network" / "child_map"
+    importers = set()
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name.split(".")[0] in ("plotly", "kaleido") for name in names):
+                importers.add(path.name)
+    assert importers == {"figure.py", "export.py"}
