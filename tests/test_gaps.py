@@ -373,12 +373,6 @@ def test_the_json_object_of_a_child_without_ties_has_a_null_as_of():
 # --- In words -------------------------------------------------------------------------------------
 
 
-def test_every_gap_kind_has_a_sentence_in_every_language():
-    assert set(gaps.SENTENCES) == {*gap_items.KINDS, "no_gaps"}
-    for sentences in gaps.SENTENCES.values():
-        assert set(sentences) == set(LANGUAGES)
-
-
 def test_describe_says_every_gap_most_serious_first():
     lines = gaps.describe(gaps.child_gaps(contract_example()), labels=LABELS)
     assert lines == [

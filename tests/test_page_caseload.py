@@ -26,7 +26,7 @@ from .conftest import SAMPLE_DATA
 APP = Path(__file__).parents[1] / "app.py"
 PAGE = "pages/caseload.py"
 OVERDUE_CHILD = "IDM-002"
-HEADING = {column: caseload.heading(column) for column in caseload.HEADINGS}
+HEADING = {column: caseload.heading(column) for column in views.CASELOAD_SHOWN}
 
 
 @pytest.fixture(scope="module")

@@ -21,8 +21,10 @@ from eska_network.domain.codes import (
     STALE_AFTER_DAYS,
     SUPPORT_TYPES,
     Vocabulary,
+    Words,
     level_pair,
 )
+from eska_network.domain.gap_kinds import gap_kind
 from eska_network.domain.model import ChildSystem, Dataset, Tie
 from eska_network.domain.schema import LIST_SEPARATOR
 
@@ -190,55 +192,7 @@ def _days_since_contact(tie: Tie, day: dt.date) -> int | None:
 
 # --- In words -----------------------------------------------------------------------------------
 
-SENTENCES: dict[str, dict[str, str]] = {
-    "level_absent": {
-        "en": "No one at the {level} level supports the child",
-        "id": "Tidak ada yang mendukung anak di tingkat {level}",
-    },
-    "stressful_tie": {
-        "en": "The tie between {a} and {b} is stressful",
-        "id": "Ikatan antara {a} dan {b} menekan",
-    },
-    "unmet_need": {
-        "en": "The {need} need is unmet",
-        "id": "Kebutuhan {need} belum terpenuhi",
-    },
-    "missing_function": {
-        "en": "No tie gives {function}, one of the three keys",
-        "id": "Tidak ada ikatan yang memberi {function}, salah satu dari tiga kunci",
-    },
-    "level_weak": {
-        "en": "Support at the {level} level is weak (strongest tie {strength} of {max})",
-        "id": "Dukungan di tingkat {level} lemah (ikatan terkuat {strength} dari {max})",
-    },
-    "link_missing": {
-        "en": "No tie between members links {level_a} and {level_b}",
-        "id": "Tidak ada ikatan antar anggota yang menghubungkan {level_a} dan {level_b}",
-    },
-    "single_point_of_failure": {
-        "en": "Only one tie links {level_a} and {level_b}: {a} – {b}",
-        "id": "Hanya satu ikatan yang menghubungkan {level_a} dan {level_b}: {a} – {b}",
-    },
-    "missing_support_type": {
-        "en": "No tie gives {support_type} support",
-        "id": "Tidak ada ikatan yang memberi dukungan {support_type}",
-    },
-    "link_weak": {
-        "en": "The link between {level_a} and {level_b} is weak "
-        "(strongest tie {strength} of {max})",
-        "id": "Hubungan antara {level_a} dan {level_b} lemah "
-        "(ikatan terkuat {strength} dari {max})",
-    },
-    "stale_tie": {
-        "en": "No contact between {a} and {b} for more than {days} days",
-        "id": "Tidak ada kontak antara {a} dan {b} selama lebih dari {days} hari",
-    },
-    "no_gaps": {
-        "en": "No gaps: every rule is met",
-        "id": "Tidak ada kesenjangan: semua aturan terpenuhi",
-    },
-}
-"""The sentence for each kind of gap (:data:`gap_items.KINDS`) and ``no_gaps``, per language."""
+NO_GAPS = Words("No gaps: every rule is met", "Tidak ada kesenjangan: semua aturan terpenuhi")
 
 
 def describe(
@@ -263,47 +217,35 @@ anak di tingkat komunitas', 'Tidak ada yang mendukung anak di tingkat lembaga']
     >>> describe(child_gaps(system), labels={"mother": "Mother"})[3]
     'The tie between the child and Mother is stressful'
     """
-    lang = "id" if lang == "id" else "en"
     items = gap_items.gap_items(result)
     if not items:
-        return [SENTENCES["no_gaps"][lang]]
+        return [NO_GAPS(lang)]
     return [_sentence(item, result, lang, labels or {}) for item in items]
 
 
 def _sentence(
     item: gap_items.GapItem, result: ChildGaps, lang: str, labels: Mapping[str, str]
 ) -> str:
+    kind = gap_kind(item.kind)
     words: dict[str, object] = {"max": MAX_STRENGTH, "days": STALE_AFTER_DAYS}
+    pair = None
     if item.tie is not None:
         source, target = item.tie
         words["a"] = gap_items.member_name(source, labels, lang)
         words["b"] = gap_items.member_name(target, labels, lang)
-        if item.kind == "single_point_of_failure":
-            pair = next(pair for pair, tie in result.sole_links.items() if tie == item.tie)
-            words.update(_pair_words(pair, lang))
-    elif item.kind.startswith("level_"):
-        words["level"] = LEVELS.label(item.subject, lang)
-        words["strength"] = result.levels[item.subject].max_strength
-    elif item.kind.startswith("link_"):
-        words.update(_pair_words(item.subject, lang))
-        words["strength"] = result.inter_level[item.subject]
+        pair = next((p for p, tie in result.sole_links.items() if tie == item.tie), None)
     else:
-        name, vocabulary = _CODE_WORDS[item.kind]
-        words[name] = vocabulary.label(item.subject, lang)
-    return SENTENCES[item.kind][lang].format(**words)
-
-
-_CODE_WORDS = {
-    "unmet_need": ("need", NEEDS),
-    "missing_function": ("function", FUNCTIONS),
-    "missing_support_type": ("support_type", SUPPORT_TYPES),
-}
-"""The template field and vocabulary of the gap kinds about one code."""
-
-
-def _pair_words(pair: str, lang: str) -> dict[str, str]:
-    level_a, level_b = pair.split("-")
-    return {"level_a": LEVELS.label(level_a, lang), "level_b": LEVELS.label(level_b, lang)}
+        words["subject"] = kind.subject.label(item.subject, lang)
+        if kind.subject is LEVELS:
+            words["strength"] = result.levels[item.subject].max_strength
+        elif kind.subject is LEVEL_PAIRS:
+            pair = item.subject
+            words["strength"] = result.inter_level[pair]
+    if pair is not None:
+        level_a, level_b = pair.split("-")
+        words["level_a"] = LEVELS.label(level_a, lang)
+        words["level_b"] = LEVELS.label(level_b, lang)
+    return kind.sentence(lang, **words)
 
 
 # --- The stored summary, one row per child ------------------------------------------------------

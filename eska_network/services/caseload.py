@@ -13,9 +13,10 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from eska_network.domain import gap_items, severity
+from eska_network import i18n
+from eska_network.domain import gap_kinds, severity
 
-GAP_KINDS = gap_items.KINDS
+GAP_KINDS = gap_kinds.KIND_CODES
 """The gap kinds a user can filter by, most serious first; name them with :func:`gap_kind_label`."""
 
 COLUMNS = (
@@ -33,30 +34,13 @@ COLUMNS = (
 )
 """The caseload table's columns; ``gaps`` is the bit mask of :data:`GAP_KINDS` (not for show)."""
 
-HEADINGS = {
-    "rank": ("Rank", "Peringkat"),
-    "child_id": ("Child", "Anak"),
-    "severity": ("Severity", "Tingkat keseriusan"),
-    "reasons": ("Why", "Alasan"),
-    "caseworker": ("Caseworker", "Pekerja sosial"),
-    "district": ("District", "Kabupaten/kota"),
-    "as_of": ("Assessed on", "Tanggal asesmen"),
-    "stale_ties": ("Stale ties", "Ikatan tanpa kontak"),
-    "longest_no_contact_days": ("Longest without contact (days)", "Terlama tanpa kontak (hari)"),
-    "overdue_actions": ("Overdue actions", "Tindakan lewat tenggat"),
-}
-"""Column headings in English and Indonesian for every column shown."""
-
 REASON_SEPARATOR = "; "
 
-_KIND_COMPONENTS = {
-    kind: [c.key for c in severity.COMPONENTS if c.kind == kind] for kind in GAP_KINDS
-}
-
+_KIND_COMPONENTS = {kind.code: list(kind.components()) for kind in gap_kinds.GAP_KINDS}
 
 def heading(column: str, lang: str = "en") -> str:
-    en, id_ = HEADINGS[column]
-    return id_ if lang == "id" else en
+    """The heading of a shown column in ``lang`` (catalogue ``caseload.column.<column>``)."""
+    return i18n.text(f"caseload.column.{column}", lang)
 
 
 def gap_kind_label(kind: str, lang: str = "en") -> str:
@@ -65,7 +49,7 @@ def gap_kind_label(kind: str, lang: str = "en") -> str:
     >>> gap_kind_label("unmet_need", "id")
     'Kebutuhan belum terpenuhi'
     """
-    return gap_items.kind_name(kind, lang)
+    return gap_kinds.gap_kind(kind).name(lang)
 
 
 def overdue_counts(actions: pd.DataFrame, today: dt.date) -> pd.Series:
