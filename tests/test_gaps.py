@@ -7,8 +7,7 @@ import json
 
 import pytest
 
-from eska_network.domain import gap_items, gaps
-from eska_network.domain.codes import LANGUAGES
+from eska_network.domain import gaps
 
 from .gap_cases import (
     CONTRACT_JSON,

@@ -30,8 +30,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from eska_network.domain import gap_items, gaps, severity
-from eska_network.domain.codes import FUNCTIONS, LEVEL_PAIRS, LEVELS, NEEDS, SUPPORT_TYPES
+from eska_network.domain import gaps, severity
+from eska_network.domain.codes import LEVEL_PAIRS, NEEDS
+from eska_network.domain.gap_kinds import DISTRICT_GROUPS, GAP_KINDS, gap_kind
 from eska_network.domain.model import Dataset
 from eska_network.domain.schema import LIST_SEPARATOR
 
@@ -40,23 +41,27 @@ TOTAL = ""
 CHILDREN = "children"
 SERVICE_SEPARATOR = "; "
 
-COUNT_MEASURES: tuple[str, ...] = (
-    CHILDREN,
-    *(f"level_absent:{level}" for level in LEVELS),
-    *(f"level_weak:{level}" for level in LEVELS),
-    *(f"unmet_need:{need}" for need in NEEDS),
-    *(f"missing_function:{key}" for key in FUNCTIONS),
-    *(f"missing_support_type:{kind}" for kind in SUPPORT_TYPES),
-    *(f"weakest_link:{pair}" for pair in LEVEL_PAIRS),
-    "stressful_family",
-    "stressful_tie",
-    "single_point_of_failure",
-    "stale_tie",
-)
+WEAKEST_LINK_MEASURES = tuple(f"weakest_link:{pair}" for pair in LEVEL_PAIRS)
+"""Children whose weakest link between levels (GAPS.md rule 5) is each pair: the links group."""
+
+
+def _group_measures(group: str) -> tuple[str, ...]:
+    if group == "links":
+        return WEAKEST_LINK_MEASURES
+    counted = [kind for kind in GAP_KINDS if kind.district_group == group]
+    extra = (severity.STRESSFUL_FAMILY,) if group == "ties" else ()
+    return (*extra, *(measure for kind in counted for measure in kind.components()))
+
+
+MEASURE_GROUPS: dict[str, tuple[str, ...]] = {
+    group: _group_measures(group) for group in DISTRICT_GROUPS
+}
+"""The measures the district comparison shows together, one group at a time (from each gap
+kind's ``district_group``; the stressful family tie leads the ties)."""
+COUNT_MEASURES: tuple[str, ...] = (CHILDREN, *(m for g in MEASURE_GROUPS.values() for m in g))
 """Every count of a district table, in the order of the screens."""
 GAP_MEASURES = tuple(m for m in COUNT_MEASURES if m != CHILDREN and not m.startswith("weakest_"))
 """The counts that are gaps (the columns of the heatmap of districts x gap types)."""
-WEAKEST_LINK_MEASURES = tuple(f"weakest_link:{pair}" for pair in LEVEL_PAIRS)
 PARTITIONS: dict[str, tuple[str, ...]] = {CHILDREN: WEAKEST_LINK_MEASURES}
 """Counts that add up, in every row, to another count: they constrain what suppression hides."""
 MEDIAN_MEASURES = tuple(f"link_strength:{pair}" for pair in LEVEL_PAIRS)
@@ -68,11 +73,7 @@ _OWN_LABELS = {
     "stressful_family": ("Stressful family tie", "Ikatan keluarga menekan"),
 }
 _SUBJECTS = {
-    "level_absent": LEVELS,
-    "level_weak": LEVELS,
-    "unmet_need": NEEDS,
-    "missing_function": FUNCTIONS,
-    "missing_support_type": SUPPORT_TYPES,
+    **{kind.code: kind.subject for kind in GAP_KINDS if kind.subject is not None},
     "weakest_link": LEVEL_PAIRS,
     "link_strength": LEVEL_PAIRS,
 }
@@ -94,7 +95,7 @@ def measure_label(measure: str, lang: str = "en") -> str:
         en, id_ = _OWN_LABELS[kind]
         name = id_ if lang == "id" else en
     else:
-        name = gap_items.kind_name(kind, lang)
+        name = gap_kind(kind).name(lang)
     return f"{name}: {_SUBJECTS[kind].label(subject, lang)}" if subject else name
 
 
