@@ -10,7 +10,7 @@ from eska_network.caseload import chart as caseload_chart
 from eska_network.caseload import ranking
 from eska_network.services import access
 from eska_network.services import caseload as caseload_service
-from eska_network.store import version
+from eska_network.store.version import data_version
 
 MAX_ROWS = 1000
 """Rows drawn at most: nobody reads further, and the browser stays quick at 100,000 children."""
@@ -40,7 +40,7 @@ def _scored(_store, version: tuple, today: dt.date, lang: str):
 
 
 today = dt.datetime.now(dt.UTC).date()
-scored = _scored(context.store, version.data_version(context.store), today, lang)
+scored = _scored(context.store, data_version(context.store), today, lang)
 table = caseload_service.caseload_view(context.store, context.principal, today, lang, scored=scored)
 if table.empty:
     st.info(ui.t("caseload.empty"))

@@ -15,7 +15,7 @@ from eska_network.districts import disclosure, geojson
 from eska_network.districts import display as district_display
 from eska_network.districts import figures as district_figures
 from eska_network.services import access, district_views
-from eska_network.store import version
+from eska_network.store.version import data_version
 
 TREND_AT_ONCE_UP_TO = 20_000
 """Children up to which the quarterly trend is drawn at once; above, on request (it is slow)."""
@@ -43,7 +43,7 @@ def _plot(figure) -> None:
 
 
 k = disclosure.suppression_k()
-version = version.data_version(context.store)
+version = data_version(context.store)
 suppressed = _district_table(context.store, context.principal, version, k)
 if isinstance(suppressed, disclosure.TooFewChildren):
     st.info(suppressed.message(lang))

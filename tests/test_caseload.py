@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eska_network.caseload import ranking
-from eska_network.domain import gaps
+from eska_network.domain import gap_table
 
 from .summary_frames import random_summaries, summaries_table, summary
 
@@ -129,7 +129,7 @@ def test_the_gap_mask_agrees_with_each_childs_gaps(seed, kinds):
 
 
 def test_the_sample_data_caseload_has_every_child_once(sample_dataset):
-    summaries = gaps.gap_table(sample_dataset).merge(
+    summaries = gap_table.gap_table(sample_dataset).merge(
         sample_dataset.children[["child_id", "district", "caseworker"]], on="child_id"
     )
     table = ranking.caseload_table(summaries, pd.DataFrame(), TODAY)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from eska_network import cli
-from eska_network.domain import gaps
+from eska_network.domain import gap_table
 
 from .gap_cases import CONTRACT_JSON
 
@@ -130,7 +130,7 @@ def test_report_csv_has_one_row_per_child_in_report_order(example_folder, capsys
     assert run("report", example_folder, "--format", "csv") == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [row["child_id"] for row in rows] == ["C001", "C002"]
-    assert list(rows[0]) == list(gaps.REPORT_COLUMNS)
+    assert list(rows[0]) == list(gap_table.REPORT_COLUMNS)
     c001, c002 = rows
     assert (c001["as_of"], c001["institution_status"], c001["unmet_needs"]) == (
         "2026-03-01",

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from eska_network.domain import gaps, severity
+from eska_network.domain import gap_table, severity, summary
 from eska_network.domain.codes import LEVEL_PAIRS, NEEDS
 from eska_network.domain.gap_kinds import DISTRICT_GROUPS, GAP_KINDS, gap_kind
 from eska_network.domain.model import Dataset
@@ -175,7 +175,8 @@ def district_table(
 
     Examples
     --------
-    >>> from eska_network.domain.gaps import summary_rows_table, summary_row, child_gaps
+    >>> from eska_network.domain.gaps import summary_row, child_gaps
+    >>> from eska_network.domain.summary import summary_rows_table
     >>> from eska_network.domain.model import Child, ChildSystem
     >>> systems = [ChildSystem(Child(f"C{i}", "Garut" if i < 6 else "Bogor", 12)) for i in range(8)]
     >>> summaries = summary_rows_table([summary_row(child_gaps(s), s) for s in systems])
@@ -237,9 +238,9 @@ def summary_history(dataset: Dataset) -> pd.DataFrame:
             members=dataset.members[dataset.members["child_id"].isin(seen)],
             ties=ties[ties["child_id"].isin(seen).to_numpy() & (assessed <= end).to_numpy()],
         )
-        parts.append(gaps.gap_table(in_quarter))
+        parts.append(gap_table.gap_table(in_quarter))
     if not parts:
-        return gaps.summary_rows_table([]).assign(district=pd.Series(dtype="str"))
+        return summary.summary_rows_table([]).assign(district=pd.Series(dtype="str"))
     history = pd.concat(parts, ignore_index=True)
     district = dataset.children.set_index("child_id")["district"]
     return history.assign(district=history["child_id"].map(district).to_numpy())

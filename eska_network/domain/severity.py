@@ -43,11 +43,10 @@ from eska_network.domain.codes import (
     NEEDS,
     STALE_AFTER_DAYS,
     SUPPORT_TYPES,
-    Vocabulary,
     Words,
 )
 from eska_network.domain.gap_kinds import GAP_KINDS, WEAK_LINK_UP_TO, GapKind
-from eska_network.domain.schema import LIST_SEPARATOR
+from eska_network.domain.summary import code_flags
 
 OVERDUE = "overdue_actions"
 """The optional column holding each child's number of overdue actions."""
@@ -104,33 +103,6 @@ def _components() -> tuple[Component, ...]:
 COMPONENTS = _components()
 """Every part of the score; when two reasons weigh the same, the one listed first comes first."""
 COMPONENT_KEYS = tuple(component.key for component in COMPONENTS)
-
-
-def code_flags(column: pd.Series, vocabulary: Vocabulary) -> pd.DataFrame:
-    """One boolean column per code: whether the ``;``-joined list of each row holds the code.
-
-    Examples
-    --------
-    >>> code_flags(pd.Series(["legal", "", "housing;legal"]), NEEDS)[["housing", "legal"]]
-       housing  legal
-    0    False   True
-    1    False  False
-    2     True   True
-    """
-    # A list column holds few distinct values (at most 2**7 for needs), so parse each once.
-    positions, distinct = pd.factorize(column.fillna("").astype(str))
-    masks = np.array(
-        [
-            vocabulary.mask(c.strip() for c in text.split(LIST_SEPARATOR) if c.strip())
-            for text in distinct
-        ],
-        dtype=np.int64,
-    )
-    row_masks = masks[positions] if len(distinct) else np.zeros(len(column), dtype=np.int64)
-    bits = np.int64(1) << np.arange(len(vocabulary), dtype=np.int64)
-    return pd.DataFrame(
-        (row_masks[:, None] & bits) != 0, columns=list(vocabulary), index=column.index
-    )
 
 
 def _counts(summaries: pd.DataFrame, name: str) -> np.ndarray:
