@@ -18,6 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
+
 from eska_network.domain.codes import (
     FUNCTIONS,
     LEVEL_PAIRS,
@@ -27,9 +30,11 @@ from eska_network.domain.codes import (
     Vocabulary,
     Words,
 )
+from eska_network.domain.summary import code_flags, link_column
 
 __all__ = [
     "DISTRICT_GROUPS",
+    "MAP_MARKS",
     "GAP_KINDS",
     "KIND_CODES",
     "WEAK_LINK_UP_TO",
@@ -42,6 +47,21 @@ WEAK_LINK_UP_TO = 2
 
 DISTRICT_GROUPS = ("levels", "needs", "keys", "support", "links", "ties")
 """The groups of measures the district comparison shows together, in the order of the screens."""
+
+MAP_MARKS = (
+    "ring_absent",
+    "ring_weak",
+    "tie_stressful",
+    "tie_only_link",
+    "tie_stale",
+    "link_missing",
+    "link_weak",
+    "child_badge",
+)
+"""The marks the child map draws for gaps: a ring shaded as absent or weak, a tie drawn as
+stressful, as the only link between two levels or as out of contact, a missing or weak link
+between two levels, and a badge at the child for what no tie gives (needs, keys, kinds of
+support)."""
 
 Subject = str | tuple[str, str]
 """A code of the kind's vocabulary, or a tie's two ends as the row has them."""
@@ -67,6 +87,9 @@ class GapKind:
         :func:`eska_network.domain.gaps.describe` (``{subject}``, ``{strength}``, ``{max}``,
         ``{a}``, ``{b}``, ``{level_a}``, ``{level_b}``, ``{days}``); the caseload's reason, with
         ``{subject}`` or, for a kind counted per tie, ``{n}``.
+    counts
+        How many gaps of this kind each child of a gap summary table
+        (:mod:`eska_network.domain.summary`) has, per severity component (:meth:`components`).
     points
         Severity points: one number, or one per subject code.
     count_cap
@@ -84,6 +107,7 @@ class GapKind:
     rule: int
     subject: Vocabulary | None
     subjects: Callable[[Mapping], Iterable[Subject]]
+    counts: Callable[[pd.DataFrame], dict[str, np.ndarray]]
     name: Words
     sentence: Words
     reason: Words
@@ -135,12 +159,60 @@ def _links(lowest: int, highest: int) -> Callable[[Mapping], list[str]]:
     return subjects
 
 
+# --- How many gaps of a kind each child of a summary table has ------------------------------------
+
+Counter = Callable[[pd.DataFrame], dict[str, np.ndarray]]
+
+
+def _number(summaries: pd.DataFrame, column: str) -> np.ndarray:
+    return pd.to_numeric(summaries[column]).fillna(0).to_numpy(dtype=np.int64)
+
+
+def _count_levels(code: str, status: str) -> Counter:
+    def counts(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
+        return {
+            f"{code}:{level}": summaries[f"{level}_status"].eq(status).to_numpy(dtype=np.int64)
+            for level in LEVELS
+        }
+
+    return counts
+
+
+def _count_codes(code: str, column: str, vocabulary: Vocabulary) -> Counter:
+    def counts(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
+        flags = code_flags(summaries[column], vocabulary)
+        return {f"{code}:{item}": flags[item].to_numpy(dtype=np.int64) for item in vocabulary}
+
+    return counts
+
+
+def _count_links(code: str, lowest: int, highest: int) -> Counter:
+    def counts(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
+        result = {}
+        for pair in LEVEL_PAIRS:
+            strength = _number(summaries, link_column(pair))
+            result[f"{code}:{pair}"] = ((strength >= lowest) & (strength <= highest)).astype(
+                np.int64
+            )
+        return result
+
+    return counts
+
+
+def _count_ties(code: str, column: str) -> Counter:
+    def counts(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
+        return {code: _number(summaries, column)}
+
+    return counts
+
+
 GAP_KINDS: tuple[GapKind, ...] = (
     GapKind(
         code="level_absent",
         rule=1,
         subject=LEVELS,
         subjects=_levels_with("absent"),
+        counts=_count_levels("level_absent", "absent"),
         name=Words("Level absent", "Tingkat tidak ada"),
         sentence=Words(
             "No one at the {subject} level supports the child",
@@ -156,6 +228,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         rule=7,
         subject=None,
         subjects=_listed("stressful_ties"),
+        counts=_count_ties("stressful_tie", "stressful_ties"),
         name=Words("Stressful tie", "Ikatan yang menekan"),
         sentence=Words(
             "The tie between {a} and {b} is stressful", "Ikatan antara {a} dan {b} menekan"
@@ -172,6 +245,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         rule=2,
         subject=NEEDS,
         subjects=_listed("unmet_needs"),
+        counts=_count_codes("unmet_need", "unmet_needs", NEEDS),
         name=Words("Unmet need", "Kebutuhan belum terpenuhi"),
         sentence=Words("The {subject} need is unmet", "Kebutuhan {subject} belum terpenuhi"),
         reason=Words("{subject} need unmet", "kebutuhan {subject} belum terpenuhi"),
@@ -184,7 +258,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
             "legal": 12,
             "life_skills": 5,
         },
-        mark="gap_list",
+        mark="child_badge",
         district_group="needs",
     ),
     GapKind(
@@ -192,6 +266,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         rule=3,
         subject=FUNCTIONS,
         subjects=_listed("missing_functions"),
+        counts=_count_codes("missing_function", "missing_functions", FUNCTIONS),
         name=Words("Missing key", "Kunci belum ada"),
         sentence=Words(
             "No tie gives {subject}, one of the three keys",
@@ -199,7 +274,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         ),
         reason=Words("nobody gives {subject}", "tidak ada yang memberi {subject}"),
         points={"acceptance": 8, "protection": 10, "empowerment": 5},
-        mark="gap_list",
+        mark="child_badge",
         district_group="keys",
     ),
     GapKind(
@@ -207,6 +282,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         rule=1,
         subject=LEVELS,
         subjects=_levels_with("weak"),
+        counts=_count_levels("level_weak", "weak"),
         name=Words("Weak level", "Tingkat lemah"),
         sentence=Words(
             "Support at the {subject} level is weak (strongest tie {strength} of {max})",
@@ -222,6 +298,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         rule=5,
         subject=LEVEL_PAIRS,
         subjects=_links(0, 0),
+        counts=_count_links("link_missing", 0, 0),
         name=Words("No link between levels", "Tidak ada hubungan antar tingkat"),
         sentence=Words(
             "No tie between members links {level_a} and {level_b}",
@@ -236,6 +313,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         rule=6,
         subject=None,
         subjects=_listed("single_points_of_failure"),
+        counts=_count_ties("single_point_of_failure", "single_points_of_failure"),
         name=Words("Single point of failure", "Satu-satunya penghubung"),
         sentence=Words(
             "Only one tie links {level_a} and {level_b}: {a} – {b}",
@@ -253,13 +331,14 @@ GAP_KINDS: tuple[GapKind, ...] = (
         rule=4,
         subject=SUPPORT_TYPES,
         subjects=_listed("missing_support_types"),
+        counts=_count_codes("missing_support_type", "missing_support_types", SUPPORT_TYPES),
         name=Words("Missing kind of support", "Jenis dukungan belum ada"),
         sentence=Words(
             "No tie gives {subject} support", "Tidak ada ikatan yang memberi dukungan {subject}"
         ),
         reason=Words("no {subject} support", "tidak ada dukungan {subject}"),
         points=3,
-        mark="gap_list",
+        mark="child_badge",
         district_group="support",
     ),
     GapKind(
@@ -267,6 +346,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         rule=5,
         subject=LEVEL_PAIRS,
         subjects=_links(1, WEAK_LINK_UP_TO),
+        counts=_count_links("link_weak", 1, WEAK_LINK_UP_TO),
         name=Words("Weak link between levels", "Hubungan antar tingkat lemah"),
         sentence=Words(
             "The link between {level_a} and {level_b} is weak (strongest tie {strength} of {max})",
@@ -281,6 +361,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         rule=8,
         subject=None,
         subjects=_listed("stale_ties"),
+        counts=_count_ties("stale_tie", "stale_ties"),
         name=Words("No recent contact", "Tidak ada kontak baru-baru ini"),
         sentence=Words(
             "No contact between {a} and {b} for more than {days} days",

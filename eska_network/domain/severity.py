@@ -37,16 +37,10 @@ import numpy as np
 import pandas as pd
 
 from eska_network.domain.codes import (
-    FUNCTIONS,
-    LEVEL_PAIRS,
-    LEVELS,
-    NEEDS,
     STALE_AFTER_DAYS,
-    SUPPORT_TYPES,
     Words,
 )
-from eska_network.domain.gap_kinds import GAP_KINDS, WEAK_LINK_UP_TO, GapKind
-from eska_network.domain.summary import code_flags
+from eska_network.domain.gap_kinds import GAP_KINDS, GapKind
 
 OVERDUE = "overdue_actions"
 """The optional column holding each child's number of overdue actions."""
@@ -111,41 +105,20 @@ def _counts(summaries: pd.DataFrame, name: str) -> np.ndarray:
     return pd.to_numeric(summaries[name]).fillna(0).to_numpy(dtype=np.int64)
 
 
-def _link(summaries: pd.DataFrame, pair: str) -> np.ndarray:
-    return _counts(summaries, "link_" + pair.replace("-", "_"))
-
-
 def gap_counts(summaries: pd.DataFrame) -> pd.DataFrame:
     """How many of each gap each child has: one integer column per :data:`COMPONENT_KEYS`.
 
-    Per-subject components are 0 or 1; ``stressful_tie`` counts the stressful ties other than the
-    family one that ``stressful_family`` stands for; ``stale_tie`` counts stale ties and
-    ``overdue_actions`` overdue actions (0 when the column is absent).
+    Each gap kind counts its own (:attr:`~eska_network.domain.gap_kinds.GapKind.counts`);
+    per-subject components are 0 or 1. ``stressful_tie`` here counts the stressful ties other than
+    the family one that ``stressful_family`` stands for; ``overdue_actions`` counts overdue
+    actions (0 when the column is absent).
     """
     columns: dict[str, np.ndarray] = {}
-    family = summaries["stressful_family"].fillna(False).to_numpy(dtype=bool)
+    for kind in GAP_KINDS:
+        columns.update(kind.counts(summaries))
+    family = summaries[STRESSFUL_FAMILY].fillna(False).to_numpy(dtype=bool)
     columns[STRESSFUL_FAMILY] = family.astype(np.int64)
-    columns["stressful_tie"] = np.maximum(_counts(summaries, "stressful_ties") - family, 0)
-    for level in LEVELS:
-        status = summaries[f"{level}_status"]
-        columns[f"level_absent:{level}"] = status.eq("absent").to_numpy(dtype=np.int64)
-        columns[f"level_weak:{level}"] = status.eq("weak").to_numpy(dtype=np.int64)
-    for kind, column, vocabulary in (
-        ("unmet_need", "unmet_needs", NEEDS),
-        ("missing_function", "missing_functions", FUNCTIONS),
-        ("missing_support_type", "missing_support_types", SUPPORT_TYPES),
-    ):
-        flags = code_flags(summaries[column], vocabulary)
-        for code in vocabulary:
-            columns[f"{kind}:{code}"] = flags[code].to_numpy(dtype=np.int64)
-    for pair in LEVEL_PAIRS:
-        strength = _link(summaries, pair)
-        columns[f"link_missing:{pair}"] = (strength == 0).astype(np.int64)
-        columns[f"link_weak:{pair}"] = ((strength >= 1) & (strength <= WEAK_LINK_UP_TO)).astype(
-            np.int64
-        )
-    columns["single_point_of_failure"] = _counts(summaries, "single_points_of_failure")
-    columns["stale_tie"] = _counts(summaries, "stale_ties")
+    columns["stressful_tie"] = np.maximum(columns["stressful_tie"] - family, 0)
     columns[OVERDUE] = _counts(summaries, OVERDUE)
     return pd.DataFrame({key: columns[key] for key in COMPONENT_KEYS}, index=summaries.index)
 
