@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from eska_network.domain import gap_table, gaps, io, synth
+from eska_network.domain import follow_up, gap_table, gaps, io, synth
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -32,6 +32,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--as-of", type=_date, metavar="YYYY-MM-DD", help="default: each child's latest"
     )
     report.add_argument("--format", choices=("csv", "json"), default="csv")
+    report.add_argument(
+        "--lang", choices=("en", "id"), default="en", help="language of the severity reasons"
+    )
     report.set_defaults(run=run_report)
 
     make = commands.add_parser("synth", help="write a synthetic data set of any size")
@@ -82,7 +85,10 @@ def run_gaps(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     dataset = _read(args.data_dir)
-    table = gap_table.report_table(gap_table.gap_table(dataset, args.as_of))
+    # Actions are overdue as of the date asked for, or today.
+    today = args.as_of or dt.date.today()
+    overdue = follow_up.overdue_counts(dataset.actions, today, follow_up.referral_days())
+    table = gap_table.report_table(gap_table.gap_table(dataset, args.as_of), overdue, args.lang)
     if args.format == "json":
         print(table.to_json(orient="records", force_ascii=False))
     else:

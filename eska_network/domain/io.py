@@ -98,8 +98,8 @@ def read_dataset(source: Source) -> Dataset:
     Returns
     -------
     Dataset
-        Four tables following the conventions of :mod:`eska_network.domain.model`; ``resources`` is
-        empty when ``resources.csv`` is absent.
+        Six tables following the conventions of :mod:`eska_network.domain.model`; ``resources``,
+        ``assessments`` and ``actions`` are empty when their file is absent.
 
     Raises
     ------
@@ -164,16 +164,22 @@ def summary(dataset: Dataset) -> str:
         ties,
         _count(len(dataset.resources), "resource", "resources"),
     ]
+    if len(dataset.assessments):
+        parts.append(_count(len(dataset.assessments), "assessment row", "assessment rows"))
+    if len(dataset.actions):
+        parts.append(_count(len(dataset.actions), "action", "actions"))
     return ", ".join(parts)
 
 
 def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
-    """Write the four CSV files into ``folder`` (created if needed), all or none of them.
+    """Write the six CSV files into ``folder`` (created if needed), all or none of them.
 
-    The files are written to a temporary folder beside ``folder`` and moved in place only when
-    all four are complete, so a failure while writing leaves ``folder`` as it was. A new or empty
-    ``folder`` is replaced by the temporary one in a single rename; in a folder holding other
-    files, those are left alone and the four files are renamed into it one by one.
+    Every text cell a spreadsheet would run as a formula is written with a leading ``'``, which
+    :func:`read_dataset` removes again. The files are written to a temporary folder beside
+    ``folder`` and moved in place only when all are complete, so a failure while writing leaves
+    ``folder`` as it was. A new or empty ``folder`` is replaced by the temporary one in a single
+    rename; in a folder holding other files, those are left alone and the files are renamed into
+    it one by one.
 
     Returns
     -------
@@ -193,7 +199,7 @@ def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
             for spec in schema.FILES:
                 os.replace(staging / spec.name, folder / spec.name)
         else:
-            # Renaming a folder onto a missing or empty one is atomic: all four files or none.
+            # Renaming a folder onto a missing or empty one is atomic: all files or none.
             os.replace(staging, folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -201,13 +207,13 @@ def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
 
 
 def write_dataset_zip(dataset: Dataset) -> bytes:
-    """The four CSV files of :func:`write_dataset` as a zip archive, for a download button.
+    """The CSV files of :func:`write_dataset` as a zip archive, for a download button.
 
     Examples
     --------
     >>> import zipfile
     >>> zipfile.ZipFile(io.BytesIO(write_dataset_zip(Dataset()))).namelist()
-    ['children.csv', 'members.csv', 'ties.csv', 'resources.csv']
+    ['children.csv', 'members.csv', 'ties.csv', 'resources.csv', 'assessments.csv', 'actions.csv']
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -225,9 +231,39 @@ def write_dataset_zip(dataset: Dataset) -> bytes:
 def _csv_text(dataset: Dataset, spec: FileSpec) -> str:
     table = dataset.table(spec)
     extra = [name for name in table.columns if name not in spec.column_names]
-    return table.reindex(columns=[*spec.column_names, *extra]).to_csv(
-        index=False, na_rep="", date_format="%Y-%m-%d", lineterminator="\n"
-    )
+    table = table.reindex(columns=[*spec.column_names, *extra])
+    table = table.apply(_formula_safe).rename(columns=_formula_safe_text)
+    return table.to_csv(index=False, na_rep="", date_format="%Y-%m-%d", lineterminator="\n")
+
+
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_ESCAPED_FORMULA_START = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+def _formula_safe(column: pd.Series) -> pd.Series:
+    """A text column with every cell a spreadsheet would run as a formula quoted (``'=...``).
+
+    >>> _formula_safe(pd.Series(["=1+1", "ok", None, "-x"], dtype="str")).tolist()
+    ["'=1+1", 'ok', nan, "'-x"]
+    """
+    if not (column.dtype == object or pd.api.types.is_string_dtype(column.dtype)):
+        return column
+    text = column.astype("str")
+    risky = text.str.match(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+    if not risky.any():
+        return column
+    return text.where(~risky, "'" + text)
+
+
+def _formula_safe_text(cell: str) -> str:
+    return "'" + cell if _FORMULA_START.match(cell) else cell
+
+
+def _unquoted(cells: pd.Series) -> pd.Series:
+    """Cells read back with the quote :func:`_formula_safe` added removed (``'=x`` -> ``=x``)."""
+    if not cells.str.startswith("'").any():
+        return cells
+    return cells.str.replace(_ESCAPED_FORMULA_START, "", regex=True)
 
 
 def _quoted(cell: str) -> str:
@@ -372,8 +408,9 @@ def _parse_csv(name: str, data: bytes, findings: _Findings) -> pd.DataFrame | No
     except (csv.Error, pa.ArrowInvalid) as error:
         findings.add(name, f"is not a CSV file ({error})")
         return None
-    frame = frame.apply(lambda cells: cells.str.strip())
-    return _named_columns(name, frame, [cell.strip() for cell in header], findings)
+    frame = frame.apply(lambda cells: _unquoted(cells.str.strip()))
+    header = [_ESCAPED_FORMULA_START.sub("", cell.strip()) for cell in header]
+    return _named_columns(name, frame, header, findings)
 
 
 def _not_csv_text(data: bytes) -> tuple[str, int | None] | None:
@@ -498,7 +535,7 @@ def _check_file(spec: FileSpec, frame: pd.DataFrame, findings: _Findings) -> pd.
 
 def _absent(column: Column, index: pd.Index) -> pd.Series:
     """An optional column the file does not have: every cell missing."""
-    if column.kind == "codes":
+    if column.kind == "codes" and not column.none_word:
         return pd.Series("", index=index, dtype="str")
     return pd.Series(
         pd.NA if column.kind == "int" else None, index=index, dtype=column_dtype(column)
@@ -589,11 +626,18 @@ def _code_parser(column: Column) -> Callable[[str], tuple[str | None, str | None
 def _codes_parser(column: Column) -> Callable[[str], tuple[str, str | None]]:
     expected = ", ".join(column.vocabulary.codes)
 
-    def parse(cell: str) -> tuple[str, str | None]:
+    def parse(cell: str) -> tuple[str | None, str | None]:
         items = [item.strip() for item in cell.split(LIST_SEPARATOR)]
         items = [item for item in items if item]
         if column.required and cell and not items:
             return "", "a value is required"
+        if column.none_word:
+            if not items:
+                return None, None
+            if codes.NONE_WORD in items:
+                if set(items) != {codes.NONE_WORD}:
+                    return None, f"'{codes.NONE_WORD}' cannot be listed with other codes"
+                return codes.NONE_WORD, None
         unknown = [item for item in dict.fromkeys(items) if item not in column.vocabulary]
         if unknown:
             listed = ", ".join(_quoted(item) for item in unknown)
@@ -635,12 +679,18 @@ def _check_duplicates(
     cells = cells[(cells != "").all(axis=1)]
     rows, firsts = _repeats(cells)
     column = spec.key[-1]
-    if spec is schema.MEMBERS:
+    if spec in (schema.MEMBERS, schema.ACTIONS):
         messages = (
-            f"duplicate member_id {_quoted(member)} for child {_quoted(child)} "
-            f"(first in row {first})"
-            for child, member, first in zip(
-                cells.loc[rows, "child_id"], cells.loc[rows, "member_id"], firsts, strict=True
+            f"duplicate {column} {_quoted(value)} for child {_quoted(child)} (first in row {first})"
+            for child, value, first in zip(
+                cells.loc[rows, "child_id"], cells.loc[rows, column], firsts, strict=True
+            )
+        )
+    elif spec is schema.ASSESSMENTS:
+        messages = (
+            f"a second assessment of child {_quoted(child)} on {day} (first in row {first})"
+            for child, day, first in zip(
+                cells.loc[rows, "child_id"], cells.loc[rows, column], firsts, strict=True
             )
         )
     else:
@@ -712,6 +762,15 @@ def _check_references(raw: dict[str, pd.DataFrame], findings: _Findings) -> None
     tie_rows = raw.get(schema.TIES.name)
     if tie_rows is not None:
         _check_tie_references(tie_rows, children, members, findings)
+    assessment_rows = raw.get(schema.ASSESSMENTS.name)
+    if assessment_rows is not None and "child_id" in assessment_rows:
+        message = "no child {} in children.csv"
+        _check_known(
+            schema.ASSESSMENTS.name, assessment_rows, "child_id", children, message, findings
+        )
+    action_rows = raw.get(schema.ACTIONS.name)
+    if action_rows is not None:
+        _check_action_references(action_rows, raw, children, resources, findings)
 
 
 def _keys(raw: dict[str, pd.DataFrame], spec: FileSpec, *names: str) -> pa.Array | None:
@@ -772,6 +831,78 @@ def _check_tie_references(
             for child, member in zip(frame.loc[bad, "child_id"], ends[bad], strict=True)
         )
         findings.rows(file, end, bad, messages)
+
+
+def _check_action_references(
+    frame: pd.DataFrame,
+    raw: dict[str, pd.DataFrame],
+    children: pa.Array | None,
+    resources: pa.Array | None,
+    findings: _Findings,
+) -> None:
+    """An action names a known child; a referral a service of the child's district, as broker.
+
+    Dates: a status cannot change before the action was agreed.
+    """
+    file = schema.ACTIONS.name
+    if "child_id" in frame:
+        _check_known(file, frame, "child_id", children, "no child {} in children.csv", findings)
+    if "resource_id" in frame:
+        message = "no resource {} in resources.csv"
+        _check_known(file, frame, "resource_id", resources, message, findings)
+    if "status" not in frame:
+        return
+    referral = frame["status"].isin(list(codes.REFERRAL_STATUSES))
+    service = frame["resource_id"] if "resource_id" in frame else pd.Series("", frame.index)
+    missing = frame.index[referral & (service == "")]
+    findings.rows(file, "resource_id", missing, "a referral names the service it goes to")
+    if "worker_role" in frame:
+        not_broker = frame.index[referral & ~frame["worker_role"].isin(["", "broker"])]
+        message = "a referral is the broker's action: worker_role must be broker"
+        findings.rows(file, "worker_role", not_broker, message)
+    _check_referral_districts(frame, raw, referral & (service != ""), findings)
+    if {"created_on", "status_on"} <= set(frame.columns):
+        created, changed = frame["created_on"], frame["status_on"]
+        dated = (created != "") & (changed != "")
+        early = dated & (changed < created) & changed.str.fullmatch(_ISO_DATE.pattern)
+        messages = (
+            f"the status changed on {day}, before the action was agreed ({start})"
+            for day, start in zip(changed[early], created[early], strict=True)
+        )
+        findings.rows(file, "status_on", frame.index[early], messages)
+
+
+def _check_referral_districts(
+    frame: pd.DataFrame, raw: dict[str, pd.DataFrame], referral: pd.Series, findings: _Findings
+) -> None:
+    """A referral goes to a service of the child's own district."""
+    children, services = raw.get(schema.CHILDREN.name), raw.get(schema.RESOURCES.name)
+    if children is None or services is None or "child_id" not in frame:
+        return
+    if not {"child_id", "district"} <= set(children) or not {"resource_id", "district"} <= set(
+        services
+    ):
+        return
+    home = dict(zip(children["child_id"], children["district"], strict=True))
+    where = dict(zip(services["resource_id"], services["district"], strict=True))
+    rows = frame[referral]
+    wrong = [
+        (row, child, service)
+        for row, child, service in zip(
+            rows.index, rows["child_id"], rows["resource_id"], strict=True
+        )
+        if child in home and service in where and home[child] != where[service]
+    ]
+    findings.rows(
+        schema.ACTIONS.name,
+        "resource_id",
+        pd.Index([row for row, _, _ in wrong]),
+        (
+            f"{_quoted(service)} is a service of {where[service]}, not of the child's district "
+            f"({home[child]})"
+            for _, child, service in wrong
+        ),
+    )
 
 
 def _check_known(

@@ -735,7 +735,9 @@ _CELLS = {
     vocabulary.name: _joined(vocabulary)
     for vocabulary in (codes.RISK_FACTORS, codes.NEEDS, codes.SUPPORT_TYPES, codes.FUNCTIONS)
 }
-_SUPPORTIVE, _AMBIVALENT, _STRESSFUL = (codes.VALENCES.position(v) for v in codes.VALENCES)
+_SUPPORTIVE, _AMBIVALENT, _STRESSFUL, _EXPLOITATIVE = (
+    codes.VALENCES.position(v) for v in codes.VALENCES
+)
 
 
 @dataclass(frozen=True)

@@ -27,14 +27,7 @@ from eska_network.child_map.tables import GAP_COLUMNS, column_names, gap_rows
 from eska_network.domain import codes, gaps
 from eska_network.domain.changes import change_lines, compare
 from eska_network.domain.csvsafe import to_safe_csv
-from eska_network.domain.gap_items import (
-    KINDS,
-    GapItem,
-    gap_items,
-    kind_name,
-    member_name,
-    subject_text,
-)
+from eska_network.domain.gap_items import KINDS, GapItem, gap_items, gap_title, member_name
 from eska_network.domain.member_roles import ROLES, level_member_label
 from eska_network.domain.model import ChildSystem
 from eska_network.domain.pseudonyms import pseudonyms
@@ -369,7 +362,7 @@ def gap_text(gap: GapItem, lang: str = "en", names: Mapping[str, str] | None = N
     >>> gap_text(GapItem("unmet_need", "legal"))
     'Unmet need: legal services'
     """
-    return f"{kind_name(gap.kind, lang)}: {subject_text(gap, lang, names or {})}"
+    return gap_title(gap, lang, names or {})
 
 
 # --- Names as the map shows them ---------------------------------------------------------------

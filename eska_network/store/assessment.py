@@ -16,16 +16,19 @@ from dataclasses import dataclass, field, fields
 import sqlalchemy as sa
 
 from eska_network.domain import codes, io, schema
-from eska_network.domain.model import Child, ChildSystem, Member, Tie
+from eska_network.domain.model import Child, ChildSystem, Member, Tie, codes_cell
 from eska_network.store import reading, summaries, tables
 
 
 @dataclass(frozen=True)
 class ChildChange:
-    """The child's assessed attributes, all of them, as they are after the assessment.
+    """What the assessment found about the child, all of it, as it is after the assessment.
 
-    A field left at its default clears it: start from :meth:`of` the current child and
-    replace what changed (``dataclasses.replace(ChildChange.of(child), needs=...)``).
+    Start from :meth:`of` the current record and replace what changed
+    (``dataclasses.replace(ChildChange.of(system), needs=...)``). The fields that differ from
+    the child's current state are saved as an assessments.csv row dated by the assessment; an
+    empty list is saved as ``none``. A score, placement or stage once recorded cannot be
+    emptied (an empty cell never erases an earlier value): record the current one instead.
     """
 
     needs: tuple[str, ...] = ()
@@ -33,11 +36,21 @@ class ChildChange:
     wellbeing_personal: int | None = None
     wellbeing_interpersonal: int | None = None
     wellbeing_skills: int | None = None
+    placement: str | None = None
+    reintegration_stage: str | None = None
 
     @classmethod
-    def of(cls, child: Child) -> ChildChange:
-        """The child's current values, to edit."""
-        return cls(**{f.name: getattr(child, f.name) for f in fields(cls)})
+    def of(cls, record: ChildSystem | Child) -> ChildChange:
+        """The child's current values (as of its latest assessment), to edit."""
+        system = record if isinstance(record, ChildSystem) else ChildSystem(record)
+        state = system.state_as_of()
+        return cls(
+            needs=state.needs,
+            risk_factors=state.risk_factors,
+            **{f"wellbeing_{w}": state.wellbeing[w] for w in codes.WELLBEING},
+            placement=state.placement,
+            reintegration_stage=state.reintegration_stage,
+        )
 
 
 @dataclass(frozen=True)
@@ -371,8 +384,8 @@ def _plan(
         )
 
     if changes.child is not None:
-        _check_fields(problems, schema.CHILDREN, changes.child, "child", None)
-        plan.child = _child_plan(system, changes.child)
+        _check_fields(problems, schema.ASSESSMENTS, changes.child, "child", None)
+        plan.child = _child_plan(system, changes.child, assessed_on, problems)
 
     members = {member.member_id: member for member in system.members}
     current = set(members) - removed
@@ -389,18 +402,51 @@ def _plan(
     return plan
 
 
-def _child_plan(system: ChildSystem, change: ChildChange) -> dict | None:
-    new = {
-        "needs": _codes(schema.CHILDREN.column("needs"), change.needs),
-        "risk_factors": _codes(schema.CHILDREN.column("risk_factors"), change.risk_factors),
-        **{f"wellbeing_{w}": getattr(change, f"wellbeing_{w}") for w in codes.WELLBEING},
-    }
-    old = {
-        "needs": ";".join(system.child.needs),
-        "risk_factors": ";".join(system.child.risk_factors),
-        **{f"wellbeing_{w}": getattr(system.child, f"wellbeing_{w}") for w in codes.WELLBEING},
-    }
-    return None if new == old else new
+def _child_plan(
+    system: ChildSystem, change: ChildChange, assessed_on: dt.date, problems: list[Problem]
+) -> dict | None:
+    """The assessments row of the fields that change (None when none does).
+
+    A row already dated ``assessed_on`` (an earlier save that day) may gain cells it left empty,
+    never change one it holds.
+    """
+    old = ChildChange.of(system)
+    row: dict[str, object] = {}
+    for name in schema.ASSESSED_FIELDS:
+        new, before = getattr(change, name), getattr(old, name)
+        column = schema.ASSESSMENTS.column(name)
+        if column.kind == "codes":
+            new = tuple(column.vocabulary.sort(c for c in new if c in column.vocabulary))
+            if new != tuple(before):
+                # An empty list is recorded as ``none``.
+                row[name] = codes_cell(column, new)
+        elif new != before:
+            if new is None:
+                problems.append(
+                    Problem(
+                        "child",
+                        None,
+                        name,
+                        "a recorded value cannot be emptied; record the current one instead",
+                    )
+                )
+                continue
+            row[name] = new
+    if not row:
+        return None
+    same_day = next((a for a in system.assessments if a.assessed_on == assessed_on), None)
+    if same_day is not None:
+        for name in row:
+            if getattr(same_day, name) is not None:
+                problems.append(
+                    Problem(
+                        "child",
+                        None,
+                        name,
+                        f"already recorded for {assessed_on}; record a change at a later date",
+                    )
+                )
+    return row
 
 
 def _codes(column: schema.Column, values: Iterable[str]) -> str:
@@ -592,12 +638,8 @@ def _write(
     assessed_on: dt.date,
     revision: int,
 ) -> None:
-    children = tables.children
     if plan.child is not None:
-        connection.execute(
-            children.update().where(children.c.child_id == child_id).values(plan.child)
-        )
-        _child_version(connection, child_id, assessed_on, revision)
+        _assessment_row(connection, system, child_id, assessed_on, plan.child, revision)
     members = tables.members
     for member in plan.members_added:
         connection.execute(members.insert().values(child_id=child_id, **_member_values(member)))
@@ -622,21 +664,32 @@ def _write(
         )
 
 
+def _assessment_row(
+    connection: sa.Connection,
+    system: ChildSystem,
+    child_id: str,
+    assessed_on: dt.date,
+    cells: dict,
+    revision: int,
+) -> None:
+    """Add the assessments row of ``assessed_on``, or fill the empty cells of that day's row."""
+    table = tables.assessments
+    if any(row.assessed_on == assessed_on for row in system.assessments):
+        connection.execute(
+            table.update()
+            .where(table.c.child_id == child_id, table.c.assessed_on == assessed_on)
+            .values(**cells)
+        )
+        return
+    connection.execute(
+        table.insert().values(
+            child_id=child_id, assessed_on=assessed_on, revision=revision, **cells
+        )
+    )
+
+
 def _member_values(member: MemberChange) -> dict:
     return {f.name: getattr(member, f.name) for f in fields(member)}
-
-
-def _child_version(
-    connection: sa.Connection, child_id: str, assessed_on: dt.date, revision: int
-) -> None:
-    children, history = tables.children, tables.child_history
-    names = [c.name for c in history.columns if c.name not in ("revision", "assessed_on")]
-    current = sa.select(
-        *(children.c[name] for name in names),
-        sa.literal(revision).label("revision"),
-        sa.literal(assessed_on, sa.Date).label("assessed_on"),
-    ).where(children.c.child_id == child_id)
-    connection.execute(history.insert().from_select([*names, "revision", "assessed_on"], current))
 
 
 def _member_versions(
