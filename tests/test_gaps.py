@@ -1,4 +1,4 @@
-"""The eight gap rules of GAPS.md for one child, at their boundaries, and their words."""
+"""The ten gap rules of GAPS.md for one child, at their boundaries, and their words."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .gap_cases import (
     CONTRACT_JSON,
     DAY,
     LABELS,
+    assessed,
     contract_example,
     system,
     tie,
@@ -350,6 +351,103 @@ def test_a_tie_assessed_after_as_of_does_not_exist_yet():
     result = gaps.child_gaps(system(*rows), EARLIER)
     assert level(result, "family") == ("ok", 3)
     assert level(result, "institution") == ("absent", 0)
+
+
+# --- Rule 9: exploitative ties --------------------------------------------------------------------
+
+
+def test_an_exploitative_tie_in_contact_is_listed_and_counts_in_no_other_rule():
+    everything = {
+        "support_types": ("material", "emotional", "instrumental"),
+        "functions": ("acceptance", "protection", "empowerment"),
+        "needs_met": ("housing",),
+    }
+    result = gaps.child_gaps(
+        system(tie("child", "father", 4, "exploitative", **everything), needs=("housing",))
+    )
+    assert result.exploitative_ties == (("child", "father"),)
+    assert level(result, "family") == ("absent", 0)
+    assert result.unmet_needs == ("housing",)
+    assert result.missing_functions == ("acceptance", "protection", "empowerment")
+    assert result.stressful_ties == ()
+
+
+def test_an_ended_exploitative_tie_is_no_longer_listed_and_member_ties_count_too():
+    result = gaps.child_gaps(
+        system(
+            tie("child", "father", 3, "exploitative", on=EARLIER),
+            tie("child", "father", 0, "exploitative"),
+            tie("lbh", "father", 1, "exploitative"),
+        )
+    )
+    assert result.exploitative_ties == (("lbh", "father"),)
+
+
+# --- Rule 10: unsafe placement ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("placement", "family_ties", "unsafe"),
+    [
+        ("family", [("mother", 4, "supportive")], False),
+        ("family", [("mother", 2, "supportive")], True),  # the family level is weak
+        ("kin", [], True),  # nobody at the family level
+        ("kin", [("mother", 4, "supportive"), ("father", 2, "exploitative")], True),
+        ("shelter", [("father", 2, "exploitative")], False),  # not living with the family
+        (None, [], False),  # placement not recorded
+    ],
+)
+def test_unsafe_placement_is_a_home_with_a_family_that_is_not_safe(placement, family_ties, unsafe):
+    ties = [tie("child", member, strength, valence) for member, strength, valence in family_ties]
+    rows = (assessed(placement=placement),) if placement else ()
+    result = gaps.child_gaps(system(*ties, tie("child", "ngo", 4), assessments=rows))
+    assert result.placement == placement
+    assert result.unsafe_placement is unsafe
+
+
+def test_an_exploiting_family_member_makes_a_home_with_an_ok_family_unsafe():
+    rows = (
+        tie("child", "mother", 5),
+        tie("father", "child", 1, "exploitative"),
+    )
+    result = gaps.child_gaps(system(*rows, assessments=(assessed(placement="family"),)))
+    assert level(result, "family") == ("ok", 5)
+    assert result.unsafe_placement
+
+
+# --- The child's state as of D (assessments.csv) ---------------------------------------------------
+
+
+def test_each_field_comes_from_the_latest_non_empty_cell_not_after_d():
+    rows = (
+        assessed(EARLIER, needs=("legal",), placement="shelter", wellbeing_personal=2),
+        assessed(DAY, wellbeing_interpersonal=4, reintegration_stage="reintegration"),
+        assessed(DAY + dt.timedelta(days=30), needs=(), placement="family"),
+    )
+    result = gaps.child_gaps(system(needs=("housing",), assessments=rows), DAY)
+    assert result.unmet_needs == ("legal",)
+    assert result.placement == "shelter"
+    assert result.reintegration_stage == "reintegration"
+    assert result.wellbeing == {"personal": 2, "interpersonal": 4, "skills": None}
+    later = gaps.child_gaps(system(needs=("housing",), assessments=rows))
+    assert later.unmet_needs == () and later.needs_recorded  # "none" erases the list
+    assert later.placement == "family"
+    before_any = gaps.child_gaps(system(needs=("housing",), assessments=rows), EARLIER.replace(1))
+    assert before_any.unmet_needs == ("housing",)  # the children.csv baseline
+    assert before_any.placement is None
+
+
+def test_d_defaults_to_the_latest_tie_or_assessment_row():
+    rows = (assessed(DAY + dt.timedelta(days=10), placement="kin"),)
+    result = gaps.child_gaps(system(tie("child", "mother", 4), assessments=rows))
+    assert result.as_of == DAY + dt.timedelta(days=10)
+    assert result.placement == "kin"
+
+
+def test_needs_never_recorded_are_not_recorded_and_none_is_recorded():
+    assert not gaps.child_gaps(system()).needs_recorded
+    assert gaps.child_gaps(system(assessments=(assessed(needs=()),))).needs_recorded
+    assert gaps.child_gaps(system(needs=("legal",))).needs_recorded
 
 
 # --- The command-line object ----------------------------------------------------------------------

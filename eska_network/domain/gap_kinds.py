@@ -78,8 +78,9 @@ HOME_PLACEMENTS = Vocabulary("home_placement", PLACEMENTS.en, PLACEMENTS.id, PLA
 """The placements with the child's own family (GAPS.md rule 10): parents and relatives."""
 
 DANGER_POINTS = 1000
-"""Severity points of a danger now: contact through an exploitative tie, an unsafe placement.
-More than every other gap of a child can add up to (docs/severity.md), so these outrank all."""
+"""Severity points of an unsafe placement: more than every other gap of a child can add up to
+(docs/severity.md), so that a child in danger outranks every child who is not. Contact through an
+exploitative tie, exploitation going on now, weighs twice as much."""
 
 Subject = str | tuple[str, str]
 """A code of the kind's vocabulary, or a tie's two ends as the row has them."""
@@ -327,7 +328,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
             "contact goes on through 1 exploitative tie",
             "kontak masih berlangsung melalui 1 ikatan eksploitatif",
         ),
-        points=DANGER_POINTS,
+        points=2 * DANGER_POINTS,
         count_cap=3,
         mark="tie_exploitative",
         worker_role="advocate",

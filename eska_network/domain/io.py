@@ -850,6 +850,17 @@ def _check_action_references(
     if "resource_id" in frame:
         message = "no resource {} in resources.csv"
         _check_known(file, frame, "resource_id", resources, message, findings)
+    if "gap" in frame:
+        from eska_network.domain.gap_kinds import KIND_CODES
+
+        kinds = frame["gap"].str.split(":", n=1).str[0]
+        bad = frame.index[(frame["gap"] != "") & ~kinds.isin(list(KIND_CODES))]
+        expected = ", ".join(KIND_CODES)
+        messages = (
+            f"{_quoted(cell)} names no kind of gap (expected kind:subject, kind one of: {expected})"
+            for cell in frame.loc[bad, "gap"]
+        )
+        findings.rows(file, "gap", bad, messages)
     if "status" not in frame:
         return
     referral = frame["status"].isin(list(codes.REFERRAL_STATUSES))
