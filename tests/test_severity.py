@@ -200,7 +200,7 @@ def test_no_children_give_no_reasons():
     assert severity.reason_lists(pd.DataFrame([NO_GAPS]).iloc[:0]).tolist() == []
 
 
-# --- The order a supervisor can defend (docs/severity.md) ------------------------------------------
+# --- The order a supervisor can defend (docs/severity.md) -----------------------------------------
 
 EVERY_NEED = ";".join(NEEDS)
 ALL_ABSENT = {f"{level}_status": "absent" for level in LEVELS}
