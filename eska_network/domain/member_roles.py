@@ -45,6 +45,7 @@ ROLES = Vocabulary(
             ("patbm", "PATBM", "PATBM"),
             ("cbcpm", "Child protection group", "Kelompok perlindungan anak"),
             ("employer", "Employer", "Pemberi kerja"),
+            ("recruiter", "Recruiter / exploiter", "Perekrut / pelaku eksploitasi"),
             ("volunteer", "Volunteer", "Relawan"),
             ("mentor", "Mentor", "Mentor"),
             # institutions

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -438,7 +439,9 @@ _SCARCE_SERVICE_FACTOR = 0.35
 """How much rarer a member is when the district lists no service of its kind."""
 
 
-def generate(children: int, districts: int = 10, seed: int = 0) -> Dataset:
+def generate(
+    children: int, districts: int = 10, seed: int = 0, names: Sequence[str] | None = None
+) -> Dataset:
     """A synthetic data set with a realistic mix of support systems and gaps.
 
     Parameters
@@ -450,6 +453,8 @@ def generate(children: int, districts: int = 10, seed: int = 0) -> Dataset:
         generated names such as ``Kabupaten Sintetis 12``.
     seed : int
         The same seed gives the same data set.
+    names : sequence of str, optional
+        The districts' names, instead of :func:`district_names` (``districts`` of them).
 
     Returns
     -------
@@ -462,7 +467,7 @@ def generate(children: int, districts: int = 10, seed: int = 0) -> Dataset:
     >>> len(dataset.children), dataset.children["district"].nunique()
     (50, 3)
     """
-    world = _World.build(children, districts, seed)
+    world = _World.build(children, districts, seed, names)
     chunks = [world.chunk(start, stop) for start, stop in _chunk_bounds(children)]
     if not chunks:
         return Dataset(resources=world.resources)
@@ -651,11 +656,15 @@ class _World:
         return labels
 
     @classmethod
-    def build(cls, children: int, districts: int, seed: int) -> _World:
+    def build(
+        cls, children: int, districts: int, seed: int, names: Sequence[str] | None = None
+    ) -> _World:
         if districts < 1:
             raise ValueError(f"districts must be 1 or more, not {districts}")
+        if names is not None and len(names) != districts:
+            raise ValueError(f"{districts} districts must have {districts} names, not {len(names)}")
         rng = np.random.default_rng([seed, 0])
-        names = district_names(districts)
+        names = list(names) if names is not None else district_names(districts)
         weights = rng.lognormal(0.0, 0.6, districts)
         weights /= weights.sum()
         has_service = rng.random((districts, len(_SERVICES))) < [s[-1] for s in _SERVICES]
