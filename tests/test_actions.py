@@ -16,7 +16,7 @@ from eska_network.child_map import figure as map_figure
 from eska_network.domain.gap_items import GapItem
 from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Resource, Tie
 from eska_network.domain.whatif import ProposedTie
-from eska_network.services import conference
+from eska_network.services import actions, conference
 from eska_network.services.access import AccessDenied, Principal
 from eska_network.store import AssessmentError, ConcurrentEditError
 
@@ -91,7 +91,11 @@ def test_a_change_made_on_an_old_revision_is_refused(agency_store, caseworker):
 
 @pytest.mark.parametrize(
     "what, who, status, problem",
-    [("  ", "Ani", None, "what is empty"), ("Refer", "Ani", "closed", "status 'closed'")],
+    [
+        ("  ", "Ani", None, "what is empty"),
+        ("Refer", "Ani", "flying", "status 'flying'"),
+        ("Refer", "Ani", "closed", "an action that is open cannot become closed"),
+    ],
 )
 def test_bad_input_is_refused_and_nothing_changes(
     agency_store, caseworker, what, who, status, problem
@@ -165,7 +169,7 @@ def test_an_action_is_overdue_exactly_when_open_and_due_before_today(status, due
 
 def test_gap_details_come_back_as_the_same_gap_item():
     for item in (LEGAL, STALE, GapItem("link_missing", "family-community")):
-        assert conference.gap_of(item.kind, conference._detail(item)) == item
+        assert conference.gap_of(item.kind, actions._detail(item)) == item
 
 
 # --- Proposals ---------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from eska_network.domain import codes
 __all__ = [
     "REFERRAL_ANSWER_DAYS",
     "STILL_TO_DO",
+    "is_overdue",
     "is_referral",
     "next_statuses",
     "overdue_counts",
@@ -87,6 +88,31 @@ def next_statuses(status: str) -> tuple[str, ...]:
     ()
     """
     return _NEXT[status]
+
+
+def is_overdue(
+    status: str,
+    due_on: dt.date | None,
+    status_on: dt.date | None,
+    created_on: dt.date | None,
+    today: dt.date,
+    referral_days: int = REFERRAL_ANSWER_DAYS,
+) -> bool:
+    """Whether one action is overdue on ``today`` (see the module docstring).
+
+    >>> day = dt.date(2026, 3, 1)
+    >>> is_overdue("open", dt.date(2026, 2, 28), None, None, day)
+    True
+    >>> is_overdue("sent", None, dt.date(2026, 2, 15), None, day), is_overdue(
+    ...     "sent", None, dt.date(2026, 2, 14), None, day)
+    (False, True)
+    """
+    if status in STILL_TO_DO and due_on is not None and due_on < today:
+        return True
+    sent_on = status_on or created_on
+    return (
+        status == "sent" and sent_on is not None and sent_on + dt.timedelta(referral_days) < today
+    )
 
 
 def overdue_counts(

@@ -73,5 +73,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Longest without contact (days)",
         "id": "Terlama tanpa kontak (hari)",
     },
-    "caseload.column.overdue_actions": {"en": "Overdue actions", "id": "Tindakan lewat tenggat"},
+    "caseload.column.overdue_actions": {
+        "en": "Overdue actions",
+        "id": "Rencana tindak lanjut lewat tenggat",
+    },
+    "caseload.column.overdue_referrals": {
+        "en": "Referrals not accepted",
+        "id": "Rujukan belum diterima",
+    },
 }

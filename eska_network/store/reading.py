@@ -62,7 +62,7 @@ def actions_table(connection: sa.Connection, child_ids: Sequence[str] | None) ->
     raw = pd.DataFrame.from_records(rows, columns=names)
     raw["who"] = raw["who"].where(raw["who"] != "")
     raw["gap"] = [
-        None if kind is None else f"{kind}:{detail}"
+        None if pd.isna(kind) else f"{kind}:{detail}"
         for kind, detail in zip(raw["gap_kind"], raw["gap_detail"], strict=True)
     ]
     source = raw.rename(columns={stored: name for name, stored in _ACTION_COLUMNS.items()})
