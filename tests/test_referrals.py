@@ -154,12 +154,9 @@ def test_actions_csv_goes_through_the_store_and_back_unchanged(agency_store, tmp
         ),
         ActionRow("C1", "T1", dt.date(2026, 1, 5), "Mediasi keluarga", "facilitator", "open"),
     ]  # fmt: skip
-    children = agency_store.export_dataset().children
-    dataset = Dataset.from_objects(
-        [Child(c, "Kota Contoh", 14, caseworker=w) for c, w in children[["child_id", "caseworker"]].values],
-        resources=SERVICES,
-        actions=rows,
-    )  # fmt: skip
+    stored = agency_store.export_dataset().children[["child_id", "caseworker"]].values
+    children = [Child(child, "Kota Contoh", 14, caseworker=who) for child, who in stored]
+    dataset = Dataset.from_objects(children, resources=SERVICES, actions=rows)
     report = agency_store.import_dataset(dataset)
     assert (report.actions_added, report.actions_updated) == (2, 0)
     assert agency_store.import_dataset(dataset).actions_added == 0  # idempotent
