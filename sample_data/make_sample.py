@@ -27,7 +27,7 @@ from eska_network.domain.model import (
 
 FOLDER = Path(__file__).resolve().parent
 FILLER_CHILDREN = 55
-FILLER_SEED = 2026
+FILLER_SEED = 2088
 
 # (child-code prefix, district, kecamatan used in local service names, caseworkers)
 DISTRICTS = (

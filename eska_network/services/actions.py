@@ -431,9 +431,7 @@ def update_action(
         if status not in STATUSES:
             raise ValueError(f"action: status {status!r} is not one of {', '.join(STATUSES)}")
         if status not in current.next_statuses():
-            raise ValueError(
-                f"action: an action that is {current.status} cannot become {status}"
-            )
+            raise ValueError(f"action: an action that is {current.status} cannot become {status}")
         changes["status"] = status
         changes["status_on"] = on or _now().date()
     if what is not None:
@@ -579,7 +577,9 @@ def action_rows(
                 "what": HIDDEN_TEXT if presentation else action.what,
                 "who": HIDDEN_TEXT if presentation else action.who,
                 "role": role_name(action.worker_role, lang),
-                "service": services.get(action.resource_id, action.resource_id or ""),
+                "service": HIDDEN_TEXT
+                if presentation and action.resource_id
+                else services.get(action.resource_id, action.resource_id or ""),
                 "due_on": action.due_on,
                 "status": status,
                 "overdue": i18n.text("action.overdue", lang)

@@ -59,6 +59,12 @@ def open_gaps(system: ChildSystem, as_of: dt.date | None = None) -> tuple[GapIte
     return gap_items(gaps.child_gaps(system, as_of))
 
 
+def district_services(store, system: ChildSystem) -> dict[str, str]:
+    """The services of the child's district by id, named: where a referral may go."""
+    services = store.load_dataset([]).district_resources(system.child.district)
+    return {service.resource_id: service.name for service in services}
+
+
 def gap_text(gap: GapItem, lang: str = "en", names: Mapping[str, str] | None = None) -> str:
     """A gap in words: its kind and what it is about.
 
