@@ -159,10 +159,11 @@ def test_presentation_rows_hide_typed_text_and_name_members_by_pseudonym():
     due=st.one_of(st.none(), st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1))),
     today=st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1)),
 )
-def test_an_action_is_overdue_exactly_when_open_and_due_before_today(status, due, today):
+def test_an_action_is_overdue_exactly_when_still_to_do_and_due_before_today(status, due, today):
     day = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    # No date it was sent, so a referral is never overdue for waiting here.
     action = conference.Action(1, "C1", LEGAL, "w", "w", due, status, "u", day, day, 1)
-    expected = status == "open" and due is not None and due < today
+    expected = status in ("open", "proposed") and due is not None and due < today
     assert action.is_overdue(today) is expected
     assert conference.overdue([action], today) == ((action,) if expected else ())
 

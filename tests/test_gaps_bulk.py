@@ -135,7 +135,9 @@ def test_gap_table_equals_the_per_child_rules_for_every_child(dataset, as_of):
     [None, DAY, DAY - dt.timedelta(days=1), DAY - dt.timedelta(days=40), dt.date(2020, 1, 1)],
 )
 def test_gap_table_equals_the_per_child_rules_on_the_hand_written_cases(system, as_of):
-    dataset = Dataset.from_objects([system.child], system.members, system.ties)
+    dataset = Dataset.from_objects(
+        [system.child], system.members, system.ties, assessments=system.assessments
+    )
     expected = summary.summary_rows_table(
         [gaps.summary_row(gaps.child_gaps(system, as_of), system)]
     )

@@ -10,8 +10,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from eska_network.services import accounts
-from eska_network.services.demo_data import demo_folder
 from eska_network.services.access import AccessDenied, Principal
+from eska_network.services.demo_data import demo_folder
 from eska_network.store import open_store
 from eska_network.store.engine import database_url
 
