@@ -74,7 +74,7 @@ def test_every_map_mark_is_used_by_some_kind():
 
 
 def test_the_doc_names_only_what_exists():
-    for path in re.findall(r"`((?:eska_network|tests|docs)/[\w/.]+)`", DOC):
+    for path in re.findall(r"`((?:eska_network|tests|docs|bench)/[\w/.]+)`", DOC):
         assert (REPO_ROOT / path).exists(), path
     table = DOC[DOC.index("| field |") : DOC.index("## 3.")]
     declared = {field.name for field in dataclasses.fields(GapKind)}
@@ -96,3 +96,5 @@ def test_the_doc_names_only_what_exists():
     for name, module in named.items():
         assert hasattr(module, name), name
     assert "ChildGaps.to_json_dict" in DOC and hasattr(gaps.ChildGaps, "to_json_dict")
+    assert "ChildGaps.facts" in DOC and hasattr(gaps.ChildGaps, "facts")
+    assert "bench/baseline_networkx.py" in DOC
