@@ -236,9 +236,7 @@ def child_gaps(
         "exploitative_ties": sorted(data["ends"] for _, _, data in exploiting),
         "placement": state["placement"],
         "reintegration_stage": state["reintegration_stage"],
-        "wellbeing": {
-            dimension: state[f"wellbeing_{dimension}"] for dimension in codes.WELLBEING
-        },
+        "wellbeing": {dimension: state[f"wellbeing_{dimension}"] for dimension in codes.WELLBEING},
         "unsafe_placement": at_home and family_unsafe,
     }
 
