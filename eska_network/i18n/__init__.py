@@ -19,6 +19,7 @@ from eska_network.i18n import (
     caseload,
     child_map,
     districts,
+    domain,
     import_data,
     record,
     shell,
@@ -30,6 +31,7 @@ LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 
 AREAS: tuple[ModuleType, ...] = (
     shell,
+    domain,
     accounts,
     audit,
     child_map,
