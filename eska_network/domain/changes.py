@@ -21,6 +21,7 @@ from eska_network.domain.whatif import gap_difference
 
 CHANGE_KINDS = ("gained", "lost", "strengthened", "weakened", "valence_changed")
 
+
 def _word(key: str, lang: str) -> str:
     return i18n.text(f"domain.change.{key}", lang)
 

@@ -187,6 +187,7 @@ def _days_since_contact(tie: Tie, day: dt.date) -> int | None:
 
 # --- In words -----------------------------------------------------------------------------------
 
+
 def describe(
     result: ChildGaps, lang: str = "en", labels: Mapping[str, str] | None = None
 ) -> list[str]:

@@ -64,6 +64,7 @@ ROLES = Vocabulary(
     ),
 )
 
+
 def role_label(role: str | None, lang: str = "en") -> str:
     """A role's name: from :data:`ROLES` when known, else the role as written.
 
