@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 
-from . import data_commands, store_commands, user_commands
+from . import data_commands, map_commands, store_commands, user_commands
 
-COMMAND_MODULES = [data_commands, store_commands, user_commands]
+COMMAND_MODULES = [data_commands, map_commands, store_commands, user_commands]
 
 
 class CommandError(Exception):

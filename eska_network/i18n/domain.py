@@ -19,4 +19,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "domain.change.gap_closed": {"en": "Gap closed", "id": "Kesenjangan tertutup"},
     "domain.change.gap_opened": {"en": "New gap", "id": "Kesenjangan baru"},
     "domain.change.strength": {"en": "strength", "id": "kekuatan"},
+    "domain.easynwk.version_title": {"en": "Assessment {date}", "id": "Asesmen {date}"},
 }
