@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from eska_network import cli
 from eska_network.domain import gap_table
 
+from .conftest import REPO_ROOT
 from .gap_cases import CONTRACT_JSON
 
 CHILDREN_CSV = """\
@@ -168,3 +171,18 @@ def test_report_json_has_nulls_for_a_child_without_ties(example_folder, capsys):
     assert c002["as_of"] is None
     assert c002["longest_no_contact_days"] is None
     assert c002["single_points_of_failure"] == 0
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path):
+    """``report ... | head`` must not end in a BrokenPipeError traceback."""
+    # Far more than a pipe holds (64 KiB), so the command is still writing when the reader leaves.
+    assert cli.main(["synth", "--children", "3000", "--seed", "1", "--out", str(tmp_path)]) == 0
+    command = [sys.executable, "-m", "eska_network", "report", str(tmp_path)]
+    process = subprocess.Popen(
+        command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout.read(10)
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait() == cli.BROKEN_PIPE_STATUS
+    assert error == ""

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from eska_network import i18n
 from eska_network.domain import gap_table, severity, summary
 from eska_network.domain.codes import LEVEL_PAIRS, NEEDS
 from eska_network.domain.gap_kinds import DISTRICT_GROUPS, GAP_KINDS, gap_kind
@@ -66,22 +67,13 @@ PARTITIONS: dict[str, tuple[str, ...]] = {CHILDREN: WEAKEST_LINK_MEASURES}
 """Counts that add up, in every row, to another count: they constrain what suppression hides."""
 MEDIAN_MEASURES = tuple(f"link_strength:{pair}" for pair in LEVEL_PAIRS)
 
-_OWN_LABELS = {
-    CHILDREN: ("children", "anak"),
-    "weakest_link": ("Weakest link", "Hubungan terlemah"),
-    "link_strength": ("Link strength (median)", "Kekuatan hubungan (median)"),
-    "stressful_family": ("Stressful family tie", "Ikatan keluarga menekan"),
-}
+_OWN_LABELS = frozenset({CHILDREN, "weakest_link", "link_strength", "stressful_family"})
+"""Measures that are not a gap kind, named by ``districts.measure.<name>`` in the catalogue."""
 _SUBJECTS = {
     **{kind.code: kind.subject for kind in GAP_KINDS if kind.subject is not None},
     "weakest_link": LEVEL_PAIRS,
     "link_strength": LEVEL_PAIRS,
 }
-GROUP_HEADINGS = {
-    "district": (("District", "Kabupaten/kota"), ("All districts", "Semua kabupaten/kota")),
-    "quarter": (("Quarter", "Triwulan"), ("All quarters", "Semua triwulan")),
-}
-"""Per kind of group: the heading of the group column, and the label of the total row."""
 
 
 def measure_label(measure: str, lang: str = "en") -> str:
@@ -92,21 +84,20 @@ def measure_label(measure: str, lang: str = "en") -> str:
     """
     kind, _, subject = measure.partition(":")
     if kind in _OWN_LABELS:
-        en, id_ = _OWN_LABELS[kind]
-        name = id_ if lang == "id" else en
+        name = i18n.text(f"districts.measure.{kind}", lang)
     else:
         name = gap_kind(kind).name(lang)
     return f"{name}: {_SUBJECTS[kind].label(subject, lang)}" if subject else name
 
 
 def group_heading(by: str, lang: str = "en") -> str:
-    en, id_ = GROUP_HEADINGS[by][0]
-    return id_ if lang == "id" else en
+    """The heading of the group column: ``by`` is ``"district"`` or ``"quarter"``."""
+    return i18n.text(f"districts.by.{by}.heading", lang)
 
 
 def total_label(by: str, lang: str = "en") -> str:
-    en, id_ = GROUP_HEADINGS[by][1]
-    return id_ if lang == "id" else en
+    """The label of the total row over all groups."""
+    return i18n.text(f"districts.by.{by}.total", lang)
 
 
 @dataclass(frozen=True)

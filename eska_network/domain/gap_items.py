@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from eska_network import i18n
 from eska_network.domain import codes
-from eska_network.domain.codes import Words
 from eska_network.domain.gap_kinds import GAP_KINDS, KIND_CODES, gap_kind
 
 KINDS = KIND_CODES
@@ -85,13 +85,10 @@ def kind_name(kind: str, lang: str = "en") -> str:
     return gap_kind(kind).name(lang)
 
 
-CHILD_NAME = Words("the child", "anak")
-
-
 def member_name(member_id: str, labels: Mapping[str, str], lang: str = "en") -> str:
     """A tie end's name: the member's label, or the word for the child."""
     if member_id == codes.CHILD_NODE:
-        return CHILD_NAME(lang)
+        return i18n.text("domain.the_child", lang)
     return labels.get(member_id, member_id)
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from eska_network import i18n
 from eska_network.domain import gap_items
 from eska_network.domain.codes import (
     CHILD_NODE,
@@ -17,7 +18,6 @@ from eska_network.domain.codes import (
     STALE_AFTER_DAYS,
     SUPPORT_TYPES,
     WELLBEING,
-    Words,
     level_pair,
 )
 from eska_network.domain.gap_kinds import gap_kind
@@ -220,8 +220,6 @@ def _days_since_contact(tie: Tie, day: dt.date) -> int | None:
 
 # --- In words -----------------------------------------------------------------------------------
 
-NO_GAPS = Words("No gaps: every rule is met", "Tidak ada kesenjangan: semua aturan terpenuhi")
-
 
 def describe(
     result: ChildGaps, lang: str = "en", labels: Mapping[str, str] | None = None
@@ -247,7 +245,7 @@ anak di tingkat komunitas', 'Tidak ada yang mendukung anak di tingkat lembaga']
     """
     items = gap_items.gap_items(result)
     if not items:
-        return [NO_GAPS(lang)]
+        return [i18n.text("domain.no_gaps", lang)]
     return [_sentence(item, result, lang, labels or {}) for item in items]
 
 

@@ -20,6 +20,7 @@ from eska_network.i18n import (
     child_map,
     conference,
     districts,
+    domain,
     import_data,
     record,
     shell,
@@ -31,6 +32,7 @@ LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 
 AREAS: tuple[ModuleType, ...] = (
     shell,
+    domain,
     accounts,
     audit,
     child_map,
