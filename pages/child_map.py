@@ -107,7 +107,7 @@ def _refer(service: ProposedTie) -> None:
     except (ValueError, access.AccessDenied) as error:
         st.session_state[ERROR_KEY] = str(error)
         return
-    st.session_state[MESSAGE_KEY] = ui.t("map.referred", service=service.label)
+    st.session_state[MESSAGE_KEY] = ui.t("conference.referred", service=service.label)
 
 
 view = map_figure.map_view(
@@ -221,12 +221,12 @@ with tab_whatif:
                 disabled=service in proposals,
             )
             row[2].button(
-                ui.t("map.refer"),
+                ui.t("conference.refer"),
                 key=f"child_map_refer_{child_id}_{need}_{service.member_id}",
                 on_click=_refer,
                 args=(service,),
                 disabled=not may_edit,
-                help=ui.t("map.refer_help") if may_edit else ui.t("map.no_edit_rights"),
+                help=ui.t("conference.refer_help") if may_edit else ui.t("map.no_edit_rights"),
             )
     with st.expander(ui.t("map.custom")):
         with st.form(f"child_map_custom_{child_id}", clear_on_submit=True):
@@ -341,10 +341,10 @@ with tab_actions:
                 who = st.text_input(ui.t("map.action_who"), max_chars=conference.MAX_TEXT)
                 due_on = st.date_input(ui.t("map.action_due"), value=None)
                 role = st.radio(
-                    ui.t("map.action_role"),
+                    ui.t("conference.action_role"),
                     [None, *codes.WORKER_ROLES],
                     format_func=lambda code: (
-                        ui.t("map.action_role_of_gap")
+                        ui.t("conference.action_role_of_gap")
                         if code is None
                         else conference.role_name(code, lang)
                     ),
@@ -355,10 +355,10 @@ with tab_actions:
                     {} if presentation else conference.district_services(store, record)
                 )
                 service = st.selectbox(
-                    ui.t("map.action_service"),
+                    ui.t("conference.action_service"),
                     [None, *district_services],
                     format_func=lambda key: "—" if key is None else district_services[key],
-                    help=ui.t("map.action_service_help"),
+                    help=ui.t("conference.action_service_help"),
                     disabled=presentation,
                 )
                 st.caption(ui.t("map.action_no_names"))

@@ -358,7 +358,7 @@ def test_a_suggested_service_becomes_a_referral_in_one_click(bandung_app_store):
     next(b for b in app.button if b.key == "child_map_refer_BDG-007_legal_service_BDG-LBH").click()
     app.run()
     assert not app.exception
-    assert i18n.text("map.referred", service="LBH Pelangi Anak Bandung") in _texts(app)
+    assert i18n.text("conference.referred", service="LBH Pelangi Anak Bandung") in _texts(app)
     frame = app.dataframe[0].value
     assert frame["Service referred to"].tolist() == ["LBH Pelangi Anak Bandung"]
     assert frame["Social worker's role"].tolist() == ["Broker"]

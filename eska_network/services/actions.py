@@ -501,13 +501,13 @@ def refer_proposal(
     needs = ", ".join(codes.NEEDS.label(need, lang) for need in proposal.needs_met)
     service = proposal.label or proposal.resource_id
     what = i18n.text(
-        "action.refer_to" if needs else "action.refer_to_service",
+        "conference.action.refer_to" if needs else "conference.action.refer_to_service",
         lang,
         service=service,
         needs=needs,
     )
     gap = GapItem("unmet_need", proposal.needs_met[0]) if proposal.needs_met else None
-    who = i18n.text("action.by_caseworker", lang)
+    who = i18n.text("conference.action.by_caseworker", lang)
     return create_action(
         store, principal, child_id, gap, what, who, due_on, resource_id=proposal.resource_id
     )
@@ -521,7 +521,7 @@ ACTION_COLUMNS = ("gap", "what", "who", "role", "service", "due_on", "status", "
 
 def action_headers(lang: str = "en") -> dict[str, str]:
     """The column headers of :func:`action_rows` in ``lang``."""
-    return {key: i18n.text(f"action.column.{key}", lang) for key in ACTION_COLUMNS}
+    return {key: i18n.text(f"conference.action.column.{key}", lang) for key in ACTION_COLUMNS}
 
 
 def _gap_words(gap: GapItem | None, lang: str, names: Mapping[str, str] | None) -> str:
@@ -565,11 +565,11 @@ def action_rows(
     """
     days = follow_up.referral_days() if referral_days is None else referral_days
     services = services or {}
-    rows = []
+    rows: list[dict[str, object]] = []
     for action in found:
         status = status_name(action.status, lang)
         if action.status_on and action.is_referral:
-            status = i18n.text("action.status_since", lang, status=status,
+            status = i18n.text("conference.action.status_since", lang, status=status,
                                date=action.status_on.isoformat())  # fmt: skip
         rows.append(
             {
@@ -579,10 +579,10 @@ def action_rows(
                 "role": role_name(action.worker_role, lang),
                 "service": HIDDEN_TEXT
                 if presentation and action.resource_id
-                else services.get(action.resource_id, action.resource_id or ""),
+                else services.get(action.resource_id or "", action.resource_id or ""),
                 "due_on": action.due_on,
                 "status": status,
-                "overdue": i18n.text("action.overdue", lang)
+                "overdue": i18n.text("conference.action.overdue", lang)
                 if action.is_overdue(today, days)
                 else "",
             }

@@ -108,10 +108,10 @@ def proposal_text(proposal: ProposedTie, names: Mapping[str, str], lang: str = "
     """
     ends = f"{names.get(proposal.other_end, proposal.other_end)} – "
     ends += names.get(proposal.member_id, proposal.label or proposal.member_id)
-    details = [i18n.text("proposal.strength", lang, strength=proposal.strength)]
+    details = [i18n.text("conference.proposal.strength", lang, strength=proposal.strength)]
     if proposal.needs_met:
         needs = ", ".join(codes.NEEDS.label(need, lang) for need in proposal.needs_met)
-        details.append(i18n.text("proposal.meets", lang, needs=needs))
+        details.append(i18n.text("conference.proposal.meets", lang, needs=needs))
     return f"{ends} ({'; '.join(details)})"
 
 
