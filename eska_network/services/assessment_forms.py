@@ -36,7 +36,8 @@ from eska_network.store.assessment import (
 
 NEW_MEMBER = "new_member:"
 """Prefix of a new member's entry key; a tie end ``new_member:0`` names the first new member."""
-CHILD_FIELDS = ("needs", "risk_factors", *(f"wellbeing_{w}" for w in codes.WELLBEING))
+CHILD_FIELDS = schema.ASSESSED_FIELDS
+"""What an assessment records about the child (an assessments.csv row)."""
 MEMBER_FIELDS = ("label", "level", "role", "resource_id")
 TIE_FIELDS = (
     "strength",
@@ -168,9 +169,8 @@ def form_defaults(record: Record) -> FormValues:
     >>> form_defaults(record).child.needs
     ('legal',)
     """
-    child = record.system.child
     return FormValues(
-        child=ChildChange(**{name: getattr(child, name) for name in CHILD_FIELDS}),
+        child=ChildChange.of(record.system),
         members={
             member_key(m.member_id): MemberEntry(m.label, m.level, m.role, m.resource_id)
             for m in record.members
@@ -267,7 +267,7 @@ def draft_changes(
     values, changed = _merged(form.child, shown.child, now.child, CHILD_FIELDS)
     if changed:
         child = ChildChange(**values)
-        _check(problems, "child", schema.CHILDREN, child, CHILD_FIELDS)
+        _check(problems, "child", schema.ASSESSMENTS, child, CHILD_FIELDS)
 
     edited, removed = [], []
     for key, entry in form.members.items():
@@ -532,3 +532,16 @@ def describe_save(save: SavedRevision, lang: str = "en") -> str:
         dated=save.assessed_on or "–",
         what=", ".join(parts) or "–",
     )
+
+
+def service_label(service: Resource, lang: str = "en") -> str:
+    """A listed service as a form offers it: its name and what kind of service it is, in words.
+
+    >>> service_label(Resource("R1", "Garut", "LBH Garut", "institution", ("legal",), "legal_aid"),
+    ...     "id")
+    'LBH Garut (Bantuan hukum)'
+    """
+    kind = (
+        role_label(service.kind, lang) if service.kind else codes.LEVELS.label(service.level, lang)
+    )
+    return f"{service.name} ({kind})"
