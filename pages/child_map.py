@@ -93,7 +93,7 @@ def _record(index: int, assessed_on: dt.date) -> None:
     try:
         conference.record_proposal(store, principal, record, proposal, assessed_on, revision, lang)
     except (AssessmentError, ConcurrentEditError, access.AccessDenied) as error:
-        st.session_state[ERROR_KEY] = str(error)
+        st.session_state[ERROR_KEY] = conference.error_words(error, lang)
         return
     st.session_state[PROPOSALS_KEY][child_id].pop(index)
     st.session_state[MESSAGE_KEY] = ui.t("map.recorded", date=assessed_on.isoformat())
@@ -105,7 +105,7 @@ def _refer(service: ProposedTie) -> None:
     try:
         conference.refer_proposal(store, principal, child_id, service, lang)
     except (ValueError, access.AccessDenied) as error:
-        st.session_state[ERROR_KEY] = str(error)
+        st.session_state[ERROR_KEY] = conference.error_words(error, lang)
         return
     st.session_state[MESSAGE_KEY] = ui.t("conference.referred", service=service.label)
 
@@ -324,7 +324,7 @@ with tab_actions:
                     )
                     st.rerun()
                 except (ActionConflictError, ValueError) as conflict:
-                    st.error(ui.escape_markdown(conflict))
+                    st.error(ui.escape_markdown(conference.error_words(conflict, lang)))
     if may_edit:
         open_gaps = conference.open_gaps(record, as_of)
         st.markdown(f"**{ui.escape_markdown(ui.t('map.action_new'))}**")
@@ -377,7 +377,8 @@ with tab_actions:
                         )
                         st.rerun()
                     except ValueError as problem:
-                        st.error(ui.escape_markdown(ui.t("map.action_invalid", reason=problem)))
+                        reason = conference.error_words(problem, lang)
+                        st.error(ui.escape_markdown(ui.t("map.action_invalid", reason=reason)))
 
 # --- Table view -----------------------------------------------------------------------------------
 with tab_table:

@@ -135,7 +135,7 @@ def _save() -> tuple:
             store, principal, child_id, assessed_on, draft.changes, current.revision
         )
     except AssessmentError as error:
-        return ("problems", forms.place_problems(draft, error.problems))
+        return ("problems", forms.place_problems(draft, error.problems, lang))
     except ConcurrentEditError:
         opened["current"] = forms.open_record(store, principal, child_id)
         saves = store.saves(child_id, baseline.revision)

@@ -92,8 +92,8 @@ def test_a_change_made_on_an_old_revision_is_refused(agency_store, caseworker):
 @pytest.mark.parametrize(
     "what, who, status, problem",
     [
-        ("  ", "Ani", None, "what is empty"),
-        ("Refer", "Ani", "flying", "status 'flying'"),
+        ("  ", "Ani", None, "what is to be done is empty"),
+        ("Refer", "Ani", "flying", "'flying' is not a status"),
         ("Refer", "Ani", "closed", "an action that is open cannot become closed"),
     ],
 )
@@ -109,7 +109,7 @@ def test_bad_input_is_refused_and_nothing_changes(
 
 
 def test_an_unknown_gap_kind_is_refused(agency_store, caseworker):
-    with pytest.raises(ValueError, match="unknown gap kind"):
+    with pytest.raises(ValueError, match="'bad_luck' is not a kind of gap"):
         _add(agency_store, caseworker, GapItem("bad_luck", "x"))
     assert conference.list_actions(agency_store, caseworker, "C1") == ()
 

@@ -164,3 +164,34 @@ def test_export_import_export_gives_the_same_six_files(tmp_path):
     for spec in schema.FILES:
         assert (first / spec.name).read_bytes() == (second / spec.name).read_bytes(), spec.name
     assert "none" in (first / "assessments.csv").read_text()
+
+
+def test_every_problem_is_said_in_indonesian_too():
+    found = io.DatasetError(_all_problems())
+    english, indonesian = found.report("en"), found.report("id")
+    assert english == "\n".join(str(problem) for problem in found.problems)
+    assert "baris 4, kolom wellbeing_personal: 7 di luar rentang 1 sampai 5" in indonesian
+    assert "kolom placement: kode tidak dikenal 'home'" in indonesian
+    assert "row" not in indonesian and "column" not in indonesian
+    assert all(problem.said is not None for problem in found.problems)
+
+
+def _all_problems():
+    rows = ASSESSMENTS + "A1,2026-05-01,,,7,home,\n"
+    actions = ACTIONS + "A1,R2,2026-02-01,Rujuk,advocate,,,BTM-RA,sent,2026-01-02\n"
+    with pytest.raises(io.DatasetError) as caught:
+        io.read_dataset(files(assessments_csv=rows, actions_csv=actions))
+    return caught.value.problems
+
+
+def test_every_message_id_the_code_says_is_in_the_catalogue():
+    import re
+
+    from eska_network import i18n
+
+    from .conftest import REPO_ROOT
+
+    said = set()
+    for path in (REPO_ROOT / "eska_network").rglob("*.py"):
+        said |= set(re.findall(r"""\bsay\(\s*["']([a-z_.]+)["']""", path.read_text()))
+    assert said and said <= set(i18n.MESSAGES), sorted(said - set(i18n.MESSAGES))

@@ -346,7 +346,7 @@ def test_recording_after_someone_else_saved_is_refused_and_the_proposal_kept(ban
     revision = bandung_app_store.revision("BDG-007")
     _button(app, "map.record").click().run()
     assert not app.exception
-    assert "was changed after you opened it" in _unescaped(app.error[0].value)
+    assert "Someone saved this child's record after you opened it" in _unescaped(app.error[0].value)
     assert bandung_app_store.revision("BDG-007") == revision
     assert [p.label for p in app.session_state["child_map_proposals"]["BDG-007"]] == [
         "LBH Pelangi Anak Bandung"

@@ -47,7 +47,7 @@ def test_an_action_starts_with_the_role_its_gap_calls_for(agency_store, casework
         agency_store, caseworker, "C1", stale, "Press the school", "Ani", worker_role="advocate"
     )
     assert lobby.worker_role == "advocate"
-    with pytest.raises(ValueError, match="worker role 'mediator'"):
+    with pytest.raises(ValueError, match="'mediator' is not a social worker's role"):
         actions.create_action(
             agency_store, caseworker, "C1", None, "X", "Ani", worker_role="mediator"
         )

@@ -14,6 +14,9 @@ from eska_network.domain import follow_up, gap_table, gaps, io, synth
 def register(commands: argparse._SubParsersAction) -> None:
     validate = commands.add_parser("validate", help="check a data folder and list every problem")
     validate.add_argument("data_dir", type=Path, metavar="DATA_DIR")
+    validate.add_argument(
+        "--lang", choices=("en", "id"), default="en", help="language of the problems"
+    )
     validate.set_defaults(run=run_validate)
 
     child = commands.add_parser("gaps", help="the gaps in one child's support system")
@@ -52,17 +55,17 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
 
 
-def _read(data_dir: Path):
-    """The data set, or every problem on standard error and exit status 1."""
+def _read(data_dir: Path, lang: str = "en"):
+    """The data set, or every problem (in ``lang``) on standard error and exit status 1."""
     try:
         return io.read_dataset(data_dir)
     except io.DatasetError as error:
-        print(error.report(), file=sys.stderr)
+        print(error.report(lang), file=sys.stderr)
         raise SystemExit(1) from None
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    dataset = _read(args.data_dir)
+    dataset = _read(args.data_dir, args.lang)
     print(io.summary(dataset))
     return 0
 

@@ -129,6 +129,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "someone else saved the child first",
         "id": "orang lain menyimpan catatan anak lebih dulu",
     },
+    "audit.detail.imported": {
+        "en": "{children} children added, {updated} updated, {ties} tie rows added",
+        "id": "{children} anak ditambahkan, {updated} diperbarui, {ties} baris ikatan ditambahkan",
+    },
     "audit.detail.malformed": {
         "en": "{detail} (malformed child code)",
         "id": "{detail} (kode anak tidak sah)",

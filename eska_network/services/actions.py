@@ -38,6 +38,7 @@ __all__ = [
     "STATUSES",
     "Action",
     "ActionConflictError",
+    "ActionError",
     "ActionVersion",
     "action_headers",
     "action_history_of",
@@ -147,8 +148,20 @@ class ActionVersion:
     changed_at: dt.datetime
 
 
+class ActionError(ValueError):
+    """An action or a change of one the conference cannot make; ``said`` says why in words."""
+
+    def __init__(self, said: i18n.Said) -> None:
+        self.said = said
+        super().__init__(f"action: {said('en')}")
+
+
 class ActionConflictError(RuntimeError):
     """The action was changed by someone else since it was read; this change was not saved."""
+
+    def __init__(self, action_id: int) -> None:
+        self.said = i18n.say("conference.error.conflict", action=action_id)
+        super().__init__(self.said("en"))
 
 
 def gap_of(kind: str | None, detail: str) -> GapItem | None:
@@ -174,10 +187,14 @@ def _detail(gap: GapItem | None) -> str:
 def _clean(value: str, name: str) -> str:
     text = " ".join(str(value).split())
     if not text:
-        raise ValueError(f"action: {name} is empty")
+        raise ActionError(i18n.say("conference.error.empty", field=_field(name)))
     if len(text) > MAX_TEXT:
-        raise ValueError(f"action: {name} is longer than {MAX_TEXT} characters")
+        raise ActionError(i18n.say("conference.error.too_long", field=_field(name), most=MAX_TEXT))
     return text
+
+
+def _field(name: str) -> i18n.Said:
+    return i18n.Said(f"conference.field.{name}")
 
 
 def _now() -> dt.datetime:
@@ -212,21 +229,21 @@ def _check_service(connection: sa.Connection, child_id: str, resource_id: str) -
         sa.select(resources.c.district).where(resources.c.resource_id == resource_id)
     )
     if where is None:
-        raise ValueError(f"action: no service {resource_id!r} is listed")
+        raise ActionError(i18n.say("validation.form.no_service", cell=f"'{resource_id}'"))
     if home is not None and where != home:
-        raise ValueError(
-            f"action: {resource_id!r} is a service of {where}, not of the child's district ({home})"
+        raise ActionError(
+            i18n.say("validation.other_district", cell=f"'{resource_id}'", where=where, home=home)
         )
 
 
 def _role_for(gap: GapItem | None, worker_role: str | None, referral: bool) -> str:
     if referral:
         if worker_role not in (None, "broker"):
-            raise ValueError("action: a referral is the broker's action")
+            raise ActionError(i18n.say("conference.error.broker"))
         return "broker"
     role = worker_role or (gap_kind(gap.kind).worker_role if gap else "facilitator")
     if role not in codes.WORKER_ROLES:
-        raise ValueError(f"action: worker role {role!r} is not one of {codes.WORKER_ROLES.codes}")
+        raise ActionError(i18n.say("conference.error.role", role=f"'{role}'"))
     return role
 
 
@@ -257,7 +274,7 @@ def create_action(
         the service is not one of the child's district.
     """
     if gap is not None and gap.kind not in KINDS:
-        raise ValueError(f"action: unknown gap kind {gap.kind!r}")
+        raise ActionError(i18n.say("conference.error.gap_kind", kind=f"'{gap.kind}'"))
     values = {"what": _clean(what, "what"), "who": _clean(who, "who")}
     role = _role_for(gap, worker_role, referral=resource_id is not None)
     access.require(store, principal, access.EDIT_CHILD, child_id, audit_use=False)
@@ -429,9 +446,15 @@ def update_action(
     changes: dict[str, object] = {}
     if status is not None and status != current.status:
         if status not in STATUSES:
-            raise ValueError(f"action: status {status!r} is not one of {', '.join(STATUSES)}")
+            raise ActionError(i18n.say("conference.error.status", status=f"'{status}'"))
         if status not in current.next_statuses():
-            raise ValueError(f"action: an action that is {current.status} cannot become {status}")
+            raise ActionError(
+                i18n.say(
+                    "conference.error.move",
+                    before=i18n.Said(f"conference.status.{current.status}"),
+                    after=i18n.Said(f"conference.status.{status}"),
+                )
+            )
         changes["status"] = status
         changes["status_on"] = on or _now().date()
     if what is not None:
@@ -452,10 +475,7 @@ def update_action(
             .values(**changes, updated_at=now, revision=expected_revision + 1)
         ).rowcount
         if changed != 1:
-            raise ActionConflictError(
-                f"Action {action_id} was changed by someone else after you opened it; "
-                "your change was not saved. Look at it again and repeat the change if needed."
-            )
+            raise ActionConflictError(action_id)
         _version(connection, action_id, principal.user_name, now)
     access.write_audit(
         store,
@@ -497,7 +517,7 @@ def refer_proposal(
         When ``principal`` may not edit the child.
     """
     if proposal.resource_id is None:
-        raise ValueError("action: only a proposal to a listed service can become a referral")
+        raise ActionError(i18n.say("conference.error.not_a_service"))
     needs = ", ".join(codes.NEEDS.label(need, lang) for need in proposal.needs_met)
     service = proposal.label or proposal.resource_id
     what = i18n.text(

@@ -38,6 +38,7 @@ from eska_network.services.actions import (  # noqa: F401 - the conference's act
     STATUSES,
     Action,
     ActionConflictError,
+    ActionError,
     action_headers,
     action_history_of,
     action_rows,
@@ -51,12 +52,36 @@ from eska_network.services.actions import (  # noqa: F401 - the conference's act
     status_name,
     update_action,
 )
-from eska_network.store import AssessmentChanges, MemberChange, TieChange
+from eska_network.services.assessment_forms import describe_save
+from eska_network.store import (
+    AssessmentChanges,
+    AssessmentError,
+    ConcurrentEditError,
+    MemberChange,
+    TieChange,
+)
 
 
 def open_gaps(system: ChildSystem, as_of: dt.date | None = None) -> tuple[GapItem, ...]:
     """The child's recorded gaps as of ``as_of``, most serious first: what an action can address."""
     return gap_items(gaps.child_gaps(system, as_of))
+
+
+def error_words(error: Exception, lang: str = "en") -> str:
+    """What went wrong with a conference's change, in ``lang``, for the page to show.
+
+    A refusal of the store lists its problems; a save made meanwhile names who saved; an action
+    the conference cannot make, or an action changed meanwhile, says why.
+    """
+    if isinstance(error, AssessmentError):
+        return "; ".join(problem.words(lang) for problem in error.problems)
+    if isinstance(error, ConcurrentEditError):
+        saves = "; ".join(describe_save(save, lang) for save in error.saves)
+        return i18n.text("conference.error.saved_meanwhile", lang, saves=saves)
+    if isinstance(error, access.AccessDenied):
+        return i18n.text("app.refused", lang)
+    said = getattr(error, "said", None)
+    return said(lang) if said is not None else str(error)
 
 
 def district_services(store, system: ChildSystem) -> dict[str, str]:

@@ -90,6 +90,13 @@ _DETAILS = (
     (re.compile(r"caseload CSV, (?P<n>\d+) children"), "caseload_csv"),
     (re.compile(r"child map (?P<format>\w+), (?P<mode>named|presentation)"), "child_map"),
     (re.compile(r"(?P<error>AssessmentError|ConcurrentEditError)"), "error"),
+    (
+        re.compile(
+            r"(?P<children>\d+) children added, (?P<updated>\d+) updated, "
+            r"(?P<ties>\d+) tie rows added"
+        ),
+        "imported",
+    ),
 )
 """The details the product's own code writes (services/accounts, actions, caseload, conference),
 each with its words."""

@@ -8,6 +8,7 @@ child's latest one, which would change the map as of the dates in between.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ import sqlalchemy as sa
 
 from eska_network.domain import codes, io, schema
 from eska_network.domain.model import Child, ChildSystem, Member, Tie, codes_cell
+from eska_network.i18n import Said, say
 from eska_network.store import reading, summaries, tables
 
 
@@ -109,7 +111,18 @@ class Problem:
     part: str
     index: int | None
     field: str | None
-    message: str
+    message: str | Said
+    said: Said | None = dataclasses.field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # A message the product writes comes as a Said: kept to be said in either language.
+        if isinstance(self.message, Said):
+            object.__setattr__(self, "said", self.message)
+            object.__setattr__(self, "message", self.message("en"))
+
+    def words(self, lang: str = "en") -> str:
+        """What is wrong, in ``lang``."""
+        return self.said(lang) if self.said is not None else str(self.message)
 
     @property
     def where(self) -> str:
@@ -312,7 +325,7 @@ def _removed_members(connection: sa.Connection, child_id: str) -> set[str]:
 # -- checking ----------------------------------------------------------------------------------
 
 
-def check_value(column: schema.Column, value: object) -> str | None:
+def check_value(column: schema.Column, value: object) -> Said | None:
     """What is wrong with a form's ``value`` for ``column`` (None when nothing is).
 
     The value is written as the CSV cell it would be and checked by the import's own rules, so
@@ -320,20 +333,20 @@ def check_value(column: schema.Column, value: object) -> str | None:
 
     Examples
     --------
-    >>> check_value(schema.TIES.column("strength"), 7)
+    >>> str(check_value(schema.TIES.column("strength"), 7))
     '7 is out of range 0 to 5'
-    >>> check_value(schema.MEMBERS.column("label"), "")
-    'a value is required'
+    >>> check_value(schema.MEMBERS.column("label"), "")("id")
+    'wajib diisi'
     """
     cell = _cell(value)
     if cell == "":
-        return "a value is required" if column.required else None
+        return say("validation.required") if column.required else None
     if column.kind == "text":
-        return None if cell.strip() else "a value is required"
+        return None if cell.strip() else say("validation.required")
     if column.kind == "id":
         if re.fullmatch(schema.ID_PATTERN, cell):
             return None
-        return f"'{cell}' is not a valid id: use 1 to 32 letters, digits, _ or -"
+        return say("validation.bad_id", cell=f"'{cell}'")
     return io.cell_problem(column, cell)
 
 
@@ -368,18 +381,19 @@ def _plan(
     plan = _Plan()
     latest = system.latest_assessment()
     if not isinstance(assessed_on, dt.date) or isinstance(assessed_on, dt.datetime):
-        problems.append(Problem("assessed_on", None, None, "must be a date"))
+        problems.append(Problem("assessed_on", None, None, say("validation.form.not_a_date")))
         raise AssessmentError(problems)
     if assessed_on > today:
-        problems.append(Problem("assessed_on", None, None, f"is after today ({today})"))
+        problems.append(
+            Problem("assessed_on", None, None, say("validation.form.after_today", today=today))
+        )
     if latest is not None and assessed_on < latest:
         problems.append(
             Problem(
                 "assessed_on",
                 None,
                 None,
-                f"is before this child's latest assessment ({latest}); "
-                "an earlier date would change the map as of the dates in between",
+                say("validation.form.before_latest", latest=latest),
             )
         )
 
@@ -427,7 +441,7 @@ def _child_plan(
                         "child",
                         None,
                         name,
-                        "a recorded value cannot be emptied; record the current one instead",
+                        say("validation.form.cannot_empty"),
                     )
                 )
                 continue
@@ -443,7 +457,7 @@ def _child_plan(
                         "child",
                         None,
                         name,
-                        f"already recorded for {assessed_on}; record a change at a later date",
+                        say("validation.form.already_recorded", day=assessed_on),
                     )
                 )
     return row
@@ -463,7 +477,12 @@ def _check_member_fields(
             problems.append(Problem(part, index, name, message))
     if member.resource_id and member.resource_id not in resources:
         problems.append(
-            Problem(part, index, "resource_id", f"no resource {member.resource_id!r} is listed")
+            Problem(
+                part,
+                index,
+                "resource_id",
+                say("validation.form.no_service", cell=f"'{member.resource_id}'"),
+            )
         )
 
 
@@ -481,13 +500,11 @@ def _check_members_added(
             problems.append(Problem("members_added", index, "member_id", message))
         elif member.member_id == codes.CHILD_NODE:
             problems.append(
-                Problem("members_added", index, "member_id", f"{codes.CHILD_NODE!r} is reserved")
+                Problem("members_added", index, "member_id", say("validation.form.child_reserved"))
             )
         elif member.member_id in members or member.member_id in seen:
             problems.append(
-                Problem(
-                    "members_added", index, "member_id", "this child already has this member id"
-                )
+                Problem("members_added", index, "member_id", say("validation.form.member_id_taken"))
             )
         seen.add(member.member_id)
         _check_member_fields(problems, member, "members_added", index, resources)
@@ -505,11 +522,13 @@ def _check_members_edited(
     seen: set[str] = set()
     for index, member in enumerate(changes.members_edited):
         if member.member_id not in current:
-            problems.append(Problem("members_edited", index, "member_id", "no such current member"))
+            problems.append(
+                Problem("members_edited", index, "member_id", say("validation.form.no_such_member"))
+            )
             continue
         if member.member_id in seen or member.member_id in changes.members_removed:
             problems.append(
-                Problem("members_edited", index, "member_id", "changed twice in one assessment")
+                Problem("members_edited", index, "member_id", say("validation.form.changed_twice"))
             )
         seen.add(member.member_id)
         _check_member_fields(problems, member, "members_edited", index, resources)
@@ -526,10 +545,17 @@ def _check_members_removed(
     for index, member_id in enumerate(changes.members_removed):
         if member_id not in current:
             problems.append(
-                Problem("members_removed", index, None, f"no current member {member_id!r}")
+                Problem(
+                    "members_removed",
+                    index,
+                    None,
+                    say("validation.form.no_member_named", cell=f"'{member_id}'"),
+                )
             )
         elif member_id in plan.members_removed:
-            problems.append(Problem("members_removed", index, None, "removed twice"))
+            problems.append(
+                Problem("members_removed", index, None, say("validation.form.removed_twice"))
+            )
         else:
             plan.members_removed.append(member_id)
 
@@ -549,19 +575,22 @@ def _check_ties(
         for end in ("source", "target"):
             name = getattr(change, end)
             if name != codes.CHILD_NODE and name not in present:
-                problems.append(Problem("ties", index, end, f"no current member {name!r}"))
+                problems.append(
+                    Problem(
+                        "ties", index, end, say("validation.form.no_member_named", cell=f"'{name}'")
+                    )
+                )
         if change.source == change.target:
-            problems.append(Problem("ties", index, "target", "a tie joins two different ends"))
+            problems.append(Problem("ties", index, "target", say("validation.form.same_ends")))
         elif change.pair in seen:
-            problems.append(Problem("ties", index, None, "this tie is changed twice"))
+            problems.append(Problem("ties", index, None, say("validation.form.tie_twice")))
         elif change.pair in dated:
             problems.append(
                 Problem(
                     "ties",
                     index,
                     None,
-                    f"this tie already has a row dated {assessed_on}; "
-                    "record a change at a later date",
+                    say("validation.form.tie_dated", day=assessed_on),
                 )
             )
         seen.add(change.pair)
@@ -612,7 +641,12 @@ def _end_removed_ties(
                         "members_removed",
                         index,
                         None,
-                        f"tie {tie.source}–{tie.target} already has a row dated {assessed_on}",
+                        say(
+                            "validation.form.removed_tie_dated",
+                            a=tie.source,
+                            b=tie.target,
+                            day=assessed_on,
+                        ),
                     )
                 )
             elif not any(
@@ -622,9 +656,7 @@ def _end_removed_ties(
                 plan.ties.append(_tie_row(tie, assessed_on, strength=0))
     for index, change in enumerate(changes.ties):
         if set(change.pair) & set(plan.members_removed):
-            problems.append(
-                Problem("ties", index, None, "a tie of a member removed in this assessment")
-            )
+            problems.append(Problem("ties", index, None, say("validation.form.tie_of_removed")))
 
 
 # -- writing ---------------------------------------------------------------------------------

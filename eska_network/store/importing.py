@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from eska_network.domain import io, schema
 from eska_network.domain.model import Dataset
 from eska_network.domain.schema import FileSpec
+from eska_network.i18n import Joined, Said, say
 from eska_network.store import frames, summaries, tables
 from eska_network.store.frames import EXTRA, REMOVED_ON
 
@@ -137,11 +138,11 @@ def _member_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataF
         dates = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
         for position in np.flatnonzero((text.notna() & dates.isna()).to_numpy()):
             problems.append(
-                io.Problem(
+                io.Problem.of(
                     schema.MEMBERS.name,
                     position + 2,
                     REMOVED_ON,
-                    f"'{text.iloc[position]}' is not a date in YYYY-MM-DD form",
+                    say("validation.bad_date", cell=f"'{text.iloc[position]}'"),
                 )
             )
         rows[REMOVED_ON] = dates.dt.strftime("%Y-%m-%d").astype(rows["member_id"].dtype)
@@ -160,12 +161,17 @@ def _tie_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataFram
     for position in np.flatnonzero(duplicated):
         row = rows.iloc[position]
         problems.append(
-            io.Problem(
+            io.Problem.of(
                 schema.TIES.name,
                 position + 2,
                 None,
-                f"a second row for tie {row['source']}–{row['target']} of child "
-                f"{row['child_id']} on {row['assessed_on']}",
+                say(
+                    "validation.tie_row_twice",
+                    a=row["source"],
+                    b=row["target"],
+                    child=row["child_id"],
+                    day=row["assessed_on"],
+                ),
             )
         )
     return rows
@@ -239,21 +245,29 @@ def _new_ties(
     any_differs = np.logical_or.reduce(list(differs.values()))
     for at in np.flatnonzero(any_differs):
         row = merged.iloc[at]
-        differences = [
-            f"{name} {_shown(row[name])} here, {_shown(row[f'{name}_stored'])} in the store"
-            for name in compared
-            if differs[name][at]
-        ]
+        differences = Joined(
+            tuple(
+                _difference(name, row[name], row[f"{name}_stored"])
+                for name in compared
+                if differs[name][at]
+            ),
+            "; ",
+        )
         position = incoming.index.get_loc(row["index"])
         tie = incoming.iloc[position]
         problems.append(
-            io.Problem(
+            io.Problem.of(
                 schema.TIES.name,
                 position + 2,
                 None,
-                f"tie {tie['source']}–{tie['target']} of child {tie['child_id']} on "
-                f"{tie['assessed_on']} is already stored with other values "
-                f"({'; '.join(differences)})",
+                say(
+                    "validation.tie_stored_otherwise",
+                    a=tie["source"],
+                    b=tie["target"],
+                    child=tie["child_id"],
+                    day=tie["assessed_on"],
+                    differences=differences,
+                ),
             )
         )
     matched = incoming.index.isin(merged["index"])
@@ -282,18 +296,22 @@ def _new_assessments(
     for at in range(len(merged)):
         row = merged.iloc[at]
         differences = [
-            f"{name} {_shown(row[name])} here, {_shown(row[f'{name}_s'])} in the store"
+            _difference(name, row[name], row[f"{name}_s"])
             for name in compared
             if row[name] != row[f"{name}_s"]
         ]
         if differences:
             problems.append(
-                io.Problem(
+                io.Problem.of(
                     schema.ASSESSMENTS.name,
                     incoming.index.get_loc(row["index"]) + 2,
                     None,
-                    f"the assessment of child {row['child_id']} on {row['assessed_on']} is "
-                    f"already stored with other values ({'; '.join(differences)})",
+                    say(
+                        "validation.assessment_stored_otherwise",
+                        child=row["child_id"],
+                        day=row["assessed_on"],
+                        differences=Joined(tuple(differences), "; "),
+                    ),
                 )
             )
     matched = incoming.index.isin(merged["index"])
@@ -417,8 +435,12 @@ def _plain(name: str, value: object) -> object:
 _ACTION_DATES = {"created_on", "due_on", "status_on"}
 
 
-def _shown(text: str) -> str:
-    return "(empty)" if text in ("\0", "") else repr(text)
+def _shown(text: str) -> str | Said:
+    return say("validation.empty_value") if text in ("\0", "") else repr(text)
+
+
+def _difference(column: str, here: str, stored: str) -> Said:
+    return say("validation.difference", column=column, here=_shown(here), stored=_shown(stored))
 
 
 def _next_revisions(
