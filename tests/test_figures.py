@@ -283,8 +283,8 @@ def test_a_picked_gap_stays_and_the_rest_fades():
 def test_indonesian_words():
     scene = scene_of(conference_child(), as_of=EARLIER, lang="id")
     assert scene.text("ring:family").lines == ("KELUARGA / PENGASUH",)
-    assert scene.text("legend:tie:stressful").lines == ("Ikatan menekan, bergerigi",)
-    assert scene.text("word:child|pak_budi").lines == ("menekan",)
+    assert scene.text("legend:tie:stressful").lines == ("Ikatan penuh tekanan, bergerigi",)
+    assert scene.text("word:child|pak_budi").lines == ("penuh tekanan",)
     assert scene.text("legend:title").lines == ("Keterangan",)
 
 

@@ -2,7 +2,8 @@
 
 The store holds the Bandung children of the sample data: cw_bdg1 has BDG-001, BDG-004, BDG-007
 and BDG-010, cw_bdg2 has BDG-002, BDG-005, BDG-008 and BDG-011; both are in team ``bdg`` with
-supervisor sup_bdg. BDG-007 has two assessments and an unmet legal need that LBH Bandung serves.
+supervisor sup_bdg. BDG-007 has two assessments and an unmet legal need that LBH Pelangi Anak
+Bandung serves.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def test_the_caseworker_chooses_a_child_and_sees_its_map_and_gaps(bandung_app_st
     assert not app.exception
     figure = _figure(app)
     assert figure["layout"]["meta"]["child_id"] == "BDG-007"
-    assert figure["layout"]["meta"]["as_of"] == "2025-10-11"
+    assert figure["layout"]["meta"]["as_of"] == "2025-02-04"
     # The legend is drawn beside the rings, in the figure; plotly's own legend is off.
     assert figure["layout"]["showlegend"] is False
     legend = [a["name"] for a in figure["layout"]["annotations"] if a["name"].startswith("legend:")]
@@ -163,7 +164,7 @@ def test_comparing_two_dates_lists_the_changes_and_marks_the_map(bandung_app_sto
     assert i18n.text("map.changes", date=earlier) in texts
     changes = _unescaped(next(m.value for m in app.markdown if m.value.startswith("- New gap")))
     assert "New gap: Unmet need: education" in changes
-    assert "Tie lost: the child – Dinas Sosial Kota Bandung (strength 4 → 0)" in changes
+    assert "Tie lost: the child – Ibu (Mother) (strength 5 → 0)" in changes
     # A proposal drawn on the map is no recorded change: the list stays the same.
     next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
     after = _unescaped(next(m.value for m in app.markdown if m.value.startswith("- New gap")))
@@ -181,13 +182,17 @@ def test_a_suggested_legal_aid_proposal_closes_the_legal_need_gap(bandung_app_st
     )
     propose.click().run()
     assert not app.exception
-    assert app.session_state["child_map_proposals"]["BDG-007"][0].label == "LBH Bandung"
+    assert (
+        app.session_state["child_map_proposals"]["BDG-007"][0].label == "LBH Pelangi Anak Bandung"
+    )
     closed = i18n.text("map.would_close")
     assert closed in [header.value for header in app.subheader]
     texts = _texts(app)
     assert "- Unmet need: legal services" in texts
     assert "The legal services need is unmet" not in texts
-    proposed = [trace for trace in _figure(app)["data"] if "LBH Bandung" in json.dumps(trace)]
+    proposed = [
+        trace for trace in _figure(app)["data"] if "LBH Pelangi Anak Bandung" in json.dumps(trace)
+    ]
     assert proposed
 
 
@@ -293,7 +298,7 @@ def test_presentation_mode_shows_no_member_label_anywhere(bandung_app_store, sam
         assert label not in figure, label
     assert "BDG-007" not in texts
     assert "BDG-007" not in figure
-    assert "LBH Bandung" not in figure
+    assert "LBH Pelangi Anak Bandung" not in figure
     assert not any(box.key == "child_map_child" for box in app.selectbox)
     assert i18n.text("map.child_hidden") in texts
 
@@ -356,9 +361,24 @@ def test_recording_after_someone_else_saved_is_refused_and_the_proposal_kept(ban
     revision = bandung_app_store.revision("BDG-007")
     _button(app, "map.record").click().run()
     assert not app.exception
-    assert "was changed after you opened it" in _unescaped(app.error[0].value)
+    assert "Someone saved this child's record after you opened it" in _unescaped(app.error[0].value)
     assert bandung_app_store.revision("BDG-007") == revision
-    assert [p.label for p in app.session_state["child_map_proposals"]["BDG-007"]] == ["LBH Bandung"]
+    assert [p.label for p in app.session_state["child_map_proposals"]["BDG-007"]] == [
+        "LBH Pelangi Anak Bandung"
+    ]
+
+
+def test_a_suggested_service_becomes_a_referral_in_one_click(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    next(b for b in app.button if b.key == "child_map_refer_BDG-007_legal_service_BDG-LBH").click()
+    app.run()
+    assert not app.exception
+    assert i18n.text("conference.referred", service="LBH Pelangi Anak Bandung") in _texts(app)
+    frame = _open_tab(app, "map.tab_actions").dataframe[0].value
+    assert frame["Service referred to"].tolist() == ["LBH Pelangi Anak Bandung"]
+    assert frame["Social worker's role"].tolist() == ["Broker"]
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    assert frame["Status"].tolist() == [f"Proposed since {today}"]
 
 
 def _annotation(figure: dict, name: str) -> dict:
@@ -369,7 +389,7 @@ def test_picking_a_gap_in_the_list_highlights_its_marks_and_fades_the_rest(bandu
     app = _map_page(child_id="BDG-007")
     assert _figure(app)["layout"]["meta"]["focus"] is None
     gaps = next(radio for radio in app.radio if radio.key == "child_map_gap")
-    assert "gap:unmet_need:legal" in gaps.options or any("legal" in o for o in gaps.options)
+    assert any("legal services need is unmet" in option for option in gaps.options)
     gaps.set_value("gap:unmet_need:legal").run()
     assert not app.exception
     figure = _figure(app)
@@ -389,7 +409,7 @@ def test_a_person_picked_on_the_map_keeps_its_ties_and_gaps(bandung_app_store):
     app.run()
     assert not app.exception
     focus = set(_figure(app)["layout"]["meta"]["focus"])
-    assert {"member:neighbour", "tie:child|neighbour", "member:child"} <= focus
-    assert "member:sibling" not in focus
-    assert _annotation(_figure(app), "label:sibling")["opacity"] < 0.5
+    assert {"member:neighbour", "tie:mother|neighbour", "member:mother"} <= focus
+    assert "member:peer" not in focus
+    assert _annotation(_figure(app), "label:peer")["opacity"] < 0.5
     assert i18n.text("map.focus_member", name="Tetangga (Neighbour)") in _texts(app)

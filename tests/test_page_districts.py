@@ -1,6 +1,6 @@
 """The districts page in AppTest: who may open it, suppression on screen and in the export, filters.
 
-The store holds the sample data (66 children in six districts of 10 to 12) and its demo accounts.
+The store holds the sample data (67 children in six districts of 10 to 12) and its demo accounts.
 The planner's page is searched element by element (texts, tables, figure JSON, session state) for
 any child id of the data and for any count of children from 1 to K-1.
 """
@@ -18,7 +18,7 @@ from streamlit.testing.v1.element_tree import Block
 from eska_network import i18n
 from eska_network.districts import aggregates as districts
 from eska_network.districts import disclosure
-from eska_network.services import accounts, views
+from eska_network.services import accounts, district_views
 from eska_network.store import open_store
 
 from .access_fixtures import audit_rows, navigation_only
@@ -126,7 +126,7 @@ def _small_counts_in_figures(app: AppTest, k: int) -> list[str]:
 def test_the_planner_sees_the_districts_and_never_a_child(sample_app_store, sample_child_ids):
     app = _open(sample_app_store, "demo_planner")
     assert app.title[0].value == i18n.text("page.districts")
-    assert app.caption[0].value == i18n.text("districts.intro", children="66", districts="6", k=K)
+    assert app.caption[0].value == i18n.text("districts.intro", children="67", districts="6", k=K)
     table = app.dataframe[-1].value
     first = districts.group_heading("district")
     assert sorted(table[first].iloc[:-1]) == list(SAMPLE_DISTRICTS)
@@ -194,7 +194,7 @@ def test_choosing_districts_and_gaps_changes_the_charts_and_the_table(sample_app
     ]
     app.button_group(key="districts_group").set_value("keys").run()
     bars = _figures(app)[0]
-    expected = [districts.measure_label(m) for m in views.MEASURE_GROUPS["keys"]]
+    expected = [districts.measure_label(m) for m in districts.MEASURE_GROUPS["keys"]]
     assert bars["data"][0]["x"] == expected
     heatmap = _figures(app)[1]
     assert heatmap["data"][0]["y"] == ["Kota Medan", "Kota Batam", "All districts"]
@@ -230,7 +230,7 @@ def test_the_export_is_exactly_the_table_on_screen_and_is_audited(sample_app_sto
     app = _open(sample_app_store, "demo_planner")
     app.multiselect(key="districts_chosen").set_value(["Kota Surabaya", "Kota Bandung"]).run()
     principal = accounts.get_user(sample_app_store, "demo_planner").principal()
-    expected = views.district_aggregates(sample_app_store, principal)
+    expected = district_views.district_aggregates(sample_app_store, principal)
     shown = expected.select(["Kota Surabaya", "Kota Bandung"])
     name, data = downloads[-1]
     assert name.startswith("districts-") and name.endswith(".csv")

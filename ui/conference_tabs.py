@@ -7,7 +7,9 @@ so every list names members as the map does (role pseudonyms in presentation mod
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 import streamlit as st
 
@@ -19,7 +21,7 @@ from eska_network.domain.model import ChildSystem
 from eska_network.domain.whatif import ProposedTie, suggested_services
 from eska_network.services import access, conference
 from eska_network.services.conference import ActionConflictError
-from eska_network.store import AssessmentError, ConcurrentEditError
+from eska_network.store import AssessmentError, ConcurrentEditError, Store
 
 from .lang import t
 from .safe import escape_markdown, plain
@@ -43,6 +45,10 @@ class MapPage:
     dates: list[dt.date]
     revision: int
     may_edit: bool
+
+    @property
+    def store(self) -> Store:
+        return cast(Store, self.context.store)
 
     @property
     def lang(self) -> str:
@@ -92,12 +98,25 @@ def _record(page: MapPage, index: int, assessed_on: dt.date) -> None:
             page.lang,
         )
     except (AssessmentError, ConcurrentEditError, access.AccessDenied) as error:
-        st.session_state[ERROR_KEY] = str(error)
+        st.session_state[ERROR_KEY] = conference.error_words(error, page.lang)
         return
     _mine(page.child_id).pop(index)
     st.session_state[MESSAGE_KEY] = t("map.recorded", date=assessed_on.isoformat())
     # The new tie is dated later than the date shown: show the new latest map.
     st.session_state.pop(f"child_map_date_{page.child_id}", None)
+
+
+def _refer(page: MapPage, service: ProposedTie) -> None:
+    """A suggested service becomes a proposed referral (a broker's action) in one click."""
+    context = page.context
+    try:
+        conference.refer_proposal(
+            context.store, context.principal, page.child_id, service, page.lang
+        )
+    except (ValueError, access.AccessDenied) as error:
+        st.session_state[ERROR_KEY] = conference.error_words(error, page.lang)
+        return
+    st.session_state[MESSAGE_KEY] = t("conference.referred", service=service.label)
 
 
 def _whatif(page: MapPage) -> None:
@@ -136,8 +155,7 @@ def _whatif(page: MapPage) -> None:
                 on_click=_drop,
                 args=(page.child_id, index),
             )
-    store = page.context.store
-    offers = suggested_services(page.record, store.load_dataset([]), page.request.as_of)
+    offers = suggested_services(page.record, page.store.load_dataset([]), page.request.as_of)
     st.markdown(f"**{escape_markdown(t('map.suggestions'))}**")
     if not offers:
         plain(t("map.no_unmet_needs"))
@@ -147,7 +165,7 @@ def _whatif(page: MapPage) -> None:
             plain(t("map.no_service", need=codes.NEEDS.label(need, page.lang)))
         for service in services:
             shown = member_names(page.request.proposing(service))
-            row = st.columns([5, 1], vertical_alignment="center")
+            row = st.columns([5, 1, 1], vertical_alignment="center")
             with row[0]:
                 plain(conference.proposal_text(service, shown, page.lang))
             row[1].button(
@@ -156,6 +174,14 @@ def _whatif(page: MapPage) -> None:
                 on_click=_propose,
                 args=(page.child_id, service),
                 disabled=service in proposals,
+            )
+            row[2].button(
+                t("conference.refer"),
+                key=f"child_map_refer_{page.child_id}_{need}_{service.member_id}",
+                on_click=_refer,
+                args=(page, service),
+                disabled=not page.may_edit,
+                help=t("conference.refer_help") if page.may_edit else t("map.no_edit_rights"),
             )
     _custom_proposal(page)
 
@@ -231,7 +257,8 @@ def _actions(page: MapPage) -> None:
         st.caption(t("map.actions_hidden_text"))
     if found:
         headers = conference.action_headers(lang)
-        rows = conference.action_rows(found, today, lang, names, presentation)
+        services = conference.district_services(context.store, page.record)
+        rows = conference.action_rows(found, today, lang, names, presentation, services)
         st.dataframe(
             [{headers[key]: value for key, value in row.items()} for row in rows],
             hide_index=True,
@@ -264,8 +291,8 @@ def _actions(page: MapPage) -> None:
                         status=status,
                     )
                     st.rerun()
-                except ActionConflictError as conflict:
-                    st.error(escape_markdown(conflict))
+                except (ActionConflictError, ValueError) as conflict:
+                    st.error(escape_markdown(conference.error_words(conflict, lang)))
     if page.may_edit:
         _new_action(page)
 
@@ -286,15 +313,45 @@ def _new_action(page: MapPage) -> None:
         what = st.text_input(t("map.action_what"), max_chars=conference.MAX_TEXT)
         who = st.text_input(t("map.action_who"), max_chars=conference.MAX_TEXT)
         due_on = st.date_input(t("map.action_due"), value=None)
+        role = st.radio(
+            t("conference.action_role"),
+            [None, *codes.WORKER_ROLES],
+            format_func=lambda code: (
+                t("conference.action_role_of_gap")
+                if code is None
+                else conference.role_name(code, lang)
+            ),
+            horizontal=True,
+        )
+        # Service names may be members' labels: none in presentation mode.
+        services = (
+            {} if page.presentation else conference.district_services(context.store, page.record)
+        )
+        service = st.selectbox(
+            t("conference.action_service"),
+            [None, *services],
+            format_func=lambda key: "—" if key is None else services[key],
+            help=t("conference.action_service_help"),
+            disabled=page.presentation,
+        )
         st.caption(t("map.action_no_names"))
         if st.form_submit_button(t("map.action_add")):
             try:
                 conference.create_action(
-                    context.store, context.principal, child_id, gap, what, who, due_on
+                    context.store,
+                    context.principal,
+                    child_id,
+                    gap,
+                    what,
+                    who,
+                    due_on,
+                    worker_role=role,
+                    resource_id=service,
                 )
                 st.rerun()
             except ValueError as problem:
-                st.error(escape_markdown(t("map.action_invalid", reason=problem)))
+                reason = conference.error_words(problem, lang)
+                st.error(escape_markdown(t("map.action_invalid", reason=reason)))
 
 
 def _tables(page: MapPage) -> None:
@@ -320,6 +377,18 @@ def _tables(page: MapPage) -> None:
     )
 
 
+def _exporter(page: MapPage, fmt: str) -> Callable[[], bytes | str]:
+    """The export of ``fmt``, made (and audited) only when clicked: an image takes seconds."""
+
+    def make() -> bytes | str:
+        context = page.context
+        return conference.export_map(
+            context.store, context.principal, page.child_id, page.view, fmt
+        )
+
+    return make
+
+
 def _export(page: MapPage) -> None:
     context, view = page.context, page.view
     if not access.may(context.store, context.principal, access.EXPORT_CHILD, page.child_id):
@@ -330,10 +399,7 @@ def _export(page: MapPage) -> None:
     for column, fmt in zip(buttons, conference.EXPORT_FORMATS, strict=True):
         column.download_button(
             t(f"map.export_{fmt}"),
-            # Made (and audited) only when clicked: an image takes seconds.
-            data=lambda fmt=fmt: conference.export_map(
-                context.store, context.principal, page.child_id, view, fmt
-            ),
+            data=_exporter(page, fmt),
             file_name=conference.export_file_name(view, fmt),
             mime=conference.EXPORT_FORMATS[fmt],
             key=f"child_map_export_{fmt}",

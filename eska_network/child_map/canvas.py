@@ -25,6 +25,10 @@ CELL = 16.0
 GAP = 1.5
 """Pixels kept free between a text and anything it must not touch."""
 SOFT_COST = 0.4
+RESERVED_COST = 1.0
+RESERVE_STEP = 8.0
+"""Reserved boxes are sampled every RESERVE_STEP pixels."""
+"""The cost of covering one point of the space kept around a marker for its label."""
 """The cost of covering one sampled point of an ordinary tie (one every 4 pixels)."""
 
 
@@ -68,6 +72,7 @@ class Canvas:
         self._discs: list[tuple[Point, float]] = []
         self._serious = _PointGrid()
         self._ordinary = _PointGrid()
+        self._reserved = _PointGrid()
 
     def block(self, box: Box, owner: str | None = None) -> None:
         """No text may cover ``box`` (the marker of ``owner``), except ``owner``'s own label."""
@@ -84,6 +89,16 @@ class Canvas:
     def soften_path(self, path: Sequence[Point]) -> None:
         """Texts had better not cover this line (an ordinary tie)."""
         self._ordinary.add(sample(path, 4.0))
+
+    def reserve(self, box: Box) -> None:
+        """Keep ``box`` for a member's label: texts placed before the labels pay to take it."""
+        columns = max(1, math.ceil(box.width / RESERVE_STEP))
+        rows = max(1, math.ceil(box.height / RESERVE_STEP))
+        self._reserved.add(
+            (box.left + box.width * (i + 0.5) / columns, box.bottom + box.height * (j + 0.5) / rows)
+            for i in range(columns)
+            for j in range(rows)
+        )
 
     def fits(self, box: Box, bounds: Box | None = None, owner: str | None = None) -> bool:
         """Whether a text may take ``box``: inside the bounds, covering nothing it must not.
@@ -114,8 +129,14 @@ class Canvas:
         points = sample([start, end], 3.0)[1:-1]
         return not any(other.box.grown(1).contains(x, y) for other in self.texts for x, y in points)
 
-    def place(self, options: Iterable[Option], bounds: Box | None = None) -> Option | None:
-        """Take the cheapest option that fits (None when none does) and keep its text."""
+    def place(
+        self, options: Iterable[Option], bounds: Box | None = None, spare_labels: bool = False
+    ) -> Option | None:
+        """Take the cheapest option that fits (None when none does) and keep its text.
+
+        ``spare_labels``: the text pays for the space it takes from members' labels (a ring's
+        name or a note, placed before the labels, keeps out of their way where it can).
+        """
         best: Option | None = None
         best_cost = math.inf
         for option in options:
@@ -127,6 +148,8 @@ class Canvas:
             if option.leader is not None and not self.leader_clear(*option.leader):
                 continue
             total = option.cost + self.cost(box)
+            if spare_labels:
+                total += RESERVED_COST * self._reserved.count(box)
             if total < best_cost:
                 best, best_cost = option, total
         if best is not None:

@@ -66,12 +66,13 @@ def compose(view: MapView, frame: Frame, focus: Focus | None = None) -> Scene:
     ties = drawn_ties(view, points, radii)
     number_size = max(8, frame.font - NUMBER_SHRINK)
     canvas = _canvas(view, frame, points, radii, ties, number_size)
+    _reserve_labels(view, frame, canvas, points, radii)
 
     texts: list[Text] = [*_frame_texts(view, frame), _child_text(view, frame)]
     canvas.add(texts[-1])
     for level in codes.LEVELS:
-        canvas.place(title_options(level, frame, view.lang))
-        canvas.place(note_options(view, level, frame))
+        canvas.place(title_options(level, frame, view.lang), spare_labels=True)
+        canvas.place(note_options(view, level, frame), spare_labels=True)
     for drawn, words, color, bold, topics in tie_words(view, ties):
         look = TIE_LOOKS[drawn.look]
         clearance = (look.line.width + look.casing) / 2 + 2
@@ -85,7 +86,8 @@ def compose(view: MapView, frame: Frame, focus: Focus | None = None) -> Scene:
                 color,
                 bold,
                 topics,
-            )
+            ),
+            spare_labels=True,
         )
     numbered = _member_labels(view, frame, canvas, points, radii, ties)
     for level, sectors in SECTORS.items():
@@ -124,6 +126,37 @@ def _canvas(view, frame, points, radii, ties: Sequence[DrawnTie], number_size) -
         else:
             canvas.soften_path(drawn.path)
     return canvas
+
+
+RESERVED_PLACES = 2
+"""How many of a member's favourite label places the texts placed before labels keep clear of."""
+
+
+def _reserve_labels(view, frame, canvas, points, radii) -> None:
+    """Keep each member's favourite label places (beside its marker) free of the texts placed
+    before the labels, where those texts have a choice."""
+    for member in view.places:
+        kept = 0
+        for option in _label_options(view, frame, member, points, radii):
+            if kept == RESERVED_PLACES:
+                break
+            if option.leader is None and option.text.box.within(canvas.bounds):
+                canvas.reserve(option.text.box)
+                kept += 1
+
+
+def _label_options(view, frame, member, points, radii):
+    x, y = points[member]
+    centre = frame.centre
+    return label_places.label_options(
+        f"label:{member}",
+        view.labels[member],
+        (x, y),
+        radii[member],
+        math.atan2(y - centre[1], x - centre[0]),
+        frame.font,
+        frozenset({member_topic(member)}),
+    )
 
 
 def _frame_texts(view: MapView, frame: Frame) -> list[Text]:
@@ -170,7 +203,6 @@ def _member_labels(view, frame, canvas, points, radii, ties) -> list[str]:
         end for drawn in ties if drawn.serious for end in (drawn.tie.source, drawn.tie.target)
     }
     involved |= {end for item in view.items if item.tie for end in item.tie}
-    centre = frame.centre
 
     def order(member: str) -> tuple:
         place = view.places[member]
@@ -178,18 +210,7 @@ def _member_labels(view, frame, canvas, points, radii, ties) -> list[str]:
 
     left_out = []
     for member in sorted(view.places, key=order):
-        x, y = points[member]
-        outward = math.atan2(y - centre[1], x - centre[0])
-        options = label_places.label_options(
-            f"label:{member}",
-            view.labels[member],
-            (x, y),
-            radii[member],
-            outward,
-            frame.font,
-            frozenset({member_topic(member)}),
-        )
-        if canvas.place(options) is None:
+        if canvas.place(_label_options(view, frame, member, points, radii)) is None:
             left_out.append(member)
     return sorted(
         left_out,
@@ -210,7 +231,8 @@ def _numbers(numbered: Sequence[str], points, size: float) -> list[Text]:
         Text(
             f"number:{member}",
             (str(number),),
-            *points[member],
+            points[member][0],
+            points[member][1],
             size,
             bold=True,
             topics=frozenset({member_topic(member)}),
@@ -253,7 +275,8 @@ def _tie_gap_topics(view: MapView) -> dict[tuple[str, str], set[str]]:
     found: dict[tuple[str, str], set[str]] = {}
     for item in view.items:
         if item.tie:
-            found.setdefault(tuple(sorted(item.tie)), set()).add(gap_topic(item))
+            a, b = item.tie
+            found.setdefault((a, b) if a <= b else (b, a), set()).add(gap_topic(item))
     return found
 
 

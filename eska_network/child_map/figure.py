@@ -154,10 +154,12 @@ def _dots(dots: Dots, focus: frozenset[str] | None) -> list[go.Scatter]:
     for faded, chosen in groups:
         opacity = 0.0 if not dots.visible else FADED if faded else 1.0
         look = dots.look
+        xs: list[float | None] = [round(dots.points[i][0], 2) for i in chosen]
+        ys: list[float | None] = [round(dots.points[i][1], 2) for i in chosen]
         traces.append(
             go.Scatter(
-                x=[round(dots.points[i][0], 2) for i in chosen] or [None],
-                y=[round(dots.points[i][1], 2) for i in chosen] or [None],
+                x=xs or [None],
+                y=ys or [None],
                 mode="markers",
                 marker={
                     "symbol": look.symbol,

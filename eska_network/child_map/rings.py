@@ -115,7 +115,7 @@ def title_options(level: str, frame: Frame, lang: str) -> Iterator[Option]:
     for rank, angle in enumerate(_angles((90, 270))):
         x, y = frame.to_px(polar(radius, angle))
         text = Text(f"ring:{level}", name, x, y, size, bold=True, color="#3A3A3A", bg=TITLE_GROUND)
-        yield Option(text, cost=rank * 0.5)
+        yield Option(text, cost=rank * 0.1)
 
 
 def note_options(view: MapView, level: str, frame: Frame) -> Iterator[Option]:
@@ -151,7 +151,7 @@ def note_options(view: MapView, level: str, frame: Frame) -> Iterator[Option]:
                     border="#000000" if absent else "#7A7A7A",
                     topics=level_topics(view, level),
                 ),
-                cost=rank * 0.5 + len(lines) * 2,
+                cost=rank * 0.1 + len(lines) * 2,
             )
 
 

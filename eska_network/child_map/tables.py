@@ -85,8 +85,9 @@ def tie_rows(view: MapView) -> list[dict[str, object]]:
     ties = view.system.ties_as_of(view.as_of) if view.as_of else ()
     for tie in ties:
         ends = (tie.source, tie.target)
-        levels = [level_of.get(end) for end in ends if end != codes.CHILD_NODE]
-        pair = codes.level_pair(*levels) if len(levels) == 2 and None not in levels else None
+        levels = [level_of[end] for end in ends if end in level_of]
+        member_tie = codes.CHILD_NODE not in ends and len(levels) == 2
+        pair = codes.level_pair(levels[0], levels[1]) if member_tie else None
         flags = set()
         if tie.strength == 0:
             flags.add("ended")
@@ -106,9 +107,7 @@ def tie_rows(view: MapView) -> list[dict[str, object]]:
             {
                 "from": member_name(tie.source, view.labels, view.lang),
                 "to": member_name(tie.target, view.labels, view.lang),
-                "levels": " – ".join(
-                    codes.LEVELS.label(level, view.lang) for level in levels if level
-                ),
+                "levels": " – ".join(codes.LEVELS.label(level, view.lang) for level in levels),
                 "strength": tie.strength,
                 "valence": valence_name(tie.valence, view.lang),
                 "support_types": _labels(tie.support_types, codes.SUPPORT_TYPES, view.lang),

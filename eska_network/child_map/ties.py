@@ -84,6 +84,8 @@ def drawn_ties(
         )
         proposed = tie.pair in view.proposed_pairs
         look = "proposed" if proposed else tie_style(tie.strength, tie.valence, between)
+        if look is None:
+            continue
         drawn.append(
             DrawnTie(tie, look, _path(tie.source, tie.target, points, radii), between, proposed)
         )
@@ -96,10 +98,11 @@ def ghost_paths(
     """The paths of ties lost since the compared date, between ends still drawn."""
     if view.comparison is None:
         return []
+    before = [change.before for change in view.comparison.lost if change.before is not None]
     return [
-        (_path(change.before.source, change.before.target, points, radii), change.before)
-        for change in view.comparison.lost
-        if change.before.source in points and change.before.target in points
+        (_path(tie.source, tie.target, points, radii), tie)
+        for tie in before
+        if tie.source in points and tie.target in points
     ]
 
 

@@ -109,17 +109,19 @@ def map_view(request: MapRequest) -> MapView:
     ({'mother': 'Mother', 'child': 'Child A'}, {'siti': 'Mother', 'child': 'the child'})
     """
     record, day = request.record, request.day
-    system = apply_proposals(record, request.proposals, day) if request.proposals else record
+    system = record
+    if request.proposals and day is not None:  # a request with proposals always has a day
+        system = apply_proposals(record, request.proposals, day)
     known = {member.member_id for member in record.members}
     added = [member for member in system.members if member.member_id not in known]
     places = member_places(record, added)
-    pairs = {tuple(sorted((p.other_end, p.member_id))) for p in request.proposals}
+    pairs = {_pair(p.other_end, p.member_id) for p in request.proposals}
     names = _names(system, request)
     added_ids = {member.member_id for member in added}
     if request.presentation:
         renamed = {old: new for old, (new, _) in pseudonyms(system, request.lang).items()}
         renamed[codes.CHILD_NODE] = codes.CHILD_NODE
-        pairs = {tuple(sorted((renamed[a], renamed[b]))) for a, b in pairs}
+        pairs = {_pair(renamed[a], renamed[b]) for a, b in pairs}
         places = {renamed[member]: place for member, place in places.items()}
         added_ids = {renamed[member] for member in added_ids}
         system = pseudonymise(system, request.lang)
@@ -146,6 +148,11 @@ def map_view(request: MapRequest) -> MapView:
         comparison=comparison,
         gaps=gaps.child_gaps(system, day),
     )
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    """A tie's identity, its ends sorted (as :attr:`~eska_network.domain.model.Tie.pair`)."""
+    return (a, b) if a <= b else (b, a)
 
 
 def member_names(request: MapRequest) -> dict[str, str]:

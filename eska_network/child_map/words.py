@@ -17,13 +17,16 @@ from eska_network.child_map.ties import DrawnTie
 from eska_network.child_map.view import MapView
 from eska_network.domain import codes
 from eska_network.domain.gap_items import GapItem, kind_name, subject_text
+from eska_network.domain.gap_kinds import gap_kind
 from eska_network.i18n import text as t
 
 __all__ = ["focus_topics", "gap_box_rows", "tie_words", "title_words"]
 
-TIE_KINDS = ("stressful_tie", "exploitative_tie", "single_point_of_failure", "stale_tie")
-LEVEL_KINDS = ("level_absent", "level_weak")
-"""Gap kinds drawn on a tie or on a ring; every other kind gets a line in the gap box."""
+BOXED_MARKS = ("placement_unsafe", "link_missing", "link_weak", "child_badge")
+"""The marks of :data:`~eska_network.domain.gap_kinds.MAP_MARKS` drawn as a line in the box
+beside the rings; the other marks are drawn on a tie (``tie_*``) or on a ring (``ring_*``)."""
+LOUD_MARKS = ("placement_unsafe",)
+"""Box lines written bold and red: a danger to the child now."""
 WORD_COLOURS = {
     "exploitative": (OKABE_ITO["black"], True),
     "stressful": (OKABE_ITO["vermillion"], True),
@@ -45,7 +48,6 @@ def title_words(view: MapView) -> str:
 def tie_words(view: MapView, ties: Sequence[DrawnTie]) -> list[tuple]:
     """The words written beside ties, loudest first: ``(tie, words, colour, bold, topics)``."""
     by_ends = {(d.tie.source, d.tie.target): d for d in ties}
-    by_pair = {d.tie.pair: d for d in ties}
     said: dict[tuple[str, str], list[tuple[str, set[str]]]] = {}
 
     def say(drawn: DrawnTie | None, words: str, item: GapItem | None = None) -> None:
@@ -57,33 +59,33 @@ def tie_words(view: MapView, ties: Sequence[DrawnTie]) -> list[tuple]:
         if drawn.serious:
             say(drawn, t(f"map.word.{drawn.look}", view.lang))
     result = view.gaps
-    for _pair, ends in sorted(result.sole_links.items()):
+    for _pair, (source, target) in sorted(result.sole_links.items()):
         say(
-            by_ends.get(tuple(ends)),
+            by_ends.get((source, target)),
             t("map.word.only_link", view.lang),
-            GapItem("single_point_of_failure", tuple(ends)),
+            GapItem("single_point_of_failure", (source, target)),
         )
     levels = view.system.member_levels
     for pair, strength in result.inter_level.items():
         if not 1 <= strength <= 2:
             continue
         for drawn in ties:
-            ends = {levels.get(drawn.tie.source), levels.get(drawn.tie.target)}
+            joined = {levels.get(drawn.tie.source), levels.get(drawn.tie.target)}
             if (
                 drawn.between_levels
                 and drawn.tie.is_active_supportive
                 and drawn.tie.strength == strength
-                and ends == set(pair.split("-"))
+                and joined == set(pair.split("-"))
             ):
                 say(drawn, t("map.word.weak_link", view.lang), GapItem("link_weak", pair))
-    for ends in result.stale_ties:
-        drawn = by_pair.get(tuple(sorted(ends)))
-        if drawn is not None and drawn.tie.last_contact and view.as_of:
-            days = (view.as_of - drawn.tie.last_contact).days
+    for source, target in result.stale_ties:
+        stale = by_ends.get((source, target))
+        if stale is not None and stale.tie.last_contact and view.as_of:
+            days = (view.as_of - stale.tie.last_contact).days
             say(
-                drawn,
+                stale,
                 t("map.word.no_contact", view.lang, days=days),
-                GapItem("stale_tie", tuple(ends)),
+                GapItem("stale_tie", (source, target)),
             )
     found = []
     for drawn in sorted(ties, key=lambda d: (not d.serious, d.look != "exploitative", d.tie.pair)):
@@ -108,17 +110,19 @@ def gap_box_rows(view: MapView) -> list[Row]:
     rows = []
     grouped: dict[str, list[GapItem]] = {}
     for item in view.items:
-        if item.kind not in TIE_KINDS and item.kind not in LEVEL_KINDS:
+        if gap_kind(item.kind).mark in BOXED_MARKS:
             grouped.setdefault(item.kind, []).append(item)
     for kind, items in grouped.items():
         topics = frozenset(gap_topic(item) for item in items)
+        loud = gap_kind(kind).mark in LOUD_MARKS
         if kind in ("link_missing", "link_weak"):
             for item in items:
+                pair = str(item.subject)
                 words = t(
                     f"map.box.{kind}",
                     view.lang,
-                    pair=codes.LEVEL_PAIRS.label(item.subject, view.lang),
-                    strength=view.gaps.inter_level[item.subject],
+                    pair=codes.LEVEL_PAIRS.label(pair, view.lang),
+                    strength=view.gaps.inter_level[pair],
                     max=codes.MAX_STRENGTH,
                 )
                 rows.append(
@@ -135,7 +139,16 @@ def gap_box_rows(view: MapView) -> list[Row]:
             words = t(f"map.box.{kind}", view.lang, items=subjects)
         else:
             words = f"{kind_name(kind, view.lang)}: {subjects}"
-        rows.append(Row(f"gap_box:{kind}", words, _gap_swatch, color=INK, topics=topics))
+        rows.append(
+            Row(
+                f"gap_box:{kind}",
+                words,
+                _gap_swatch,
+                bold=loud,
+                color=OKABE_ITO["vermillion"] if loud else INK,
+                topics=topics,
+            )
+        )
     return rows
 
 
@@ -156,7 +169,7 @@ def focus_topics(view: MapView, focus, ties: Sequence[DrawnTie]) -> frozenset[st
         topics.add(gap_topic(item))
         if item.tie:
             topics |= {tie_topic(*item.tie), *(member_topic(end) for end in item.tie)}
-        elif item.kind in LEVEL_KINDS:
+        elif gap_kind(item.kind).mark.startswith("ring_"):
             topics.add(f"level:{item.subject}")
             topics |= {
                 member_topic(m) for m, place in view.places.items() if place.level == item.subject

@@ -7,6 +7,7 @@ normal view and replaced by a neutral name for its level in presentation mode.
 
 from __future__ import annotations
 
+from eska_network import i18n
 from eska_network.domain.codes import Code, Vocabulary
 
 ROLES = Vocabulary(
@@ -45,8 +46,11 @@ ROLES = Vocabulary(
             ("patbm", "PATBM", "PATBM"),
             ("cbcpm", "Child protection group", "Kelompok perlindungan anak"),
             ("employer", "Employer", "Pemberi kerja"),
+            ("recruiter", "Recruiter / exploiter", "Perekrut / pelaku eksploitasi"),
             ("volunteer", "Volunteer", "Relawan"),
             ("mentor", "Mentor", "Mentor"),
+            ("youth_group", "Youth group", "Karang Taruna"),
+            ("non_formal_education", "Non-formal school", "Sekolah nonformal (PKBM)"),
             # institutions
             ("ngo", "NGO", "LSM"),
             ("shelter", "Shelter", "Rumah aman"),
@@ -54,24 +58,16 @@ ROLES = Vocabulary(
             ("mental_health", "Mental-health service", "Layanan kesehatan jiwa"),
             ("police", "Police", "Polisi"),
             ("legal_aid", "Legal aid", "Bantuan hukum"),
-            ("social_services", "Social services", "Dinas sosial"),
+            ("social_services", "Social services", "Dinas Sosial"),
             ("social_worker", "Social worker", "Pekerja sosial"),
             ("school", "School", "Sekolah"),
             ("court", "Court", "Pengadilan"),
             ("child_protection_unit", "Child protection unit", "UPTD PPA"),
+            ("witness_protection", "Witness and victim protection", "LPSK"),
+            ("vocational_training", "Vocational training", "Balai latihan kerja"),
         )
     ),
 )
-
-LEVEL_MEMBER = {
-    "family": ("Family member", "Anggota keluarga"),
-    "community": ("Community member", "Anggota komunitas"),
-    "institution": ("Institution", "Lembaga"),
-}
-"""The neutral name of a member whose role is not one of :data:`ROLES`."""
-
-NO_ROLE = {"en": "other", "id": "lainnya"}
-"""Sector name for members without a role."""
 
 
 def role_label(role: str | None, lang: str = "en") -> str:
@@ -85,7 +81,7 @@ def role_label(role: str | None, lang: str = "en") -> str:
     'lainnya'
     """
     if not role:
-        return NO_ROLE["id" if lang == "id" else "en"]
+        return i18n.text("domain.no_role", lang)
     if role in ROLES:
         return ROLES.label(role, lang)
     return role.replace("_", " ")
@@ -93,5 +89,4 @@ def role_label(role: str | None, lang: str = "en") -> str:
 
 def level_member_label(level: str, lang: str = "en") -> str:
     """The neutral name of a member of ``level`` (used when its role is not a known one)."""
-    en, id_ = LEVEL_MEMBER[level]
-    return id_ if lang == "id" else en
+    return i18n.text(f"domain.level_member.{level}", lang)

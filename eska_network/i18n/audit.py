@@ -1,8 +1,8 @@
 """Words of the audit log."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "audit.from": {"en": "From (UTC)", "id": "Dari (UTC)"},
-    "audit.to": {"en": "To (UTC)", "id": "Sampai (UTC)"},
+    "audit.from": {"en": "From", "id": "Dari"},
+    "audit.to": {"en": "To", "id": "Sampai"},
     "audit.user": {"en": "User", "id": "Pengguna"},
     "audit.action": {"en": "Action", "id": "Tindakan"},
     "audit.child": {"en": "Child code", "id": "Kode anak"},
@@ -14,4 +14,127 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Menampilkan {limit} baris terbaru; persempit filter untuk melihat yang lebih lama.",
     },
     "audit.export": {"en": "Download CSV", "id": "Unduh CSV"},
+    "audit.column.at": {"en": "Time", "id": "Waktu"},
+    "audit.column.at_utc": {"en": "Time (UTC)", "id": "Waktu (UTC)"},
+    "audit.column.user_name": {"en": "User", "id": "Pengguna"},
+    "audit.column.role": {"en": "Role", "id": "Peran"},
+    "audit.column.action": {"en": "Action", "id": "Tindakan"},
+    "audit.column.child_id": {"en": "Child code", "id": "Kode anak"},
+    "audit.column.outcome": {"en": "Outcome", "id": "Hasil"},
+    "audit.column.detail": {"en": "Detail", "id": "Rincian"},
+    "audit.action.login": {"en": "Logged in", "id": "Masuk"},
+    "audit.action.failed_login": {"en": "Failed login", "id": "Gagal masuk"},
+    "audit.action.lockout": {
+        "en": "Account locked after failed logins",
+        "id": "Akun dikunci setelah gagal masuk",
+    },
+    "audit.action.logout": {"en": "Logged out", "id": "Keluar"},
+    "audit.action.timeout": {
+        "en": "Logged out after inactivity",
+        "id": "Dikeluarkan karena tidak aktif",
+    },
+    "audit.action.view_child": {"en": "Opened a child's record", "id": "Membuka catatan anak"},
+    "audit.action.edit": {
+        "en": "Recorded an assessment or action",
+        "id": "Mencatat asesmen atau rencana tindak lanjut",
+    },
+    "audit.action.import": {"en": "Imported data", "id": "Mengimpor data"},
+    "audit.action.export": {"en": "Exported data", "id": "Mengekspor data"},
+    "audit.action.reassign": {"en": "Reassigned a child", "id": "Memindahkan penanganan anak"},
+    "audit.action.account": {"en": "Changed an account", "id": "Mengubah akun"},
+    "audit.action.refusal": {"en": "Refused", "id": "Ditolak"},
+    "audit.action.backup": {"en": "Backed up the store", "id": "Mencadangkan basis data"},
+    "audit.action.restore": {"en": "Restored a backup", "id": "Memulihkan cadangan"},
+    "audit.action.schema_upgrade": {"en": "Upgraded the database", "id": "Memperbarui basis data"},
+    "audit.action.audit_check": {"en": "Checked the audit log", "id": "Memeriksa log audit"},
+    "audit.outcome.success": {"en": "done", "id": "berhasil"},
+    "audit.outcome.failure": {"en": "failed", "id": "gagal"},
+    "audit.outcome.refused": {"en": "refused", "id": "ditolak"},
+    "audit.zone": {
+        "en": "Times in {zone}; filters by local day.",
+        "id": "Waktu dalam {zone}; filter menurut hari setempat.",
+    },
+    "audit.permission.view_child": {"en": "open a child's record", "id": "membuka catatan anak"},
+    "audit.permission.edit_child": {"en": "record for a child", "id": "mencatat untuk anak"},
+    "audit.permission.view_caseload": {"en": "see a caseload", "id": "melihat daftar kasus"},
+    "audit.permission.reassign": {"en": "reassign a child", "id": "memindahkan penanganan anak"},
+    "audit.permission.view_districts": {
+        "en": "see district figures",
+        "id": "melihat angka kabupaten/kota",
+    },
+    "audit.permission.export_child": {
+        "en": "export a child's record",
+        "id": "mengekspor catatan anak",
+    },
+    "audit.permission.export_aggregate": {
+        "en": "export district figures",
+        "id": "mengekspor angka kabupaten/kota",
+    },
+    "audit.permission.import_data": {"en": "import data", "id": "mengimpor data"},
+    "audit.permission.read_audit": {"en": "read the audit log", "id": "membaca log audit"},
+    "audit.permission.export_audit": {"en": "export the audit log", "id": "mengekspor log audit"},
+    "audit.permission.manage_accounts": {"en": "manage accounts", "id": "mengelola akun"},
+    "audit.detail.add_team": {"en": "added team {team}", "id": "menambah tim {team}"},
+    "audit.detail.add_user": {
+        "en": "added user {user} as {role}",
+        "id": "menambah pengguna {user} sebagai {role}",
+    },
+    "audit.detail.set_role": {
+        "en": "role of {user} set to {role}",
+        "id": "peran {user} diubah menjadi {role}",
+    },
+    "audit.detail.set_team": {
+        "en": "team of {user} set to {team}",
+        "id": "tim {user} diubah menjadi {team}",
+    },
+    "audit.detail.no_team": {"en": "no team", "id": "tanpa tim"},
+    "audit.detail.set_password": {
+        "en": "password of {user} set",
+        "id": "kata sandi {user} diganti",
+    },
+    "audit.detail.lock": {"en": "account of {user} locked", "id": "akun {user} dikunci"},
+    "audit.detail.unlock": {"en": "account of {user} unlocked", "id": "akun {user} dibuka"},
+    "audit.detail.failures": {"en": "{n} failed logins", "id": "{n} kali gagal masuk"},
+    "audit.detail.account_locked": {"en": "account locked", "id": "akun terkunci"},
+    "audit.detail.bad_credentials": {
+        "en": "wrong user name or password",
+        "id": "nama pengguna atau kata sandi salah",
+    },
+    "audit.detail.action_added": {
+        "en": "action added",
+        "id": "rencana tindak lanjut ditambahkan",
+    },
+    "audit.detail.action_changed": {
+        "en": "action changed",
+        "id": "rencana tindak lanjut diubah",
+    },
+    "audit.detail.caseload_csv": {
+        "en": "caseload CSV, {n} children",
+        "id": "CSV daftar kasus, {n} anak",
+    },
+    "audit.detail.child_map": {
+        "en": "child map as {format}, {mode}",
+        "id": "peta anak sebagai {format}, {mode}",
+    },
+    "audit.detail.named": {"en": "with names", "id": "dengan nama"},
+    "audit.detail.presentation": {
+        "en": "in presentation mode",
+        "id": "dalam mode presentasi",
+    },
+    "audit.detail.AssessmentError": {
+        "en": "the record refused the changes",
+        "id": "catatan menolak perubahan",
+    },
+    "audit.detail.ConcurrentEditError": {
+        "en": "someone else saved the child first",
+        "id": "orang lain menyimpan catatan anak lebih dulu",
+    },
+    "audit.detail.imported": {
+        "en": "{children} children added, {updated} updated, {ties} tie rows added",
+        "id": "{children} anak ditambahkan, {updated} diperbarui, {ties} baris ikatan ditambahkan",
+    },
+    "audit.detail.malformed": {
+        "en": "{detail} (malformed child code)",
+        "id": "{detail} (kode anak tidak sah)",
+    },
 }

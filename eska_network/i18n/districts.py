@@ -4,9 +4,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "districts.intro": {
         "en": "Gaps of {children} children in {districts} districts, as of each child's latest "
         "assessment. Counts below {k} show as <{k}, and any figure that would reveal one as x.",
-        "id": "Celah {children} anak di {districts} kabupaten/kota, per asesmen terakhir setiap "
-        "anak. Jumlah di bawah {k} tampil sebagai <{k}, dan angka yang bisa mengungkapnya "
-        "sebagai x.",
+        "id": "Kesenjangan {children} anak di {districts} kabupaten/kota, per asesmen terakhir "
+        "setiap anak. Jumlah di bawah {k} tampil sebagai <{k}, dan angka yang bisa "
+        "mengungkapnya sebagai x.",
     },
     "districts.headline": {"en": "Needs with no service", "id": "Kebutuhan tanpa layanan"},
     "districts.headline_text": {
@@ -36,7 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Setiap kabupaten/kota yang dipilih memiliki kurang dari {k} anak: demi melindungi "
         "mereka, tidak ada angka yang ditampilkan.",
     },
-    "districts.group": {"en": "Gaps to compare", "id": "Celah yang dibandingkan"},
+    "districts.group": {"en": "Gaps to compare", "id": "Kesenjangan yang dibandingkan"},
     "districts.group.levels": {"en": "Levels absent or weak", "id": "Tingkat kosong atau lemah"},
     "districts.group.needs": {"en": "Unmet needs", "id": "Kebutuhan belum terpenuhi"},
     "districts.group.keys": {"en": "Missing keys", "id": "Kunci belum ada"},
@@ -50,7 +50,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "districts.group.ties": {
         "en": "Stressful, single and stale ties",
-        "id": "Ikatan menekan, tunggal dan tanpa kontak",
+        "id": "Ikatan penuh tekanan, tunggal dan tanpa kontak",
     },
     "districts.side_by_side": {"en": "Side by side", "id": "Berdampingan"},
     "districts.heatmap": {"en": "Heatmap", "id": "Peta panas"},
@@ -69,7 +69,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Property holding the district name",
         "id": "Properti yang berisi nama kabupaten/kota",
     },
-    "districts.map_measure": {"en": "Gap shown on the map", "id": "Celah yang ditampilkan di peta"},
+    "districts.map_measure": {
+        "en": "Gap shown on the map",
+        "id": "Kesenjangan yang ditampilkan di peta",
+    },
     "districts.map_bad": {
         "en": "This file cannot be used: {reason}.",
         "id": "Berkas ini tidak dapat digunakan: {reason}.",
@@ -93,7 +96,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Semua kabupaten/kota. Setiap triwulan menghitung anak yang diases pada triwulan "
         "itu, sebagaimana keadaan mereka saat itu.",
     },
-    "districts.trend_measures": {"en": "Gaps to follow", "id": "Celah yang diikuti"},
+    "districts.trend_measures": {"en": "Gaps to follow", "id": "Kesenjangan yang diikuti"},
     "districts.trend_compute": {
         "en": "Compute the trend (reads every assessment: it takes a while on large data)",
         "id": "Hitung tren (membaca setiap asesmen: perlu waktu pada data besar)",
@@ -110,5 +113,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Districts with fewer than {k} children are left out: too few to say.",
         "id": "Kabupaten/kota dengan kurang dari {k} anak tidak dimasukkan: terlalu sedikit untuk "
         "disimpulkan.",
+    },
+    "districts.measure.children": {"en": "children", "id": "anak"},
+    "districts.measure.weakest_link": {"en": "Weakest link", "id": "Hubungan terlemah"},
+    "districts.measure.link_strength": {
+        "en": "Link strength (median)",
+        "id": "Kekuatan hubungan (median)",
+    },
+    "districts.measure.stressful_family": {
+        "en": "Stressful family tie",
+        "id": "Ikatan keluarga penuh tekanan",
+    },
+    "districts.by.district.heading": {"en": "District", "id": "Kabupaten/kota"},
+    "districts.by.district.total": {"en": "All districts", "id": "Semua kabupaten/kota"},
+    "districts.by.quarter.heading": {"en": "Quarter", "id": "Triwulan"},
+    "districts.by.quarter.total": {"en": "All quarters", "id": "Semua triwulan"},
+    "districts.figure.share": {"en": "% of children", "id": "% anak"},
+    "districts.figure.children": {"en": "children", "id": "anak"},
+    "districts.figure.suppressed": {"en": "suppressed", "id": "disembunyikan"},
+    "districts.figure.services": {"en": "{n} services", "id": "{n} layanan"},
+    "districts.figure.one_service": {"en": "1 service", "id": "1 layanan"},
+    "districts.figure.no_service": {"en": "no service", "id": "tidak ada layanan"},
+    "districts.figure.unmet": {
+        "en": "children with the need unmet (%)",
+        "id": "anak dengan kebutuhan belum terpenuhi (%)",
+    },
+    "districts.figure.services_title": {
+        "en": "{district}: unmet needs and the services listed",
+        "id": "{district}: kebutuhan belum terpenuhi dan layanan yang tersedia",
+    },
+    "districts.figure.heatmap_title": {
+        "en": "Gaps by district (% of children)",
+        "id": "Kesenjangan per kabupaten/kota (% anak)",
+    },
+    "districts.figure.bars_title": {
+        "en": "Districts side by side",
+        "id": "Perbandingan kabupaten/kota",
+    },
+    "districts.figure.trend_title": {
+        "en": "Trend by quarter of assessment",
+        "id": "Tren per triwulan asesmen",
+    },
+    "districts.hidden.small": {"en": "<{k} suppressed", "id": "<{k} disembunyikan"},
+    "districts.hidden.secondary": {
+        "en": "suppressed to protect a small count",
+        "id": "disembunyikan untuk melindungi angka kecil",
+    },
+    "districts.too_few": {
+        "en": "Fewer than {k} children match this choice; to protect them, no figures are shown.",
+        "id": "Kurang dari {k} anak cocok dengan pilihan ini; demi melindungi mereka, tidak ada "
+        "angka yang ditampilkan.",
     },
 }
