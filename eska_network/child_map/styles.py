@@ -161,7 +161,7 @@ class BandLook:
 
 BAND_LOOKS = {
     "ok": BandLook("ok", "rgba(0, 114, 178, 0.05)"),
-    "weak": BandLook("weak", "rgba(0, 0, 0, 0.03)", ".", "#8A8A8A"),
+    "weak": BandLook("weak", "rgba(0, 0, 0, 0.03)", ".", "#B0B0B0"),
     "absent": BandLook("absent", WHITE, "/", "#9A9A9A"),
 }
 """Weak bands are dotted, absent ones hatched: the status shows without colour."""
