@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from eska_network.child_map import labels as label_places
 from eska_network.child_map.canvas import Canvas
@@ -31,7 +30,7 @@ from eska_network.child_map.side import Block, Row, side_column
 from eska_network.child_map.styles import QUIET, SERIOUS, TIE_LOOKS, Line
 from eska_network.child_map.text import Box, block_size, wrap_to_width
 from eska_network.child_map.ties import DrawnTie, drawn_ties, ghost_paths, node_points, tie_strokes
-from eska_network.child_map.view import MapView, gap_sentences
+from eska_network.child_map.view import Focus, MapView, gap_sentences
 from eska_network.child_map.words import focus_topics, gap_box_rows, tie_words, title_words
 from eska_network.domain import codes
 from eska_network.i18n import text as t
@@ -43,14 +42,6 @@ MEMBER_SIZE = {False: 16, True: 19}
 NUMBER_SHRINK = 4
 """A member's number in its marker is this much smaller than the base type."""
 LEADER = Line("#3A3A3A", 1.2)
-
-
-@dataclass(frozen=True)
-class Focus:
-    """What the conference picked to look at: one gap (drawn ids) or one member."""
-
-    gap: object | None = None
-    member: str | None = None
 
 
 def compose(view: MapView, frame: Frame, focus: Focus | None = None) -> Scene:

@@ -94,7 +94,15 @@ def label_options(
                 )
 
 
-def _label(key, lines, x, y, angle, size, topics) -> Text:
+def _label(
+    key: str,
+    lines: tuple[str, ...],
+    x: float,
+    y: float,
+    angle: float,
+    size: float,
+    topics: frozenset[str],
+) -> Text:
     xanchor, yanchor = anchors_for(angle)
     align = {"left": "left", "right": "right"}.get(xanchor, "center")
     return Text(

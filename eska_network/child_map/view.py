@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from eska_network.child_map.placement import Place, first_tie_dates, member_places
 from eska_network.domain import codes, gaps
@@ -20,7 +21,7 @@ from eska_network.domain.model import ChildSystem
 from eska_network.domain.pseudonyms import child_label, pseudonymise, pseudonyms
 from eska_network.domain.whatif import ProposedTie, apply_proposals
 
-__all__ = ["MapRequest", "MapView", "gap_sentences", "map_view", "member_names"]
+__all__ = ["Focus", "MapRequest", "MapView", "gap_sentences", "map_view", "member_names"]
 
 
 @dataclass(frozen=True)
@@ -89,10 +90,18 @@ class MapView:
         """What the map calls the child ("Child C042", "Child A" in presentation mode)."""
         return self.labels[codes.CHILD_NODE]
 
-    @property
+    @cached_property
     def items(self) -> tuple[GapItem, ...]:
         """The gaps, most serious first, about the drawn ids."""
         return gap_items(self.gaps)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What the conference picked to look at: one gap (about drawn ids) or one member."""
+
+    gap: GapItem | None = None
+    member: str | None = None
 
 
 def map_view(request: MapRequest) -> MapView:

@@ -14,7 +14,7 @@ from eska_network.child_map.side import Row
 from eska_network.child_map.styles import INK, MARK_LOOKS, OKABE_ITO
 from eska_network.child_map.text import Box
 from eska_network.child_map.ties import DrawnTie
-from eska_network.child_map.view import MapView
+from eska_network.child_map.view import Focus, MapView
 from eska_network.domain import codes
 from eska_network.domain.gap_items import GapItem, kind_name, subject_text
 from eska_network.domain.gap_kinds import gap_kind
@@ -159,7 +159,9 @@ _BOX_WORDS = {
 }
 
 
-def focus_topics(view: MapView, focus, ties: Sequence[DrawnTie]) -> frozenset[str] | None:
+def focus_topics(
+    view: MapView, focus: Focus | None, ties: Sequence[DrawnTie]
+) -> frozenset[str] | None:
     """The topics that stay when the conference picks ``focus`` (None: nothing picked)."""
     if focus is None or (focus.gap is None and focus.member is None):
         return None
@@ -175,7 +177,7 @@ def focus_topics(view: MapView, focus, ties: Sequence[DrawnTie]) -> frozenset[st
                 member_topic(m) for m, place in view.places.items() if place.level == item.subject
             }
         elif item.kind.startswith("link_"):
-            wanted = set(item.subject.split("-"))
+            wanted = set(str(item.subject).split("-"))
             levels = view.system.member_levels
             for drawn in ties:
                 if (
@@ -188,7 +190,7 @@ def focus_topics(view: MapView, focus, ties: Sequence[DrawnTie]) -> frozenset[st
                 ):
                     topics |= drawn.topics
         return frozenset(topics)
-    member = focus.member
+    member = focus.member or codes.CHILD_NODE
     topics.add(member_topic(member))
     for drawn in ties:
         if member in (drawn.tie.source, drawn.tie.target):
