@@ -16,6 +16,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from eska_network.domain import schema
+from eska_network.store import audit_chain
 from eska_network.store.tables import audit, children, users
 
 ROLES = ("caseworker", "supervisor", "planner", "auditor", "admin")
@@ -75,6 +76,9 @@ AUDIT_ACTIONS = (
     "reassign",
     "account",
     "refusal",
+    "backup",
+    "restore",
+    "audit_check",
 )
 OUTCOMES = ("success", "failure", "refused")
 
@@ -105,7 +109,7 @@ class Principal:
             raise ValueError(f"unknown role {self.role!r}; one of {', '.join(ROLES)}")
 
 
-OPERATOR_ROLE = "operator"
+OPERATOR_ROLE = "cli"
 """The role written in the audit for commands run on the server (they bypass the role matrix)."""
 
 
@@ -294,23 +298,42 @@ def _insert_audit(
     detail: str | None,
     user_name: str | None = None,
 ) -> None:
+    audit_chain.append(
+        connection,
+        [audit_row(principal, action, outcome, child_id, detail, user_name)],
+    )
+
+
+def audit_row(
+    principal: Principal | None,
+    action: str,
+    outcome: str,
+    child_id: str | None = None,
+    detail: str | None = None,
+    user_name: str | None = None,
+) -> dict:
+    """The fields of one audit row, checked (see :func:`write_audit`), ready to chain."""
     if action not in AUDIT_ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown audit outcome {outcome!r}")
     if child_id is not None and not _CHILD_CODE.match(child_id):
         child_id, detail = None, f"{detail or ''} (malformed child code)".strip()
-    connection.execute(
-        sa.insert(audit).values(
-            at=utc_now(),
-            user_name=(principal.user_name if principal else user_name or "")[:64],
-            role=principal.role if principal else "",
-            action=action,
-            child_id=child_id,
-            outcome=outcome,
-            detail=detail[:200] if detail else None,
-        )
-    )
+    return {
+        "at": utc_now(),
+        "user_name": (principal.user_name if principal else user_name or "")[:64],
+        "role": principal.role if principal else "",
+        "action": action,
+        "child_id": child_id,
+        "outcome": outcome,
+        "detail": detail[:200] if detail else None,
+    }
+
+
+def write_audit_rows(store, rows: list[dict]) -> None:
+    """Append several :func:`audit_row` rows in one transaction (one per exported child, say)."""
+    with store.writing() as connection:
+        audit_chain.append(connection, rows)
 
 
 def utc_now() -> dt.datetime:
@@ -383,7 +406,7 @@ def audit_user_names(store, principal: Principal) -> list[str]:
 
 
 def operator() -> Principal:
-    """The principal of a command run on the server, named after the operating-system user."""
+    """The principal of a command run on the server: the operating-system user, role ``cli``."""
     import getpass
 
-    return Principal(f"cli:{getpass.getuser()}", OPERATOR_ROLE)
+    return Principal(getpass.getuser(), OPERATOR_ROLE)

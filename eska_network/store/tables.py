@@ -193,7 +193,19 @@ audit = sa.Table(
     sa.Column("child_id", sa.String(64), nullable=True),
     sa.Column("outcome", sa.String(32), nullable=False),
     sa.Column("detail", sa.String(200), nullable=True),
+    # The hash chain (store/audit_chain.py); nullable only because rows older than the chain
+    # were given their hashes by a migration, after the columns were added.
+    sa.Column("prev_hash", sa.String(64), nullable=True),
+    sa.Column("hash", sa.String(64), nullable=True),
     sa.Index(None, "at"),
+)
+
+settings = sa.Table(
+    "store_settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    comment="facts about the store itself: who created it (demo mode), the audit's name key",
 )
 
 actions = sa.Table(
