@@ -8,6 +8,9 @@ PG_VERSION=15
 PG_USER=eska
 PG_PASSWORD=eska
 PG_DB=eska_test
+# The app's own role: owns nothing, gets the rights of `db grant` (tests/test_database_role.py).
+PG_APP_USER=eska_app
+PG_APP_PASSWORD=eska_app
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "services: installing Debian's chromium" >&2
@@ -26,6 +29,8 @@ if ! pg_lsclusters -h | grep -q "^$PG_VERSION main .* online"; then
 fi
 su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$PG_USER'\"" | grep -q 1 ||
   su postgres -c "psql -qc \"CREATE ROLE $PG_USER LOGIN PASSWORD '$PG_PASSWORD' CREATEDB\""
+su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$PG_APP_USER'\"" | grep -q 1 ||
+  su postgres -c "psql -qc \"CREATE ROLE $PG_APP_USER LOGIN PASSWORD '$PG_APP_PASSWORD'\""
 su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='$PG_DB'\"" | grep -q 1 ||
   su postgres -c "psql -qc \"CREATE DATABASE $PG_DB OWNER $PG_USER\""
 echo "services: chromium and PostgreSQL $PG_VERSION ready" >&2

@@ -78,6 +78,7 @@ AUDIT_ACTIONS = (
     "refusal",
     "backup",
     "restore",
+    "schema_upgrade",
     "audit_check",
 )
 OUTCOMES = ("success", "failure", "refused")
@@ -134,9 +135,11 @@ def visible_child_ids(store, principal: Principal) -> list[str]:
     """The children ``principal`` may see, sorted.
 
     A caseworker sees the children assigned to them, a supervisor the children of the caseworkers
-    of their team; every other role sees none.
+    of their team, the command line (role ``cli``) every child; every other role sees none.
     """
-    if principal.role == "caseworker":
+    if principal.role == OPERATOR_ROLE:
+        query = sa.select(children.c.child_id)
+    elif principal.role == "caseworker":
         query = sa.select(children.c.child_id).where(children.c.caseworker == principal.user_name)
     elif principal.role == "supervisor" and principal.team:
         team_caseworkers = sa.select(users.c.user_name).where(
@@ -261,12 +264,16 @@ def reassign(store, principal: Principal, child_id: str, caseworker: str) -> Non
             raise ValueError(f"{caseworker!r} is not an active caseworker")
         if principal.role != OPERATOR_ROLE and user.team != principal.team:
             raise ValueError(f"{caseworker!r} is not a caseworker of team {principal.team!r}")
-        changed = connection.execute(
-            sa.update(children).where(children.c.child_id == child_id).values(caseworker=caseworker)
-        ).rowcount
-        if changed != 1:
+        before = connection.execute(
+            sa.select(children.c.caseworker).where(children.c.child_id == child_id)
+        ).one_or_none()
+        if before is None:
             raise ValueError(f"no child {child_id!r}")
-        _insert_audit(connection, principal, "reassign", "success", child_id, REASSIGN)
+        connection.execute(
+            sa.update(children).where(children.c.child_id == child_id).values(caseworker=caseworker)
+        )
+        detail = f"{REASSIGN}: {before.caseworker or '-'} -> {caseworker}"
+        _insert_audit(connection, principal, "reassign", "success", child_id, detail)
 
 
 def write_audit(

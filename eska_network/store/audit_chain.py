@@ -73,7 +73,7 @@ def head(connection: sa.Connection, table: sa.Table = audit) -> tuple[int, str] 
 
 
 def append(connection: sa.Connection, rows: Sequence[Mapping[str, object]]) -> None:
-    """Append ``rows`` (the fields of :data:`CHAINED` but ``id``) inside the caller's transaction."""
+    """Append ``rows`` (:data:`CHAINED` but ``id``) inside the caller's transaction."""
     if not rows:
         return
     _lock(connection)
@@ -131,7 +131,9 @@ def verify_rows(rows: Iterable[Mapping[str, object]], kept_head: str | None = No
             )
         if row_hash(previous, row) != row["hash"]:
             return Verification(
-                count - 1, previous, f"row {row['id']} was changed: its hash does not match its fields"
+                count - 1,
+                previous,
+                f"row {row['id']} was changed: its hash does not match its fields",
             )
         previous = row["hash"]
         last_id = row["id"]

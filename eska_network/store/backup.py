@@ -151,7 +151,9 @@ def _revision_order() -> list[str]:
 
 def _check_chain(file: Path, verification: audit_chain.Verification) -> None:
     if not verification.intact:
-        raise BackupError(f"{file}: the backup's audit log was tampered with ({verification.problem})")
+        raise BackupError(
+            f"{file}: the backup's audit log was tampered with ({verification.problem})"
+        )
 
 
 def _unknown_columns(table: sa.Table, names: list[str]) -> list[str]:
@@ -238,7 +240,9 @@ def _normal(sql: str) -> str:
 def _check_sqlite_triggers(file: Path, connection: sa.Connection) -> None:
     found = dict(
         connection.execute(
-            sa.text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'")
+            sa.text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
+            )
         ).all()
     )
     for name, sql in _SQLITE_TRIGGERS.items():
@@ -349,7 +353,10 @@ def _stage_pg_data(connection: sa.Connection, file: Path) -> dict[str, tuple[sa.
             connection.exec_driver_sql(
                 f"CREATE TEMPORARY TABLE {stage} (LIKE {name} INCLUDING DEFAULTS) ON COMMIT DROP"
             )
-            with raw.cursor() as cursor, cursor.copy(f"COPY {stage} ({columns}) FROM STDIN") as copy:
+            with (
+                raw.cursor() as cursor,
+                cursor.copy(f"COPY {stage} ({columns}) FROM STDIN") as copy,
+            ):
                 for row in data:
                     copy.write(row)
             staged[name] = (_stage_table(known[name], stage), columns)

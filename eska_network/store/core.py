@@ -59,16 +59,19 @@ class Store:
         with self.reading() as connection:
             return connection.scalar(sa.select(tables.children.c.child_id).limit(1)) is None
 
-    def import_dataset(self, dataset: Dataset, user_name: str = IMPORT_USER) -> ImportReport:
+    def import_dataset(
+        self, dataset: Dataset, user_name: str = IMPORT_USER, role: str = "cli"
+    ) -> ImportReport:
         """Add or update everything in ``dataset``, all or nothing.
 
         Children, members and resources are upserted; tie rows already stored for the same tie
         and date are skipped; a stored row for the same tie and date with other values is an
         :class:`ImportConflictError` naming it, and nothing is imported. The gap summaries of the
-        changed children are recomputed in the same transaction.
+        changed children are recomputed in the same transaction, and each child whose caseworker
+        changes gets a ``reassign`` audit row by ``user_name`` in ``role``.
         """
         with self.writing() as connection:
-            return importing.import_dataset(connection, dataset, user_name, utc_now())
+            return importing.import_dataset(connection, dataset, user_name, utc_now(), role)
 
     def load_dataset(self, child_ids: Sequence[str] | None = None) -> Dataset:
         """The children ``child_ids`` (default: all) with their members and ties, all resources."""

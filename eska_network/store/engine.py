@@ -89,7 +89,13 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
 
 
 def upgrade(engine: sa.Engine) -> None:
-    """Apply every migration not yet applied."""
+    """Apply every migration not yet applied.
+
+    A store already at the latest migration is not touched: the app's own PostgreSQL role, which
+    owns no table, opens it without trying any schema change.
+    """
+    if current_revision(engine) == head_revision():
+        return
     with engine.connect().execution_options(eska_write=True) as connection:
         command.upgrade(alembic_config(connection), "head")
         connection.commit()

@@ -56,9 +56,9 @@ def upgrade() -> None:
         comment="facts about the store itself: who created it (demo mode), the audit's name key",
     )
     op.execute(
-        sa.text("INSERT INTO store_settings (key, value) VALUES ('audit_name_key', :key)").bindparams(
-            key=secrets.token_hex(32)
-        )
+        sa.text(
+            "INSERT INTO store_settings (key, value) VALUES ('audit_name_key', :key)"
+        ).bindparams(key=secrets.token_hex(32))
     )
     audit = sa.table(
         "audit",
@@ -66,9 +66,7 @@ def upgrade() -> None:
         sa.column("prev_hash"),
         sa.column("hash"),
     )
-    rows = bind.execute(
-        sa.select(*(audit.c[name] for name in _FIELDS)).order_by(audit.c.id)
-    ).all()
+    rows = bind.execute(sa.select(*(audit.c[name] for name in _FIELDS)).order_by(audit.c.id)).all()
     if not rows:
         return
     if postgres:
@@ -79,9 +77,7 @@ def upgrade() -> None:
     for row in rows:
         digest = _hash(previous, row._asdict())
         bind.execute(
-            audit.update()
-            .where(audit.c.id == row.id)
-            .values(prev_hash=previous, hash=digest)
+            audit.update().where(audit.c.id == row.id).values(prev_hash=previous, hash=digest)
         )
         previous = digest
     if postgres:
