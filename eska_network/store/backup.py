@@ -30,8 +30,9 @@ from eska_network.store.core import Store
 
 PG_DUMP_MAGIC = b"PGDMP"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-KEPT_ON_RESTORE = ("audit",)
-"""Tables a restore leaves as they are (the audit is appended to, never replaced)."""
+KEPT_ON_RESTORE = ("audit", "publications", "published_rows")
+"""Tables a restore leaves as they are: the audit (appended to, never replaced) and the figures
+planners have been shown (recomputed from other records, they could be compared with the old)."""
 RESTORED_SETTINGS = ("demo",)
 """The ``store_settings`` keys that describe the records, and so come from the backup."""
 CHAINED_FROM = "0003"

@@ -22,6 +22,7 @@ APPENDED = (
     "revisions",
     "audit",
     "store_settings",
+    "publications",
     "published_rows",
 )
 """History, the audit and the published figures: the app only adds rows."""

@@ -227,6 +227,33 @@ actions = sa.Table(
     sa.Index(None, "child_id"),
 )
 
+publications = sa.Table(
+    "publications",
+    metadata,
+    sa.Column("kind", sa.String(16), primary_key=True, comment="district or quarter"),
+    sa.Column("period", sa.String(16), primary_key=True, comment="e.g. 2026-03 or 2026-Q1"),
+    sa.Column("ends_at", UTC_TIME, nullable=False, comment="the data saved before this time"),
+    sa.Column("computed_at", UTC_TIME, nullable=False),
+    sa.Column("refresh_from", sa.Integer, nullable=False, comment="children changed to refresh"),
+    comment="the planners' published figures, one per kind and period, frozen once written",
+)
+
+published_rows = sa.Table(
+    "published_rows",
+    metadata,
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("period", sa.String(16), primary_key=True),
+    sa.Column("group_key", sa.String(200), primary_key=True),
+    sa.Column("basis_period", sa.String(16), nullable=False, comment="whose data the row shows"),
+    sa.Column(
+        "basis",
+        sa.Text,
+        nullable=True,
+        comment="JSON per child of the row (never shown): set where the row was computed",
+    ),
+    sa.ForeignKeyConstraint(["kind", "period"], ["publications.kind", "publications.period"]),
+)
+
 INTERCHANGE = {
     "children.csv": children,
     "members.csv": members,
