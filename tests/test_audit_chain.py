@@ -1,4 +1,4 @@
-"""The audit's hash chain: `audit verify` finds a changed, removed or truncated row; `audit head`."""
+"""The audit's hash chain: `audit verify` finds a changed, removed or truncated row."""
 
 from __future__ import annotations
 
@@ -130,7 +130,10 @@ def test_the_migration_chains_the_rows_of_an_older_store(engine_name, tmp_path):
 
 def _audit_triggers(connection) -> set[str]:
     if connection.dialect.name == "postgresql":
-        query = "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit'::regclass AND tgenabled = 'O'"
+        query = (
+            "SELECT tgname FROM pg_trigger"
+            " WHERE tgrelid = 'audit'::regclass AND tgenabled = 'O'"
+        )
     else:
         query = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
     return set(connection.exec_driver_sql(query).scalars())
