@@ -114,7 +114,7 @@ def test_login_with_a_wrong_password_is_refused_and_audited(agency_app_store):
     app.text_input[1].input("wrong password")
     app.button[0].click().run()
     assert "eska_principal" not in app.session_state
-    assert app.error[0].value == i18n.text("login.failed")
+    assert app.error[0].value == i18n.text("login.failed", attempts=5, minutes=15)
     last = audit_rows(agency_app_store)[-1]
     assert (last["user_name"], last["action"], last["outcome"]) == (
         "cw_ani",

@@ -131,8 +131,7 @@ def test_the_migration_chains_the_rows_of_an_older_store(engine_name, tmp_path):
 def _audit_triggers(connection) -> set[str]:
     if connection.dialect.name == "postgresql":
         query = (
-            "SELECT tgname FROM pg_trigger"
-            " WHERE tgrelid = 'audit'::regclass AND tgenabled = 'O'"
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit'::regclass AND tgenabled = 'O'"
         )
     else:
         query = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import io
 
 import pytest
@@ -39,7 +40,7 @@ def test_users_add_with_password_from_stdin(agency_cli_store, monkeypatch, capsy
     assert result.principal == access.Principal("rina", "supervisor", "south", "rina")
     last = audit_rows(agency_cli_store)[-2]
     assert (last["role"], last["action"], last["detail"]) == (
-        "operator",
+        "cli",
         "account",
         "add user rina as supervisor",
     )
@@ -82,7 +83,7 @@ def test_set_password_from_stdin(agency_cli_store, monkeypatch):
     ("argv", "stdin", "message"),
     [
         (["users", "add", "cw_ani", "--role", "caseworker", "--no-password"], "", "exists"),
-        (["users", "add", "x", "--role", "planner", "--password-stdin"], "short\n", "10 char"),
+        (["users", "add", "x", "--role", "planner", "--password-stdin"], "short\n", "12 char"),
         (
             ["users", "add", "x", "--role", "planner", "--team", "east", "--no-password"],
             "",
@@ -118,4 +119,10 @@ def test_assign_moves_a_child_and_is_audited(agency_cli_store, capsys):
     ani = access.Principal("cw_ani", "caseworker", "north")
     assert access.visible_child_ids(agency_cli_store, ani) == ["C1", "C2", "C4"]
     last = audit_rows(agency_cli_store)[-1]
-    assert (last["role"], last["action"], last["child_id"]) == ("operator", "reassign", "C4")
+    assert (last["user_name"], last["role"], last["action"], last["child_id"]) == (
+        getpass.getuser(),
+        "cli",
+        "reassign",
+        "C4",
+    )
+    assert last["detail"] == "reassign: cw_citra -> cw_ani"

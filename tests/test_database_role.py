@@ -125,5 +125,3 @@ def test_an_app_role_cannot_migrate_and_says_why(stores):
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0003'")
     with pytest.raises(sa.exc.ProgrammingError, match="must be owner|permission denied"):
         open_store(app.url.render_as_string(hide_password=False))
-
-

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import hashlib
+import hmac
 import os
 import re
 from collections import Counter
@@ -25,12 +27,18 @@ from eska_network.services.access import (
     utc_now,
     write_audit,
 )
-from eska_network.store.tables import teams, users
+from eska_network.store.tables import settings, teams, users
 
 USER_NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 """User names are codes (also used as e-mail addresses for single sign-on), never free text."""
 TEAM_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 12
+MIN_PASSWORD_SCORE = 3
+"""zxcvbn's score (0 to 4) below which a password is refused as common or guessable."""
+_SCORED_CHARACTERS = 100
+"""zxcvbn's time grows with the length: a longer password is scored on its first 100."""
+UNKNOWN_USER_PREFIX = "unknown:"
+"""How a failed login by a name that is no account is audited: this prefix and a keyed hash."""
 
 _HASHER = PasswordHasher()
 
@@ -56,6 +64,10 @@ class LoginPolicy:
     max_failures: int = 5
     lockout: dt.timedelta = dt.timedelta(minutes=15)
     idle_timeout: dt.timedelta = dt.timedelta(minutes=30)
+
+    @property
+    def lockout_minutes(self) -> int:
+        return int(self.lockout / _MINUTE)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> LoginPolicy:
@@ -141,16 +153,39 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
-def check_password(password: str) -> None:
-    """Refuse a password too short to resist guessing.
+def check_password(password: str, *context: str) -> None:
+    """Refuse a password that is short, common or guessable (no network needed).
+
+    ``context`` holds words a guesser would try first (the user name, the display name).
+    Guessability is zxcvbn's estimate, with its bundled lists of common passwords, names and words.
 
     Raises
     ------
     AccountError
-        When the password has fewer than ``MIN_PASSWORD_LENGTH`` characters.
+        When the password has fewer than ``MIN_PASSWORD_LENGTH`` characters, or zxcvbn scores it
+        below ``MIN_PASSWORD_SCORE`` (e.g. ``password1234``, a keyboard walk, a repeated letter).
+
+    Examples
+    --------
+    >>> check_password("correct horse battery staple")
+    >>> check_password("password1234")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    eska_network.services.accounts.AccountError: this password is too common or too easy ...
     """
+    from zxcvbn import zxcvbn
+
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    words = ["eska", "password", "sandi", *(word for word in context if word)]
+    estimate = zxcvbn(password[:_SCORED_CHARACTERS], user_inputs=words)
+    if estimate["score"] < MIN_PASSWORD_SCORE:
+        warning = estimate["feedback"].get("warning") or ""
+        reason = f" ({warning})" if warning else ""
+        raise AccountError(
+            f"this password is too common or too easy to guess{reason}: choose a longer one, "
+            "e.g. a few unrelated words"
+        )
 
 
 def add_team(store, actor: Principal, team: str, name: str) -> None:
@@ -205,7 +240,7 @@ def add_user(
         )
     _check_role(role)
     if password is not None:
-        check_password(password)
+        check_password(password, user_name, display_name or "")
     with store.writing() as connection:
         if _find(connection, user_name) is not None:
             raise AccountError(f"user {user_name!r} exists")
@@ -257,7 +292,7 @@ def set_team(store, actor: Principal, user_name: str, team: str | None) -> None:
 
 def set_password(store, actor: Principal, user_name: str, password: str) -> None:
     """Give a user a new password (and clear their failed logins)."""
-    check_password(password)
+    check_password(password, user_name)
     _update(
         store,
         actor,
@@ -289,48 +324,71 @@ def authenticate(
     """Check a login and audit it: ``login``, ``failed_login``, and ``lockout`` when it locks.
 
     The ``policy.max_failures``-th failure in a row locks the account for ``policy.lockout``;
-    while locked even the right password is refused.
+    while locked even the right password is refused. Whatever the reason, a refusal costs the
+    same work (one password hash checked, one update, one audit row), so that neither the answer
+    nor its time tells an unknown name from a wrong password or a locked account; the reason is
+    for the audit only. An unknown name is audited as a keyed hash (it may be a password typed
+    into the wrong field).
     """
     now = now or utc_now()
     just_locked = False
     with store.writing() as connection:
         row = _find(connection, user_name)
-        if row is None or not row.active:
-            verify_password(None, password)
-            result = LoginResult(None, "bad_credentials")
-        elif row.locked_until is not None and now < as_utc(row.locked_until):
-            result = LoginResult(None, "locked", as_utc(row.locked_until))
-        elif verify_password(row.password_hash, password):
-            connection.execute(
-                sa.update(users)
-                .where(users.c.user_name == user_name)
-                .values(failed_logins=0, locked_until=None)
-            )
+        # The hash is checked in every case: a missing account checks a dummy one.
+        matches = verify_password(row.password_hash if row is not None else None, password)
+        locked = row is not None and row.locked_until is not None and now < as_utc(row.locked_until)
+        usable = row is not None and row.active and not locked
+        if usable and matches:
             result = LoginResult(_user(row).principal(), "ok")
-        else:
+            values = {"failed_logins": 0, "locked_until": None}
+        elif usable:
             failures = row.failed_logins + 1
             just_locked = failures >= policy.max_failures
             locked_until = now + policy.lockout if just_locked else None
-            connection.execute(
-                sa.update(users)
-                .where(users.c.user_name == user_name)
-                # The count starts again after a lockout: the next one needs as many failures.
-                .values(failed_logins=0 if just_locked else failures, locked_until=locked_until)
-            )
-            result = LoginResult(
-                None, "locked" if locked_until else "bad_credentials", locked_until
-            )
-    known = Principal(row.user_name, row.role, row.team) if row is not None else None
+            # The count starts again after a lockout: the next one needs as many failures.
+            values = {
+                "failed_logins": 0 if just_locked else failures,
+                "locked_until": locked_until,
+            }
+            result = LoginResult(None, "locked" if just_locked else "bad_credentials", locked_until)
+        else:
+            result = LoginResult(None, "locked" if locked else "bad_credentials")
+            values = {"failed_logins": users.c.failed_logins}
+        # Run for every attempt (for an unknown name it changes no row), so each costs the same.
+        connection.execute(sa.update(users).where(users.c.user_name == user_name).values(values))
+        name_key = None if row is not None else _name_key(connection)
     if result.reason == "ok":
         write_audit(store, result.principal, "login", "success")
-    else:
-        detail = "account locked" if result.reason == "locked" else "bad credentials"
-        write_audit(store, known, "failed_login", "failure", detail=detail, user_name=user_name)
-        if just_locked:
-            write_audit(
-                store, known, "lockout", "success", detail=f"{policy.max_failures} failures"
-            )
+        return result
+    known = Principal(row.user_name, row.role, row.team) if row is not None else None
+    detail = "account locked" if result.reason == "locked" else "bad credentials"
+    if row is not None and not row.active:
+        detail = "account inactive"
+    shown_name = None if known else unknown_user_label(name_key, user_name)
+    write_audit(store, known, "failed_login", "failure", detail=detail, user_name=shown_name)
+    if just_locked:
+        write_audit(store, known, "lockout", "success", detail=f"{policy.max_failures} failures")
     return result
+
+
+def unknown_user_label(key: str, user_name: str) -> str:
+    """How the audit names a user name that is no account: a short keyed hash of it.
+
+    The same name gives the same label in one store (so repeated attempts can be seen), but the
+    name cannot be read back, nor guessed without the store's key.
+
+    >>> unknown_user_label("k", "ani") == unknown_user_label("k", "ani") != unknown_user_label(
+    ...     "k", "budi")
+    True
+    >>> unknown_user_label("k", "ani")[:8]
+    'unknown:'
+    """
+    digest = hmac.new(key.encode(), user_name.encode("utf-8"), hashlib.sha256).hexdigest()
+    return UNKNOWN_USER_PREFIX + digest[:12]
+
+
+def _name_key(connection: sa.Connection) -> str:
+    return connection.scalar(sa.select(settings.c.value).where(settings.c.key == "audit_name_key"))
 
 
 def logout(store, principal: Principal, *, timed_out: bool = False) -> None:
