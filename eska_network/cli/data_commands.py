@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from eska_network.domain import gaps, io, synth
+from eska_network.domain import csvsafe, gaps, io, synth
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -86,7 +86,7 @@ def run_report(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(table.to_json(orient="records", force_ascii=False))
     else:
-        table.to_csv(sys.stdout, index=False)
+        sys.stdout.write(csvsafe.to_safe_csv(table, lineterminator="\n"))
     return 0
 
 

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute
 import pyarrow.csv
 
-from eska_network.domain import codes, schema
+from eska_network.domain import codes, csvsafe, schema
 from eska_network.domain.model import Dataset, column_dtype
 from eska_network.domain.schema import LIST_SEPARATOR, Column, FileSpec
 
@@ -33,8 +33,14 @@ Source = str | os.PathLike | bytes | Mapping[str, bytes]
 MAX_LISTED_PER_COLUMN = 1000
 """Problems in one column of one file listed one by one; any more are counted in one line."""
 
-MAX_UNPACKED_BYTES = 2 * 2**30
-"""Largest total size of the data files inside a zip (a guard against zip bombs)."""
+MAX_UNPACKED_VARIABLE = "ESKA_MAX_UNPACKED_MB"
+DEFAULT_MAX_UNPACKED_MB = 200
+"""Largest total size of the data files inside a zip, unless ``ESKA_MAX_UNPACKED_MB`` says."""
+MAX_ZIP_RATIO = 100
+"""Unpacked size over packed size above which a zip is refused: CSV data sets pack 5 to 20 times
+(repetitive ones about 20), while zip bombs pack hundreds of times."""
+_RATIO_FROM_BYTES = 2**20
+"""A zip unpacking to less than this is too small to be a bomb, whatever its ratio."""
 
 _FILE_NAMES = tuple(spec.name for spec in schema.FILES)
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
@@ -167,6 +173,22 @@ def summary(dataset: Dataset) -> str:
     return ", ".join(parts)
 
 
+def max_unpacked_bytes(environ: Mapping[str, str] | None = None) -> int:
+    """The largest unpacked size of a zip: ``ESKA_MAX_UNPACKED_MB`` megabytes, or 200.
+
+    >>> max_unpacked_bytes({}) // 2**20, max_unpacked_bytes({"ESKA_MAX_UNPACKED_MB": "50"}) // 2**20
+    (200, 50)
+    """
+    text = (os.environ if environ is None else environ).get(MAX_UNPACKED_VARIABLE, "").strip()
+    if not text:
+        return DEFAULT_MAX_UNPACKED_MB * 2**20
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(
+            f"{MAX_UNPACKED_VARIABLE} must be a whole number of megabytes, not {text!r}"
+        )
+    return int(text) * 2**20
+
+
 def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
     """Write the four CSV files into ``folder`` (created if needed), all or none of them.
 
@@ -223,11 +245,11 @@ def write_dataset_zip(dataset: Dataset) -> bytes:
 
 
 def _csv_text(dataset: Dataset, spec: FileSpec) -> str:
+    """One file's CSV text; a text cell a spreadsheet would run is escaped (see csvsafe)."""
     table = dataset.table(spec)
     extra = [name for name in table.columns if name not in spec.column_names]
-    return table.reindex(columns=[*spec.column_names, *extra]).to_csv(
-        index=False, na_rep="", date_format="%Y-%m-%d", lineterminator="\n"
-    )
+    table = csvsafe.escape_table(table.reindex(columns=[*spec.column_names, *extra]))
+    return table.to_csv(index=False, na_rep="", date_format="%Y-%m-%d", lineterminator="\n")
 
 
 def _quoted(cell: str) -> str:
@@ -342,14 +364,38 @@ def _zip_files(label: str, data: bytes, findings: _Findings) -> dict[str, bytes]
             names = ", ".join("the top level" if f == "." else f for f in folders)
             findings.add(label, f"holds data files in more than one folder ({names})")
             return {}
-        if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
-            findings.add(label, f"unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB")
+        refusal = _bomb_refusal(entries)
+        if refusal:
+            findings.add(label, refusal)
             return {}
         try:
             return {PurePosixPath(entry.filename).name: archive.read(entry) for entry in entries}
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error) as error:
             findings.add(label, f"cannot be unpacked: {error}")
             return {}
+
+
+def _bomb_refusal(entries: list[zipfile.ZipInfo]) -> str | None:
+    """Why a zip is refused before anything is unpacked (its declared sizes), or None.
+
+    The sizes a zip declares are what unpacking gives at most: Python's reader stops at the
+    declared size and refuses an entry whose data does not match it.
+    """
+    unpacked = sum(entry.file_size for entry in entries)
+    packed = sum(entry.compress_size for entry in entries)
+    limit = max_unpacked_bytes()
+    if unpacked > limit:
+        return (
+            f"unpacks to {unpacked / 2**20:,.0f} MB, more than the limit of {limit // 2**20} MB "
+            f"(set {MAX_UNPACKED_VARIABLE} to change it); nothing was unpacked"
+        )
+    if unpacked >= _RATIO_FROM_BYTES and unpacked > MAX_ZIP_RATIO * max(packed, 1):
+        return (
+            f"unpacks to {unpacked / 2**20:,.0f} MB from {packed / 2**20:,.1f} MB, "
+            f"{unpacked / max(packed, 1):,.0f} times its size: no data set packs more than "
+            f"{MAX_ZIP_RATIO} times, so this looks like a zip bomb; nothing was unpacked"
+        )
+    return None
 
 
 # Reading one file into a table of stripped strings, indexed by spreadsheet row number
@@ -372,8 +418,10 @@ def _parse_csv(name: str, data: bytes, findings: _Findings) -> pd.DataFrame | No
     except (csv.Error, pa.ArrowInvalid) as error:
         findings.add(name, f"is not a CSV file ({error})")
         return None
-    frame = frame.apply(lambda cells: cells.str.strip())
-    return _named_columns(name, frame, [cell.strip() for cell in header], findings)
+    # A cell the product wrote escaped for spreadsheets (csvsafe) is read back as it was.
+    frame = frame.apply(lambda cells: csvsafe.unescape_column(cells.str.strip()))
+    header = [csvsafe.unescape_cell(cell.strip()) for cell in header]
+    return _named_columns(name, frame, header, findings)
 
 
 def _not_csv_text(data: bytes) -> tuple[str, int | None] | None:
