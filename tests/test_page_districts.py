@@ -166,8 +166,9 @@ def test_roles_without_aggregates_are_refused_and_the_refusal_is_audited(
     app.session_state["eska_principal"] = principal
     app.session_state["eska_last_activity"] = accounts.utc_now()
     app.run()
-    with pytest.raises(ValueError):
-        app.switch_page(PAGE)
+    # An address typed for the page runs it, and the page refuses (audited).
+    app.switch_page(PAGE).run()
+    assert [error.value for error in app.error] == [i18n.text("app.refused")]
     page = AppTest.from_file(str(APP.parent / PAGE), default_timeout=60)
     page.session_state["eska_principal"] = principal
     page.run()

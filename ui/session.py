@@ -31,10 +31,9 @@ def demo_mode() -> bool:
 
 @st.cache_resource(show_spinner=False)
 def _store(url: str, demo: bool):
-    store = open_store(url)
     if demo:
-        accounts.prepare_demo(store, SAMPLE_DATA)
-    return store
+        return accounts.open_demo_store(url, SAMPLE_DATA)
+    return open_store(url)
 
 
 def get_store():
@@ -91,6 +90,40 @@ def enforce_idle_timeout(now: dt.datetime | None = None) -> None:
         sign_out(timed_out=True)
     else:
         st.session_state[ACTIVITY_KEY] = now
+
+
+IDLE_CHECK_SECONDS = 30
+"""How often an open page checks the idle timeout while nobody touches it."""
+
+
+def idle_check_interval(policy: accounts.LoginPolicy) -> float:
+    """Seconds between two checks: every 30 s, or a quarter of a shorter timeout.
+
+    >>> idle_check_interval(accounts.LoginPolicy())
+    30.0
+    >>> idle_check_interval(accounts.LoginPolicy(idle_timeout=dt.timedelta(seconds=6)))
+    1.5
+    """
+    return min(float(IDLE_CHECK_SECONDS), policy.idle_timeout.total_seconds() / 4)
+
+
+def idle_watch() -> None:
+    """A fragment rerun on a timer: logs an idle session out without waiting for a click.
+
+    Its own reruns are not activity (only a run of the whole app notes activity).
+    """
+    policy = accounts.LoginPolicy.from_env()
+
+    @st.fragment(run_every=idle_check_interval(policy))
+    def _watch() -> None:
+        last = st.session_state.get(ACTIVITY_KEY)
+        if current_principal() is None or last is None:
+            return
+        if accounts.is_idle(last, accounts.utc_now(), policy):
+            sign_out(timed_out=True)
+            st.rerun(scope="app")
+
+    _watch()
 
 
 def take_notice() -> str | None:

@@ -72,7 +72,8 @@ class LoginPolicy:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> LoginPolicy:
         """The policy set by the variables ``ESKA_LOCKOUT_ATTEMPTS``, ``ESKA_LOCKOUT_MINUTES``
-        and ``ESKA_IDLE_MINUTES`` (whole numbers; the defaults where unset)."""
+        (whole numbers) and ``ESKA_IDLE_MINUTES`` (a number, ``0.5`` is half a minute); the
+        defaults where unset."""
         default = cls()
         return cls(
             max_failures=_positive(environ, "ESKA_LOCKOUT_ATTEMPTS", default.max_failures),
@@ -80,7 +81,9 @@ class LoginPolicy:
                 minutes=_positive(environ, "ESKA_LOCKOUT_MINUTES", default.lockout / _MINUTE)
             ),
             idle_timeout=dt.timedelta(
-                minutes=_positive(environ, "ESKA_IDLE_MINUTES", default.idle_timeout / _MINUTE)
+                minutes=_positive(
+                    environ, "ESKA_IDLE_MINUTES", default.idle_timeout / _MINUTE, whole=False
+                )
             ),
         )
 
@@ -88,16 +91,19 @@ class LoginPolicy:
 _MINUTE = dt.timedelta(minutes=1)
 
 
-def _positive(environ: Mapping[str, str], name: str, default: float) -> int:
+def _positive(
+    environ: Mapping[str, str], name: str, default: float, *, whole: bool = True
+) -> float:
     value = environ.get(name)
     if value is None or value == "":
         return int(default)
+    kind = "a whole number" if whole else "a number"
     try:
-        number = int(value)
+        number = int(value) if whole else float(value)
     except ValueError:
-        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
-    if number < 1:
-        raise ValueError(f"{name} must be at least 1, not {number}")
+        raise ValueError(f"{name} must be {kind}, not {value!r}") from None
+    if number <= 0 or (whole and number < 1):
+        raise ValueError(f"{name} must be {kind} above 0, not {value}")
     return number
 
 
@@ -510,15 +516,83 @@ def demo_accounts(folder: Path) -> tuple[DemoAccount, ...]:
     )
 
 
+class DemoRefused(RuntimeError):
+    """Demo mode was pointed at a store it did not create, which holds records: nothing written."""
+
+
+DEMO_MARKER = "demo"
+"""The ``store_settings`` key that says demo mode created the store."""
+_NOT_RECORDS = {"alembic_version", "store_settings"}
+
+
+def demo_store_state(engine: sa.Engine) -> str:
+    """``"demo"`` (created by demo mode), ``"empty"`` (no record at all) or ``"records"``.
+
+    Works before the store is migrated, so that a store with records is refused before anything,
+    even a migration, is written to it.
+    """
+    inspector = sa.inspect(engine)
+    names = set(inspector.get_table_names())
+    with engine.connect() as connection:
+        if "store_settings" in names:
+            marked = connection.execute(
+                sa.text("SELECT 1 FROM store_settings WHERE key = :key"), {"key": DEMO_MARKER}
+            ).first()
+            if marked:
+                return "demo"
+        for name in sorted(names - _NOT_RECORDS):
+            table = sa.table(name)
+            if connection.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first():
+                return "records"
+    return "empty"
+
+
+def open_demo_store(url: str, folder: Path):
+    """The store at ``url`` for demo mode: created by demo mode, or empty and then filled.
+
+    Raises
+    ------
+    DemoRefused
+        When the store holds records that demo mode did not create; nothing is written to it.
+    """
+    from eska_network.store import Store, engine, open_store
+
+    checked = Store(engine.make_engine(url))
+    state = demo_store_state(checked.engine)
+    checked.engine.dispose()
+    if state == "records":
+        raise DemoRefused(_demo_refusal(url))
+    store = open_store(url)
+    prepare_demo(store, folder)
+    return store
+
+
+def _demo_refusal(url: str) -> str:
+    shown = sa.make_url(url).render_as_string(hide_password=True)
+    return (
+        f"demo mode opens only an empty store or one it created itself, and {shown} holds "
+        "records it did not create; nothing was written to it"
+    )
+
+
 def prepare_demo(store, folder: Path) -> tuple[DemoAccount, ...]:
     """Fill an empty store with the sample data and create the demo accounts that are missing.
 
-    The demo team holds every caseworker of the sample and the demo supervisor; every demo
-    account has the password :data:`DEMO_PASSWORD`, which the login page shows.
+    The store is marked as demo mode's own first; a store that is neither empty nor so marked is
+    refused (:class:`DemoRefused`) before anything is written. The demo team holds every
+    caseworker of the sample and the demo supervisor; every demo account has the password
+    :data:`DEMO_PASSWORD`, which the login page shows.
     """
     from eska_network.store import ensure_sample_loaded
 
-    ensure_sample_loaded(store, folder)
+    state = demo_store_state(store.engine)
+    if state == "records":
+        raise DemoRefused(_demo_refusal(store.url.render_as_string(hide_password=False)))
+    if state == "empty":
+        with store.writing() as connection:
+            connection.execute(
+                sa.insert(settings).values(key=DEMO_MARKER, value=f"created {utc_now():%Y-%m-%d}")
+            )
     operator = access.operator()
     with store.engine.connect() as connection:
         has_team = connection.execute(sa.select(teams.c.team).where(teams.c.team == DEMO_TEAM))
@@ -532,4 +606,5 @@ def prepare_demo(store, folder: Path) -> tuple[DemoAccount, ...]:
     for user_name, role in missing.items():
         team = DEMO_TEAM if role in ("caseworker", "supervisor") else None
         add_user(store, operator, user_name, role, team=team, password_hash=shared_hash)
+    ensure_sample_loaded(store, folder)
     return demo_accounts(folder)
