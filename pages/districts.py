@@ -23,15 +23,16 @@ lang = context.lang
 st.title(ui.t("page.districts"))
 
 
-# The page check of this run has passed, and the tables are the same for whoever may see them:
-# they are cached per data version and K, not per user.
+# The page check of this run has passed, and the published figures are the same for whoever may
+# see them: they are cached per store, period, rounding and K, not per user (the check and its
+# audit row run on every page run, in page_context).
 @st.cache_data(show_spinner=False, max_entries=8)
-def _district_table(_store, _principal, version: tuple, k: int):
+def _district_table(_store, _principal, store_url: str, published: tuple, k: int):
     return views.district_aggregates(_store, _principal, k)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _quarter_table(_store, _principal, version: tuple, k: int):
+def _quarter_table(_store, _principal, store_url: str, published: tuple, k: int):
     return views.quarterly_aggregates(_store, _principal, k)
 
 
@@ -40,8 +41,9 @@ def _plot(figure) -> None:
 
 
 k = disclosure.suppression_k()
-version = views.data_version(context.store)
-suppressed = _district_table(context.store, context.principal, version, k)
+version = (str(context.store.url), views.publication_key())
+with st.spinner(ui.t("districts.publishing")):
+    suppressed = _district_table(context.store, context.principal, *version, k)
 if isinstance(suppressed, disclosure.TooFewChildren):
     st.info(suppressed.message(lang))
     st.stop()
@@ -57,6 +59,7 @@ st.caption(
         k=k,
     )
 )
+st.caption(views.publication_note(suppressed, lang))
 district_heading = districts.group_heading("district", lang)
 
 st.subheader(ui.t("districts.headline"), divider="orange")
@@ -153,7 +156,7 @@ st.subheader(ui.t("districts.trend"), divider="gray")
 st.caption(ui.t("districts.trend_note"))
 at_once = not isinstance(total_children, int) or total_children <= TREND_AT_ONCE_UP_TO
 if st.toggle(ui.t("districts.trend_compute"), value=at_once, key="districts_trend"):
-    trend = _quarter_table(context.store, context.principal, version, k)
+    trend = _quarter_table(context.store, context.principal, *version, k)
     if isinstance(trend, disclosure.TooFewChildren):
         st.info(trend.message(lang))
     else:

@@ -49,9 +49,14 @@ def sample_store_url(tmp_path_factory):
 
 @pytest.fixture
 def sample_app_store(sample_store_url, monkeypatch):
-    """The sample store, opened by the app as a running server would (no demo mode, K = 5)."""
+    """The sample store, opened by the app as a running server would (no demo mode, K = 5).
+
+    Counts are not rounded here (``ESKA_ROUNDING=1``), so that the page's own logic is checked
+    against exact figures; tests/test_publication.py checks the rounding on the page.
+    """
     monkeypatch.delenv("ESKA_DEMO", raising=False)
     monkeypatch.delenv(disclosure.K_VARIABLE, raising=False)
+    monkeypatch.setenv("ESKA_ROUNDING", "1")
     monkeypatch.setenv("ESKA_DATABASE_URL", sample_store_url)
     navigation_only(monkeypatch)
     store = open_store(sample_store_url)

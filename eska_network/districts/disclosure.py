@@ -35,6 +35,7 @@ What the page shows and what the CSV export holds are both :func:`to_export` of 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -131,6 +132,10 @@ class SuppressedTable:
     ``counts`` is ``Int64`` and ``shares`` (0 to 1) and ``medians`` are floats, each with ``NA``
     where hidden; the ``*_status`` frames say why (:data:`SHOWN`, :data:`SMALL`,
     :data:`SECONDARY`). ``shares`` has every count column but ``children``.
+
+    Published figures (:mod:`eska_network.districts.publication`) also say their ``period``, the
+    ``base`` their counts are rounded to (1: not rounded), and per group the period whose records
+    the row shows (``row_periods``, empty when not published).
     """
 
     by: str
@@ -142,6 +147,9 @@ class SuppressedTable:
     medians: pd.DataFrame
     median_status: pd.DataFrame
     services: pd.DataFrame
+    base: int = 1
+    period: str | None = None
+    row_periods: tuple[tuple[str, str], ...] = ()
 
     @property
     def groups(self) -> list[str]:
@@ -164,12 +172,15 @@ class SuppressedTable:
             if len(self.services)
             else self.services
         )
-        return SuppressedTable(
-            self.by,
-            self.k,
-            *(frame.loc[rows] for frame in (self.counts, self.count_status, self.shares)),
-            *(frame.loc[rows] for frame in (self.share_status, self.medians, self.median_status)),
-            services,
+        return dataclasses.replace(
+            self,
+            counts=self.counts.loc[rows],
+            count_status=self.count_status.loc[rows],
+            shares=self.shares.loc[rows],
+            share_status=self.share_status.loc[rows],
+            medians=self.medians.loc[rows],
+            median_status=self.median_status.loc[rows],
+            services=services,
         )
 
     def display_counts(self) -> pd.DataFrame:
@@ -186,6 +197,40 @@ class SuppressedTable:
         return _display(
             self.medians, self.median_status, self.k, lambda v: round(v, MEDIAN_DECIMALS)
         )
+
+
+def round_counts(suppressed: SuppressedTable, base: int) -> SuppressedTable:
+    """Every shown count rounded to the nearest multiple of ``base`` (halves up); shares anew.
+
+    Rounding comes after suppression: hidden cells stay hidden, and a share is a rounded count
+    over the rounded number of children, so that no share gives an exact count back.
+
+    >>> import pandas as pd
+    >>> from eska_network.districts.aggregates import (
+    ...     COUNT_MEASURES, MEDIAN_MEASURES, AggregateTable)
+    >>> counts = pd.DataFrame(0, index=["A", "B", ""], columns=list(COUNT_MEASURES))
+    >>> counts["children"] = counts["weakest_link:family-community"] = [23, 37, 60]
+    >>> counts["unmet_need:legal"] = [12, 8, 20]
+    >>> medians = pd.DataFrame(2.0, index=counts.index, columns=list(MEDIAN_MEASURES))
+    >>> table = suppress(AggregateTable("district", counts, medians, pd.DataFrame()), k=5)
+    >>> rounded = round_counts(table, 5)
+    >>> rounded.display_counts()[["children", "unmet_need:legal"]].values.tolist()
+    [[25, 10], [35, 10], [60, 20]]
+    >>> rounded.display_shares().at["A", "unmet_need:legal"]
+    40.0
+    """
+    if base == 1:
+        return suppressed
+    values = suppressed.counts.astype("Float64")
+    rounded = (np.floor(values / base + 0.5) * base).astype("Int64")
+    children = rounded[CHILDREN].astype("Float64")
+    shares = (
+        rounded[list(COUNT_MEASURES[1:])]
+        .astype("Float64")
+        .div(children.where(children > 0), axis=0)
+    )
+    shares = shares.astype("float64").mask(suppressed.share_status != SHOWN)
+    return dataclasses.replace(suppressed, counts=rounded, shares=shares, base=base)
 
 
 def _display(values: pd.DataFrame, status: pd.DataFrame, k: int, shown) -> pd.DataFrame:

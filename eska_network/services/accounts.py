@@ -520,6 +520,7 @@ class DemoRefused(RuntimeError):
     """Demo mode was pointed at a store it did not create, which holds records: nothing written."""
 
 
+DEMO_SAVED_AGO = dt.timedelta(days=365)
 DEMO_MARKER = "demo"
 """The ``store_settings`` key that says demo mode created the store."""
 _NOT_RECORDS = {"alembic_version", "store_settings"}
@@ -606,5 +607,7 @@ def prepare_demo(store, folder: Path) -> tuple[DemoAccount, ...]:
     for user_name, role in missing.items():
         team = DEMO_TEAM if role in ("caseworker", "supervisor") else None
         add_user(store, operator, user_name, role, team=team, password_hash=shared_hash)
-    ensure_sample_loaded(store, folder)
+    # Recorded as saved a year ago, so that the planners' published figures (as of the end of
+    # the last complete period) show the sample at once.
+    ensure_sample_loaded(store, folder, saved_at=utc_now() - DEMO_SAVED_AGO)
     return demo_accounts(folder)

@@ -3,12 +3,14 @@
 The caseload is every child's row of :func:`eska_network.services.caseload.caseload_table`, scored
 once per version of the data (:func:`scored_caseload`, for a server-side cache) and cut down on
 every run to the children the principal may see (:func:`caseload_view`). The district views are
-suppressed here, on the server, before anything reaches a page (:func:`district_aggregates`): no
-child id and no unsuppressed count ever leaves this module for a planner.
+published figures (frozen per period), suppressed and rounded here, on the server, before
+anything reaches a page (:func:`district_aggregates`): no child id and no unsuppressed count ever
+leaves this module for a planner.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -21,7 +23,7 @@ import sqlalchemy as sa
 
 from eska_network import i18n
 from eska_network.districts import aggregates as districts
-from eska_network.districts import disclosure, unserved
+from eska_network.districts import disclosure, publication, unserved
 from eska_network.districts.disclosure import (
     SHOWN,
     SMALL,
@@ -29,10 +31,11 @@ from eska_network.districts.disclosure import (
     TooFewChildren,
 )
 from eska_network.districts.figures import OKABE_ITO, TEMPLATE
+from eska_network.domain import gaps
 from eska_network.domain.codes import LEVELS
 from eska_network.domain.csvsafe import to_safe_csv
 from eska_network.services import access, caseload
-from eska_network.store import frames
+from eska_network.store import frames, publications
 from eska_network.store.tables import actions, children, resources, revisions
 
 CASELOAD_SHOWN = (
@@ -235,12 +238,16 @@ def _resources(store) -> pd.DataFrame:
 
 
 def district_aggregates(
-    store, principal: access.Principal, k: int | None = None
+    store, principal: access.Principal, k: int | None = None, now: dt.datetime | None = None
 ) -> SuppressedTable | TooFewChildren:
-    """Every district's measures over all stored children, suppressed (K from the environment).
+    """The published district figures of the last complete period, suppressed and rounded.
 
-    Checked on the server (``view_districts``). The result holds district names, suppressed
-    counts, shares and medians, and the services of ``resources``: no child id, no small count.
+    Checked on the server (``view_districts``). The figures are those of
+    :mod:`eska_network.districts.publication`: as of the end of the last complete period
+    (``ESKA_PUBLICATION_PERIOD``), frozen once computed, rows refreshed only when K + 1 of their
+    children changed, counts rounded to ``ESKA_ROUNDING`` after suppression. The result holds
+    district names, suppressed counts, shares and medians, and the services of ``resources``: no
+    child id, no small count.
 
     Raises
     ------
@@ -248,18 +255,29 @@ def district_aggregates(
         When the principal may not see district aggregates (the refusal is audited).
     """
     access.require(store, principal, access.VIEW_DISTRICTS)
-    summaries = _with_children(store).drop(columns=["child_id", "caseworker"])
-    return disclosure.suppress(districts.district_table(summaries, _resources(store)), k)
+    k = disclosure.suppression_k() if k is None else k
+    period = publication.last_complete_period(
+        now or access.utc_now(), publication.publication_unit()
+    )
+
+    def by_district(records) -> dict:
+        summaries = gaps.gap_table(records)
+        return publication.row_bases(summaries, records.children["district"].tolist())
+
+    rows = publications.ensure(store, "district", period, k + 1, by_district)
+    table = publication.aggregate_rows(rows, "district")
+    services = districts.service_table(_resources(store), table.counts.index[:-1])
+    table = dataclasses.replace(table, services=services)
+    return _published(table, rows, period, k)
 
 
 def quarterly_aggregates(
-    store, principal: access.Principal, k: int | None = None
+    store, principal: access.Principal, k: int | None = None, now: dt.datetime | None = None
 ) -> SuppressedTable | TooFewChildren:
-    """Every measure per quarter of assessment over all districts, suppressed.
+    """The published trend by quarter of assessment (all districts), as :func:`district_aggregates`.
 
-    It summarises every child at each quarter's latest assessment from the whole record
-    (:func:`~eska_network.districts.aggregates.summary_history`), so it is far slower than
-    :func:`district_aggregates` on a large store: compute it once per data version.
+    Each quarter's row counts the children assessed in it, as they were at their latest
+    assessment of the quarter, from the records as of the end of the last complete period.
 
     Raises
     ------
@@ -267,8 +285,75 @@ def quarterly_aggregates(
         When the principal may not see district aggregates (the refusal is audited).
     """
     access.require(store, principal, access.VIEW_DISTRICTS)
-    history = districts.summary_history(store.load_dataset())
-    return disclosure.suppress(districts.quarterly_trend(history), k)
+    k = disclosure.suppression_k() if k is None else k
+    period = publication.last_complete_period(
+        now or access.utc_now(), publication.publication_unit()
+    )
+
+    def by_quarter(records) -> dict:
+        latest, labels = districts.latest_per_quarter(districts.summary_history(records))
+        last_quarter = f"{period.last_day.year}-Q{(period.last_day.month - 1) // 3 + 1}"
+        kept = (labels <= last_quarter).to_numpy()
+        return publication.row_bases(latest[kept], labels[kept].tolist())
+
+    rows = publications.ensure(store, "quarter", period, k + 1, by_quarter)
+    return _published(publication.aggregate_rows(rows, "quarter"), rows, period, k)
+
+
+def period_words(label: str, lang: str = "en") -> str:
+    """A period label in words.
+
+    >>> period_words("2026-10"), period_words("2026-10", "id"), period_words("2026-Q4")
+    ('October 2026', 'Oktober 2026', 'quarter 4 of 2026')
+    """
+    year, _, rest = label.partition("-")
+    if rest.startswith("Q"):
+        return i18n.text("districts.quarter_name", lang, q=rest[1:], year=year)
+    month = i18n.text("districts.month_names", lang).split(",")[int(rest) - 1]
+    return f"{month} {year}"
+
+
+def publication_note(suppressed: SuppressedTable, lang: str = "en") -> str:
+    """What the page says about published figures: period, rounding, when a row changes."""
+    unit = publication.publication_unit()
+    note = i18n.text(
+        "districts.published",
+        lang,
+        period=period_words(suppressed.period, lang),
+        unit=i18n.text(f"districts.unit.{unit}", lang),
+        rounding=i18n.text("districts.rounded", lang, base=suppressed.base)
+        if suppressed.base > 1
+        else i18n.text("districts.unrounded", lang),
+        refresh=suppressed.k + 1,
+    )
+    earlier = [
+        f"{group} ({period_words(basis, lang)})"
+        for group, basis in suppressed.row_periods
+        if basis != suppressed.period and group in suppressed.groups
+    ]
+    if earlier:
+        note += " " + i18n.text("districts.earlier_rows", lang, rows="; ".join(earlier))
+    return note
+
+
+def publication_key(now: dt.datetime | None = None) -> tuple[str, int]:
+    """What the published figures depend on besides K: the period and the rounding base."""
+    period = publication.last_complete_period(
+        now or access.utc_now(), publication.publication_unit()
+    )
+    return period.label, publication.rounding_base()
+
+
+def _published(table, rows, period, k: int) -> SuppressedTable | TooFewChildren:
+    suppressed = disclosure.suppress(table, k)
+    if isinstance(suppressed, TooFewChildren):
+        return suppressed
+    rounded = disclosure.round_counts(suppressed, publication.rounding_base())
+    return dataclasses.replace(
+        rounded,
+        period=period.label,
+        row_periods=tuple((group, row.basis_period) for group, row in sorted(rows.items())),
+    )
 
 
 def record_aggregate_export(store, principal: access.Principal) -> None:

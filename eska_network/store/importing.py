@@ -91,7 +91,7 @@ def import_dataset(
 
     revisions = _next_revisions(children, members, new_ties, stored_children)
     _write(connection, children, members, new_ties, resources, revisions)
-    _audit_reassignments(connection, children.changed, stored_children, user_name, role, now)
+    _audit_reassignments(connection, children.changed, stored_children, user_name, role)
     _record_saves(connection, children, members, new_ties, revisions, user_name, now)
     touched = revisions.index.tolist()
     # Children the store did not hold are stored exactly as given: no need to read them back.
@@ -116,10 +116,10 @@ def _audit_reassignments(
     stored: pd.DataFrame,
     user_name: str,
     role: str,
-    now: dt.datetime,
 ) -> None:
     if not len(changed):
         return
+    now = dt.datetime.now(dt.UTC)
     before = stored.set_index("child_id")["caseworker"]
     rows = []
     for child_id, caseworker in zip(changed["child_id"], changed["caseworker"], strict=True):

@@ -1,0 +1,178 @@
+"""The planners' published figures in the store: the records as of a time, and the frozen rows.
+
+See :mod:`eska_network.districts.publication` for what is published and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+
+import sqlalchemy as sa
+
+from eska_network.districts.publication import (
+    Basis,
+    Period,
+    PublishedRow,
+    basis_from_text,
+    basis_text,
+    publish_rows,
+)
+from eska_network.domain import schema
+from eska_network.domain.model import Dataset
+from eska_network.store import frames, tables
+from eska_network.store.frames import EXTRA, REMOVED_ON
+
+
+def records_as_of(connection: sa.Connection, moment: dt.datetime) -> Dataset:
+    """Children, members and ties as the store held them just before ``moment``.
+
+    A child's state at a moment is its last save before it (``revisions.saved_at``): the child's
+    and each member's latest version up to that save, and the tie rows of saves up to it. Saves
+    after ``moment``, backdated or not, are left out. Resources are not part of it.
+    """
+    revisions = tables.revisions
+    cut = (
+        sa.select(revisions.c.child_id, sa.func.max(revisions.c.revision).label("last"))
+        .where(revisions.c.saved_at < moment)
+        .group_by(revisions.c.child_id)
+        .subquery()
+    )
+    return Dataset(
+        children=_versions(connection, tables.child_history, schema.CHILDREN, cut, ["child_id"]),
+        members=_versions(
+            connection, tables.member_history, schema.MEMBERS, cut, ["child_id", "member_id"]
+        ),
+        ties=_ties(connection, cut),
+    )
+
+
+def _versions(connection, history: sa.Table, spec, cut, key: list[str]):
+    """The latest version of each row of ``history`` saved up to the child's cut."""
+    latest = (
+        sa.select(*(history.c[name] for name in key), sa.func.max(history.c.revision).label("rev"))
+        .join(cut, sa.and_(history.c.child_id == cut.c.child_id, history.c.revision <= cut.c.last))
+        .group_by(*(history.c[name] for name in key))
+        .subquery()
+    )
+    names = [*spec.column_names, EXTRA] + ([REMOVED_ON] if REMOVED_ON in history.c else [])
+    query = sa.select(*(history.c[name] for name in names)).join(
+        latest,
+        sa.and_(
+            *(history.c[name] == latest.c[name] for name in key),
+            history.c.revision == latest.c.rev,
+        ),
+    )
+    rows = frames._raw(connection, query.order_by(*(history.c[name] for name in key)))
+    return frames.frame_from_rows(spec, rows, names)
+
+
+def _ties(connection, cut):
+    ties = tables.ties
+    names = [*schema.TIES.column_names, EXTRA]
+    query = (
+        sa.select(*(ties.c[name] for name in names))
+        .join(cut, sa.and_(ties.c.child_id == cut.c.child_id, ties.c.revision <= cut.c.last))
+        .order_by(ties.c.child_id, ties.c.assessed_on, ties.c.source, ties.c.target)
+    )
+    return frames.frame_from_rows(schema.TIES, frames._raw(connection, query), names)
+
+
+def read(connection: sa.Connection, kind: str, period: str) -> dict[str, PublishedRow] | None:
+    """The rows published for ``kind`` in ``period`` (None when there is no such publication)."""
+    header = tables.publications
+    found = connection.execute(
+        sa.select(header.c.period).where(header.c.kind == kind, header.c.period == period)
+    ).first()
+    if found is None:
+        return None
+    table = tables.published_rows
+    rows = connection.execute(
+        sa.select(table.c.group_key, table.c.basis_period, table.c.basis).where(
+            table.c.kind == kind, table.c.period == period
+        )
+    ).all()
+    carried = {(row.basis_period, row.group_key) for row in rows if row.basis is None}
+    earlier: dict[tuple[str, str], str] = {}
+    for basis_period, group in carried:
+        earlier[(basis_period, group)] = connection.scalar(
+            sa.select(table.c.basis).where(
+                table.c.kind == kind,
+                table.c.period == basis_period,
+                table.c.group_key == group,
+            )
+        )
+    return {
+        row.group_key: PublishedRow(
+            row.basis_period,
+            basis_from_text(row.basis or earlier[(row.basis_period, row.group_key)]),
+        )
+        for row in rows
+    }
+
+
+def latest_before(connection: sa.Connection, kind: str, period: Period) -> str | None:
+    """The latest period published for ``kind`` before ``period`` (None before the first)."""
+    header = tables.publications
+    return connection.scalar(
+        sa.select(header.c.period)
+        .where(header.c.kind == kind, header.c.ends_at < period.ends_at)
+        .order_by(header.c.ends_at.desc())
+        .limit(1)
+    )
+
+
+def ensure(
+    store,
+    kind: str,
+    period: Period,
+    refresh_from: int,
+    compute: Callable[[Dataset], Mapping[str, Basis]],
+) -> dict[str, PublishedRow]:
+    """The rows of ``kind`` published for ``period``: read, or computed once and stored.
+
+    ``compute`` turns the records as of the period's end into each group's basis. The work is
+    done in a read snapshot; the publication is written in one short transaction, and if another
+    process wrote it first, theirs is the one (a publication never changes once written).
+    """
+    with store.reading() as connection:
+        published = read(connection, kind, period.label)
+        if published is not None:
+            return published
+        records = records_as_of(connection, period.ends_at)
+        previous_period = latest_before(connection, kind, period)
+        previous = read(connection, kind, previous_period) if previous_period else None
+    rows = publish_rows(period.label, compute(records), previous, refresh_from)
+    try:
+        with store.writing() as connection:
+            _write(connection, kind, period, rows, refresh_from)
+    except sa.exc.IntegrityError:
+        pass
+    with store.reading() as connection:
+        return read(connection, kind, period.label)
+
+
+def _write(connection, kind: str, period: Period, rows: Mapping[str, PublishedRow], refresh: int):
+    connection.execute(
+        sa.insert(tables.publications).values(
+            kind=kind,
+            period=period.label,
+            ends_at=period.ends_at,
+            computed_at=dt.datetime.now(dt.UTC),
+            refresh_from=refresh,
+        )
+    )
+    if rows:
+        connection.execute(
+            sa.insert(tables.published_rows),
+            [
+                {
+                    "kind": kind,
+                    "period": period.label,
+                    "group_key": group,
+                    "basis_period": row.basis_period,
+                    "basis": basis_text(row.basis) if row.basis_period == period.label else None,
+                }
+                for group, row in rows.items()
+            ],
+        )
