@@ -223,14 +223,58 @@ def round_counts(suppressed: SuppressedTable, base: int) -> SuppressedTable:
         return suppressed
     values = suppressed.counts.astype("Float64")
     rounded = (np.floor(values / base + 0.5) * base).astype("Int64")
-    children = rounded[CHILDREN].astype("Float64")
-    shares = (
-        rounded[list(COUNT_MEASURES[1:])]
-        .astype("Float64")
-        .div(children.where(children > 0), axis=0)
+    return dataclasses.replace(
+        from_shown(
+            suppressed.by,
+            suppressed.k,
+            rounded,
+            suppressed.count_status,
+            suppressed.medians,
+            suppressed.median_status,
+            base,
+        ),
+        services=suppressed.services,
     )
-    shares = shares.astype("float64").mask(suppressed.share_status != SHOWN)
-    return dataclasses.replace(suppressed, counts=rounded, shares=shares, base=base)
+
+
+def from_shown(
+    by: str,
+    k: int,
+    counts: pd.DataFrame,
+    count_status: pd.DataFrame,
+    medians: pd.DataFrame,
+    median_status: pd.DataFrame,
+    base: int = 1,
+) -> SuppressedTable:
+    """A table from what it shows (counts and medians, NA where hidden) and why; shares derived.
+
+    A share is a shown count over the group's shown number of children; where either is hidden
+    it takes that cell's status.
+    """
+    status = count_status.to_numpy(dtype=object)
+    hidden = status != SHOWN
+    share_status = np.where(
+        hidden[:, 1:],
+        status[:, 1:],
+        np.broadcast_to(status[:, :1], (len(status), len(status[0]) - 1)),
+    )
+    children = counts[CHILDREN].astype("Float64")
+    share_columns = list(COUNT_MEASURES[1:])
+    shares = counts[share_columns].astype("Float64").div(children.where(children > 0), axis=0)
+    shares = shares.astype("float64").mask(share_status != SHOWN)
+    empty_services = pd.DataFrame(columns=["district", "need", "services", "names"])
+    return SuppressedTable(
+        by=by,
+        k=k,
+        counts=counts.astype("Int64").mask(hidden),
+        count_status=pd.DataFrame(status, index=counts.index, columns=list(COUNT_MEASURES)),
+        shares=shares,
+        share_status=pd.DataFrame(share_status, index=counts.index, columns=share_columns),
+        medians=medians.mask(median_status.to_numpy() != SHOWN),
+        median_status=median_status,
+        services=empty_services,
+        base=base,
+    )
 
 
 def _display(values: pd.DataFrame, status: pd.DataFrame, k: int, shown) -> pd.DataFrame:
@@ -243,7 +287,9 @@ def _display(values: pd.DataFrame, status: pd.DataFrame, k: int, shown) -> pd.Da
     return pd.DataFrame(cells, index=values.index, columns=values.columns, dtype=object)
 
 
-def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | TooFewChildren:
+def suppress(
+    table: AggregateTable, k: int | None = None, keep_hidden: pd.DataFrame | None = None
+) -> SuppressedTable | TooFewChildren:
     """The table with every small count, and every value that would reveal one, hidden.
 
     Parameters
@@ -253,6 +299,10 @@ def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | T
         :func:`~eska_network.districts.aggregates.quarterly_trend`.
     k
         Smallest count shown; default :func:`suppression_k`.
+    keep_hidden
+        True for cells that must stay hidden whatever their value (cells of a published row that
+        an earlier publication hid: showing them now would undo that publication's protection);
+        the secondary suppression then works around them as around any hidden cell.
 
     Returns
     -------
@@ -280,7 +330,11 @@ def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | T
     if counts.empty or counts.at[TOTAL, CHILDREN] < k:
         return TooFewChildren(k)
     values = counts[list(COUNT_MEASURES)].to_numpy(dtype=np.int64)
-    status = _hide(values, k)
+    forced = None
+    if keep_hidden is not None:
+        forced = keep_hidden.reindex(index=counts.index, columns=list(COUNT_MEASURES))
+        forced = forced.fillna(False).to_numpy(dtype=bool)
+    status = _hide(values, k, forced)
     hidden = status != SHOWN
     count_frame = pd.DataFrame(values, index=counts.index, columns=list(COUNT_MEASURES))
     count_frame = count_frame.astype("Int64").mask(hidden)
@@ -315,12 +369,14 @@ def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | T
     )
 
 
-def _hide(values: np.ndarray, k: int) -> np.ndarray:
+def _hide(values: np.ndarray, k: int, forced: np.ndarray | None = None) -> np.ndarray:
     """The status of every cell after primary and secondary suppression."""
     n_rows, n_columns = values.shape
     small_group = values[:, 0] < k
     status = np.full(values.shape, SHOWN, dtype=object)
     status[((values >= 1) & (values < k)) | small_group[:, None]] = SMALL
+    if forced is not None:
+        status[forced & (status == SHOWN)] = SECONDARY
     block = _two_way_block()
     # A line is (row indices, column indices, position of the line's total in it).
     every_row = np.arange(n_rows)

@@ -41,6 +41,14 @@ from eska_network.districts.aggregates import (
     AggregateTable,
     child_measures,
 )
+from eska_network.districts.disclosure import (
+    SHOWN,
+    SuppressedTable,
+    TooFewChildren,
+    from_shown,
+    round_counts,
+    suppress,
+)
 from eska_network.domain.codes import LEVEL_PAIRS
 
 PERIOD_VARIABLE = "ESKA_PUBLICATION_PERIOD"
@@ -167,17 +175,20 @@ def publish_rows(
 ) -> dict[str, PublishedRow]:
     """The rows of a new publication: each recomputed, carried over, or left out.
 
-    A group's row is recomputed from ``current`` when at least ``refresh_from`` of its children
-    differ from its previous basis (every group, the first time), else the previous row is kept.
-    A recomputed row with no child is left out.
+    The first publication computes every group from ``current``. After it, a group's row is
+    recomputed when at least ``refresh_from`` of its children differ from its previous basis (a
+    group new since then: when it has that many children), else the previous row is kept, or
+    the group stays out. A recomputed row with no child is left out.
     """
-    previous = previous or {}
+    if previous is None:
+        return {group: PublishedRow(period, dict(now)) for group, now in current.items() if now}
     rows: dict[str, PublishedRow] = {}
     for group in sorted(set(current) | set(previous)):
         now = current.get(group, {})
         before = previous.get(group)
-        if before is not None and changed_children(before.basis, now) < refresh_from:
-            rows[group] = before
+        if changed_children(before.basis if before else {}, now) < refresh_from:
+            if before is not None:
+                rows[group] = before
         elif now:
             rows[group] = PublishedRow(period, dict(now))
     return rows
@@ -208,6 +219,69 @@ def aggregate_rows(rows: Mapping[str, PublishedRow], by: str) -> AggregateTable:
     count_frame.index.name = median_frame.index.name = by
     empty_services = pd.DataFrame(columns=["district", "need", "services", "names"])
     return AggregateTable(by, count_frame.astype("int64"), median_frame, empty_services)
+
+
+def publish_figures(
+    rows: Mapping[str, PublishedRow],
+    previous_rows: Mapping[str, PublishedRow] | None,
+    previous: SuppressedTable | TooFewChildren | None,
+    k: int,
+    base: int,
+    by: str,
+) -> SuppressedTable | TooFewChildren:
+    """The figures of a publication, from its rows and the previous publication's.
+
+    Unchanged rows give the previous figures unchanged. Otherwise the table is suppressed anew,
+    except that the cells a carried-over row had hidden stay hidden (showing one now could, with
+    the previous table's sums, give a small count of that table back); then rounded.
+    """
+    if previous is not None and previous_rows is not None and dict(rows) == dict(previous_rows):
+        return previous
+    table = aggregate_rows(rows, by)
+    keep_hidden = None
+    if isinstance(previous, SuppressedTable) and previous_rows is not None:
+        keep_hidden = pd.DataFrame(False, index=table.counts.index, columns=list(COUNT_MEASURES))
+        for group, row in rows.items():
+            if previous_rows.get(group) == row and group in previous.counts.index:
+                keep_hidden.loc[group] = (previous.count_status.loc[group] != SHOWN).to_numpy()
+    suppressed = suppress(table, k, keep_hidden)
+    if isinstance(suppressed, TooFewChildren):
+        return suppressed
+    return round_counts(suppressed, base)
+
+
+def figures_text(figures: SuppressedTable | TooFewChildren) -> str:
+    """Published figures as stored: JSON of what is shown (hidden cells are null)."""
+    if isinstance(figures, TooFewChildren):
+        return json.dumps({"too_few": figures.k})
+    frames = {
+        name: json.loads(getattr(figures, name).astype(object).to_json(orient="split"))
+        for name in ("counts", "count_status", "medians", "median_status")
+    }
+    return json.dumps({"by": figures.by, "k": figures.k, "base": figures.base, **frames})
+
+
+def figures_from_text(text: str) -> SuppressedTable | TooFewChildren:
+    """The figures :func:`figures_text` stored."""
+    stored = json.loads(text)
+    if "too_few" in stored:
+        return TooFewChildren(stored["too_few"])
+
+    def frame(name: str) -> pd.DataFrame:
+        part = stored[name]
+        return pd.DataFrame(part["data"], index=part["index"], columns=part["columns"])
+
+    counts = frame("counts").astype("Float64").astype("Int64")
+    counts.index.name = stored["by"]
+    return from_shown(
+        stored["by"],
+        stored["k"],
+        counts,
+        frame("count_status"),
+        frame("medians").astype("float64"),
+        frame("median_status"),
+        stored["base"],
+    )
 
 
 def basis_text(basis: Basis) -> str:

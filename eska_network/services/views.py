@@ -264,11 +264,14 @@ def district_aggregates(
         summaries = gaps.gap_table(records)
         return publication.row_bases(summaries, records.children["district"].tolist())
 
-    rows = publications.ensure(store, "district", period, k + 1, by_district)
-    table = publication.aggregate_rows(rows, "district")
-    services = districts.service_table(_resources(store), table.counts.index[:-1])
-    table = dataclasses.replace(table, services=services)
-    return _published(table, rows, period, k)
+    rows, figures = publications.ensure(
+        store, "district", period, k, publication.rounding_base(), by_district
+    )
+    figures = _dated(figures, rows, period)
+    if isinstance(figures, TooFewChildren):
+        return figures
+    services = districts.service_table(_resources(store), figures.groups)
+    return dataclasses.replace(figures, services=services)
 
 
 def quarterly_aggregates(
@@ -296,8 +299,10 @@ def quarterly_aggregates(
         kept = (labels <= last_quarter).to_numpy()
         return publication.row_bases(latest[kept], labels[kept].tolist())
 
-    rows = publications.ensure(store, "quarter", period, k + 1, by_quarter)
-    return _published(publication.aggregate_rows(rows, "quarter"), rows, period, k)
+    rows, figures = publications.ensure(
+        store, "quarter", period, k, publication.rounding_base(), by_quarter
+    )
+    return _dated(figures, rows, period)
 
 
 def period_words(label: str, lang: str = "en") -> str:
@@ -344,13 +349,12 @@ def publication_key(now: dt.datetime | None = None) -> tuple[str, int]:
     return period.label, publication.rounding_base()
 
 
-def _published(table, rows, period, k: int) -> SuppressedTable | TooFewChildren:
-    suppressed = disclosure.suppress(table, k)
-    if isinstance(suppressed, TooFewChildren):
-        return suppressed
-    rounded = disclosure.round_counts(suppressed, publication.rounding_base())
+def _dated(figures, rows, period) -> SuppressedTable | TooFewChildren:
+    """Published figures with their period, and the period whose records each row shows."""
+    if isinstance(figures, TooFewChildren):
+        return figures
     return dataclasses.replace(
-        rounded,
+        figures,
         period=period.label,
         row_periods=tuple((group, row.basis_period) for group, row in sorted(rows.items())),
     )

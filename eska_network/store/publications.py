@@ -10,12 +10,16 @@ from collections.abc import Callable, Mapping
 
 import sqlalchemy as sa
 
+from eska_network.districts.disclosure import SuppressedTable, TooFewChildren
 from eska_network.districts.publication import (
     Basis,
     Period,
     PublishedRow,
     basis_from_text,
     basis_text,
+    figures_from_text,
+    figures_text,
+    publish_figures,
     publish_rows,
 )
 from eska_network.domain import schema
@@ -122,14 +126,29 @@ def latest_before(connection: sa.Connection, kind: str, period: Period) -> str |
     )
 
 
+Figures = SuppressedTable | TooFewChildren
+
+
+def read_figures(connection: sa.Connection, kind: str, period: str) -> tuple[Figures, int, int]:
+    """The stored figures of a publication, and the K and rounding base they were made with."""
+    header = tables.publications
+    row = connection.execute(
+        sa.select(header.c.figures, header.c.k, header.c.base).where(
+            header.c.kind == kind, header.c.period == period
+        )
+    ).one()
+    return figures_from_text(row.figures), row.k, row.base
+
+
 def ensure(
     store,
     kind: str,
     period: Period,
-    refresh_from: int,
+    k: int,
+    base: int,
     compute: Callable[[Dataset], Mapping[str, Basis]],
-) -> dict[str, PublishedRow]:
-    """The rows of ``kind`` published for ``period``: read, or computed once and stored.
+) -> tuple[dict[str, PublishedRow], Figures]:
+    """The rows and figures of ``kind`` published for ``period``: read, or made once and stored.
 
     ``compute`` turns the records as of the period's end into each group's basis. The work is
     done in a read snapshot; the publication is written in one short transaction, and if another
@@ -137,29 +156,37 @@ def ensure(
     """
     with store.reading() as connection:
         published = read(connection, kind, period.label)
-        if published is not None:
-            return published
-        records = records_as_of(connection, period.ends_at)
         previous_period = latest_before(connection, kind, period)
-        previous = read(connection, kind, previous_period) if previous_period else None
-    rows = publish_rows(period.label, compute(records), previous, refresh_from)
+        previous_rows = read(connection, kind, previous_period) if previous_period else None
+        previous = read_figures(connection, kind, previous_period)[0] if previous_period else None
+        if published is not None:
+            figures, stored_k, stored_base = read_figures(connection, kind, period.label)
+            if (stored_k, stored_base) != (k, base):
+                # K or the rounding changed since: the frozen rows, shown under today's rules.
+                figures = publish_figures(published, previous_rows, previous, k, base, kind)
+            return published, figures
+        records = records_as_of(connection, period.ends_at)
+    rows = publish_rows(period.label, compute(records), previous_rows, k + 1)
+    figures = publish_figures(rows, previous_rows, previous, k, base, kind)
     try:
         with store.writing() as connection:
-            _write(connection, kind, period, rows, refresh_from)
+            _write(connection, kind, period, rows, k, base, figures)
     except sa.exc.IntegrityError:
-        pass
-    with store.reading() as connection:
-        return read(connection, kind, period.label)
+        return ensure(store, kind, period, k, base, compute)
+    return rows, figures
 
 
-def _write(connection, kind: str, period: Period, rows: Mapping[str, PublishedRow], refresh: int):
+def _write(connection, kind, period: Period, rows, k: int, base: int, figures: Figures) -> None:
     connection.execute(
         sa.insert(tables.publications).values(
             kind=kind,
             period=period.label,
             ends_at=period.ends_at,
             computed_at=dt.datetime.now(dt.UTC),
-            refresh_from=refresh,
+            refresh_from=k + 1,
+            k=k,
+            base=base,
+            figures=figures_text(figures),
         )
     )
     if rows:

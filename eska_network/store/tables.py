@@ -235,6 +235,9 @@ publications = sa.Table(
     sa.Column("ends_at", UTC_TIME, nullable=False, comment="the data saved before this time"),
     sa.Column("computed_at", UTC_TIME, nullable=False),
     sa.Column("refresh_from", sa.Integer, nullable=False, comment="children changed to refresh"),
+    sa.Column("k", sa.Integer, nullable=False),
+    sa.Column("base", sa.Integer, nullable=False, comment="counts rounded to a multiple of it"),
+    sa.Column("figures", sa.Text, nullable=False, comment="JSON of what planners are shown"),
     comment="the planners' published figures, one per kind and period, frozen once written",
 )
 

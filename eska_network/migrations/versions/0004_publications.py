@@ -36,6 +36,11 @@ def upgrade() -> None:
         sa.Column(
             "refresh_from", sa.Integer(), nullable=False, comment="children changed to refresh"
         ),
+        sa.Column("k", sa.Integer(), nullable=False),
+        sa.Column(
+            "base", sa.Integer(), nullable=False, comment="counts rounded to a multiple of it"
+        ),
+        sa.Column("figures", sa.Text(), nullable=False, comment="JSON of what planners are shown"),
         sa.PrimaryKeyConstraint("kind", "period", name=op.f("pk_publications")),
         comment="the planners' published figures, one per kind and period, frozen once written",
     )
