@@ -22,6 +22,8 @@ SAMPLE_DATA = REPO_ROOT / "sample_data"
 PRINCIPAL_KEY = "eska_principal"
 ACTIVITY_KEY = "eska_last_activity"
 NOTICE_KEY = "eska_notice"
+REQUESTED_KEY = "eska_requested_page"
+"""A page run on its own before login (its address lost on the way to app.py): opened after."""
 
 
 def demo_mode() -> bool:
@@ -54,8 +56,12 @@ def _forget_everything_but_the_language() -> None:
 
 
 def sign_in(principal: Principal) -> None:
-    """Start a session for ``principal``; whatever the session held before is dropped."""
+    """Start a session for ``principal``; whatever the session held before is dropped (but the
+    page asked for, which the shell opens next)."""
+    requested = st.session_state.get(REQUESTED_KEY)
     _forget_everything_but_the_language()
+    if requested is not None:
+        st.session_state[REQUESTED_KEY] = requested
     st.session_state[PRINCIPAL_KEY] = principal
     st.session_state[ACTIVITY_KEY] = accounts.utc_now()
 
@@ -166,6 +172,7 @@ def page_context(page_key: str) -> PageContext:
     """
     principal = current_principal()
     if principal is None:
+        st.session_state.setdefault(REQUESTED_KEY, page_key)
         _to_the_login_screen()
     store = get_store()
     try:

@@ -12,7 +12,9 @@ from .faults import store_faults
 from .lang import language, language_switch, t
 from .login import login_page
 from .pages import PAGES
+from .pages import page as page_by_key
 from .session import (
+    REQUESTED_KEY,
     PageContext,
     current_principal,
     demo_mode,
@@ -62,6 +64,11 @@ def _run_shell() -> None:
         return
     absorb_query_parameters(PageContext(get_store(), principal, language()))
     navigation = st.navigation(navigation_pages(principal))
+    asked_for = st.session_state.pop(REQUESTED_KEY, None)
+    if asked_for is not None:
+        # Typed before login into a fresh server, the address was lost on the way to the login
+        # screen: its page runs now (and refuses, audited, a role it is not for).
+        st.switch_page(page_by_key(asked_for).path)
     account_box(principal)
     with st.sidebar:
         idle_watch()
@@ -72,7 +79,9 @@ def navigation_pages(principal: Principal) -> list:
     """The ``st.Page`` of every page; those the role may not open are left out of the menu.
 
     They stay known to the navigation, so that an address typed for one runs its page, whose
-    check refuses it and audits the refusal, rather than silently showing the home page.
+    check refuses it and audits the refusal, rather than silently showing the home page. (A
+    login screen shown at a page's address has that page's address, so once logged in the same
+    address opens the page.)
     """
     return [
         st.Page(

@@ -72,13 +72,17 @@ def _wait_for_health(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 @contextmanager
-def serving_app(folder: Path) -> Iterator[str]:
-    """Run ``streamlit run app.py`` in demo mode on a fresh SQLite store in ``folder``."""
+def serving_app(folder: Path, **settings: str) -> Iterator[str]:
+    """Run ``streamlit run app.py`` in demo mode on a fresh SQLite store in ``folder``.
+
+    ``settings`` are more environment variables (``ESKA_IDLE_MINUTES="0.1"``, say).
+    """
     port = _free_port()
     env = {
         **os.environ,
         "ESKA_DEMO": "1",
         "ESKA_DATABASE_URL": f"sqlite:///{folder / 'eska.db'}",
+        **settings,
     }
     log = folder / "streamlit.log"
     command = [
