@@ -1,12 +1,11 @@
 # The README's two commands are `make run` and `make test`.
-PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
 .PHONY: run test test-quick lint format bench clean
 
 $(BIN)/activate:
-	$(PYTHON) -m venv $(VENV)
+	python="$$(bash .ci/python.sh)" && "$$python" -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.runtime: requirements.txt | $(BIN)/activate
@@ -25,7 +24,7 @@ run: $(VENV)/.runtime
 ## test: set up (venv, Chromium, PostgreSQL), then run the whole suite on SQLite and PostgreSQL
 test: $(VENV)/.dev
 	bash .ci/services.sh
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	BROWSER_PATH="$$(cat $(VENV)/browser_path)" $(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 ## test-quick: the suite without the browser and PostgreSQL tests (for a fast loop while coding)
 test-quick: $(VENV)/.dev
@@ -34,6 +33,7 @@ test-quick: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.dev
 	$(BIN)/ruff format .

@@ -16,6 +16,8 @@ import sys
 import time
 from collections.abc import Callable
 
+from eska_network.domain import gap_table
+
 from . import data
 
 
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args(argv)
 
-    from eska_network.domain import gaps, io
+    from eska_network.domain import io
 
     folder, _ = data.ensure_synth(args.children)
     if args.what == "read_dataset":
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     dataset = io.read_dataset(folder)
     if args.what == "gap_table":
-        total, lines = line_times(gaps.gap_table, dataset)
+        total, lines = line_times(gap_table.gap_table, dataset)
         print(f"gap_table: {total:.2f} s over {len(dataset.ties):,} tie rows")
         for seconds, line, text in lines[: args.top]:
             print(f"{seconds:7.3f} s  {seconds / total:5.1%}  line {line}: {text[:90]}")
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         from eska_network.districts import aggregates as districts
         from eska_network.districts import disclosure
 
-        summaries = gaps.gap_table(dataset)
+        summaries = gap_table.gap_table(dataset)
         summaries["district"] = dataset.children["district"].to_numpy()
         _cprofile(
             lambda: disclosure.suppress(districts.district_table(summaries, dataset.resources)),

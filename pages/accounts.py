@@ -1,14 +1,17 @@
 """Accounts and teams, for administrators (who see no child data here or anywhere)."""
 
-import pandas as pd
 import streamlit as st
 
 import ui
-from eska_network.services import access, accounts
+from eska_network.services import access, accounts, record_views
 
 context = ui.page_context("accounts")
 store, actor = context.store, context.principal
 st.title(ui.t("page.accounts"))
+
+
+def _role_name(role: str) -> str:
+    return record_views.role_name(role, context.lang)
 
 
 def _apply(change, *args) -> None:
@@ -25,23 +28,7 @@ teams = accounts.list_teams(store)
 team_codes = [code for code, _name in teams]
 
 st.subheader(ui.t("accounts.users"))
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                "user_name": user.user_name,
-                "display_name": user.display_name,
-                "role": user.role,
-                "team": user.team,
-                "active": user.active,
-                "locked_until": user.locked_until,
-            }
-            for user in users
-        ]
-    ),
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(record_views.users_display(users, context.lang), hide_index=True, width="stretch")
 
 add, change, team_tab = st.tabs(
     [ui.t("accounts.add_user"), ui.t("accounts.change_user"), ui.t("accounts.add_team")]
@@ -49,7 +36,7 @@ add, change, team_tab = st.tabs(
 with add, st.form("add_user", clear_on_submit=True):
     user_name = st.text_input(ui.t("accounts.user_name"), max_chars=64)
     display_name = st.text_input(ui.t("accounts.display_name"), max_chars=120)
-    role = st.selectbox(ui.t("accounts.role"), access.ROLES)
+    role = st.selectbox(ui.t("accounts.role"), access.ROLES, format_func=_role_name)
     team = st.selectbox(
         ui.t("accounts.team"),
         [None, *team_codes],
@@ -77,7 +64,10 @@ with change:
         team_choices = [None, *team_codes]
         with st.form(f"change_{chosen}"):
             new_role = st.selectbox(
-                ui.t("accounts.role"), access.ROLES, index=access.ROLES.index(current.role)
+                ui.t("accounts.role"),
+                access.ROLES,
+                index=access.ROLES.index(current.role),
+                format_func=_role_name,
             )
             new_team = st.selectbox(
                 ui.t("accounts.team"),
@@ -107,4 +97,4 @@ with team_tab, st.form("add_team", clear_on_submit=True):
         _apply(accounts.add_team, code.strip(), name)
 
 st.subheader(ui.t("accounts.teams"))
-st.dataframe(pd.DataFrame(teams, columns=["team", "name"]), hide_index=True, width="stretch")
+st.dataframe(record_views.teams_display(teams, context.lang), hide_index=True, width="stretch")

@@ -5,7 +5,12 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from eska_network.services import access, caseload, views
+from eska_network import i18n
+from eska_network.caseload import chart as caseload_chart
+from eska_network.caseload import ranking
+from eska_network.services import access
+from eska_network.services import caseload as caseload_service
+from eska_network.store.version import data_version
 
 MAX_ROWS = 1000
 """Rows drawn at most: nobody reads further, and the browser stays quick at 100,000 children."""
@@ -31,12 +36,12 @@ st.title(ui.t("page.caseload"))
 @st.cache_data(show_spinner=False, max_entries=4)
 def _scored(_store, version: tuple, today: dt.date, lang: str):
     """Every child's scored row, once per data version, day and language (server memory only)."""
-    return views.scored_caseload(_store, today, lang)
+    return caseload_service.scored_caseload(_store, today, lang)
 
 
 today = dt.datetime.now(dt.UTC).date()
-scored = _scored(context.store, views.data_version(context.store), today, lang)
-table = views.caseload_view(context.store, context.principal, today, lang, scored=scored)
+scored = _scored(context.store, data_version(context.store), today, lang)
+table = caseload_service.caseload_view(context.store, context.principal, today, lang, scored=scored)
 if table.empty:
     st.info(ui.t("caseload.empty"))
     st.stop()
@@ -57,8 +62,8 @@ district_choice = filters[1].multiselect(
 )
 gap_kinds = filters[2].multiselect(
     ui.t("caseload.gap_kind"),
-    caseload.GAP_KINDS,
-    format_func=lambda kind: caseload.gap_kind_label(kind, lang),
+    ranking.GAP_KINDS,
+    format_func=lambda kind: ranking.gap_kind_label(kind, lang),
     placeholder=ui.t("caseload.all"),
     key="caseload_gap_kinds",
 )
@@ -66,40 +71,40 @@ toggles = st.columns(3)
 overdue_only = toggles[0].toggle(ui.t("caseload.overdue_only"), key="caseload_overdue")
 stale_only = toggles[1].toggle(ui.t("caseload.stale_only"), key="caseload_stale")
 
-matching = caseload.filter_caseload(
+matching = ranking.filter_caseload(
     table, caseworkers, district_choice, gap_kinds, overdue_only, stale_only
 )
 shown = matching.head(MAX_ROWS)
-gap_counts = views.caseload_gap_counts(matching)
+gap_counts = caseload_service.caseload_gap_counts(matching)
 
 figures = st.columns(4)
-figures[0].metric(ui.t("caseload.children"), views.number_text(len(matching), lang))
+figures[0].metric(ui.t("caseload.children"), i18n.number_text(len(matching), lang))
 figures[1].metric(
     ui.t("caseload.with_overdue"),
-    views.number_text(int((matching["overdue_actions"] > 0).sum()), lang),
+    i18n.number_text(int((matching["overdue_actions"] > 0).sum()), lang),
 )
-figures[2].metric(ui.t("caseload.with_stale"), views.number_text(gap_counts["stale_tie"], lang))
+figures[2].metric(ui.t("caseload.with_stale"), i18n.number_text(gap_counts["stale_tie"], lang))
 figures[3].metric(
-    ui.t("caseload.with_absent_level"), views.number_text(gap_counts["level_absent"], lang)
+    ui.t("caseload.with_absent_level"), i18n.number_text(gap_counts["level_absent"], lang)
 )
 
 st.caption(
     ui.t(
         "caseload.matching",
-        shown=views.number_text(len(matching), lang),
-        total=views.number_text(len(table), lang),
+        shown=i18n.number_text(len(matching), lang),
+        total=i18n.number_text(len(table), lang),
     )
 )
 if matching.empty:
     st.info(ui.t("caseload.none_match"))
     st.stop()
 if len(matching) > MAX_ROWS:
-    st.warning(ui.t("caseload.limited", limit=views.number_text(MAX_ROWS, lang)))
+    st.warning(ui.t("caseload.limited", limit=i18n.number_text(MAX_ROWS, lang)))
 
-display = views.caseload_display(shown, lang)
-heading = {column: caseload.heading(column, lang) for column in views.CASELOAD_SHOWN}
+display = caseload_service.caseload_display(shown, lang)
+heading = {column: ranking.heading(column, lang) for column in caseload_service.CASELOAD_SHOWN}
 columns = {heading[column]: st.column_config.Column(width=WIDTHS[column]) for column in WIDTHS}
-for column in views.CASELOAD_NUMBERS:
+for column in caseload_service.CASELOAD_NUMBERS:
     columns[heading[column]] = st.column_config.NumberColumn(
         format="localized", width=WIDTHS[column]
     )
@@ -129,7 +134,7 @@ event = st.dataframe(
     on_select="rerun",
     selection_mode="single-row",
     key=rows_key,
-    column_order=[heading[column] for column in views.CASELOAD_SHOWN],
+    column_order=[heading[column] for column in caseload_service.CASELOAD_SHOWN],
     column_config=columns,
 )
 if event.selection.rows:
@@ -141,15 +146,17 @@ if event.selection.rows:
 if access.may(context.store, context.principal, access.EXPORT_CHILD):
     st.download_button(
         ui.t("caseload.export"),
-        views.caseload_csv(shown, lang),
+        caseload_service.caseload_csv(shown, lang),
         file_name=f"caseload-{today}.csv",
         mime="text/csv",
-        on_click=views.record_caseload_export,
+        on_click=caseload_service.record_caseload_export,
         args=(context.store, context.principal, len(shown)),
         icon=":material/download:",
     )
 
 st.subheader(ui.t("caseload.gaps_chart"))
 st.plotly_chart(
-    views.caseload_gap_chart(gap_counts, lang), width="stretch", config={"displayModeBar": False}
+    caseload_chart.caseload_gap_chart(gap_counts, lang),
+    width="stretch",
+    config={"displayModeBar": False},
 )

@@ -1,7 +1,7 @@
 """The planner's districts: gaps in aggregate, side by side, next to the services each lists.
 
-Everything here comes from one suppressed table built on the server (views.district_aggregates):
-the page never holds a child id or a count below K.
+Everything here comes from one suppressed table built on the server
+(district_views.district_aggregates): the page never holds a child id or a count below K.
 """
 
 import datetime as dt
@@ -9,10 +9,12 @@ import datetime as dt
 import streamlit as st
 
 import ui
+from eska_network import i18n
 from eska_network.districts import aggregates as districts
-from eska_network.districts import disclosure
+from eska_network.districts import disclosure, geojson
+from eska_network.districts import display as district_display
 from eska_network.districts import figures as district_figures
-from eska_network.services import access, views
+from eska_network.services import access, district_views
 
 TREND_AT_ONCE_UP_TO = 20_000
 """Children up to which the quarterly trend is drawn at once; above, on request (it is slow)."""
@@ -28,12 +30,12 @@ st.title(ui.t("page.districts"))
 # audit row run on every page run, in page_context).
 @st.cache_data(show_spinner=False, max_entries=8)
 def _district_table(_store, _principal, store_url: str, published: tuple, k: int):
-    return views.district_aggregates(_store, _principal, k)
+    return district_views.district_aggregates(_store, _principal, k)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _quarter_table(_store, _principal, store_url: str, published: tuple, k: int):
-    return views.quarterly_aggregates(_store, _principal, k)
+    return district_views.quarterly_aggregates(_store, _principal, k)
 
 
 def _plot(figure) -> None:
@@ -41,7 +43,7 @@ def _plot(figure) -> None:
 
 
 k = disclosure.suppression_k()
-version = (str(context.store.url), views.publication_key())
+version = (district_views.store_name(context.store), district_views.publication_key())
 with st.spinner(ui.t("districts.publishing")):
     suppressed = _district_table(context.store, context.principal, *version, k)
 if isinstance(suppressed, disclosure.TooFewChildren):
@@ -52,19 +54,19 @@ total_children = suppressed.display_counts().at[districts.TOTAL, districts.CHILD
 st.caption(
     ui.t(
         "districts.intro",
-        children=views.number_text(total_children, lang)
+        children=i18n.number_text(total_children, lang)
         if isinstance(total_children, int)
         else total_children,
-        districts=views.number_text(len(suppressed.groups), lang),
+        districts=i18n.number_text(len(suppressed.groups), lang),
         k=k,
     )
 )
-st.caption(views.publication_note(suppressed, lang))
+st.caption(district_views.publication_note(suppressed, lang))
 district_heading = districts.group_heading("district", lang)
 
 st.subheader(ui.t("districts.headline"), divider="orange")
-unserved = views.unserved_display(suppressed, lang)
-some_small = views.some_too_small(suppressed)
+unserved = district_display.unserved_display(suppressed, lang)
+some_small = district_display.some_too_small(suppressed)
 if not unserved.empty:
     st.write(ui.t("districts.headline_text"))
     st.dataframe(
@@ -87,10 +89,10 @@ st.subheader(ui.t("districts.compare"), divider="gray")
 chosen = st.multiselect(
     ui.t("districts.choose"),
     suppressed.groups,
-    default=views.default_districts(suppressed),
+    default=district_display.default_districts(suppressed),
     key="districts_chosen",
 )
-comparable = bool(chosen) and not views.all_too_small(suppressed, chosen)
+comparable = bool(chosen) and not district_display.all_too_small(suppressed, chosen)
 if not chosen:
     st.info(ui.t("districts.none_chosen"))
 elif not comparable:
@@ -98,7 +100,7 @@ elif not comparable:
 else:
     group = st.segmented_control(
         ui.t("districts.group"),
-        list(views.MEASURE_GROUPS),
+        list(districts.MEASURE_GROUPS),
         format_func=lambda key: ui.t(f"districts.group.{key}"),
         default="needs",
         required=True,
@@ -110,7 +112,7 @@ else:
     with side_by_side:
         _plot(
             district_figures.comparison_bars(
-                suppressed, chosen, views.MEASURE_GROUPS[group], lang=lang
+                suppressed, chosen, districts.MEASURE_GROUPS[group], lang=lang
             )
         )
     with heatmap:
@@ -119,18 +121,18 @@ else:
         upload = st.file_uploader(
             ui.t("districts.map_upload"),
             type=["geojson", "json"],
-            help=ui.t("districts.map_help", mb=views.GEOJSON_MAX_BYTES // 1_000_000),
+            help=ui.t("districts.map_help", mb=geojson.GEOJSON_MAX_BYTES // 1_000_000),
             key="districts_geojson",
         )
         if upload is not None:
             try:
-                outlines = views.read_geojson(upload.getvalue())
+                outlines = geojson.read_geojson(upload.getvalue())
             except ValueError as error:
                 st.error(ui.t("districts.map_bad", reason=error))
             else:
                 left, right = st.columns(2)
                 name_property = left.selectbox(
-                    ui.t("districts.map_property"), views.name_properties(outlines)
+                    ui.t("districts.map_property"), geojson.name_properties(outlines)
                 )
                 measure = right.selectbox(
                     ui.t("districts.map_measure"),
@@ -163,7 +165,7 @@ if st.toggle(ui.t("districts.trend_compute"), value=at_once, key="districts_tren
         followed = st.multiselect(
             ui.t("districts.trend_measures"),
             districts.GAP_MEASURES,
-            default=views.most_common_gaps(trend),
+            default=district_display.most_common_gaps(trend),
             format_func=lambda m: districts.measure_label(m, lang),
             key="districts_trend_measures",
         )
@@ -176,7 +178,7 @@ if comparable:
     shown = suppressed.select(chosen)
     table = disclosure.to_export(shown, lang)
     st.dataframe(
-        views.aggregate_display(table, lang),
+        district_display.aggregate_display(table, lang),
         hide_index=True,
         column_config={table.columns[0]: st.column_config.TextColumn(pinned=True)},
     )
@@ -186,7 +188,7 @@ if comparable:
             disclosure.to_csv(shown, lang),
             file_name=f"districts-{dt.datetime.now(dt.UTC).date()}.csv",
             mime="text/csv",
-            on_click=views.record_aggregate_export,
+            on_click=district_views.record_aggregate_export,
             args=(context.store, context.principal),
             icon=":material/download:",
         )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from eska_network.domain import gaps
 from eska_network.domain.codes import FUNCTIONS, LEVEL_PAIRS, LEVEL_STATUSES, NEEDS, SUPPORT_TYPES
 from eska_network.domain.schema import LIST_SEPARATOR
+from eska_network.domain.summary import summary_rows_table, summary_table
 
 NO_GAPS = {
     "child_id": "C001",
@@ -41,7 +41,7 @@ def summary(**changes) -> dict:
 
 def summaries_table(rows: list[dict], **children_columns) -> pd.DataFrame:
     """A typed gap summary table of ``rows`` with children's columns (district, ...) added."""
-    table = gaps.summary_rows_table(rows)
+    table = summary_rows_table(rows)
     for name, values in children_columns.items():
         table[name] = values
     return table
@@ -83,7 +83,7 @@ def random_summaries(seed: int, children: int, districts: int, rate: float = 0.3
         "stressful_family": (stressful > 0) & (rng.random(children) < 0.5),
         "longest_no_contact_days": np.where(stale > 0, 91 + rng.integers(0, 300, children), 30),
     }
-    table = gaps.summary_table(rows)
+    table = summary_table(rows)
     table["district"] = [f"District {d}" for d in rng.integers(0, districts, children)]
     table["caseworker"] = [f"cw{c}" for c in rng.integers(0, max(1, children // 20), children)]
     return table

@@ -263,7 +263,12 @@ def test_the_admin_adds_a_user_on_the_accounts_page(accounts_page):
     assert not app.exception
     users_table = app.dataframe[0].value
     assert "password_hash" not in users_table.columns
-    assert set(users_table["user_name"]) == set(PEOPLE)
+    assert set(users_table[i18n.text("accounts.column.user_name")]) == set(PEOPLE)
+    # Roles and states in words, no "None" in an empty cell.
+    assert set(users_table[i18n.text("accounts.column.role")]) <= {
+        i18n.text(f"role.{role}") for role in ("caseworker", "supervisor", "planner", "auditor")
+    } | {i18n.text("role.admin")}
+    assert "None" not in users_table.to_string()
     form = app.get("form")[0]
     form.text_input[0].input("dewi")
     form.selectbox[0].select("planner")

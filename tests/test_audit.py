@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from eska_network import i18n
 from eska_network.domain import csvsafe
-from eska_network.services import access
+from eska_network.services import access, record_views
 from eska_network.services.access import AccessDenied, AuditFilter
 from eska_network.store.tables import audit
 
@@ -190,8 +190,11 @@ def test_the_audit_page_filters_and_exports(audit_page):
     action = next(box for box in app.multiselect if box.label == i18n.text("audit.action"))
     action.select("refusal").run()
     shown = app.dataframe[0].value
-    assert list(shown["action"]) == ["refusal"]
-    assert list(shown["child_id"]) == ["C4"]
+    assert list(shown[i18n.text("audit.column.action")]) == [i18n.text("audit.action.refusal")]
+    assert list(shown[i18n.text("audit.column.child_id")]) == ["C4"]
+    # Local time with its zone, not UTC; no "None" where a cell is empty.
+    assert shown[i18n.text("audit.column.at")].str.endswith(" WIB").all()
+    assert "None" not in shown.to_string()
     app.get("download_button")[0].click().run()
     last = audit_rows(store)[-1]
     assert (last["user_name"], last["action"], last["detail"]) == (
@@ -205,4 +208,51 @@ def test_a_child_code_filter_narrows_the_page(audit_page):
     store, app = audit_page
     child = next(box for box in app.text_input if box.label == i18n.text("audit.child"))
     child.input("C1").run()
-    assert set(app.dataframe[0].value["child_id"]) == {"C1"}
+    assert set(app.dataframe[0].value[i18n.text("audit.column.child_id")]) == {"C1"}
+
+
+def test_days_are_the_agency_s_local_days(audited_store):
+    """A row written at 18:00 UTC belongs to the next day in Jakarta (UTC+7)."""
+    everything = access.read_audit(audited_store, _auditor())
+    moment = everything["at"].iloc[0].to_pydatetime()
+    jakarta = record_views.local_zone({"ESKA_TIMEZONE": "Asia/Jakarta"})
+    local_day = moment.astimezone(jakarta).date()
+    found = access.read_audit(
+        audited_store, _auditor(), AuditFilter(start=local_day, end=local_day, zone=jakarta)
+    )
+    assert moment in set(found["at"].dt.to_pydatetime())
+    other = local_day - dt.timedelta(days=1)
+    earlier = access.read_audit(
+        audited_store, _auditor(), AuditFilter(start=other, end=other, zone=jakarta)
+    )
+    assert moment not in set(earlier["at"].dt.to_pydatetime())
+
+
+def test_every_audit_action_and_outcome_has_a_name_in_both_languages():
+    for lang in ("en", "id"):
+        names = [record_views.action_name(action, lang) for action in access.AUDIT_ACTIONS]
+        assert len(set(names)) == len(names)
+        assert all("_" not in name for name in names)
+        assert all(record_views.outcome_name(o, lang) for o in access.OUTCOMES)
+
+
+def test_the_audit_csv_holds_the_rows_on_screen_with_utc_beside_local(audited_store):
+    rows = access.read_audit(audited_store, _auditor())
+    table = pd.read_csv(io.StringIO(record_views.audit_csv(rows, "id")), dtype=str)
+    assert list(table.columns[:2]) == [
+        i18n.text("audit.column.at", "id"),
+        i18n.text("audit.column.at_utc", "id"),
+    ]
+    assert len(table) == len(rows)
+    assert set(table[i18n.text("audit.column.action", "id")]) <= {
+        record_views.action_name(action, "id") for action in access.AUDIT_ACTIONS
+    }
+
+
+def test_the_audit_page_speaks_indonesian(audit_page):
+    _, app = audit_page
+    app.session_state["eska_language"] = "id"
+    app.run()
+    shown = app.dataframe[0].value
+    assert i18n.text("audit.column.action", "id") in shown.columns
+    assert "view_child" not in shown.to_string()

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import gaps
-from eska_network.services import caseload
+from eska_network.caseload import ranking
+from eska_network.domain import gap_table
 
 from .summary_frames import random_summaries, summaries_table, summary
 
@@ -48,7 +48,7 @@ def actions_of_three_children():
 
 
 def test_children_are_ranked_by_severity_with_reasons(three_children, actions_of_three_children):
-    table = caseload.caseload_table(three_children, actions_of_three_children, TODAY)
+    table = ranking.caseload_table(three_children, actions_of_three_children, TODAY)
     # C2: institution absent 20 + legal 12; C1: education 6 + two overdue actions 8;
     # C3: one stale tie 2 + 110 days beyond 90 (7).
     assert table["child_id"].tolist() == ["C2", "C1", "C3"]
@@ -56,11 +56,11 @@ def test_children_are_ranked_by_severity_with_reasons(three_children, actions_of
     assert table["rank"].tolist() == [1, 2, 3]
     assert table["severity"].is_monotonic_decreasing
     assert table.loc[0, "reasons"] == "no institutions involved; legal services need unmet"
-    assert list(table.columns) == list(caseload.COLUMNS)
+    assert list(table.columns) == list(ranking.COLUMNS)
 
 
 def test_only_open_actions_past_due_are_overdue(three_children, actions_of_three_children):
-    table = caseload.caseload_table(three_children, actions_of_three_children, TODAY)
+    table = ranking.caseload_table(three_children, actions_of_three_children, TODAY)
     overdue = dict(zip(table["child_id"], table["overdue_actions"], strict=True))
     assert overdue == {"C1": 2, "C2": 0, "C3": 0}
     c1 = table[table["child_id"] == "C1"].iloc[0]
@@ -68,7 +68,7 @@ def test_only_open_actions_past_due_are_overdue(three_children, actions_of_three
 
 
 def test_reasons_follow_the_language(three_children):
-    table = caseload.caseload_table(three_children, None, TODAY, lang="id")
+    table = ranking.caseload_table(three_children, None, TODAY, lang="id")
     assert table.loc[0, "reasons"].startswith("tidak ada lembaga yang terlibat")
 
 
@@ -77,7 +77,7 @@ def test_equal_scores_put_the_longest_silence_first():
         summary(child_id="A", stale_ties=1, longest_no_contact_days=100),
         summary(child_id="B", stale_ties=1, longest_no_contact_days=104),
     ]
-    table = caseload.caseload_table(
+    table = ranking.caseload_table(
         summaries_table(rows, district=["X", "X"]), pd.DataFrame(), TODAY
     )
     assert table["severity"].nunique() == 1
@@ -85,58 +85,58 @@ def test_equal_scores_put_the_longest_silence_first():
 
 
 def test_filters_keep_rank_and_order(three_children, actions_of_three_children):
-    table = caseload.caseload_table(three_children, actions_of_three_children, TODAY)
-    by_worker = caseload.filter_caseload(table, caseworkers=["ani"])
+    table = ranking.caseload_table(three_children, actions_of_three_children, TODAY)
+    by_worker = ranking.filter_caseload(table, caseworkers=["ani"])
     assert by_worker["child_id"].tolist() == ["C1", "C3"]
     assert by_worker["rank"].tolist() == [2, 3]
-    assert caseload.filter_caseload(table, districts=["Bogor"])["child_id"].tolist() == ["C2"]
-    assert caseload.filter_caseload(table, overdue_only=True)["child_id"].tolist() == ["C1"]
-    assert caseload.filter_caseload(table, stale_only=True)["child_id"].tolist() == ["C3"]
-    assert len(caseload.filter_caseload(table, caseworkers=[], districts=None)) == 3
+    assert ranking.filter_caseload(table, districts=["Bogor"])["child_id"].tolist() == ["C2"]
+    assert ranking.filter_caseload(table, overdue_only=True)["child_id"].tolist() == ["C1"]
+    assert ranking.filter_caseload(table, stale_only=True)["child_id"].tolist() == ["C3"]
+    assert len(ranking.filter_caseload(table, caseworkers=[], districts=None)) == 3
 
 
 def test_a_gap_kind_filter_keeps_children_with_any_of_the_kinds(three_children):
-    table = caseload.caseload_table(three_children, pd.DataFrame(), TODAY)
-    absent = caseload.filter_caseload(table, gap_kinds=["level_absent"])
+    table = ranking.caseload_table(three_children, pd.DataFrame(), TODAY)
+    absent = ranking.filter_caseload(table, gap_kinds=["level_absent"])
     assert absent["child_id"].tolist() == ["C2"]
-    either = caseload.filter_caseload(table, gap_kinds=["level_absent", "stale_tie"])
+    either = ranking.filter_caseload(table, gap_kinds=["level_absent", "stale_tie"])
     assert either["child_id"].tolist() == ["C2", "C3"]
-    assert caseload.filter_caseload(table, gap_kinds=["stressful_tie"]).empty
+    assert ranking.filter_caseload(table, gap_kinds=["stressful_tie"]).empty
     with pytest.raises(ValueError):
-        caseload.filter_caseload(table, gap_kinds=["no_such_kind"])
+        ranking.filter_caseload(table, gap_kinds=["no_such_kind"])
 
 
-@pytest.mark.parametrize("kind", caseload.GAP_KINDS)
+@pytest.mark.parametrize("kind", ranking.GAP_KINDS)
 def test_every_gap_kind_has_a_label_in_both_languages(kind):
-    english, indonesian = caseload.gap_kind_label(kind, "en"), caseload.gap_kind_label(kind, "id")
+    english, indonesian = ranking.gap_kind_label(kind, "en"), ranking.gap_kind_label(kind, "id")
     assert english and indonesian and english != indonesian
 
 
 def test_every_shown_column_has_a_heading_in_both_languages():
-    shown = [c for c in caseload.COLUMNS if c != "gaps"]
-    assert all(caseload.heading(c, "en") != caseload.heading(c, "id") for c in shown)
+    shown = [c for c in ranking.COLUMNS if c != "gaps"]
+    assert all(ranking.heading(c, "en") != ranking.heading(c, "id") for c in shown)
 
 
 @settings(max_examples=20, deadline=None)
-@given(seed=st.integers(0, 10_000), kinds=st.sets(st.sampled_from(caseload.GAP_KINDS)))
+@given(seed=st.integers(0, 10_000), kinds=st.sets(st.sampled_from(ranking.GAP_KINDS)))
 def test_the_gap_mask_agrees_with_each_childs_gaps(seed, kinds):
-    table = caseload.caseload_table(random_summaries(seed, 30, 3), pd.DataFrame(), TODAY)
+    table = ranking.caseload_table(random_summaries(seed, 30, 3), pd.DataFrame(), TODAY)
     for mask, severity in zip(table["gaps"], table["severity"], strict=True):
         assert (mask == 0) == (severity == 0)
-    filtered = caseload.filter_caseload(table, gap_kinds=kinds)
-    expected = [set(caseload.kinds_of(m)) & kinds or not kinds for m in table["gaps"]]
+    filtered = ranking.filter_caseload(table, gap_kinds=kinds)
+    expected = [set(ranking.kinds_of(m)) & kinds or not kinds for m in table["gaps"]]
     assert len(filtered) == sum(bool(e) for e in expected)
 
 
 def test_the_sample_data_caseload_has_every_child_once(sample_dataset):
-    summaries = gaps.gap_table(sample_dataset).merge(
+    summaries = gap_table.gap_table(sample_dataset).merge(
         sample_dataset.children[["child_id", "district", "caseworker"]], on="child_id"
     )
-    table = caseload.caseload_table(summaries, pd.DataFrame(), TODAY)
+    table = ranking.caseload_table(summaries, pd.DataFrame(), TODAY)
     assert sorted(table["child_id"]) == sorted(sample_dataset.child_ids)
     assert (table["reasons"] != "").sum() == (table["severity"] > 0).sum()
 
 
 def test_an_empty_caseload_is_an_empty_table(three_children):
-    table = caseload.caseload_table(three_children.iloc[:0], pd.DataFrame(), TODAY)
-    assert table.empty and list(table.columns) == list(caseload.COLUMNS)
+    table = ranking.caseload_table(three_children.iloc[:0], pd.DataFrame(), TODAY)
+    assert table.empty and list(table.columns) == list(ranking.COLUMNS)

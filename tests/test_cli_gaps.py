@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from eska_network import cli
-from eska_network.domain import gaps
+from eska_network.domain import gap_table
 
+from .conftest import REPO_ROOT
 from .gap_cases import CONTRACT_JSON
 
 CHILDREN_CSV = """\
@@ -130,7 +133,7 @@ def test_report_csv_has_one_row_per_child_in_report_order(example_folder, capsys
     assert run("report", example_folder, "--format", "csv") == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [row["child_id"] for row in rows] == ["C001", "C002"]
-    assert list(rows[0]) == list(gaps.REPORT_COLUMNS)
+    assert list(rows[0]) == list(gap_table.REPORT_COLUMNS)
     c001, c002 = rows
     assert (c001["as_of"], c001["institution_status"], c001["unmet_needs"]) == (
         "2026-03-01",
@@ -162,3 +165,18 @@ def test_report_json_has_nulls_for_a_child_without_ties(example_folder, capsys):
     assert c002["as_of"] is None
     assert c002["longest_no_contact_days"] is None
     assert c002["single_points_of_failure"] == 0
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path):
+    """``report ... | head`` must not end in a BrokenPipeError traceback."""
+    # Far more than a pipe holds (64 KiB), so the command is still writing when the reader leaves.
+    assert cli.main(["synth", "--children", "3000", "--seed", "1", "--out", str(tmp_path)]) == 0
+    command = [sys.executable, "-m", "eska_network", "report", str(tmp_path)]
+    process = subprocess.Popen(
+        command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout.read(10)
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait() == cli.BROKEN_PIPE_STATUS
+    assert error == ""

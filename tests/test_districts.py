@@ -16,7 +16,7 @@ from eska_network.districts.aggregates import (
     WEAKEST_LINK_MEASURES,
 )
 from eska_network.districts.disclosure import suppress
-from eska_network.domain import gaps
+from eska_network.domain import gap_table
 
 from .summary_frames import random_summaries, summaries_table, summary
 
@@ -147,7 +147,7 @@ def test_the_quarter_trend_counts_each_child_once_per_quarter():
 
 
 def test_the_sample_data_district_table(sample_dataset):
-    summaries = gaps.gap_table(sample_dataset).merge(
+    summaries = gap_table.gap_table(sample_dataset).merge(
         sample_dataset.children[["child_id", "district"]], on="child_id"
     )
     table = districts.district_table(summaries, sample_dataset.resources)
@@ -163,7 +163,7 @@ def test_the_summary_history_ends_with_each_childs_latest_summary(sample_dataset
     assert not history.assign(q=quarters).duplicated(["child_id", "q"]).any()
     latest = history.sort_values("as_of").drop_duplicates("child_id", keep="last")
     latest = latest.set_index("child_id").sort_index()
-    expected = gaps.gap_table(sample_dataset).set_index("child_id").sort_index()
+    expected = gap_table.gap_table(sample_dataset).set_index("child_id").sort_index()
     expected = expected[expected["as_of"].notna()]
     pd.testing.assert_frame_equal(latest[expected.columns], expected)
     district = sample_dataset.children.set_index("child_id")["district"]

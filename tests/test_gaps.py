@@ -7,8 +7,7 @@ import json
 
 import pytest
 
-from eska_network.domain import gap_items, gaps
-from eska_network.domain.codes import LANGUAGES
+from eska_network.domain import gaps
 
 from .gap_cases import (
     CONTRACT_JSON,
@@ -371,12 +370,6 @@ def test_the_json_object_of_a_child_without_ties_has_a_null_as_of():
 
 
 # --- In words -------------------------------------------------------------------------------------
-
-
-def test_every_gap_kind_has_a_sentence_in_every_language():
-    assert set(gaps.SENTENCES) == {*gap_items.KINDS, "no_gaps"}
-    for sentences in gaps.SENTENCES.values():
-        assert set(sentences) == set(LANGUAGES)
 
 
 def test_describe_says_every_gap_most_serious_first():

@@ -1,4 +1,4 @@
-"""The gap summary of every child at once (gaps.gap_table) agrees with the per-child rules."""
+"""The gap summary of every child at once (gap_table.gap_table) agrees with the per-child rules."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import gaps
+from eska_network.domain import gap_table, gaps, summary
 from eska_network.domain.codes import FUNCTIONS, LEVELS, NEEDS, SUPPORT_TYPES, VALENCES
 from eska_network.domain.model import Child, Dataset, Member, Tie
 
@@ -81,13 +81,15 @@ def per_child_table(dataset: Dataset, as_of: dt.date | None) -> pd.DataFrame:
     for child_id in dataset.child_ids:
         system = dataset.child_system(child_id)
         rows.append(gaps.summary_row(gaps.child_gaps(system, as_of), system))
-    return gaps.summary_rows_table(rows)
+    return summary.summary_rows_table(rows)
 
 
 @settings(max_examples=60, deadline=None)
 @given(dataset=datasets(), as_of=as_of_dates)
 def test_gap_table_equals_the_per_child_rules_for_every_child(dataset, as_of):
-    pd.testing.assert_frame_equal(gaps.gap_table(dataset, as_of), per_child_table(dataset, as_of))
+    pd.testing.assert_frame_equal(
+        gap_table.gap_table(dataset, as_of), per_child_table(dataset, as_of)
+    )
 
 
 @pytest.mark.parametrize("system", [contract_example(), without_gaps(), boundaries()])
@@ -97,13 +99,15 @@ def test_gap_table_equals_the_per_child_rules_for_every_child(dataset, as_of):
 )
 def test_gap_table_equals_the_per_child_rules_on_the_hand_written_cases(system, as_of):
     dataset = Dataset.from_objects([system.child], system.members, system.ties)
-    expected = gaps.summary_rows_table([gaps.summary_row(gaps.child_gaps(system, as_of), system)])
-    pd.testing.assert_frame_equal(gaps.gap_table(dataset, as_of), expected)
+    expected = summary.summary_rows_table(
+        [gaps.summary_row(gaps.child_gaps(system, as_of), system)]
+    )
+    pd.testing.assert_frame_equal(gap_table.gap_table(dataset, as_of), expected)
 
 
 def test_gap_table_has_the_summary_columns_with_their_types(two_children_dataset):
-    table = gaps.gap_table(two_children_dataset)
-    assert list(table.columns) == list(gaps.SUMMARY_COLUMNS)
+    table = gap_table.gap_table(two_children_dataset)
+    assert list(table.columns) == list(summary.SUMMARY_COLUMNS)
     kinds = {
         "id": pd.api.types.is_string_dtype,
         "text": pd.api.types.is_string_dtype,
@@ -111,13 +115,13 @@ def test_gap_table_has_the_summary_columns_with_their_types(two_children_dataset
         "int": pd.api.types.is_integer_dtype,
         "bool": pd.api.types.is_bool_dtype,
     }
-    for name, kind in gaps.SUMMARY_COLUMNS.items():
+    for name, kind in summary.SUMMARY_COLUMNS.items():
         assert kinds[kind](table[name]), name
     assert table["longest_no_contact_days"].dtype == "Int64"
 
 
 def test_a_child_without_ties_gets_a_row_with_every_level_absent(two_children_dataset):
-    row = gaps.gap_table(two_children_dataset).set_index("child_id").loc["C2"]
+    row = gap_table.gap_table(two_children_dataset).set_index("child_id").loc["C2"]
     assert pd.isna(row["as_of"])
     assert [row[f"{level}_status"] for level in LEVELS] == ["absent"] * 3
     assert row["unmet_needs"] == "housing;legal"
@@ -127,7 +131,7 @@ def test_a_child_without_ties_gets_a_row_with_every_level_absent(two_children_da
 
 
 def test_a_given_date_is_every_childs_as_of_even_without_ties(two_children_dataset):
-    table = gaps.gap_table(two_children_dataset, dt.date(2026, 2, 1))
+    table = gap_table.gap_table(two_children_dataset, dt.date(2026, 2, 1))
     assert table["as_of"].tolist() == [pd.Timestamp("2026-02-01")] * 2
 
 
@@ -144,7 +148,7 @@ def test_rows_follow_the_children_table_and_members_do_not_leak_between_children
             Tie("C2", "child", "ibu", 1, "supportive", ASSESSMENTS[1]),
         ],
     )
-    table = gaps.gap_table(dataset)
+    table = gap_table.gap_table(dataset)
     assert table["child_id"].tolist() == ["C2", "C1"]
     assert table["family_status"].tolist() == ["absent", "ok"]
     assert table["institution_status"].tolist() == ["weak", "absent"]
@@ -155,20 +159,20 @@ def test_members_and_ties_of_children_outside_the_children_table_are_left_out():
     members = [Member(child_id, "ibu", "Ibu", "family") for child_id in ("C1", "X1", "X2")]
     ties = [Tie(child_id, "child", "ibu", 4, "supportive", DAY) for child_id in ("X1", "X2")]
     dataset = Dataset.from_objects([Child("C1", "Kota Bandung", 12)], members, ties)
-    table = gaps.gap_table(dataset)
+    table = gap_table.gap_table(dataset)
     assert table["child_id"].tolist() == ["C1"]
     assert table["family_status"].tolist() == ["absent"]
     assert table["as_of"].isna().all()
 
 
 def test_an_empty_data_set_gives_an_empty_table_with_the_summary_columns():
-    table = gaps.gap_table(Dataset())
+    table = gap_table.gap_table(Dataset())
     assert table.empty
-    assert list(table.columns) == list(gaps.SUMMARY_COLUMNS)
+    assert list(table.columns) == list(summary.SUMMARY_COLUMNS)
 
 
 def test_report_table_puts_gaps_first_and_writes_dates_in_iso_form(two_children_dataset):
-    report = gaps.report_table(gaps.gap_table(two_children_dataset))
+    report = gap_table.report_table(gap_table.gap_table(two_children_dataset))
     assert list(report.columns[:5]) == [
         "child_id",
         "as_of",
@@ -176,7 +180,7 @@ def test_report_table_puts_gaps_first_and_writes_dates_in_iso_form(two_children_
         "community_status",
         "institution_status",
     ]
-    assert sorted(report.columns) == sorted(gaps.SUMMARY_COLUMNS)
+    assert sorted(report.columns) == sorted(summary.SUMMARY_COLUMNS)
     assert report["as_of"].tolist() == [DAY.isoformat(), None]
     csv_lines = report.to_csv(index=False).splitlines()
     assert csv_lines[2].startswith("C2,,absent,absent,absent,housing;legal,")

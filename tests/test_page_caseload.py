@@ -16,7 +16,9 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from eska_network import i18n
-from eska_network.services import access, accounts, caseload, views
+from eska_network.caseload import ranking
+from eska_network.services import access, accounts
+from eska_network.services import caseload as caseload_service
 from eska_network.store import open_store
 from eska_network.store.tables import actions
 
@@ -26,7 +28,7 @@ from .conftest import SAMPLE_DATA
 APP = Path(__file__).parents[1] / "app.py"
 PAGE = "pages/caseload.py"
 OVERDUE_CHILD = "IDM-002"
-HEADING = {column: caseload.heading(column) for column in caseload.HEADINGS}
+HEADING = {column: ranking.heading(column) for column in caseload_service.CASELOAD_SHOWN}
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +87,7 @@ def _rows(app: AppTest) -> pd.DataFrame:
 
 def _expected(store, user_name: str) -> pd.DataFrame:
     principal = accounts.get_user(store, user_name).principal()
-    return views.caseload_view(store, principal, dt.datetime.now(dt.UTC).date())
+    return caseload_service.caseload_view(store, principal, dt.datetime.now(dt.UTC).date())
 
 
 def _multiselect(app: AppTest, key: str):
@@ -109,8 +111,8 @@ def test_the_supervisor_sees_the_team_ranked_by_severity_with_reasons(sample_app
 def test_the_reasons_and_headings_follow_the_language(sample_app_store):
     app = _open(sample_app_store, "demo_supervisor", lang="id")
     rows = _rows(app)
-    assert caseload.heading("reasons", "id") in rows.columns
-    assert rows[caseload.heading("reasons", "id")].str.contains("tidak ada").any()
+    assert ranking.heading("reasons", "id") in rows.columns
+    assert rows[ranking.heading("reasons", "id")].str.contains("tidak ada").any()
     assert app.caption[0].value == i18n.text("caseload.intro", "id")
 
 

@@ -18,7 +18,7 @@ from streamlit.testing.v1.element_tree import Block
 from eska_network import i18n
 from eska_network.districts import aggregates as districts
 from eska_network.districts import disclosure
-from eska_network.services import accounts, views
+from eska_network.services import accounts, district_views
 from eska_network.store import open_store
 
 from .access_fixtures import audit_rows, navigation_only
@@ -200,7 +200,7 @@ def test_choosing_districts_and_gaps_changes_the_charts_and_the_table(sample_app
     ]
     app.button_group(key="districts_group").set_value("keys").run()
     bars = _figures(app)[0]
-    expected = [districts.measure_label(m) for m in views.MEASURE_GROUPS["keys"]]
+    expected = [districts.measure_label(m) for m in districts.MEASURE_GROUPS["keys"]]
     assert bars["data"][0]["x"] == expected
     heatmap = _figures(app)[1]
     assert heatmap["data"][0]["y"] == ["Kota Medan", "Kota Batam", "All districts"]
@@ -236,7 +236,7 @@ def test_the_export_is_exactly_the_table_on_screen_and_is_audited(sample_app_sto
     app = _open(sample_app_store, "demo_planner")
     app.multiselect(key="districts_chosen").set_value(["Kota Surabaya", "Kota Bandung"]).run()
     principal = accounts.get_user(sample_app_store, "demo_planner").principal()
-    expected = views.district_aggregates(sample_app_store, principal)
+    expected = district_views.district_aggregates(sample_app_store, principal)
     shown = expected.select(["Kota Surabaya", "Kota Bandung"])
     name, data = downloads[-1]
     assert name.startswith("districts-") and name.endswith(".csv")

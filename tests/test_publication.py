@@ -28,7 +28,7 @@ from eska_network.districts import disclosure, publication
 from eska_network.districts.aggregates import CHILDREN, COUNT_MEASURES, TOTAL
 from eska_network.districts.disclosure import SHOWN
 from eska_network.domain.model import Child, Dataset, Member, Tie
-from eska_network.services import access, accounts, views
+from eska_network.services import access, accounts, district_views
 
 from .access_fixtures import ENGINES, empty_store, fill_agency, navigation_only, principal
 from .conftest import REPO_ROOT
@@ -197,10 +197,10 @@ def published_store(request, tmp_path):
 def test_saves_in_the_current_period_change_nothing_a_planner_sees(published_store):
     store = published_store
     planner = principal(store, "planner")
-    first = views.district_aggregates(store, planner, k=5)
+    first = district_views.district_aggregates(store, planner, k=5)
     store.import_dataset(_dataset("C", 30, "Kota A"))  # saved now: the current period
     store.import_dataset(_dataset("B", 5, "Kota B"))
-    again = views.district_aggregates(store, planner, k=5)
+    again = district_views.district_aggregates(store, planner, k=5)
     assert again.display_counts().equals(first.display_counts())
     assert again.period == first.period
 
@@ -209,11 +209,11 @@ def test_a_publication_is_frozen_and_the_next_shows_big_changes_only(published_s
     store = published_store
     planner = principal(store, "planner")
     now = access.utc_now()
-    first = views.district_aggregates(store, planner, k=5, now=now)
+    first = district_views.district_aggregates(store, planner, k=5, now=now)
     store.import_dataset(_dataset("Z", 1, "Kota A"))  # one child: the insider's
     store.import_dataset(_dataset("N", 12, "Kota N"))  # a new district of 12
     next_period = now + dt.timedelta(days=40)
-    second = views.district_aggregates(store, planner, k=5, now=next_period)
+    second = district_views.district_aggregates(store, planner, k=5, now=next_period)
     assert second.period != first.period
     assert second.display_counts().loc["Kota A"].equals(first.display_counts().loc["Kota A"])
     assert dict(second.row_periods)["Kota A"] == first.period
@@ -221,7 +221,7 @@ def test_a_publication_is_frozen_and_the_next_shows_big_changes_only(published_s
     # Asked again (by anyone, any time in that period), the figures are the frozen ones.
     store.import_dataset(_dataset("M", 30, "Kota A"))
     assert (
-        views.district_aggregates(store, planner, k=5, now=next_period)
+        district_views.district_aggregates(store, planner, k=5, now=next_period)
         .display_counts()
         .equals(second.display_counts())
     )
@@ -241,5 +241,5 @@ def test_the_page_says_which_period_and_rounding(published_store, monkeypatch):
     app.switch_page("pages/districts.py").run()
     captions = " ".join(caption.value for caption in app.caption)
     period = publication.last_complete_period(accounts.utc_now())
-    assert f"as of the end of {views.period_words(period.label)}" in captions
+    assert f"as of the end of {district_views.period_words(period.label)}" in captions
     assert "rounded to the nearest 5" in captions

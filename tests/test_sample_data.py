@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from eska_network.domain import codes, gaps, io, schema
+from eska_network.domain import codes, gap_table, gaps, io, schema
 from eska_network.domain.gap_items import gap_items
 from sample_data import make_sample
 
@@ -25,7 +25,7 @@ SAMPLE_DISTRICTS = {
 
 @pytest.fixture(scope="module")
 def sample_gap_table(sample_dataset):
-    return gaps.gap_table(sample_dataset)
+    return gap_table.gap_table(sample_dataset)
 
 
 def test_sample_passes_validation():

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import codes, gaps, io
+from eska_network.domain import codes, gap_table, gaps, io, summary
 from eska_network.store import (
     AssessmentChanges,
     AssessmentError,
@@ -171,7 +171,7 @@ def test_a_save_stores_the_childs_gap_summary_in_the_same_transaction(small_stor
     system = small_store.child_system("C1")
     stored = small_store.gap_summaries(["C1"]).iloc[0].to_dict()
     expected = (
-        gaps.summary_table(
+        summary.summary_table(
             {k: [v] for k, v in gaps.summary_row(gaps.child_gaps(system), system).items()}
         )
         .iloc[0]
@@ -184,7 +184,7 @@ def test_recomputing_every_summary_repairs_a_stale_one(small_store, small_datase
     with small_store.writing() as connection:
         connection.execute(tables.gap_summaries.update().values(stale_ties=99))
     assert small_store.recompute_summaries() == 2
-    expected = gaps.gap_table(small_dataset).sort_values("child_id").reset_index(drop=True)
+    expected = gap_table.gap_table(small_dataset).sort_values("child_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(small_store.gap_summaries(), expected)
 
 
@@ -235,7 +235,7 @@ def test_stored_summaries_equal_a_full_recomputation_after_random_edits(
             save(store, changes, on=dt.date(2026, 4, 1) + dt.timedelta(days=day), child_id=child_id)
         except AssessmentError:
             pass
-    expected = gaps.gap_table(store.export_dataset()).sort_values("child_id")
+    expected = gap_table.gap_table(store.export_dataset()).sort_values("child_id")
     pd.testing.assert_frame_equal(store.gap_summaries(), expected.reset_index(drop=True))
 
 

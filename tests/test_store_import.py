@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eska_network.cli import main
-from eska_network.domain import codes, io, schema, synth
+from eska_network.domain import codes, gap_table, io, schema, synth
 from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
 from eska_network.services import access, accounts
 from eska_network.store import (
@@ -137,9 +137,8 @@ def test_an_error_in_a_later_chunk_undoes_the_chunks_written_before(small_store,
 
 
 def test_gap_summaries_are_stored_for_the_imported_children(small_store, small_dataset):
-    from eska_network.domain import gaps
 
-    expected = gaps.gap_table(small_dataset).sort_values("child_id").reset_index(drop=True)
+    expected = gap_table.gap_table(small_dataset).sort_values("child_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(small_store.gap_summaries(), expected)
 
 

@@ -9,7 +9,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from eska_network.cli import main
-from eska_network.domain import gaps, schema
+from eska_network.domain import schema, summary
 from eska_network.store import database_url, engine, open_store, tables
 
 
@@ -27,7 +27,7 @@ def test_the_migrated_database_matches_the_table_definitions(store):
 
 def test_gap_summaries_have_exactly_the_summary_columns(store):
     columns = sa.inspect(store.engine).get_columns("gap_summaries")
-    assert [column["name"] for column in columns] == list(gaps.SUMMARY_COLUMNS)
+    assert [column["name"] for column in columns] == list(summary.SUMMARY_COLUMNS)
 
 
 def test_interchange_tables_hold_every_schema_column():

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import codes, gaps, io, schema, synth
+from eska_network.domain import codes, gap_table, io, schema, synth
 
 TABLES = ("children", "members", "ties", "resources")
 
@@ -22,7 +22,7 @@ def synthetic_dataset():
 
 @pytest.fixture(scope="module")
 def synthetic_gap_table(synthetic_dataset):
-    return gaps.gap_table(synthetic_dataset)
+    return gap_table.gap_table(synthetic_dataset)
 
 
 def _file_bytes(folder):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from . import data_commands, store_commands, user_commands
+from . import data_commands, map_commands, store_commands, user_commands
 
-COMMAND_MODULES = [data_commands, store_commands, user_commands]
+COMMAND_MODULES = [data_commands, map_commands, store_commands, user_commands]
 
 
 class CommandError(Exception):
@@ -25,6 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+BROKEN_PIPE_STATUS = 128 + 13
+"""The exit status of a command whose reader went away (as a shell reports death by SIGPIPE)."""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -32,3 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (``report ... | head``): stop quietly, as Unix tools do, and keep
+        # Python from complaining again when it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_STATUS

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from eska_network.domain import csvsafe, gaps, io, synth
+from eska_network.domain import csvsafe, gap_table, gaps, io, synth
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -82,7 +82,7 @@ def run_gaps(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     dataset = _read(args.data_dir)
-    table = gaps.report_table(gaps.gap_table(dataset, args.as_of))
+    table = gap_table.report_table(gap_table.gap_table(dataset, args.as_of))
     if args.format == "json":
         print(table.to_json(orient="records", force_ascii=False))
     else:

@@ -177,7 +177,10 @@ def run_head(args: argparse.Namespace) -> int:
     # The row recording this request is written first, so the hash printed covers it too.
     _audit(opened, "audit_check", detail="head")
     with opened.reading() as connection:
-        number, digest = audit_chain.head(connection)
+        last = audit_chain.head(connection)
+    # The row written above is there: the audit is never empty here.
+    assert last is not None
+    number, digest = last
     print(digest)
     print(f"row {number}", file=sys.stderr)
     return 0

@@ -30,8 +30,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from eska_network.domain import gap_items, gaps, severity
-from eska_network.domain.codes import FUNCTIONS, LEVEL_PAIRS, LEVELS, NEEDS, SUPPORT_TYPES
+from eska_network import i18n
+from eska_network.domain import gap_table, severity, summary
+from eska_network.domain.codes import LEVEL_PAIRS, NEEDS
+from eska_network.domain.gap_kinds import DISTRICT_GROUPS, GAP_KINDS, gap_kind
 from eska_network.domain.model import Dataset
 from eska_network.domain.schema import LIST_SEPARATOR
 
@@ -40,47 +42,38 @@ TOTAL = ""
 CHILDREN = "children"
 SERVICE_SEPARATOR = "; "
 
-COUNT_MEASURES: tuple[str, ...] = (
-    CHILDREN,
-    *(f"level_absent:{level}" for level in LEVELS),
-    *(f"level_weak:{level}" for level in LEVELS),
-    *(f"unmet_need:{need}" for need in NEEDS),
-    *(f"missing_function:{key}" for key in FUNCTIONS),
-    *(f"missing_support_type:{kind}" for kind in SUPPORT_TYPES),
-    *(f"weakest_link:{pair}" for pair in LEVEL_PAIRS),
-    "stressful_family",
-    "stressful_tie",
-    "single_point_of_failure",
-    "stale_tie",
-)
+WEAKEST_LINK_MEASURES = tuple(f"weakest_link:{pair}" for pair in LEVEL_PAIRS)
+"""Children whose weakest link between levels (GAPS.md rule 5) is each pair: the links group."""
+
+
+def _group_measures(group: str) -> tuple[str, ...]:
+    if group == "links":
+        return WEAKEST_LINK_MEASURES
+    counted = [kind for kind in GAP_KINDS if kind.district_group == group]
+    extra = (severity.STRESSFUL_FAMILY,) if group == "ties" else ()
+    return (*extra, *(measure for kind in counted for measure in kind.components()))
+
+
+MEASURE_GROUPS: dict[str, tuple[str, ...]] = {
+    group: _group_measures(group) for group in DISTRICT_GROUPS
+}
+"""The measures the district comparison shows together, one group at a time (from each gap
+kind's ``district_group``; the stressful family tie leads the ties)."""
+COUNT_MEASURES: tuple[str, ...] = (CHILDREN, *(m for g in MEASURE_GROUPS.values() for m in g))
 """Every count of a district table, in the order of the screens."""
 GAP_MEASURES = tuple(m for m in COUNT_MEASURES if m != CHILDREN and not m.startswith("weakest_"))
 """The counts that are gaps (the columns of the heatmap of districts x gap types)."""
-WEAKEST_LINK_MEASURES = tuple(f"weakest_link:{pair}" for pair in LEVEL_PAIRS)
 PARTITIONS: dict[str, tuple[str, ...]] = {CHILDREN: WEAKEST_LINK_MEASURES}
 """Counts that add up, in every row, to another count: they constrain what suppression hides."""
 MEDIAN_MEASURES = tuple(f"link_strength:{pair}" for pair in LEVEL_PAIRS)
 
-_OWN_LABELS = {
-    CHILDREN: ("children", "anak"),
-    "weakest_link": ("Weakest link", "Hubungan terlemah"),
-    "link_strength": ("Link strength (median)", "Kekuatan hubungan (median)"),
-    "stressful_family": ("Stressful family tie", "Ikatan keluarga menekan"),
-}
+_OWN_LABELS = frozenset({CHILDREN, "weakest_link", "link_strength", "stressful_family"})
+"""Measures that are not a gap kind, named by ``districts.measure.<name>`` in the catalogue."""
 _SUBJECTS = {
-    "level_absent": LEVELS,
-    "level_weak": LEVELS,
-    "unmet_need": NEEDS,
-    "missing_function": FUNCTIONS,
-    "missing_support_type": SUPPORT_TYPES,
+    **{kind.code: kind.subject for kind in GAP_KINDS if kind.subject is not None},
     "weakest_link": LEVEL_PAIRS,
     "link_strength": LEVEL_PAIRS,
 }
-GROUP_HEADINGS = {
-    "district": (("District", "Kabupaten/kota"), ("All districts", "Semua kabupaten/kota")),
-    "quarter": (("Quarter", "Triwulan"), ("All quarters", "Semua triwulan")),
-}
-"""Per kind of group: the heading of the group column, and the label of the total row."""
 
 
 def measure_label(measure: str, lang: str = "en") -> str:
@@ -91,21 +84,20 @@ def measure_label(measure: str, lang: str = "en") -> str:
     """
     kind, _, subject = measure.partition(":")
     if kind in _OWN_LABELS:
-        en, id_ = _OWN_LABELS[kind]
-        name = id_ if lang == "id" else en
+        name = i18n.text(f"districts.measure.{kind}", lang)
     else:
-        name = gap_items.kind_name(kind, lang)
+        name = gap_kind(kind).name(lang)
     return f"{name}: {_SUBJECTS[kind].label(subject, lang)}" if subject else name
 
 
 def group_heading(by: str, lang: str = "en") -> str:
-    en, id_ = GROUP_HEADINGS[by][0]
-    return id_ if lang == "id" else en
+    """The heading of the group column: ``by`` is ``"district"`` or ``"quarter"``."""
+    return i18n.text(f"districts.by.{by}.heading", lang)
 
 
 def total_label(by: str, lang: str = "en") -> str:
-    en, id_ = GROUP_HEADINGS[by][1]
-    return id_ if lang == "id" else en
+    """The label of the total row over all groups."""
+    return i18n.text(f"districts.by.{by}.total", lang)
 
 
 @dataclass(frozen=True)
@@ -174,7 +166,8 @@ def district_table(
 
     Examples
     --------
-    >>> from eska_network.domain.gaps import summary_rows_table, summary_row, child_gaps
+    >>> from eska_network.domain.gaps import summary_row, child_gaps
+    >>> from eska_network.domain.summary import summary_rows_table
     >>> from eska_network.domain.model import Child, ChildSystem
     >>> systems = [ChildSystem(Child(f"C{i}", "Garut" if i < 6 else "Bogor", 12)) for i in range(8)]
     >>> summaries = summary_rows_table([summary_row(child_gaps(s), s) for s in systems])
@@ -236,9 +229,9 @@ def summary_history(dataset: Dataset) -> pd.DataFrame:
             members=dataset.members[dataset.members["child_id"].isin(seen)],
             ties=ties[ties["child_id"].isin(seen).to_numpy() & (assessed <= end).to_numpy()],
         )
-        parts.append(gaps.gap_table(in_quarter))
+        parts.append(gap_table.gap_table(in_quarter))
     if not parts:
-        return gaps.summary_rows_table([]).assign(district=pd.Series(dtype="str"))
+        return summary.summary_rows_table([]).assign(district=pd.Series(dtype="str"))
     history = pd.concat(parts, ignore_index=True)
     district = dataset.children.set_index("child_id")["district"]
     return history.assign(district=history["child_id"].map(district).to_numpy())

@@ -44,6 +44,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from eska_network import i18n
 from eska_network.districts.aggregates import (
     CHILDREN,
     COUNT_MEASURES,
@@ -64,14 +65,6 @@ SHOWN, SMALL, SECONDARY = "shown", "small", "secondary"
 SECONDARY_MARKER = "x"
 SHARE_DECIMALS = 1
 MEDIAN_DECIMALS = 1
-
-_HOVER = {
-    SMALL: ("<{k} suppressed", "<{k} disembunyikan"),
-    SECONDARY: (
-        "suppressed to protect a small count",
-        "disembunyikan untuk melindungi angka kecil",
-    ),
-}
 
 
 def suppression_k(environ: Mapping[str, str] | None = None) -> int:
@@ -101,8 +94,7 @@ def marker(status: str, k: int) -> str:
 
 def hover_text(status: str, k: int, lang: str = "en") -> str:
     """The words a chart shows over a hidden cell."""
-    en, id_ = _HOVER[status]
-    return (id_ if lang == "id" else en).format(k=k)
+    return i18n.text(f"districts.hidden.{status}", lang, k=k)
 
 
 @dataclass(frozen=True)
@@ -112,15 +104,7 @@ class TooFewChildren:
     k: int
 
     def message(self, lang: str = "en") -> str:
-        if lang == "id":
-            return (
-                f"Kurang dari {self.k} anak cocok dengan pilihan ini; "
-                "demi melindungi mereka, tidak ada angka yang ditampilkan."
-            )
-        return (
-            f"Fewer than {self.k} children match this choice; "
-            "to protect them, no figures are shown."
-        )
+        return i18n.text("districts.too_few", lang, k=self.k)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from eska_network import i18n
 from eska_network.districts.aggregates import (
     CHILDREN,
     GAP_MEASURES,
@@ -47,27 +48,9 @@ HIDDEN_FILL = "#FFFFFF"
 HIDDEN_MARK = "#636363"
 TEMPLATE = "plotly_white"
 
-_WORDS = {
-    "share": ("% of children", "% anak"),
-    "children": ("children", "anak"),
-    "suppressed": ("suppressed", "disembunyikan"),
-    "services": ("{n} services", "{n} layanan"),
-    "one_service": ("1 service", "1 layanan"),
-    "no_service": ("no service", "tidak ada layanan"),
-    "unmet": ("children with the need unmet (%)", "anak dengan kebutuhan belum terpenuhi (%)"),
-    "services_title": (
-        "{district}: unmet needs and the services listed",
-        "{district}: kebutuhan belum terpenuhi dan layanan yang tersedia",
-    ),
-    "heatmap_title": ("Gaps by district (% of children)", "Celah per kabupaten/kota (% anak)"),
-    "bars_title": ("Districts side by side", "Perbandingan kabupaten/kota"),
-    "trend_title": ("Trend by quarter of assessment", "Tren per triwulan asesmen"),
-}
-
 
 def _word(key: str, lang: str) -> str:
-    en, id_ = _WORDS[key]
-    return id_ if lang == "id" else en
+    return i18n.text(f"districts.figure.{key}", lang)
 
 
 def _values(suppressed: SuppressedTable, measure: str) -> tuple[list, list]:

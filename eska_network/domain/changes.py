@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from eska_network import i18n
 from eska_network.domain import codes, gaps
 from eska_network.domain.gap_items import GapItem, kind_name, member_name, subject_text
 from eska_network.domain.model import ChildSystem, Tie
@@ -20,21 +21,9 @@ from eska_network.domain.whatif import gap_difference
 
 CHANGE_KINDS = ("gained", "lost", "strengthened", "weakened", "valence_changed")
 
-WORDS = {
-    "gained": ("New tie", "Ikatan baru"),
-    "lost": ("Tie lost", "Ikatan hilang"),
-    "strengthened": ("Stronger", "Lebih kuat"),
-    "weakened": ("Weaker", "Lebih lemah"),
-    "valence_changed": ("Changed nature", "Sifat berubah"),
-    "gap_closed": ("Gap closed", "Kesenjangan tertutup"),
-    "gap_opened": ("New gap", "Kesenjangan baru"),
-    "strength": ("strength", "kekuatan"),
-}
-
 
 def _word(key: str, lang: str) -> str:
-    en, id_ = WORDS[key]
-    return id_ if lang == "id" else en
+    return i18n.text(f"domain.change.{key}", lang)
 
 
 @dataclass(frozen=True)

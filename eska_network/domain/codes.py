@@ -13,6 +13,22 @@ LANGUAGES = ("en", "id")
 
 
 @dataclass(frozen=True)
+class Words:
+    """A text in English and Indonesian; ``{name}`` fields are filled when it is said.
+
+    >>> Words("{n} ties", "{n} ikatan")("id", n=2)
+    '2 ikatan'
+    """
+
+    en: str
+    id: str
+
+    def __call__(self, lang: str = "en", **fields: object) -> str:
+        text = self.id if lang == "id" else self.en
+        return text.format(**fields) if fields else text
+
+
+@dataclass(frozen=True)
 class Code:
     """One code with its labels."""
 

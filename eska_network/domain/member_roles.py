@@ -7,6 +7,7 @@ normal view and replaced by a neutral name for its level in presentation mode.
 
 from __future__ import annotations
 
+from eska_network import i18n
 from eska_network.domain.codes import Code, Vocabulary
 
 ROLES = Vocabulary(
@@ -63,16 +64,6 @@ ROLES = Vocabulary(
     ),
 )
 
-LEVEL_MEMBER = {
-    "family": ("Family member", "Anggota keluarga"),
-    "community": ("Community member", "Anggota komunitas"),
-    "institution": ("Institution", "Lembaga"),
-}
-"""The neutral name of a member whose role is not one of :data:`ROLES`."""
-
-NO_ROLE = {"en": "other", "id": "lainnya"}
-"""Sector name for members without a role."""
-
 
 def role_label(role: str | None, lang: str = "en") -> str:
     """A role's name: from :data:`ROLES` when known, else the role as written.
@@ -85,7 +76,7 @@ def role_label(role: str | None, lang: str = "en") -> str:
     'lainnya'
     """
     if not role:
-        return NO_ROLE["id" if lang == "id" else "en"]
+        return i18n.text("domain.no_role", lang)
     if role in ROLES:
         return ROLES.label(role, lang)
     return role.replace("_", " ")
@@ -93,5 +84,4 @@ def role_label(role: str | None, lang: str = "en") -> str:
 
 def level_member_label(level: str, lang: str = "en") -> str:
     """The neutral name of a member of ``level`` (used when its role is not a known one)."""
-    en, id_ = LEVEL_MEMBER[level]
-    return id_ if lang == "id" else en
+    return i18n.text(f"domain.level_member.{level}", lang)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
+from eska_network import i18n
 from eska_network.domain import codes
 from eska_network.domain.member_roles import ROLES, level_member_label
 from eska_network.domain.model import ChildSystem, Member
-
-CHILD_WORD = {"en": "Child", "id": "Anak"}
 
 
 def child_label(child_id: str, lang: str = "en") -> str:
@@ -23,7 +22,7 @@ def child_label(child_id: str, lang: str = "en") -> str:
     >>> child_label("A", "id")
     'Anak A'
     """
-    return f"{CHILD_WORD['id' if lang == 'id' else 'en']} {child_id}"
+    return f"{i18n.text('domain.child', lang)} {child_id}"
 
 
 def pseudonyms(system: ChildSystem, lang: str = "en") -> dict[str, tuple[str, str]]:

@@ -37,144 +37,66 @@ import numpy as np
 import pandas as pd
 
 from eska_network.domain.codes import (
-    FUNCTIONS,
-    LEVEL_PAIRS,
-    LEVELS,
-    NEEDS,
     STALE_AFTER_DAYS,
-    SUPPORT_TYPES,
-    Vocabulary,
+    Words,
 )
-from eska_network.domain.schema import LIST_SEPARATOR
+from eska_network.domain.gap_kinds import GAP_KINDS, GapKind
 
 OVERDUE = "overdue_actions"
 """The optional column holding each child's number of overdue actions."""
 
-WEAK_LINK_UP_TO = 2
-"""A link between two levels of strength 1 or 2 is weak (as in
-:mod:`eska_network.domain.gap_items`)."""
+STRESSFUL_FAMILY = "stressful_family"
+"""The component for a stressful tie between the child and a family member, on top of the
+stressful tie's own points (docs/severity.md)."""
 
-# --- Weights (docs/severity.md explains each) -----------------------------------------------------
+# --- Weights beyond each gap kind's own points (docs/severity.md explains each) ------------------
 
-LEVEL_ABSENT_POINTS = {"family": 20, "community": 15, "institution": 20}
-LEVEL_WEAK_POINTS = 6
 STRESSFUL_FAMILY_POINTS = 25
-STRESSFUL_TIE_POINTS = 8
-"""Per stressful tie besides the family one that ``stressful_family`` already counts."""
-NEED_POINTS = {
-    "physical_health": 10,
-    "behavioral_health": 12,
-    "housing": 14,
-    "education": 6,
-    "employment": 5,
-    "legal": 12,
-    "life_skills": 5,
-}
-FUNCTION_POINTS = {"acceptance": 8, "protection": 10, "empowerment": 5}
-SUPPORT_TYPE_POINTS = 3
-LINK_MISSING_POINTS = 5
-LINK_WEAK_POINTS = 2
-SINGLE_POINT_POINTS = 3
-STALE_TIE_POINTS = 2
 STALE_DAYS_PER_POINT = 15
 """One more point for every full 15 days without contact beyond the 90 that make a tie stale."""
 STALE_DAYS_CAP = 12
 OVERDUE_ACTION_POINTS = 4
-COUNT_CAP = 3
-"""Counted gaps (stressful and stale ties, single points of failure) score at most 3 times."""
 OVERDUE_CAP = 5
+
+STRESSFUL_FAMILY_REASON = Words("family tie stressful", "ikatan keluarga menekan")
+STALE_UNKNOWN_DAYS_REASON = Words(
+    "no contact for over {n} days", "tidak ada kontak lebih dari {n} hari"
+)
+OVERDUE_REASON = Words("{n} overdue actions", "{n} tindakan lewat tenggat")
+OVERDUE_REASON_ONE = Words("1 overdue action", "1 tindakan lewat tenggat")
 
 
 @dataclass(frozen=True)
 class Component:
-    """One part of the score: a gap kind of :mod:`eska_network.domain.gap_items` about one subject.
+    """One part of the score: a gap kind (about one subject, when it has subjects), or one of the
+    two parts that are not gap kinds (:data:`STRESSFUL_FAMILY`, :data:`OVERDUE`).
 
-    ``key`` names the component's column (``"unmet_need:legal"``); ``subject`` is a code of
-    ``vocabulary`` or ``None`` for the counted gaps.
+    ``key`` names the component's column (``"unmet_need:legal"``).
     """
 
     key: str
-    kind: str
+    kind: GapKind | None = None
     subject: str | None = None
-    vocabulary: Vocabulary | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the component counts ties or actions (and its reason says how many)."""
+        return self.subject is None
 
 
 def _components() -> tuple[Component, ...]:
-    def about(kind: str, vocabulary: Vocabulary) -> list[Component]:
-        return [Component(f"{kind}:{code}", kind, code, vocabulary) for code in vocabulary]
-
-    return (
-        Component("stressful_family", "stressful_tie"),
-        *about("level_absent", LEVELS),
-        Component("stressful_tie", "stressful_tie"),
-        *about("unmet_need", NEEDS),
-        *about("missing_function", FUNCTIONS),
-        *about("level_weak", LEVELS),
-        *about("link_missing", LEVEL_PAIRS),
-        Component("single_point_of_failure", "single_point_of_failure"),
-        *about("missing_support_type", SUPPORT_TYPES),
-        *about("link_weak", LEVEL_PAIRS),
-        Component("stale_tie", "stale_tie"),
-        Component(OVERDUE, OVERDUE),
-    )
+    parts = [Component(STRESSFUL_FAMILY)]
+    for kind in GAP_KINDS:
+        if kind.subject is None:
+            parts.append(Component(kind.code, kind))
+        else:
+            parts += [Component(f"{kind.code}:{code}", kind, code) for code in kind.subject]
+    return (*parts, Component(OVERDUE))
 
 
 COMPONENTS = _components()
 """Every part of the score; when two reasons weigh the same, the one listed first comes first."""
 COMPONENT_KEYS = tuple(component.key for component in COMPONENTS)
-
-_REASONS = {
-    "level_absent": ("no {subject} involved", "tidak ada {subject} yang terlibat"),
-    "level_weak": ("{subject} only weakly involved", "keterlibatan {subject} lemah"),
-    "stressful_family": ("family tie stressful", "ikatan keluarga menekan"),
-    "stressful_tie": ("{n} stressful ties", "{n} ikatan menekan"),
-    "unmet_need": ("{subject} need unmet", "kebutuhan {subject} belum terpenuhi"),
-    "missing_function": ("nobody gives {subject}", "tidak ada yang memberi {subject}"),
-    "missing_support_type": ("no {subject} support", "tidak ada dukungan {subject}"),
-    "link_missing": ("no link {subject}", "tidak ada hubungan {subject}"),
-    "link_weak": ("weak link {subject}", "hubungan {subject} lemah"),
-    "single_point_of_failure": (
-        "{n} links hang on a single tie",
-        "{n} hubungan bergantung pada satu ikatan",
-    ),
-    "stale_tie": ("no contact for {n} days", "tidak ada kontak selama {n} hari"),
-    OVERDUE: ("{n} overdue actions", "{n} tindakan lewat tenggat"),
-}
-"""Reasons in words; ``{subject}`` is a label from :mod:`eska_network.domain.codes`."""
-_STALE_UNKNOWN_DAYS = ("no contact for over {n} days", "tidak ada kontak lebih dari {n} hari")
-_SINGULAR = {
-    "stressful_tie": "1 stressful tie",
-    "single_point_of_failure": "1 link hangs on a single tie",
-    OVERDUE: "1 overdue action",
-}
-"""English reasons for a count of one (Indonesian nouns do not change)."""
-
-
-def code_flags(column: pd.Series, vocabulary: Vocabulary) -> pd.DataFrame:
-    """One boolean column per code: whether the ``;``-joined list of each row holds the code.
-
-    Examples
-    --------
-    >>> code_flags(pd.Series(["legal", "", "housing;legal"]), NEEDS)[["housing", "legal"]]
-       housing  legal
-    0    False   True
-    1    False  False
-    2     True   True
-    """
-    # A list column holds few distinct values (at most 2**7 for needs), so parse each once.
-    positions, distinct = pd.factorize(column.fillna("").astype(str))
-    masks = np.array(
-        [
-            vocabulary.mask(c.strip() for c in text.split(LIST_SEPARATOR) if c.strip())
-            for text in distinct
-        ],
-        dtype=np.int64,
-    )
-    row_masks = masks[positions] if len(distinct) else np.zeros(len(column), dtype=np.int64)
-    bits = np.int64(1) << np.arange(len(vocabulary), dtype=np.int64)
-    return pd.DataFrame(
-        (row_masks[:, None] & bits) != 0, columns=list(vocabulary), index=column.index
-    )
 
 
 def _counts(summaries: pd.DataFrame, name: str) -> np.ndarray:
@@ -183,58 +105,22 @@ def _counts(summaries: pd.DataFrame, name: str) -> np.ndarray:
     return pd.to_numeric(summaries[name]).fillna(0).to_numpy(dtype=np.int64)
 
 
-def _link(summaries: pd.DataFrame, pair: str) -> np.ndarray:
-    return _counts(summaries, "link_" + pair.replace("-", "_"))
-
-
 def gap_counts(summaries: pd.DataFrame) -> pd.DataFrame:
     """How many of each gap each child has: one integer column per :data:`COMPONENT_KEYS`.
 
-    Per-subject components are 0 or 1; ``stressful_tie`` counts the stressful ties other than the
-    family one that ``stressful_family`` stands for; ``stale_tie`` counts stale ties and
-    ``overdue_actions`` overdue actions (0 when the column is absent).
+    Each gap kind counts its own (:attr:`~eska_network.domain.gap_kinds.GapKind.counts`);
+    per-subject components are 0 or 1. ``stressful_tie`` here counts the stressful ties other than
+    the family one that ``stressful_family`` stands for; ``overdue_actions`` counts overdue
+    actions (0 when the column is absent).
     """
     columns: dict[str, np.ndarray] = {}
-    family = summaries["stressful_family"].fillna(False).to_numpy(dtype=bool)
-    columns["stressful_family"] = family.astype(np.int64)
-    columns["stressful_tie"] = np.maximum(_counts(summaries, "stressful_ties") - family, 0)
-    for level in LEVELS:
-        status = summaries[f"{level}_status"]
-        columns[f"level_absent:{level}"] = status.eq("absent").to_numpy(dtype=np.int64)
-        columns[f"level_weak:{level}"] = status.eq("weak").to_numpy(dtype=np.int64)
-    for kind, column, vocabulary in (
-        ("unmet_need", "unmet_needs", NEEDS),
-        ("missing_function", "missing_functions", FUNCTIONS),
-        ("missing_support_type", "missing_support_types", SUPPORT_TYPES),
-    ):
-        flags = code_flags(summaries[column], vocabulary)
-        for code in vocabulary:
-            columns[f"{kind}:{code}"] = flags[code].to_numpy(dtype=np.int64)
-    for pair in LEVEL_PAIRS:
-        strength = _link(summaries, pair)
-        columns[f"link_missing:{pair}"] = (strength == 0).astype(np.int64)
-        columns[f"link_weak:{pair}"] = ((strength >= 1) & (strength <= WEAK_LINK_UP_TO)).astype(
-            np.int64
-        )
-    columns["single_point_of_failure"] = _counts(summaries, "single_points_of_failure")
-    columns["stale_tie"] = _counts(summaries, "stale_ties")
+    for kind in GAP_KINDS:
+        columns.update(kind.counts(summaries))
+    family = summaries[STRESSFUL_FAMILY].fillna(False).to_numpy(dtype=bool)
+    columns[STRESSFUL_FAMILY] = family.astype(np.int64)
+    columns["stressful_tie"] = np.maximum(columns["stressful_tie"] - family, 0)
     columns[OVERDUE] = _counts(summaries, OVERDUE)
     return pd.DataFrame({key: columns[key] for key in COMPONENT_KEYS}, index=summaries.index)
-
-
-def _weight(component: Component) -> int:
-    if component.kind == "level_absent":
-        return LEVEL_ABSENT_POINTS[component.subject]
-    if component.kind == "unmet_need":
-        return NEED_POINTS[component.subject]
-    if component.kind == "missing_function":
-        return FUNCTION_POINTS[component.subject]
-    return {
-        "level_weak": LEVEL_WEAK_POINTS,
-        "missing_support_type": SUPPORT_TYPE_POINTS,
-        "link_missing": LINK_MISSING_POINTS,
-        "link_weak": LINK_WEAK_POINTS,
-    }[component.kind]
 
 
 def points(summaries: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -247,29 +133,27 @@ def points(summaries: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.Da
     result = {}
     for component in COMPONENTS:
         count = counts[component.key].to_numpy()
-        if component.key == "stressful_family":
+        kind = component.kind
+        if component.key == STRESSFUL_FAMILY:
             result[component.key] = count * STRESSFUL_FAMILY_POINTS
-        elif component.key == "stressful_tie":
-            result[component.key] = np.minimum(count, COUNT_CAP) * STRESSFUL_TIE_POINTS
-        elif component.key == "single_point_of_failure":
-            result[component.key] = np.minimum(count, COUNT_CAP) * SINGLE_POINT_POINTS
-        elif component.key == "stale_tie":
-            result[component.key] = _stale_points(
-                count, _counts(summaries, "longest_no_contact_days")
-            )
         elif component.key == OVERDUE:
             result[component.key] = np.minimum(count, OVERDUE_CAP) * OVERDUE_ACTION_POINTS
+        elif kind.code == "stale_tie":
+            result[component.key] = _stale_points(
+                count, kind, _counts(summaries, "longest_no_contact_days")
+            )
+        elif kind.count_cap is not None:
+            result[component.key] = np.minimum(count, kind.count_cap) * kind.points_for()
         else:
-            result[component.key] = count * _weight(component)
+            result[component.key] = count * kind.points_for(component.subject)
     return pd.DataFrame(result, index=summaries.index)
 
 
-def _stale_points(stale_ties: np.ndarray, longest_days: np.ndarray) -> np.ndarray:
+def _stale_points(stale_ties: np.ndarray, kind: GapKind, longest_days: np.ndarray) -> np.ndarray:
     beyond = np.maximum(longest_days - STALE_AFTER_DAYS, 0) // STALE_DAYS_PER_POINT
     scaled = np.minimum(beyond, STALE_DAYS_CAP)
-    return np.where(
-        stale_ties > 0, np.minimum(stale_ties, COUNT_CAP) * STALE_TIE_POINTS + scaled, 0
-    )
+    per_tie = np.minimum(stale_ties, kind.count_cap) * kind.points_for()
+    return np.where(stale_ties > 0, per_tie + scaled, 0)
 
 
 def severity(summaries: pd.DataFrame) -> pd.Series:
@@ -290,17 +174,19 @@ def severity(summaries: pd.DataFrame) -> pd.Series:
 
 def _text(component: Component, n: int, lang: str) -> str:
     """The reason of one component; ``n`` is the number it says (days for stale contact)."""
-    en, id_ = _REASONS[component.key if component.key in _REASONS else component.kind]
+    if component.key == STRESSFUL_FAMILY:
+        return STRESSFUL_FAMILY_REASON(lang)
+    if component.key == OVERDUE:
+        return (OVERDUE_REASON_ONE if n == 1 else OVERDUE_REASON)(lang, n=n)
+    kind = component.kind
     if component.subject is not None:
-        label = component.vocabulary.label(component.subject, lang)
-        return (id_ if lang == "id" else en).format(subject=label)
-    if component.key == "stale_tie" and n <= STALE_AFTER_DAYS:
+        return kind.reason(lang, subject=kind.subject.label(component.subject, lang))
+    if kind.code == "stale_tie" and n <= STALE_AFTER_DAYS:
         # The days are unknown when no stale tie's last contact made it into the summary.
-        en, id_ = _STALE_UNKNOWN_DAYS
-        return (id_ if lang == "id" else en).format(n=STALE_AFTER_DAYS)
-    if lang != "id" and n == 1 and component.key in _SINGULAR:
-        return _SINGULAR[component.key]
-    return (id_ if lang == "id" else en).format(n=n)
+        return STALE_UNKNOWN_DAYS_REASON(lang, n=STALE_AFTER_DAYS)
+    if n == 1 and kind.reason_one is not None:
+        return kind.reason_one(lang)
+    return kind.reason(lang, n=n)
 
 
 def reason_lists(

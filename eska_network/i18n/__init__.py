@@ -19,17 +19,19 @@ from eska_network.i18n import (
     caseload,
     child_map,
     districts,
+    domain,
     import_data,
     record,
     shell,
 )
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MESSAGES", "text"]
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MESSAGES", "number_text", "text"]
 
 LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 
 AREAS: tuple[ModuleType, ...] = (
     shell,
+    domain,
     accounts,
     audit,
     child_map,
@@ -66,3 +68,13 @@ def text(message_id: str, lang: str = "en", **fields: object) -> str:
     entry = MESSAGES[message_id]
     message = entry[lang] if lang in LANGUAGES else entry["en"]
     return message.format(**fields) if fields else message
+
+
+def number_text(value: float, lang: str = "en", decimals: int = 0) -> str:
+    """A number written for reading: thousands grouped, the decimal mark of ``lang``.
+
+    >>> number_text(123456), number_text(123456, "id"), number_text(12.25, "id", 1)
+    ('123,456', '123.456', '12,2')
+    """
+    text = f"{value:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "id" else text

@@ -55,4 +55,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "accounts.unlock": {"en": "Unlock", "id": "Buka kunci"},
     "accounts.set_password": {"en": "Set password", "id": "Atur kata sandi"},
     "accounts.done": {"en": "Saved.", "id": "Tersimpan."},
+    "accounts.column.user_name": {"en": "User name", "id": "Nama pengguna"},
+    "accounts.column.display_name": {"en": "Name", "id": "Nama"},
+    "accounts.column.role": {"en": "Role", "id": "Peran"},
+    "accounts.column.team": {"en": "Team", "id": "Tim"},
+    "accounts.column.state": {"en": "State", "id": "Status"},
+    "accounts.column.locked_until": {"en": "Locked until", "id": "Dikunci sampai"},
+    "accounts.state.active": {"en": "active", "id": "aktif"},
+    "accounts.state.locked": {"en": "locked (failed logins)", "id": "terkunci (gagal masuk)"},
+    "accounts.state.deactivated": {"en": "deactivated", "id": "dinonaktifkan"},
 }

@@ -61,4 +61,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "caseload.export": {"en": "Download these rows (CSV)", "id": "Unduh baris ini (CSV)"},
     "caseload.days_without_contact": {"en": "Days without contact", "id": "Hari tanpa kontak"},
+    "caseload.column.rank": {"en": "Rank", "id": "Peringkat"},
+    "caseload.column.child_id": {"en": "Child", "id": "Anak"},
+    "caseload.column.severity": {"en": "Severity", "id": "Tingkat keseriusan"},
+    "caseload.column.reasons": {"en": "Why", "id": "Alasan"},
+    "caseload.column.caseworker": {"en": "Caseworker", "id": "Pekerja sosial"},
+    "caseload.column.district": {"en": "District", "id": "Kabupaten/kota"},
+    "caseload.column.as_of": {"en": "Assessed on", "id": "Tanggal asesmen"},
+    "caseload.column.stale_ties": {"en": "Stale ties", "id": "Ikatan tanpa kontak"},
+    "caseload.column.longest_no_contact_days": {
+        "en": "Longest without contact (days)",
+        "id": "Terlama tanpa kontak (hari)",
+    },
+    "caseload.column.overdue_actions": {"en": "Overdue actions", "id": "Tindakan lewat tenggat"},
 }

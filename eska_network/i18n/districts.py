@@ -141,4 +141,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kabupaten/kota dengan kurang dari {k} anak tidak dimasukkan: terlalu sedikit untuk "
         "disimpulkan.",
     },
+    "districts.measure.children": {"en": "children", "id": "anak"},
+    "districts.measure.weakest_link": {"en": "Weakest link", "id": "Hubungan terlemah"},
+    "districts.measure.link_strength": {
+        "en": "Link strength (median)",
+        "id": "Kekuatan hubungan (median)",
+    },
+    "districts.measure.stressful_family": {
+        "en": "Stressful family tie",
+        "id": "Ikatan keluarga menekan",
+    },
+    "districts.by.district.heading": {"en": "District", "id": "Kabupaten/kota"},
+    "districts.by.district.total": {"en": "All districts", "id": "Semua kabupaten/kota"},
+    "districts.by.quarter.heading": {"en": "Quarter", "id": "Triwulan"},
+    "districts.by.quarter.total": {"en": "All quarters", "id": "Semua triwulan"},
+    "districts.figure.share": {"en": "% of children", "id": "% anak"},
+    "districts.figure.children": {"en": "children", "id": "anak"},
+    "districts.figure.suppressed": {"en": "suppressed", "id": "disembunyikan"},
+    "districts.figure.services": {"en": "{n} services", "id": "{n} layanan"},
+    "districts.figure.one_service": {"en": "1 service", "id": "1 layanan"},
+    "districts.figure.no_service": {"en": "no service", "id": "tidak ada layanan"},
+    "districts.figure.unmet": {
+        "en": "children with the need unmet (%)",
+        "id": "anak dengan kebutuhan belum terpenuhi (%)",
+    },
+    "districts.figure.services_title": {
+        "en": "{district}: unmet needs and the services listed",
+        "id": "{district}: kebutuhan belum terpenuhi dan layanan yang tersedia",
+    },
+    "districts.figure.heatmap_title": {
+        "en": "Gaps by district (% of children)",
+        "id": "Celah per kabupaten/kota (% anak)",
+    },
+    "districts.figure.bars_title": {
+        "en": "Districts side by side",
+        "id": "Perbandingan kabupaten/kota",
+    },
+    "districts.figure.trend_title": {
+        "en": "Trend by quarter of assessment",
+        "id": "Tren per triwulan asesmen",
+    },
+    "districts.hidden.small": {"en": "<{k} suppressed", "id": "<{k} disembunyikan"},
+    "districts.hidden.secondary": {
+        "en": "suppressed to protect a small count",
+        "id": "disembunyikan untuk melindungi angka kecil",
+    },
+    "districts.too_few": {
+        "en": "Fewer than {k} children match this choice; to protect them, no figures are shown.",
+        "id": "Kurang dari {k} anak cocok dengan pilihan ini; demi melindungi mereka, tidak ada "
+        "angka yang ditampilkan.",
+    },
 }

@@ -61,6 +61,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.planner": {"en": "planner", "id": "perencana"},
     "role.auditor": {"en": "auditor", "id": "auditor"},
     "role.admin": {"en": "administrator", "id": "administrator"},
+    "role.operator": {"en": "command line", "id": "baris perintah"},
+    "role.cli": {"en": "command line", "id": "baris perintah"},
     "page.home": {"en": "Home", "id": "Beranda"},
     "page.child_map": {"en": "Child map", "id": "Peta anak"},
     "page.record_assessment": {"en": "Record an assessment", "id": "Catat asesmen"},

@@ -355,7 +355,7 @@ def as_utc(moment: dt.datetime) -> dt.datetime:
 
 @dataclass(frozen=True)
 class AuditFilter:
-    """What the auditor asks for; ``None`` means any. Dates are UTC days, both included."""
+    """What the auditor asks for; ``None`` means any. Dates are days in ``zone``, both included."""
 
     start: dt.date | None = None
     end: dt.date | None = None
@@ -363,6 +363,7 @@ class AuditFilter:
     actions: tuple[str, ...] = ()
     child_id: str | None = None
     outcomes: tuple[str, ...] = ()
+    zone: dt.tzinfo = dt.UTC
 
 
 AUDIT_COLUMNS = ("at", "user_name", "role", "action", "child_id", "outcome", "detail")
@@ -381,10 +382,11 @@ def read_audit(
     require(store, principal, READ_AUDIT)
     query = sa.select(*(audit.c[name] for name in AUDIT_COLUMNS))
     if where.start is not None:
-        query = query.where(audit.c.at >= dt.datetime.combine(where.start, dt.time(), dt.UTC))
+        start = dt.datetime.combine(where.start, dt.time(), where.zone).astimezone(dt.UTC)
+        query = query.where(audit.c.at >= start)
     if where.end is not None:
-        end = dt.datetime.combine(where.end + dt.timedelta(days=1), dt.time(), dt.UTC)
-        query = query.where(audit.c.at < end)
+        end = dt.datetime.combine(where.end + dt.timedelta(days=1), dt.time(), where.zone)
+        query = query.where(audit.c.at < end.astimezone(dt.UTC))
     for name, values in (
         ("user_name", where.user_names),
         ("action", where.actions),

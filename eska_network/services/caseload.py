@@ -1,195 +1,153 @@
-"""The supervisor's caseload: children ranked by the severity of their gaps, with filters.
+"""The caseload a page shows: read from the store, access-checked, ready to show and export.
 
-:func:`caseload_table` is built once from the stored gap summaries; :func:`filter_caseload` then
-answers every filter change with a few vectorised comparisons (the gap kinds of each child are one
-bit mask), so that a caseload of 100,000 children is filtered in milliseconds.
+The caseload is every child's row of :func:`eska_network.caseload.ranking.caseload_table`, scored
+once per version of the data (:func:`scored_caseload`, for a server-side cache) and cut down on
+every run to the children the principal may see (:func:`caseload_view`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import sqlalchemy as sa
 
-from eska_network.domain import gap_items, severity
+from eska_network.caseload import ranking
+from eska_network.domain.csvsafe import to_safe_csv
+from eska_network.services import access
+from eska_network.store import frames
+from eska_network.store.tables import actions, children
 
-GAP_KINDS = gap_items.KINDS
-"""The gap kinds a user can filter by, most serious first; name them with :func:`gap_kind_label`."""
-
-COLUMNS = (
+CASELOAD_SHOWN = (
     "rank",
     "child_id",
     "severity",
     "reasons",
     "caseworker",
+    "overdue_actions",
+    "longest_no_contact_days",
+    "stale_ties",
     "district",
     "as_of",
-    "stale_ties",
-    "longest_no_contact_days",
-    "overdue_actions",
-    "gaps",
 )
-"""The caseload table's columns; ``gaps`` is the bit mask of :data:`GAP_KINDS` (not for show)."""
-
-HEADINGS = {
-    "rank": ("Rank", "Peringkat"),
-    "child_id": ("Child", "Anak"),
-    "severity": ("Severity", "Tingkat keseriusan"),
-    "reasons": ("Why", "Alasan"),
-    "caseworker": ("Caseworker", "Pekerja sosial"),
-    "district": ("District", "Kabupaten/kota"),
-    "as_of": ("Assessed on", "Tanggal asesmen"),
-    "stale_ties": ("Stale ties", "Ikatan tanpa kontak"),
-    "longest_no_contact_days": ("Longest without contact (days)", "Terlama tanpa kontak (hari)"),
-    "overdue_actions": ("Overdue actions", "Tindakan lewat tenggat"),
-}
-"""Column headings in English and Indonesian for every column shown."""
-
-REASON_SEPARATOR = "; "
-
-_KIND_COMPONENTS = {
-    kind: [c.key for c in severity.COMPONENTS if c.kind == kind] for kind in GAP_KINDS
-}
+"""The caseload columns a page shows and exports, in order: who and why first, then what to
+follow up (``gaps``, a bit mask, is not for show)."""
+CASELOAD_NUMBERS = ("rank", "severity", "stale_ties", "longest_no_contact_days", "overdue_actions")
 
 
-def heading(column: str, lang: str = "en") -> str:
-    en, id_ = HEADINGS[column]
-    return id_ if lang == "id" else en
+def _child_rows(store) -> pd.DataFrame:
+    """Every child's id, caseworker and district (nothing else of the record)."""
+    names = ["child_id", "caseworker", "district"]
+    with store.reading() as connection:
+        rows = frames.fetch_rows(connection, children, names, order_by=["child_id"])
+    return pd.DataFrame.from_records(rows, columns=names)
 
 
-def gap_kind_label(kind: str, lang: str = "en") -> str:
-    """The name of a gap kind a user can pick, in ``lang``.
+def with_children(store) -> pd.DataFrame:
+    """The stored gap summaries with each child's caseworker and district."""
+    return store.gap_summaries().merge(_child_rows(store), on="child_id", how="inner")
 
-    >>> gap_kind_label("unmet_need", "id")
-    'Kebutuhan belum terpenuhi'
+
+def _overdue_candidates(store, today: dt.date) -> pd.DataFrame:
+    """The open actions due before ``today``: the only ones that can be overdue."""
+    query = sa.select(actions.c.child_id, actions.c.status, actions.c.due_on).where(
+        actions.c.status == "open", actions.c.due_on < today
+    )
+    with store.reading() as connection:
+        rows = connection.execute(query).all()
+    return pd.DataFrame.from_records(rows, columns=["child_id", "status", "due_on"])
+
+
+def scored_caseload(store, today: dt.date, lang: str = "en") -> pd.DataFrame:
+    """Every child's caseload row, most serious first: for a server-side cache, never for show.
+
+    Not access-checked: pass it to :func:`caseload_view`, which keeps the principal's children.
     """
-    return gap_items.kind_name(kind, lang)
+    return ranking.caseload_table(
+        with_children(store), _overdue_candidates(store, today), today, lang
+    )
 
 
-def overdue_counts(actions: pd.DataFrame, today: dt.date) -> pd.Series:
-    """How many open actions each child has whose ``due_on`` is before ``today``, by child id.
-
-    Done and dropped actions, and actions with no due date, are never overdue.
-
-    >>> actions = pd.DataFrame({"child_id": ["C1", "C1", "C2"], "status": ["open", "done", "open"],
-    ...     "due_on": pd.to_datetime(["2026-01-01", "2026-01-01", "2026-09-01"])})
-    >>> overdue_counts(actions, dt.date(2026, 3, 1)).to_dict()
-    {'C1': 1}
-    """
-    due = pd.to_datetime(actions["due_on"])
-    overdue = (actions["status"] == "open").to_numpy() & (due < pd.Timestamp(today)).to_numpy()
-    return actions.loc[overdue, "child_id"].value_counts().rename(severity.OVERDUE)
-
-
-def _kind_masks(counts: pd.DataFrame) -> np.ndarray:
-    masks = np.zeros(len(counts), dtype=np.int64)
-    for bit, kind in enumerate(GAP_KINDS):
-        present = counts[_KIND_COMPONENTS[kind]].to_numpy().sum(axis=1) > 0
-        masks |= present.astype(np.int64) << bit
-    return masks
-
-
-def kinds_mask(kinds: Iterable[str]) -> int:
-    """The bit mask of some gap kinds (ValueError for a kind not in :data:`GAP_KINDS`)."""
-    return sum(1 << GAP_KINDS.index(kind) for kind in set(kinds))
-
-
-def kinds_of(mask: int) -> list[str]:
-    """The gap kinds of a mask, most serious first."""
-    return [kind for bit, kind in enumerate(GAP_KINDS) if mask >> bit & 1]
-
-
-def caseload_table(
-    summaries_with_children: pd.DataFrame,
-    actions: pd.DataFrame | None,
+def caseload_view(
+    store,
+    principal: access.Principal,
     today: dt.date,
     lang: str = "en",
+    scored: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Every child, most serious first, with the reasons in words and what to follow up.
+    """The caseload of the children ``principal`` may see, most serious first, ranked from 1.
+
+    Checked on the server (``view_caseload``, then the children of
+    :func:`~eska_network.services.access.visible_child_ids`); caseworker and district are read
+    afresh, so
+    a reassignment shows at once even when ``scored`` comes from a cache.
 
     Parameters
     ----------
-    summaries_with_children
-        One row per child: the gap summary columns and the child's ``district`` and
-        ``caseworker``.
-    actions
-        The agreed actions (``child_id``, ``status``, ``due_on``); may be empty or ``None``.
-    today
-        The day against which actions are overdue.
-    lang
-        ``"en"`` or ``"id"``, the language of the reasons.
+    scored
+        :func:`scored_caseload` of the same store, day and language, when the caller keeps one.
 
-    Returns
-    -------
-    pandas.DataFrame
-        The :data:`COLUMNS`, ranked by severity, then longest time without contact, then child
-        id; ``rank`` starts at 1.
+    Raises
+    ------
+    AccessDenied
+        When the principal may not see a caseload (the refusal is audited).
     """
-    frame = summaries_with_children.reset_index(drop=True)
-    has_actions = actions is not None and len(actions) > 0
-    overdue = overdue_counts(actions, today) if has_actions else pd.Series(dtype="int64")
-    frame = frame.assign(
-        **{severity.OVERDUE: frame["child_id"].map(overdue).fillna(0).astype("int64")}
+    access.require(store, principal, access.VIEW_CASELOAD)
+    visible = pd.Index(access.visible_child_ids(store, principal))
+    if scored is None:
+        scored = scored_caseload(store, today, lang)
+    current = _child_rows(store)
+    # Hash lookups of whole columns: ``isin`` on Arrow strings loops in Python.
+    current = current[visible.get_indexer(current["child_id"]) >= 0].set_index("child_id")
+    at = current.index.get_indexer(scored["child_id"])
+    kept = at >= 0
+    return (
+        scored[kept]
+        .reset_index(drop=True)
+        .assign(
+            caseworker=current["caseworker"].to_numpy()[at[kept]],
+            district=current["district"].to_numpy()[at[kept]],
+            rank=np.arange(1, int(kept.sum()) + 1),
+        )
     )
-    counts = severity.gap_counts(frame)
-    scored = severity.points(frame, counts)
-    scores = scored.sum(axis=1)
-    table = pd.DataFrame(
-        {
-            "child_id": frame["child_id"],
-            "severity": scores.astype("int64"),
-            "reasons": severity.reason_lists(frame, lang, scored).map(REASON_SEPARATOR.join),
-            "caseworker": frame["caseworker"] if "caseworker" in frame else pd.NA,
-            "district": frame["district"],
-            "as_of": frame["as_of"],
-            "stale_ties": frame["stale_ties"].astype("int64"),
-            "longest_no_contact_days": frame["longest_no_contact_days"].astype("Int64"),
-            "overdue_actions": frame[severity.OVERDUE],
-            "gaps": _kind_masks(counts),
-        }
-    )
-    no_contact = table["longest_no_contact_days"].fillna(-1).astype("int64")
-    order = np.lexsort(
-        (table["child_id"].to_numpy(dtype=str), -no_contact.to_numpy(), -scores.to_numpy())
-    )
-    table = table.iloc[order].reset_index(drop=True)
-    table.insert(0, "rank", np.arange(1, len(table) + 1))
-    return table
 
 
-def filter_caseload(
-    table: pd.DataFrame,
-    caseworkers: Iterable[str] | None = None,
-    districts: Iterable[str] | None = None,
-    gap_kinds: Iterable[str] | None = None,
-    overdue_only: bool = False,
-    stale_only: bool = False,
-) -> pd.DataFrame:
-    """The rows of a :func:`caseload_table` that pass every filter given, in the same order.
+def caseload_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The caseload rows as a page shows them and the CSV holds them: headings in ``lang``."""
+    shown = table.loc[:, list(CASELOAD_SHOWN)].copy()
+    shown["as_of"] = pd.to_datetime(shown["as_of"]).dt.date
+    return shown.rename(columns={c: ranking.heading(c, lang) for c in CASELOAD_SHOWN})
 
-    ``None`` (or an empty list) means no filter. A child passes ``gap_kinds`` when it has any of
-    them; ``overdue_only`` keeps children with an overdue action, ``stale_only`` those with a stale
-    tie. The ``rank`` column keeps each child's place in the whole caseload.
 
-    Examples
-    --------
-    >>> table = pd.DataFrame({"caseworker": ["ani", "budi"], "district": ["A", "A"],
-    ...     "gaps": [kinds_mask(["unmet_need"]), kinds_mask(["stale_tie"])],
-    ...     "overdue_actions": [0, 2], "stale_ties": [0, 1]})
-    >>> len(filter_caseload(table, gap_kinds=["stale_tie"])), len(filter_caseload(table))
-    (1, 2)
+def caseload_csv(table: pd.DataFrame, lang: str = "en") -> str:
+    """The CSV export of the caseload rows on screen, with formula characters escaped."""
+    return to_safe_csv(caseload_display(table, lang))
+
+
+def record_caseload_export(store, principal: access.Principal, children_exported: int) -> None:
+    """Check that ``principal`` may export child records and audit the caseload export.
+
+    Raises
+    ------
+    AccessDenied
+        When the role may not export child records (the refusal is audited).
     """
-    keep = np.ones(len(table), dtype=bool)
-    if caseworkers:
-        keep &= table["caseworker"].isin(list(caseworkers)).to_numpy()
-    if districts:
-        keep &= table["district"].isin(list(districts)).to_numpy()
-    if gap_kinds:
-        keep &= (table["gaps"].to_numpy() & kinds_mask(gap_kinds)) != 0
-    if overdue_only:
-        keep &= table["overdue_actions"].to_numpy() > 0
-    if stale_only:
-        keep &= table["stale_ties"].to_numpy() > 0
-    return table[keep]
+    access.require(store, principal, access.EXPORT_CHILD, audit_use=False)
+    access.write_audit(
+        store,
+        principal,
+        "export",
+        "success",
+        detail=f"{access.EXPORT_CHILD}: caseload CSV, {children_exported} children",
+    )
+
+
+def caseload_gap_counts(table: pd.DataFrame) -> pd.Series:
+    """How many children of ``table`` have each gap kind (index :data:`ranking.GAP_KINDS`)."""
+    masks = table["gaps"].to_numpy(dtype=np.int64)
+    return pd.Series(
+        [int(((masks >> bit) & 1).sum()) for bit in range(len(ranking.GAP_KINDS))],
+        index=list(ranking.GAP_KINDS),
+        dtype="int64",
+    )

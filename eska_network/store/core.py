@@ -142,7 +142,7 @@ class Store:
             return reading.children_table(connection, child_ids)
 
     def gap_summaries(self, child_ids: Sequence[str] | None = None) -> pd.DataFrame:
-        """The stored gap summaries (columns of gaps.SUMMARY_COLUMNS), sorted by child id."""
+        """The stored gap summaries (columns of summary.SUMMARY_COLUMNS), sorted by child id."""
         with self.reading() as connection:
             return summaries.read(connection, child_ids)
 

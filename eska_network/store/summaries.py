@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from eska_network.domain import gaps
+from eska_network.domain import gap_table, gaps, summary
 from eska_network.domain.model import ChildSystem, Dataset
 from eska_network.store import frames, reading, tables
 
@@ -15,7 +15,7 @@ from eska_network.store import frames, reading, tables
 def recompute(
     connection: sa.Connection, child_ids: Sequence[str], stored: Dataset | None = None
 ) -> int:
-    """Replace the summaries of ``child_ids`` by a fresh bulk computation (gaps.gap_table).
+    """Replace the summaries of ``child_ids`` by a fresh bulk computation (gap_table.gap_table).
 
     ``stored`` is a data set holding exactly what the store holds for these children, when the
     caller has one; otherwise they are read back.
@@ -25,11 +25,11 @@ def recompute(
     _delete(connection, child_ids)
     if stored is None:
         stored = reading.load_dataset(connection, child_ids)
-    table = gaps.gap_table(stored)
+    table = gap_table.gap_table(stored)
     table = table[table["child_id"].isin(set(child_ids))]
     columns = {
         name: frames.python_values(table[name], "date" if kind == "date" else kind)
-        for name, kind in gaps.SUMMARY_COLUMNS.items()
+        for name, kind in summary.SUMMARY_COLUMNS.items()
     }
     return frames.insert_rows(connection, tables.gap_summaries, columns)
 
@@ -42,7 +42,7 @@ def store_one(connection: sa.Connection, system: ChildSystem) -> None:
 
 
 def _plain(row: Mapping[str, object]) -> dict[str, object]:
-    return {name: row[name] for name in gaps.SUMMARY_COLUMNS}
+    return {name: row[name] for name in summary.SUMMARY_COLUMNS}
 
 
 def _delete(connection: sa.Connection, child_ids: Sequence[str]) -> None:
@@ -56,8 +56,8 @@ def _delete(connection: sa.Connection, child_ids: Sequence[str]) -> None:
 
 def read(connection: sa.Connection, child_ids: Sequence[str] | None = None) -> pd.DataFrame:
     """The stored summaries, one row per child sorted by child id, typed by their kind."""
-    names = list(gaps.SUMMARY_COLUMNS)
+    names = list(summary.SUMMARY_COLUMNS)
     rows = frames.fetch_rows(connection, tables.gap_summaries, names, child_ids, ["child_id"])
     raw = pd.DataFrame.from_records(rows, columns=names)
     raw["as_of"] = pd.to_datetime(raw["as_of"], format="ISO8601")
-    return gaps.summary_table({name: raw[name] for name in names})
+    return summary.summary_table({name: raw[name] for name in names})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from eska_network.domain import schema
-from eska_network.domain.gaps import SUMMARY_COLUMNS, SUMMARY_NULLABLE
+from eska_network.domain.summary import SUMMARY_COLUMNS, SUMMARY_NULLABLE
 
 metadata = sa.MetaData(
     naming_convention={

@@ -33,7 +33,8 @@ from eska_network import i18n
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("BROWSER_PATH") or "/usr/bin/chromium")
+"""The browser: Debian's Chromium, or the one .ci/services.sh found (``make test`` passes it)."""
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

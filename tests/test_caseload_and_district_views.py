@@ -11,11 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from eska_network.caseload import ranking
 from eska_network.districts import aggregates as districts
-from eska_network.districts import disclosure
+from eska_network.districts import disclosure, geojson
+from eska_network.districts import display as district_display
 from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
-from eska_network.services import access, caseload, views
+from eska_network.services import access, district_views
+from eska_network.services import caseload as caseload_service
 from eska_network.services.access import AccessDenied
+from eska_network.store import version
 
 from .access_fixtures import ASSIGNMENTS, ENGINES, audit_rows, empty_store, fill_agency, principal
 from .summary_frames import random_summaries, summaries_table, summary
@@ -45,28 +49,32 @@ def _district_dataset(sizes: dict[str, int]) -> Dataset:
 
 
 def test_a_supervisor_sees_the_team_and_a_caseworker_their_own(agency_store):
-    supervisor = views.caseload_view(agency_store, principal(agency_store, "supervisor"), TODAY)
-    caseworker = views.caseload_view(agency_store, principal(agency_store, "caseworker"), TODAY)
+    supervisor = caseload_service.caseload_view(
+        agency_store, principal(agency_store, "supervisor"), TODAY
+    )
+    caseworker = caseload_service.caseload_view(
+        agency_store, principal(agency_store, "caseworker"), TODAY
+    )
     assert sorted(supervisor["child_id"]) == ["C1", "C2", "C3"]
     assert sorted(caseworker["child_id"]) == ["C1", "C2"]
     assert supervisor["rank"].tolist() == [1, 2, 3]
-    assert list(caseworker.columns) == list(caseload.COLUMNS)
+    assert list(caseworker.columns) == list(ranking.COLUMNS)
 
 
 @pytest.mark.parametrize("role", ["planner", "auditor", "admin"])
 def test_roles_without_a_caseload_are_refused_and_audited(agency_store, role):
     with pytest.raises(AccessDenied):
-        views.caseload_view(agency_store, principal(agency_store, role), TODAY)
+        caseload_service.caseload_view(agency_store, principal(agency_store, role), TODAY)
     last = audit_rows(agency_store)[-1]
     assert (last["action"], last["detail"]) == ("refusal", "view_caseload")
 
 
 def test_a_reassignment_shows_at_once_even_from_a_cached_scoring(agency_store):
-    scored = views.scored_caseload(agency_store, TODAY)
+    scored = caseload_service.scored_caseload(agency_store, TODAY)
     supervisor = principal(agency_store, "supervisor")
     access.reassign(agency_store, access.operator(), "C3", "cw_ani")
     access.reassign(agency_store, access.operator(), "C1", "cw_citra")
-    table = views.caseload_view(agency_store, supervisor, TODAY, scored=scored)
+    table = caseload_service.caseload_view(agency_store, supervisor, TODAY, scored=scored)
     assert dict(zip(table["child_id"], table["caseworker"], strict=True)) == {
         "C2": "cw_ani",
         "C3": "cw_ani",
@@ -74,17 +82,17 @@ def test_a_reassignment_shows_at_once_even_from_a_cached_scoring(agency_store):
 
 
 def test_the_data_version_changes_with_an_import_and_not_with_a_view(agency_store):
-    before = views.data_version(agency_store)
-    views.caseload_view(agency_store, principal(agency_store, "supervisor"), TODAY)
-    assert views.data_version(agency_store) == before
+    before = version.data_version(agency_store)
+    caseload_service.caseload_view(agency_store, principal(agency_store, "supervisor"), TODAY)
+    assert version.data_version(agency_store) == before
     agency_store.import_dataset(Dataset.from_objects(children=[Child("C5", "Kota Contoh", 9)]))
-    assert views.data_version(agency_store) != before
+    assert version.data_version(agency_store) != before
 
 
 def test_the_caseload_export_is_escaped_and_audited_as_a_child_export(agency_store):
     table = pd.DataFrame(
         {
-            **{column: [1] for column in caseload.COLUMNS},
+            **{column: [1] for column in ranking.COLUMNS},
             "child_id": ["C1"],
             "reasons": ['=HYPERLINK("http://x")'],
             "caseworker": ["@cw"],
@@ -92,22 +100,22 @@ def test_the_caseload_export_is_escaped_and_audited_as_a_child_export(agency_sto
             "as_of": [pd.Timestamp("2026-03-01")],
         }
     )
-    text = views.caseload_csv(table)
+    text = caseload_service.caseload_csv(table)
     exported = pd.read_csv(io.StringIO(text))
-    assert exported[caseload.heading("reasons")].tolist() == ['\'=HYPERLINK("http://x")']
-    assert exported[caseload.heading("caseworker")].tolist() == ["'@cw"]
-    assert exported[caseload.heading("district")].tolist() == ["'-Kota"]
-    assert list(exported.columns) == [caseload.heading(c) for c in views.CASELOAD_SHOWN]
-    views.record_caseload_export(agency_store, principal(agency_store, "supervisor"), 1)
+    assert exported[ranking.heading("reasons")].tolist() == ['\'=HYPERLINK("http://x")']
+    assert exported[ranking.heading("caseworker")].tolist() == ["'@cw"]
+    assert exported[ranking.heading("district")].tolist() == ["'-Kota"]
+    assert list(exported.columns) == [ranking.heading(c) for c in caseload_service.CASELOAD_SHOWN]
+    caseload_service.record_caseload_export(agency_store, principal(agency_store, "supervisor"), 1)
     last = audit_rows(agency_store)[-1]
     assert (last["action"], last["outcome"], last["child_id"]) == ("export", "success", None)
     assert last["detail"] == "export_child: caseload CSV, 1 children"
     with pytest.raises(AccessDenied):
-        views.record_caseload_export(agency_store, principal(agency_store, "planner"), 1)
+        caseload_service.record_caseload_export(agency_store, principal(agency_store, "planner"), 1)
 
 
 def test_caseload_gap_counts_count_children_per_kind():
-    table = caseload.caseload_table(
+    table = ranking.caseload_table(
         summaries_table(
             [
                 summary(child_id="C1", unmet_needs="legal"),
@@ -120,9 +128,9 @@ def test_caseload_gap_counts_count_children_per_kind():
         None,
         TODAY,
     )
-    counts = views.caseload_gap_counts(table)
+    counts = caseload_service.caseload_gap_counts(table)
     assert counts["unmet_need"] == 2 and counts["stale_tie"] == 1 and counts["level_absent"] == 0
-    assert list(counts.index) == list(caseload.GAP_KINDS)
+    assert list(counts.index) == list(ranking.GAP_KINDS)
 
 
 NEXT_PERIOD = access.utc_now() + dt.timedelta(days=62)
@@ -138,32 +146,34 @@ def test_district_aggregates_are_suppressed_and_hold_no_child_id(agency_store, u
     store = agency_store
     store.import_dataset(_district_dataset({"D1": 12, "D2": 7, "D3": 3}))
     planner = principal(store, "planner")
-    table = views.district_aggregates(store, planner, k=5, now=NEXT_PERIOD)
+    table = district_views.district_aggregates(store, planner, k=5, now=NEXT_PERIOD)
     assert table.groups == ["D1", "D2", "D3", "Kota Contoh"]
     shown = disclosure.to_export(table).to_csv()
     assert not any(child in shown for child in ("D1-000", "D3-002", *ASSIGNMENTS))
     assert table.display_counts().at["D3", "children"] == "<5"
-    unserved = views.unserved_display(table)
+    unserved = district_display.unserved_display(table)
     assert unserved.values.tolist() == [["D2", "legal services", "100.0%"]]
-    assert views.some_too_small(table)
-    assert views.all_too_small(table, ["D3", "Kota Contoh"])
-    assert not views.all_too_small(table, ["D3", "D2"])
-    assert views.default_districts(table, 2) == ["D1", "D2"]
+    assert district_display.some_too_small(table)
+    assert district_display.all_too_small(table, ["D3", "Kota Contoh"])
+    assert not district_display.all_too_small(table, ["D3", "D2"])
+    assert district_display.default_districts(table, 2) == ["D1", "D2"]
     with pytest.raises(AccessDenied):
-        views.district_aggregates(store, principal(store, "caseworker"))
+        district_views.district_aggregates(store, principal(store, "caseworker"))
     with pytest.raises(AccessDenied):
-        views.quarterly_aggregates(store, principal(store, "admin"))
+        district_views.quarterly_aggregates(store, principal(store, "admin"))
 
 
 def test_too_few_children_in_the_store_give_only_that_fact(agency_store):
     planner = principal(agency_store, "planner")
-    assert views.district_aggregates(agency_store, planner) == disclosure.TooFewChildren(5)
+    assert district_views.district_aggregates(agency_store, planner) == disclosure.TooFewChildren(5)
 
 
 def test_the_quarterly_trend_counts_children_per_quarter(agency_store, unrounded):
     store = agency_store
     store.import_dataset(_district_dataset({"D1": 6, "D2": 6}))
-    trend = views.quarterly_aggregates(store, principal(store, "planner"), k=5, now=NEXT_PERIOD)
+    trend = district_views.quarterly_aggregates(
+        store, principal(store, "planner"), k=5, now=NEXT_PERIOD
+    )
     assert trend.groups == ["2026-Q1"]
     assert trend.display_counts().at["2026-Q1", "children"] == 12
 
@@ -173,7 +183,7 @@ def test_the_quarterly_trend_counts_children_per_quarter(agency_store, unrounded
 def test_the_display_of_an_aggregate_table_shows_no_count_below_k(seed, k):
     summaries = random_summaries(seed, 120, 9)
     table = disclosure.suppress(districts.district_table(summaries), k)
-    shown = views.aggregate_display(disclosure.to_export(table), "id")
+    shown = district_display.aggregate_display(disclosure.to_export(table), "id")
     counted = [c for c in shown.columns if c.endswith("(n)") or c == "children"]
     for cell in shown[counted].to_numpy().ravel():
         text = str(cell).replace(".", "")
@@ -182,8 +192,12 @@ def test_the_display_of_an_aggregate_table_shows_no_count_below_k(seed, k):
 
 def test_numbers_are_written_in_the_style_of_each_language():
     table = pd.DataFrame({"District": ["A"], "n": [123456], "%": [12.25], "m": ["<5"]})
-    assert views.aggregate_display(table, "en").values.tolist() == [["A", "123,456", "12.2", "<5"]]
-    assert views.aggregate_display(table, "id").values.tolist() == [["A", "123.456", "12,2", "<5"]]
+    assert district_display.aggregate_display(table, "en").values.tolist() == [
+        ["A", "123,456", "12.2", "<5"]
+    ]
+    assert district_display.aggregate_display(table, "id").values.tolist() == [
+        ["A", "123.456", "12,2", "<5"]
+    ]
 
 
 def _collection(features) -> bytes:
@@ -195,18 +209,18 @@ SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
 
 def test_a_geojson_is_checked_by_size_and_content():
     good = _collection([{"type": "Feature", "properties": {"name": "A"}, "geometry": SQUARE}])
-    assert views.read_geojson(good)["features"][0]["properties"] == {"name": "A"}
+    assert geojson.read_geojson(good)["features"][0]["properties"] == {"name": "A"}
     with pytest.raises(ValueError, match="at most"):
-        views.read_geojson(good, max_bytes=10)
+        geojson.read_geojson(good, max_bytes=10)
     with pytest.raises(ValueError, match="not GeoJSON text"):
-        views.read_geojson(b"\xff\xfe<svg/>")
+        geojson.read_geojson(b"\xff\xfe<svg/>")
     with pytest.raises(ValueError, match="not a GeoJSON FeatureCollection"):
-        views.read_geojson(b'{"type": "Feature"}')
+        geojson.read_geojson(b'{"type": "Feature"}')
     with pytest.raises(ValueError, match="holds no features"):
-        views.read_geojson(_collection([]))
+        geojson.read_geojson(_collection([]))
     point = {"type": "Point", "coordinates": [0, 0]}
     with pytest.raises(ValueError, match="feature 1 is not a Polygon"):
-        views.read_geojson(_collection([{"properties": {}, "geometry": point}]))
+        geojson.read_geojson(_collection([{"properties": {}, "geometry": point}]))
 
 
 def test_name_properties_are_those_every_feature_has():
@@ -216,4 +230,4 @@ def test_name_properties_are_those_every_feature_has():
             {"properties": {"nama": "Kota Batam", "kode": "21.71"}},
         ]
     }
-    assert views.name_properties(outlines) == ["kode", "nama"]
+    assert geojson.name_properties(outlines) == ["kode", "nama"]

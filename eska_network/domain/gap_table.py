@@ -1,0 +1,349 @@
+"""The gap rules of GAPS.md for every child of a data set at once, and the ``report`` table.
+
+:func:`gap_table` runs the rules on whole columns (numpy over the ties table) and gives each
+child's gap summary (:data:`eska_network.domain.summary.SUMMARY_COLUMNS`); it equals, row by row,
+:func:`eska_network.domain.gaps.summary_row` of :func:`eska_network.domain.gaps.child_gaps`
+(``tests/test_gaps_bulk.py`` proves it with hypothesis).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import numpy as np
+import pandas as pd
+
+from eska_network.domain.codes import (
+    CHILD_NODE,
+    FUNCTIONS,
+    LEVEL_PAIRS,
+    LEVELS,
+    MAX_STRENGTH,
+    NEEDS,
+    STALE_AFTER_DAYS,
+    SUPPORT_TYPES,
+    Vocabulary,
+    level_pair,
+)
+from eska_network.domain.gaps import MEETS_FROM_STRENGTH, level_status
+from eska_network.domain.model import Dataset
+from eska_network.domain.schema import LIST_SEPARATOR
+from eska_network.domain.summary import link_column, summary_table
+
+_FAMILY = LEVELS.position("family")
+_NO_DAY = np.iinfo(np.int64).min
+_EPOCH = dt.date(1970, 1, 1)
+_NO_LEVEL = -1
+
+
+def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
+    """The gap summary (:data:`SUMMARY_COLUMNS`) of every child of ``dataset``, one row each.
+
+    The rules run on the whole ties table at once; a child's D is ``as_of`` or, by default, its
+    own latest assessment. Rows follow ``dataset.children``, children without ties included.
+    The result equals, row by row, :func:`summary_row` of :func:`child_gaps`.
+
+    Examples
+    --------
+    >>> from eska_network.domain.model import Child, Member, Tie
+    >>> dataset = Dataset.from_objects(
+    ...     [Child("C1", "Kota Bandung", 15), Child("C2", "Kota Bandung", 9)],
+    ...     [Member("C1", "mother", "Mother", "family")],
+    ...     [Tie("C1", "mother", "child", 2, "supportive", dt.date(2026, 3, 1))],
+    ... )
+    >>> gap_table(dataset)[["child_id", "family_status", "community_status"]]
+      child_id family_status community_status
+    0       C1          weak           absent
+    1       C2        absent           absent
+    """
+    children, members, ties = dataset.children, dataset.members, dataset.ties
+    n_children = len(children)
+    owner, member_owner = _owners(children["child_id"], ties["child_id"], members["child_id"])
+    assessed = _day_numbers(ties["assessed_on"])
+    known = owner >= 0
+    if as_of is None:
+        day = np.full(n_children, _NO_DAY)
+        np.maximum.at(day, owner[known], assessed[known])
+    else:
+        day = np.full(n_children, (as_of - _EPOCH).days, dtype=np.int64)
+    has_day = day != _NO_DAY
+
+    # One integer per end name lets a tie's unordered pair and its members' levels be looked up
+    # with integer arrays instead of strings.
+    end_names = pd.concat([ties["source"], ties["target"], members["member_id"]], ignore_index=True)
+    end_codes, end_uniques = pd.factorize(end_names)
+    n_ties, n_ends = len(ties), max(len(end_uniques), 1)
+    source, target = end_codes[:n_ties], end_codes[n_ties : 2 * n_ties]
+    child_code = end_uniques.get_indexer([CHILD_NODE])[0]
+
+    day_of_row = np.full(n_ties, _NO_DAY)
+    day_of_row[known] = day[owner[known]]
+    rows = _rows_in_force(owner, source, target, assessed, day_of_row, n_ends)
+    tie_owner = owner[rows]
+
+    # Members (like ties) of children outside the children table are left out.
+    listed = member_owner >= 0
+    member_keys = (member_owner * n_ends + end_codes[2 * n_ties :])[listed]
+    member_level = _positions(members["level"], LEVELS)[listed]
+    key_count = max(n_children, 1) * n_ends
+
+    def level_at(ends: np.ndarray) -> np.ndarray:
+        # A member's (child, id) is unique, so a table indexed by key codes finds its level.
+        keys, n_keys = _compact(
+            np.concatenate([member_keys, tie_owner * n_ends + ends[rows]]), key_count
+        )
+        level_of_key = np.full(n_keys, _NO_LEVEL)
+        level_of_key[keys[: len(member_keys)]] = member_level
+        return level_of_key[keys[len(member_keys) :]]
+
+    source_level, target_level = level_at(source), level_at(target)
+    strength = ties["strength"].to_numpy(dtype=np.int64)[rows]
+    supportive = _is(ties["valence"], "supportive")[rows] & (strength >= 1)
+    stressful = _is(ties["valence"], "stressful")[rows] & (strength >= 1)
+    giving = supportive & (strength >= MEETS_FROM_STRENGTH)
+    child_tie = (source[rows] == child_code) | (target[rows] == child_code)
+    other_level = np.where(source[rows] == child_code, target_level, source_level)
+
+    # Rule 1.
+    level_strength = np.zeros((n_children, len(LEVELS)), dtype=np.int64)
+    counted = supportive & child_tie & (other_level != _NO_LEVEL)
+    np.maximum.at(level_strength, (tie_owner[counted], other_level[counted]), strength[counted])
+
+    # Rules 2 to 4.
+    def given(column: str, vocabulary: Vocabulary) -> np.ndarray:
+        found = np.zeros(n_children, dtype=np.int64)
+        np.bitwise_or.at(found, tie_owner[giving], _masks(ties[column], vocabulary)[rows[giving]])
+        return found
+
+    unmet = _masks(children["needs"], NEEDS) & ~given("needs_met", NEEDS)
+    no_function = _full_mask(FUNCTIONS) & ~given("functions", FUNCTIONS)
+    no_support = _full_mask(SUPPORT_TYPES) & ~given("support_types", SUPPORT_TYPES)
+
+    # Rules 5 and 6.
+    pair_of_levels = _pair_table()
+    both = (source_level != _NO_LEVEL) & (target_level != _NO_LEVEL)
+    pair = np.where(both, pair_of_levels[source_level, target_level], _NO_LEVEL)
+    linking = supportive & ~child_tie & (pair != _NO_LEVEL)
+    link_strength = np.zeros((n_children, len(LEVEL_PAIRS)), dtype=np.int64)
+    np.maximum.at(link_strength, (tie_owner[linking], pair[linking]), strength[linking])
+    link_ties = np.zeros((n_children, len(LEVEL_PAIRS)), dtype=np.int64)
+    np.add.at(link_ties, (tie_owner[linking], pair[linking]), 1)
+
+    # Rules 7 and 8, and the days since the last contact.
+    contact = _day_numbers(ties["last_contact"])[rows]
+    recorded = supportive & child_tie & (contact != _NO_DAY)
+    since = day[tie_owner] - np.where(recorded, contact, day[tie_owner])
+    stale = recorded & (since > STALE_AFTER_DAYS)
+    longest = np.full(n_children, _NO_DAY)
+    np.maximum.at(longest, tie_owner[recorded], since[recorded])
+    stressful_family = stressful & child_tie & (other_level == _FAMILY)
+
+    def count(selected: np.ndarray) -> np.ndarray:
+        return np.bincount(tie_owner[selected], minlength=n_children)
+
+    statuses = [level_status(s) for s in range(MAX_STRENGTH + 1)]
+    as_of_column = np.where(has_day, day, 0).astype("datetime64[D]").astype("datetime64[s]")
+    as_of_column[~has_day] = np.datetime64("NaT")
+    return summary_table(
+        {
+            "child_id": children["child_id"].array,
+            "as_of": as_of_column,
+            **{
+                f"{level}_status": _texts(statuses, np.minimum(level_strength[:, i], MAX_STRENGTH))
+                for i, level in enumerate(LEVELS)
+            },
+            **{f"{level}_strength": level_strength[:, i] for i, level in enumerate(LEVELS)},
+            "unmet_needs": _joined(unmet, NEEDS),
+            "missing_functions": _joined(no_function, FUNCTIONS),
+            "missing_support_types": _joined(no_support, SUPPORT_TYPES),
+            **{link_column(p): link_strength[:, i] for i, p in enumerate(LEVEL_PAIRS)},
+            "weakest_link": _texts(LEVEL_PAIRS.codes, np.argmin(link_strength, axis=1)),
+            "single_points_of_failure": (link_ties == 1).sum(axis=1),
+            "stressful_ties": count(stressful),
+            "stale_ties": count(stale),
+            "stressful_family": count(stressful_family) > 0,
+            "longest_no_contact_days": pd.arrays.IntegerArray(longest, longest == _NO_DAY),
+        }
+    )
+
+
+def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
+    """For each of ``columns``, the row in ``child_ids`` of each cell's child (-1 when none).
+
+    A child's rows usually come together, so each run of one id is looked up once.
+    """
+    starts = [_run_starts(column) for column in columns]
+    heads = [column.iloc[start] for column, start in zip(columns, starts, strict=True)]
+    codes, uniques = pd.factorize(pd.concat([child_ids, *heads], ignore_index=True))
+    row_of_code = np.full(len(uniques) + 1, -1)  # the extra -1 is for a missing cell (code -1)
+    row_of_code[codes[: len(child_ids)]] = np.arange(len(child_ids))
+    row_of_code[-1] = -1
+    bounds = np.cumsum([len(child_ids), *(len(start) for start in starts)])
+    return [
+        np.repeat(row_of_code[codes[begin:end]], np.diff(start, append=len(column)))
+        for (begin, end), start, column in zip(
+            itertools.pairwise(bounds), starts, columns, strict=True
+        )
+    ]
+
+
+def _run_starts(column: pd.Series) -> np.ndarray:
+    """The positions where a run of equal consecutive cells of ``column`` starts.
+
+    >>> _run_starts(pd.Series(["a", "a", None, None, "b", "a"]))
+    array([0, 2, 3, 4, 5])
+    """
+    values = column.array
+    differs = pd.array(values[1:] != values[:-1], dtype="boolean")
+    # A missing cell differs from nothing and is never equal: it starts a run of its own.
+    return np.flatnonzero(
+        np.concatenate([[len(values) > 0], differs.to_numpy(bool, na_value=True)])
+    )
+
+
+def _rows_in_force(
+    owner: np.ndarray,
+    source: np.ndarray,
+    target: np.ndarray,
+    assessed: np.ndarray,
+    day_of_row: np.ndarray,
+    n_ends: int,
+) -> np.ndarray:
+    """The tie rows in force at their child's D: per tie, its row with the latest date not after D.
+
+    A tie is its child and its unordered pair of end codes, numbered by :func:`_compact` (no sort,
+    no string keys).
+    """
+    candidates = np.flatnonzero((owner >= 0) & (assessed <= day_of_row))
+    first_end, second_end = source[candidates], target[candidates]
+    low, high = np.minimum(first_end, second_end), np.maximum(first_end, second_end)
+    pair, n_pairs = _compact(low * n_ends + high, n_ends * n_ends)
+    tie, n_ties = _compact(owner[candidates] * n_pairs + pair, (owner.max(initial=0) + 1) * n_pairs)
+    latest = np.full(n_ties, _NO_DAY)
+    np.maximum.at(latest, tie, assessed[candidates])
+    last = np.flatnonzero(assessed[candidates] == latest[tie])
+    # Two rows of one tie on one date are an import error; keep the first, as the model does.
+    first = np.full(n_ties, len(candidates))
+    np.minimum.at(first, tie[last], last)
+    in_force = np.zeros(len(candidates), dtype=bool)
+    in_force[first] = True
+    return candidates[in_force]
+
+
+_DENSE_KEYS = 1 << 25
+"""Up to this many possible keys, :func:`_compact` numbers keys with a table instead of a hash."""
+
+
+def _compact(keys: np.ndarray, size: int) -> tuple[np.ndarray, int]:
+    """Codes ``0 .. n - 1`` for the ``n`` distinct ``keys`` (each below ``size``), and ``n``.
+
+    Keys are numbered in increasing order by a table of ``size`` flags; when that table would be
+    large, or a key is negative (a missing name), by :func:`pandas.factorize` instead.
+
+    >>> _compact(np.array([7, 2, 7, 5]), 8)
+    (array([2, 0, 2, 1], dtype=int32), 3)
+    """
+    if size > _DENSE_KEYS or keys.min(initial=0) < 0:
+        codes, uniques = pd.factorize(keys)
+        return codes, len(uniques)
+    present = np.zeros(size, dtype=bool)
+    present[keys] = True
+    # int32 counts halve the memory the running count writes; size is far below 2**31 here.
+    code_of_key = np.cumsum(present, dtype=np.int32) - 1
+    return code_of_key[keys], int(code_of_key[-1]) + 1 if size else 0
+
+
+def _is(column: pd.Series, code: str) -> np.ndarray:
+    return (column == code).to_numpy(dtype=bool, na_value=False)
+
+
+def _day_numbers(column: pd.Series) -> np.ndarray:
+    """Days since 1970-01-01 as int64, :data:`_NO_DAY` where the date is missing."""
+    days = column.to_numpy(dtype="datetime64[D]")
+    return np.where(np.isnat(days), _NO_DAY, days.astype(np.int64))
+
+
+def _positions(column: pd.Series, vocabulary: Vocabulary) -> np.ndarray:
+    """Each code's position in ``vocabulary``, :data:`_NO_LEVEL` when missing or unknown."""
+    found, uniques = pd.factorize(column)
+    lookup = [vocabulary.position(code) if code in vocabulary else _NO_LEVEL for code in uniques]
+    return np.array([*lookup, _NO_LEVEL], dtype=np.int64)[found]
+
+
+def _masks(column: pd.Series, vocabulary: Vocabulary) -> np.ndarray:
+    """The bit mask of each ``;``-joined list, computed once per distinct list."""
+    found, uniques = pd.factorize(column)
+    lookup = [vocabulary.mask(_split(text)) for text in uniques]
+    # A missing cell (factorize code -1) picks the trailing 0: nothing listed.
+    return np.array([*lookup, 0], dtype=np.int64)[found]
+
+
+def _split(text: str) -> list[str]:
+    return [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
+
+
+def _full_mask(vocabulary: Vocabulary) -> int:
+    return vocabulary.mask(vocabulary)
+
+
+def _joined(masks: np.ndarray, vocabulary: Vocabulary) -> pd.api.extensions.ExtensionArray:
+    """Each bit mask as its codes ``;``-joined in vocabulary order, computed once per mask."""
+    distinct, where = np.unique(masks, return_inverse=True)
+    texts = [LIST_SEPARATOR.join(vocabulary.unmask(int(mask))) for mask in distinct]
+    return _texts(texts, where.reshape(-1))
+
+
+def _texts(texts: list[str], codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """``texts[code]`` for each of ``codes``, built as a ``str`` array by one take, not per text.
+
+    >>> list(_texts(["absent", "weak"], np.array([1, 0, 1])))
+    ['weak', 'absent', 'weak']
+    """
+    return pd.array(texts, dtype="str").take(codes)
+
+
+def _pair_table() -> np.ndarray:
+    """``table[i, j]``: the LEVEL_PAIRS position joining levels i and j, -1 within one level."""
+    table = np.full((len(LEVELS), len(LEVELS)), _NO_LEVEL, dtype=np.int64)
+    for i, level_a in enumerate(LEVELS):
+        for j, level_b in enumerate(LEVELS):
+            pair = level_pair(level_a, level_b)
+            if pair is not None:
+                table[i, j] = LEVEL_PAIRS.position(pair)
+    return table
+
+
+# --- The report command -------------------------------------------------------------------------
+
+REPORT_COLUMNS = (
+    "child_id",
+    "as_of",
+    *(f"{level}_status" for level in LEVELS),
+    "unmet_needs",
+    "missing_functions",
+    "missing_support_types",
+    "weakest_link",
+    "single_points_of_failure",
+    "stressful_ties",
+    "stressful_family",
+    "stale_ties",
+    "longest_no_contact_days",
+    *(f"{level}_strength" for level in LEVELS),
+    *(link_column(pair) for pair in LEVEL_PAIRS),
+)
+"""The order of the report's columns: the gaps a reader looks for first, the numbers after."""
+
+
+def report_table(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`gap_table` ready to print: columns in :data:`REPORT_COLUMNS` order, dates ISO.
+
+    A missing date or number is ``None`` (an empty CSV cell, a JSON ``null``).
+    """
+    report = table[list(REPORT_COLUMNS)].copy()
+    report["as_of"] = pd.Series(
+        [None if pd.isna(day) else day.date().isoformat() for day in table["as_of"]],
+        index=table.index,
+        dtype=object,
+    )
+    return report
