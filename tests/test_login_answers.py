@@ -28,6 +28,7 @@ APP = Path(__file__).parents[1] / "app.py"
 PASSWORD = "a pass phrase of some length"
 NEVER_LOCKS = LoginPolicy(max_failures=10**6)
 ROUNDS = 21
+MORE_ROUNDS_UP_TO = 3
 TOLERANCE_MS = 20
 
 
@@ -80,19 +81,24 @@ def test_the_three_failures_take_the_same_time(agency):
         before = accounts._HASHER.checked
         accounts.authenticate(agency, user_name, password, policy=NEVER_LOCKS)  # warm-up
         assert accounts._HASHER.checked == before + 1, f"{user_name}: one password hash checked"
-    differences = {kind: [] for kind in FAILURES}
+    differences: dict[str, list[float]] = {kind: [] for kind in FAILURES}
     order = list(FAILURES)
-    for round_number in range(ROUNDS):
-        taken = {}
-        for kind in order[round_number % 3 :] + order[: round_number % 3]:
-            user_name, password = FAILURES[kind]
-            start = time.perf_counter()
-            result = accounts.authenticate(agency, user_name, password, policy=NEVER_LOCKS)
-            taken[kind] = 1000 * (time.perf_counter() - start)
-            assert result.principal is None
-        for kind in FAILURES:
-            differences[kind].append(taken[kind] - taken["unknown user"])
-    medians = {kind: statistics.median(values) for kind, values in differences.items()}
+    # On a loaded machine a median of 21 rounds can still be off by more than the tolerance; a
+    # real difference stays when more rounds are added to the same median, a chance one does not.
+    for _ in range(MORE_ROUNDS_UP_TO):
+        for round_number in range(ROUNDS):
+            taken = {}
+            for kind in order[round_number % 3 :] + order[: round_number % 3]:
+                user_name, password = FAILURES[kind]
+                start = time.perf_counter()
+                result = accounts.authenticate(agency, user_name, password, policy=NEVER_LOCKS)
+                taken[kind] = 1000 * (time.perf_counter() - start)
+                assert result.principal is None
+            for kind in FAILURES:
+                differences[kind].append(taken[kind] - taken["unknown user"])
+        medians = {kind: statistics.median(values) for kind, values in differences.items()}
+        if all(abs(value) < TOLERANCE_MS for value in medians.values()):
+            break
     assert all(abs(value) < TOLERANCE_MS for value in medians.values()), medians
 
 

@@ -86,7 +86,8 @@ def run_report(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(table.to_json(orient="records", force_ascii=False))
     else:
-        sys.stdout.write(csvsafe.to_safe_csv(table, lineterminator="\n"))
+        # Escaped for spreadsheets, then streamed (a reader gone away stops it early).
+        csvsafe.escape_table(table).to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
 
 
