@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import getpass
 import io
+import os
+import pwd
 
 import pytest
 
@@ -120,9 +121,17 @@ def test_assign_moves_a_child_and_is_audited(agency_cli_store, capsys):
     assert access.visible_child_ids(agency_cli_store, ani) == ["C1", "C2", "C4"]
     last = audit_rows(agency_cli_store)[-1]
     assert (last["user_name"], last["role"], last["action"], last["child_id"]) == (
-        getpass.getuser(),
+        access.operator().user_name,
         "cli",
         "reassign",
         "C4",
     )
     assert last["detail"] == "reassign: cw_citra -> cw_ani"
+
+
+def test_the_command_line_is_audited_as_the_account_it_runs_as(monkeypatch):
+    """$USER and $LOGNAME are anyone's to set: the audit names the process's own account."""
+    monkeypatch.setenv("USER", "someone_else")
+    monkeypatch.setenv("LOGNAME", "someone_else")
+    assert access.operator().user_name == pwd.getpwuid(os.getuid()).pw_name
+    assert access.operator().role == "cli"

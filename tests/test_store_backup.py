@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import sqlite3
 import threading
 
@@ -66,7 +65,7 @@ def test_backup_and_restore_commands_are_audited(small_store, tmp_path, capsys):
     assert table_checksums(small_store, skip=RECORDS) == saved
     rows = [(row["role"], row["action"], row["outcome"]) for row in audit_rows(small_store)]
     assert rows == [("cli", "backup", "success"), ("cli", "restore", "success")]
-    assert {row["user_name"] for row in audit_rows(small_store)} == {getpass.getuser()}
+    assert {row["user_name"] for row in audit_rows(small_store)} == {access.operator().user_name}
 
 
 def _tamper(store, statement: str) -> None:

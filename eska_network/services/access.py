@@ -8,6 +8,7 @@ functions; hiding a page from a role is a convenience, never the protection.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -415,7 +416,17 @@ def audit_user_names(store, principal: Principal) -> list[str]:
 
 
 def operator() -> Principal:
-    """The principal of a command run on the server: the operating-system user, role ``cli``."""
-    import getpass
+    """The principal of a command run on the server: the operating-system user, role ``cli``.
 
-    return Principal(getpass.getuser(), OPERATOR_ROLE)
+    The name is the account the process runs as (not ``$USER`` or ``$LOGNAME``, which anyone
+    can set to another name).
+    """
+    try:
+        import pwd
+
+        name = pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError):
+        import getpass
+
+        name = getpass.getuser()
+    return Principal(name, OPERATOR_ROLE)
