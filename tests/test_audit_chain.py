@@ -11,6 +11,7 @@ from alembic import command
 from eska_network.cli import main
 from eska_network.services import access
 from eska_network.store import Store, audit_chain, engine, open_store
+from eska_network.store.tables import audit as audit_table
 
 from .access_fixtures import audit_rows
 from .conftest import STORE_ENGINES, empty_database
@@ -136,3 +137,29 @@ def _audit_triggers(connection) -> set[str]:
     else:
         query = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
     return set(connection.exec_driver_sql(query).scalars())
+
+
+def test_a_chain_rewritten_whole_after_a_change_is_found_with_the_kept_head(logged, capsys):
+    """An insider with the owner's powers who changes a row and recomputes every hash after it
+    leaves a valid chain; the head kept elsewhere no longer appears in it."""
+    store, url = logged
+    with store.reading() as connection:
+        _, kept = audit_chain.head(connection)
+        rows = [dict(row._mapping) for row in connection.execute(sa.select(audit_table))]
+    rows.sort(key=lambda row: row["id"])
+    rows[1]["detail"] = "nothing happened"
+    previous = audit_chain.GENESIS
+    statements = []
+    for row in rows:
+        row["prev_hash"] = previous
+        row["hash"] = previous = audit_chain.row_hash(previous, row)
+        statements.append(
+            f"UPDATE audit SET detail = '{row['detail']}', prev_hash = '{row['prev_hash']}', "
+            f"hash = '{row['hash']}' WHERE id = {row['id']}"
+        )
+    _tamper(store, statements[0])
+    for statement in statements[1:]:
+        _tamper(store, statement)
+    assert _verify(url) == 0
+    assert _verify(url, "--head", kept) == 1
+    assert "no row has the kept head hash" in capsys.readouterr().err

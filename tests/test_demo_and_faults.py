@@ -123,3 +123,43 @@ def test_a_store_fault_says_what_failed_that_nothing_was_saved_and_what_to_do(
         then = i18n.text("app.fault.then", lang, time="")
         assert then.split("(")[0] in shown
         assert "Traceback" not in shown and "psycopg" not in shown
+
+
+def test_a_demo_store_restored_from_a_real_backup_is_no_longer_demo_mode_s(tmp_path, monkeypatch):
+    """The marker is part of the records a restore replaces: real records in a demo store end
+    demo mode there."""
+    from eska_network.store.backup import backup, restore
+
+    fast_hashing(monkeypatch)
+    with empty_store("sqlite", tmp_path / "real") as real:
+        fill_agency(real)
+        backup(real, tmp_path / "real.backup")
+    demo_url = f"sqlite:///{tmp_path / 'demo.db'}"
+    demo = accounts.open_demo_store(demo_url, SAMPLE_DATA)
+    restore(demo, tmp_path / "real.backup")
+    assert accounts.demo_store_state(demo.engine) == "records"
+    with pytest.raises(accounts.DemoRefused):
+        accounts.open_demo_store(demo_url, SAMPLE_DATA)
+    demo.engine.dispose()
+
+
+def test_sqlite_files_and_their_wal_are_owner_only(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'data' / 'eska.db'}")
+    fill_agency(store)
+    with store.engine.connect() as reader:
+        reader.exec_driver_sql("SELECT count(*) FROM audit").all()
+        fill_agency_more = accounts.list_users(store)  # a second connection while one is open
+        assert fill_agency_more
+        files = sorted((tmp_path / "data").iterdir())
+        assert {path.name for path in files} >= {"eska.db", "eska.db-wal", "eska.db-shm"}
+        for path in files:
+            assert path.stat().st_mode & 0o077 == 0, path.name
+    assert (tmp_path / "data").stat().st_mode & 0o077 == 0
+    store.engine.dispose()
+
+
+def test_streamlit_table_download_is_off_in_the_config():
+    import tomllib
+
+    config = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True
