@@ -28,7 +28,7 @@ APP = Path(__file__).parents[1] / "app.py"
 PASSWORD = "a pass phrase of some length"
 NEVER_LOCKS = LoginPolicy(max_failures=10**6)
 ROUNDS = 21
-MORE_ROUNDS_UP_TO = 3
+BLOCKS = 3
 TOLERANCE_MS = 20
 
 
@@ -81,11 +81,13 @@ def test_the_three_failures_take_the_same_time(agency):
         before = accounts._HASHER.checked
         accounts.authenticate(agency, user_name, password, policy=NEVER_LOCKS)  # warm-up
         assert accounts._HASHER.checked == before + 1, f"{user_name}: one password hash checked"
-    differences: dict[str, list[float]] = {kind: [] for kind in FAILURES}
     order = list(FAILURES)
-    # On a loaded machine a median of 21 rounds can still be off by more than the tolerance; a
-    # real difference stays when more rounds are added to the same median, a chance one does not.
-    for _ in range(MORE_ROUNDS_UP_TO):
+    # On a shared two-core machine another test's burst can shift one block of rounds by more
+    # than the tolerance; a real difference (a skipped hash costs 50 ms here) shows in every
+    # block. So the answer must be even in one of up to three blocks of rounds.
+    blocks = []
+    for _ in range(BLOCKS):
+        differences: dict[str, list[float]] = {kind: [] for kind in FAILURES}
         for round_number in range(ROUNDS):
             taken = {}
             for kind in order[round_number % 3 :] + order[: round_number % 3]:
@@ -97,9 +99,10 @@ def test_the_three_failures_take_the_same_time(agency):
             for kind in FAILURES:
                 differences[kind].append(taken[kind] - taken["unknown user"])
         medians = {kind: statistics.median(values) for kind, values in differences.items()}
+        blocks.append(medians)
         if all(abs(value) < TOLERANCE_MS for value in medians.values()):
             break
-    assert all(abs(value) < TOLERANCE_MS for value in medians.values()), medians
+    assert all(abs(value) < TOLERANCE_MS for value in blocks[-1].values()), blocks
 
 
 def test_a_locked_account_with_the_right_password_is_refused_like_a_wrong_one(agency):
