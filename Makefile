@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-quick lint format bench clean
+.PHONY: run run-large test test-quick lint format bench clean
 
 $(BIN)/activate:
 	python="$$(bash .ci/python.sh)" && "$$python" -m venv $(VENV)
@@ -20,6 +20,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 ## (data/demo.db: demo mode opens only an empty store or one it created itself)
 run: $(VENV)/.runtime
 	ESKA_DEMO=1 ESKA_DATABASE_URL=sqlite:///$(CURDIR)/data/demo.db $(BIN)/streamlit run app.py
+
+## run-large: demo mode on its own SQLite store with 3,000 synthetic children in 30 districts
+run-large: $(VENV)/.runtime
+	ESKA_DEMO=1 ESKA_DEMO_DATA=large ESKA_DATABASE_URL=sqlite:///data/demo-large.db $(BIN)/streamlit run app.py
 
 ## test: set up (venv, Chromium, PostgreSQL), then run the whole suite on SQLite and PostgreSQL
 test: $(VENV)/.dev

@@ -1,4 +1,4 @@
-"""The obvious implementation of the eight gap rules: one networkx graph per child, in a loop.
+"""The obvious implementation of the ten gap rules: one networkx graph per child, in a loop.
 
 Kept in ``bench/`` only, as the yardstick the vectorised gap engine is measured against. It is
 written from the gap rules themselves, not from the product's code, so that agreement between the
@@ -23,11 +23,16 @@ CHILD = codes.CHILD_NODE
 
 @dataclass(frozen=True)
 class ByChild:
-    """The data set's rows sorted out per child, in plain Python objects, in one pass."""
+    """The data set's rows sorted out per child, in plain Python objects, in one pass.
 
-    needs: dict[str, list[str]]
+    ``baseline`` holds each child's children.csv cells of the assessed fields (lists as lists, an
+    empty cell as ``None``); ``assessment_rows`` its assessments.csv rows.
+    """
+
+    baseline: dict[str, dict[str, object]]
     member_levels: dict[str, dict[str, str]]
     tie_rows: dict[str, list[TieRow]]
+    assessment_rows: dict[str, list[AssessmentRow]]
 
 
 class TieRow(NamedTuple):
@@ -42,15 +47,47 @@ class TieRow(NamedTuple):
     last_contact: dt.date | None
 
 
+class AssessmentRow(NamedTuple):
+    assessed_on: dt.date
+    cells: dict[str, object]
+
+
+WELLBEING_FIELDS = tuple(f"wellbeing_{dimension}" for dimension in codes.WELLBEING)
+ASSESSED = ("needs", "placement", "reintegration_stage", *WELLBEING_FIELDS)
+"""The assessed fields the rules and the command-line object read (risk factors are not)."""
+
+
+def _cell(value: object) -> object:
+    """A table cell as a plain value: ``None`` when empty, a list for a list of codes."""
+    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, str):
+        return value or None
+    return int(value)
+
+
+def _listed(value: object) -> list[str] | None:
+    if value is None:
+        return None
+    return [] if value == "none" else _codes(value)
+
+
 def by_child(dataset) -> ByChild:
-    """Sort the ``children``, ``members`` and ``ties`` tables out per child (one pass each)."""
-    needs = {
-        child_id: _codes(cell)
-        for child_id, cell in zip(
-            dataset.children["child_id"], dataset.children["needs"], strict=True
-        )
-    }
-    member_levels: dict[str, dict[str, str]] = {child_id: {} for child_id in needs}
+    """Sort the tables out per child (one pass each)."""
+    children = dataset.children
+    baseline = {}
+    for record in children.to_dict("records"):
+        cells = {name: _cell(record[name]) for name in ("needs", *WELLBEING_FIELDS)}
+        cells["needs"] = _listed(cells["needs"])
+        baseline[record["child_id"]] = {**cells, "placement": None, "reintegration_stage": None}
+    assessment_rows: dict[str, list[AssessmentRow]] = {child_id: [] for child_id in baseline}
+    for record in dataset.assessments.to_dict("records"):
+        cells = {name: _cell(record[name]) for name in ASSESSED}
+        cells["needs"] = _listed(cells["needs"])
+        if record["child_id"] in assessment_rows:
+            day = pd.Timestamp(record["assessed_on"]).date()
+            assessment_rows[record["child_id"]].append(AssessmentRow(day, cells))
+    member_levels: dict[str, dict[str, str]] = {child_id: {} for child_id in baseline}
     for child_id, member_id, level in zip(
         dataset.members["child_id"],
         dataset.members["member_id"],
@@ -58,14 +95,14 @@ def by_child(dataset) -> ByChild:
         strict=True,
     ):
         member_levels[child_id][member_id] = level
-    tie_rows: dict[str, list[TieRow]] = {child_id: [] for child_id in needs}
+    tie_rows: dict[str, list[TieRow]] = {child_id: [] for child_id in baseline}
     ties = dataset.ties
     # Whole columns become Python objects at C speed; the loop below only builds the rows.
     columns = [ties[name].tolist() for name in ("child_id", *TieRow._fields[:7])]
     columns += [_dates(ties["assessed_on"]), _dates(ties["last_contact"])]
     for child_id, *values in zip(*columns, strict=True):
         tie_rows[child_id].append(TieRow(*values))
-    return ByChild(needs, member_levels, tie_rows)
+    return ByChild(baseline, member_levels, tie_rows, assessment_rows)
 
 
 def gaps_of(grouped: ByChild, child_ids, as_of: dt.date | None = None) -> dict[str, dict]:
@@ -73,10 +110,11 @@ def gaps_of(grouped: ByChild, child_ids, as_of: dt.date | None = None) -> dict[s
     return {
         child_id: child_gaps(
             child_id,
-            grouped.needs[child_id],
+            grouped.baseline[child_id],
             grouped.member_levels[child_id],
             grouped.tie_rows[child_id],
             as_of,
+            grouped.assessment_rows[child_id],
         )
         for child_id in child_ids
     }
@@ -100,19 +138,27 @@ def all_gaps(dataset, as_of: dt.date | None = None, child_ids=None) -> dict[str,
         Child id to its result, in the shape of the ``gaps --json`` contract.
     """
     grouped = by_child(dataset)
-    return gaps_of(grouped, grouped.needs if child_ids is None else child_ids, as_of)
+    return gaps_of(grouped, grouped.baseline if child_ids is None else child_ids, as_of)
 
 
 def child_gaps(
     child_id: str,
-    needs: list[str],
+    baseline: dict[str, object],
     member_levels: dict[str, str],
     tie_rows: list[TieRow],
     as_of: dt.date | None = None,
+    assessment_rows: list[AssessmentRow] = (),
 ) -> dict:
     """The gaps of one child: build the graph of its ties as of D, then apply each rule."""
-    day = as_of if as_of is not None else max((row.assessed_on for row in tie_rows), default=None)
+    dates = [row.assessed_on for row in tie_rows] + [row.assessed_on for row in assessment_rows]
+    day = as_of if as_of is not None else max(dates, default=None)
     graph = _graph_as_of(tie_rows, member_levels, day)
+    # Each assessed field: the latest non-empty cell not after D, else the children.csv cell.
+    state = dict(baseline)
+    for row in sorted(assessment_rows, key=lambda row: row.assessed_on):
+        if day is not None and row.assessed_on <= day:
+            state.update({name: value for name, value in row.cells.items() if value is not None})
+    needs = state["needs"] or []
 
     active = [
         (u, v, data)
@@ -162,6 +208,17 @@ def child_gaps(
         for _, _, data in child_ties
         if data["last_contact"] is not None and (day - data["last_contact"]).days > 90
     ]
+    exploiting = [
+        (u, v, data)
+        for u, v, data in graph.edges(data=True)
+        if data["valence"] == "exploitative" and data["strength"] >= 1
+    ]
+    exploiter_at_home = any(
+        CHILD in (u, v) and graph.nodes[v if u == CHILD else u]["level"] == "family"
+        for u, v, _ in exploiting
+    )
+    at_home = state["placement"] in ("family", "kin")
+    family_unsafe = levels["family"]["status"] != "ok" or exploiter_at_home
     return {
         "child_id": child_id,
         "as_of": day.isoformat() if day is not None else None,
@@ -176,6 +233,11 @@ def child_gaps(
         ),
         "stressful_ties": sorted(stressful),
         "stale_ties": sorted(stale),
+        "exploitative_ties": sorted(data["ends"] for _, _, data in exploiting),
+        "placement": state["placement"],
+        "reintegration_stage": state["reintegration_stage"],
+        "wellbeing": {dimension: state[f"wellbeing_{dimension}"] for dimension in codes.WELLBEING},
+        "unsafe_placement": at_home and family_unsafe,
     }
 
 

@@ -19,7 +19,7 @@ def synth_folder(children: int) -> Path:
 
     The name carries a digest of the generator's source, so a changed generator makes new data.
     """
-    source = (BENCH_DIR.parent / "eska_network" / "synth.py").read_bytes()
+    source = (BENCH_DIR.parent / "eska_network" / "domain" / "synth.py").read_bytes()
     digest = hashlib.sha256(source).hexdigest()[:10]
     return DATA_DIR / f"synth-{children}-d{DISTRICTS}-s{SEED}-{digest}"
 

@@ -21,6 +21,7 @@ WIDTHS = {
     "reasons": 470,
     "caseworker": 100,
     "overdue_actions": 110,
+    "overdue_referrals": 110,
     "longest_no_contact_days": 150,
     "stale_ties": 80,
     "district": 170,
@@ -81,7 +82,7 @@ figures = st.columns(4)
 figures[0].metric(ui.t("caseload.children"), i18n.number_text(len(matching), lang))
 figures[1].metric(
     ui.t("caseload.with_overdue"),
-    i18n.number_text(int((matching["overdue_actions"] > 0).sum()), lang),
+    i18n.number_text(caseload_service.children_with_overdue(matching), lang),
 )
 figures[2].metric(ui.t("caseload.with_stale"), i18n.number_text(gap_counts["stale_tie"], lang))
 figures[3].metric(

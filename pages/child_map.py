@@ -93,12 +93,21 @@ def _record(index: int, assessed_on: dt.date) -> None:
     try:
         conference.record_proposal(store, principal, record, proposal, assessed_on, revision, lang)
     except (AssessmentError, ConcurrentEditError, access.AccessDenied) as error:
-        st.session_state[ERROR_KEY] = str(error)
+        st.session_state[ERROR_KEY] = conference.error_words(error, lang)
         return
     st.session_state[PROPOSALS_KEY][child_id].pop(index)
     st.session_state[MESSAGE_KEY] = ui.t("map.recorded", date=assessed_on.isoformat())
     # The new tie is dated later than the date shown: show the new latest map.
     st.session_state.pop(f"child_map_date_{child_id}", None)
+
+
+def _refer(service: ProposedTie) -> None:
+    try:
+        conference.refer_proposal(store, principal, child_id, service, lang)
+    except (ValueError, access.AccessDenied) as error:
+        st.session_state[ERROR_KEY] = conference.error_words(error, lang)
+        return
+    st.session_state[MESSAGE_KEY] = ui.t("conference.referred", service=service.label)
 
 
 view = map_figure.map_view(
@@ -201,7 +210,7 @@ with tab_whatif:
             shown = conference.member_names(
                 record, [*proposals, service], as_of, lang, presentation
             )
-            row = st.columns([5, 1], vertical_alignment="center")
+            row = st.columns([5, 1, 1], vertical_alignment="center")
             with row[0]:
                 ui.plain(conference.proposal_text(service, shown, lang))
             row[1].button(
@@ -210,6 +219,14 @@ with tab_whatif:
                 on_click=_propose,
                 args=(service,),
                 disabled=service in proposals,
+            )
+            row[2].button(
+                ui.t("conference.refer"),
+                key=f"child_map_refer_{child_id}_{need}_{service.member_id}",
+                on_click=_refer,
+                args=(service,),
+                disabled=not may_edit,
+                help=ui.t("conference.refer_help") if may_edit else ui.t("map.no_edit_rights"),
             )
     with st.expander(ui.t("map.custom")):
         with st.form(f"child_map_custom_{child_id}", clear_on_submit=True):
@@ -275,7 +292,9 @@ with tab_actions:
         st.caption(ui.t("map.actions_hidden_text"))
     if found:
         headers = conference.action_headers(lang)
-        rows = conference.action_rows(found, today, lang, names, presentation)
+        rows = conference.action_rows(
+            found, today, lang, names, presentation, conference.district_services(store, record)
+        )
         st.dataframe(
             [{headers[key]: value for key, value in row.items()} for row in rows],
             hide_index=True,
@@ -304,8 +323,8 @@ with tab_actions:
                         store, principal, chosen.action_id, chosen.revision, status=status
                     )
                     st.rerun()
-                except ActionConflictError as conflict:
-                    st.error(ui.escape_markdown(conflict))
+                except (ActionConflictError, ValueError) as conflict:
+                    st.error(ui.escape_markdown(conference.error_words(conflict, lang)))
     if may_edit:
         open_gaps = conference.open_gaps(record, as_of)
         st.markdown(f"**{ui.escape_markdown(ui.t('map.action_new'))}**")
@@ -321,13 +340,45 @@ with tab_actions:
                 what = st.text_input(ui.t("map.action_what"), max_chars=conference.MAX_TEXT)
                 who = st.text_input(ui.t("map.action_who"), max_chars=conference.MAX_TEXT)
                 due_on = st.date_input(ui.t("map.action_due"), value=None)
+                role = st.radio(
+                    ui.t("conference.action_role"),
+                    [None, *codes.WORKER_ROLES],
+                    format_func=lambda code: (
+                        ui.t("conference.action_role_of_gap")
+                        if code is None
+                        else conference.role_name(code, lang)
+                    ),
+                    horizontal=True,
+                )
+                # Service names may be members' labels: none in presentation mode.
+                district_services = (
+                    {} if presentation else conference.district_services(store, record)
+                )
+                service = st.selectbox(
+                    ui.t("conference.action_service"),
+                    [None, *district_services],
+                    format_func=lambda key: "—" if key is None else district_services[key],
+                    help=ui.t("conference.action_service_help"),
+                    disabled=presentation,
+                )
                 st.caption(ui.t("map.action_no_names"))
                 if st.form_submit_button(ui.t("map.action_add")):
                     try:
-                        conference.create_action(store, principal, child_id, gap, what, who, due_on)
+                        conference.create_action(
+                            store,
+                            principal,
+                            child_id,
+                            gap,
+                            what,
+                            who,
+                            due_on,
+                            worker_role=role,
+                            resource_id=service,
+                        )
                         st.rerun()
                     except ValueError as problem:
-                        st.error(ui.escape_markdown(ui.t("map.action_invalid", reason=problem)))
+                        reason = conference.error_words(problem, lang)
+                        st.error(ui.escape_markdown(ui.t("map.action_invalid", reason=reason)))
 
 # --- Table view -----------------------------------------------------------------------------------
 with tab_table:

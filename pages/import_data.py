@@ -28,7 +28,7 @@ st.markdown(ui.t("import.intro", limit=limit_mb))
 
 
 def _problem_table(problems) -> None:
-    table = dataset_transfer.problem_table(problems)
+    table = dataset_transfer.problem_table(problems, lang)
     names = {name: ui.t(f"import.column.{name}") for name in dataset_transfer.PROBLEM_COLUMNS}
     # A problem with the whole file has no row: an empty cell, not "None".
     shown = table.assign(row=table["row"].astype("string").fillna(""))

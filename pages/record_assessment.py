@@ -100,6 +100,8 @@ def _read_form() -> forms.FormValues:
             needs=_sorted(state[_key("child", "needs")], codes.NEEDS),
             risk_factors=_sorted(state[_key("child", "risk_factors")], codes.RISK_FACTORS),
             **{f"wellbeing_{w}": state[_key("child", f"wellbeing_{w}")] for w in codes.WELLBEING},
+            placement=state[_key("child", "placement")],
+            reintegration_stage=state[_key("child", "reintegration_stage")],
         ),
         members={key: _member_entry(key, new=False) for key in shown.members},
         ties={key: _tie_entry(key, tie.source, tie.target) for key, tie in shown.ties.items()},
@@ -133,7 +135,7 @@ def _save() -> tuple:
             store, principal, child_id, assessed_on, draft.changes, current.revision
         )
     except AssessmentError as error:
-        return ("problems", forms.place_problems(draft, error.problems))
+        return ("problems", forms.place_problems(draft, error.problems, lang))
     except ConcurrentEditError:
         opened["current"] = forms.open_record(store, principal, child_id)
         saves = store.saves(child_id, baseline.revision)
@@ -247,13 +249,28 @@ def _child_fields(child) -> None:
             key=_key(entry, field),
         )
         _problems(entry, field)
+    for field, vocabulary in (
+        ("placement", codes.PLACEMENTS),
+        ("reintegration_stage", codes.STAGES),
+    ):
+        options = [None, *vocabulary.codes]
+        st.selectbox(
+            forms.field_title(field, lang),
+            options,
+            index=options.index(getattr(child, field)),
+            format_func=lambda code, v=vocabulary: (
+                ui.t("assess.not_recorded") if code is None else v.label(code, lang)
+            ),
+            key=_key(entry, field),
+        )
+        _problems(entry, field)
 
 
 def _service_name(resource_id: str | None) -> str:
     if resource_id is None:
         return ui.t("assess.no_service")
     service = current.resource(resource_id) or baseline.resource(resource_id)
-    return f"{service.name} ({service.kind or service.level})" if service else resource_id
+    return forms.service_label(service, lang) if service else resource_id
 
 
 def _member_fields(entry: str, member: forms.MemberEntry, *, new: bool) -> None:

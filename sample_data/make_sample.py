@@ -9,17 +9,25 @@ tests read. Everything here is fictional: no child, family or case is real.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from eska_network.domain import codes, io, synth
-from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
+from eska_network.domain.model import (
+    ActionRow,
+    Assessment,
+    Child,
+    Dataset,
+    Member,
+    Resource,
+    Tie,
+)
 
 FOLDER = Path(__file__).resolve().parent
 FILLER_CHILDREN = 55
-FILLER_SEED = 2026
+FILLER_SEED = 2088
 
 # (child-code prefix, district, kecamatan used in local service names, caseworkers)
 DISTRICTS = (
@@ -36,52 +44,52 @@ DISTRICTS = (
 INST, COMM = "institution", "community"
 SERVICES = {
     "BDG": (
-        ("P2TP2A", "P2TP2A Kota Bandung", INST, "child_protection_unit", "behavioral_health;legal"),
+        ("P2TP2A", "UPTD PPA Kota Bandung", INST, "child_protection_unit", "behavioral_health;legal"),
         ("DINSOS", "Dinas Sosial Kota Bandung", INST, "social_services", "housing;education;life_skills"),
-        ("LBH", "LBH Bandung", INST, "legal_aid", "legal"),
+        ("LBH", "LBH Pelangi Anak Bandung", INST, "legal_aid", "legal"),
         ("PKM", "Puskesmas Cibiru", INST, "health", "physical_health"),
         ("RSUD", "RSUD Kota Bandung", INST, "health", "physical_health;behavioral_health"),
-        ("POL", "Polrestabes Bandung PPA unit", INST, "police", "legal"),
+        ("POL", "Unit PPA Polrestabes Bandung", INST, "police", "legal"),
         ("RPSA", "Rumah Perlindungan Sosial Anak Bandung", INST, "shelter", "housing"),
-        ("PSI", "Layanan Psikologi Anak Bandung", INST, "mental_health", "behavioral_health"),
+        ("PSI", "Biro Psikologi Tumbuh Kembang Bandung", INST, "mental_health", "behavioral_health"),
         ("BLK", "Balai Latihan Kerja Kota Bandung", INST, "vocational_training", "employment;life_skills"),
         ("PN", "Pengadilan Negeri Bandung", INST, "court", "legal"),
-        ("LSM", "Yayasan Pelita Anak Bandung", INST, "ngo", "behavioral_health;education;life_skills"),
+        ("LSM", "Yayasan Sinar Pagi Anak Bandung", INST, "ngo", "behavioral_health;education;life_skills"),
         ("PATBM", "PATBM Cibiru", COMM, "patbm", "life_skills"),
-        ("PKBM", "PKBM Cibiru", COMM, "non_formal_education", "education;life_skills"),
+        ("PKBM", "PKBM Cahaya Ilmu Cibiru", COMM, "non_formal_education", "education;life_skills"),
     ),
     "IDM": (
         ("PPA", "UPTD PPA Kabupaten Indramayu", INST, "child_protection_unit", "behavioral_health;legal"),
         ("DINSOS", "Dinas Sosial Kabupaten Indramayu", INST, "social_services", "housing;education;life_skills"),
         ("PKM", "Puskesmas Jatibarang", INST, "health", "physical_health"),
-        ("RSUD", "RSUD Indramayu", INST, "health", "physical_health"),
-        ("POL", "Polres Indramayu PPA unit", INST, "police", "legal"),
+        ("RSUD", "RSUD Kabupaten Indramayu", INST, "health", "physical_health"),
+        ("POL", "Unit PPA Polres Indramayu", INST, "police", "legal"),
         ("POSBAKUM", "Posbakum PN Indramayu", INST, "legal_aid", "legal"),
-        ("LSM", "Yayasan Kasih Anak Pantura", INST, "ngo", "education;life_skills"),
+        ("LSM", "Yayasan Tangan Terbuka Indramayu", INST, "ngo", "education;life_skills"),
         ("PATBM", "PATBM Jatibarang", COMM, "patbm", "life_skills"),
     ),
     "SBY": (
         ("PPA", "UPTD PPA Kota Surabaya", INST, "child_protection_unit", "behavioral_health;legal;housing"),
         ("DINSOS", "Dinas Sosial Kota Surabaya", INST, "social_services", "housing;education;life_skills"),
         ("PKM", "Puskesmas Tambaksari", INST, "health", "physical_health"),
-        ("RSUD", "RSUD Dr. Soetomo", INST, "health", "physical_health;behavioral_health"),
-        ("POL", "Polrestabes Surabaya PPA unit", INST, "police", "legal"),
-        ("LBH", "LBH Surabaya", INST, "legal_aid", "legal"),
+        ("RSUD", "RSUD Kota Surabaya", INST, "health", "physical_health;behavioral_health"),
+        ("POL", "Unit PPA Polrestabes Surabaya", INST, "police", "legal"),
+        ("LBH", "LBH Pelangi Anak Surabaya", INST, "legal_aid", "legal"),
         ("RA", "Rumah Aman Kota Surabaya", INST, "shelter", "housing;behavioral_health"),
-        ("PSI", "Puspaga Surabaya (Layanan Psikologi)", INST, "mental_health", "behavioral_health"),
+        ("PSI", "Puspaga Kota Surabaya", INST, "mental_health", "behavioral_health"),
         ("BLK", "Balai Latihan Kerja Surabaya", INST, "vocational_training", "employment;life_skills"),
-        ("LSM", "Yayasan Anak Pesisir Surabaya", INST, "ngo", "behavioral_health;education;life_skills"),
+        ("LSM", "Yayasan Rumah Harapan Kecil Surabaya", INST, "ngo", "behavioral_health;education;life_skills"),
         ("PATBM", "PATBM Tambaksari", COMM, "patbm", "life_skills"),
-        ("PKBM", "PKBM Tambaksari", COMM, "non_formal_education", "education;life_skills"),
+        ("PKBM", "PKBM Cahaya Ilmu Tambaksari", COMM, "non_formal_education", "education;life_skills"),
     ),
     "BTM": (
         ("PPA", "UPTD PPA Kota Batam", INST, "child_protection_unit", "behavioral_health;legal"),
         ("DINSOS", "Dinas Sosial Kota Batam", INST, "social_services", "housing;life_skills"),
         ("PKM", "Puskesmas Sagulung", INST, "health", "physical_health"),
-        ("RSUD", "RSUD Embung Fatimah", INST, "health", "physical_health;behavioral_health"),
-        ("POL", "Polresta Barelang PPA unit", INST, "police", "legal"),
+        ("RSUD", "RSUD Kota Batam", INST, "health", "physical_health;behavioral_health"),
+        ("POL", "Unit PPA Polresta Batam", INST, "police", "legal"),
         ("RPTC", "Rumah Perlindungan Trauma Center Batam", INST, "shelter", "housing;behavioral_health"),
-        ("LSM", "Yayasan Lintas Batas Batam", INST, "ngo", "behavioral_health;life_skills;housing"),
+        ("LSM", "Yayasan Jembatan Pulih Batam", INST, "ngo", "behavioral_health;life_skills;housing"),
         ("BLK", "Balai Latihan Kerja Batam", INST, "vocational_training", "employment;life_skills"),
         ("PATBM", "PATBM Sagulung", COMM, "patbm", "life_skills"),
     ),
@@ -90,23 +98,23 @@ SERVICES = {
         ("DINSOS", "Dinas Sosial Kabupaten Karangasem", INST, "social_services", "life_skills"),
         ("PKM", "Puskesmas Abang", INST, "health", "physical_health"),
         ("RSUD", "RSUD Karangasem", INST, "health", "physical_health"),
-        ("POL", "Polres Karangasem PPA unit", INST, "police", "legal"),
+        ("POL", "Unit PPA Polres Karangasem", INST, "police", "legal"),
         ("PATBM", "PATBM Abang", COMM, "patbm", "life_skills"),
     ),
     "MDN": (
         ("PPA", "UPTD PPA Kota Medan", INST, "child_protection_unit", "behavioral_health;legal;housing"),
         ("DINSOS", "Dinas Sosial Kota Medan", INST, "social_services", "housing;education;life_skills"),
         ("PKM", "Puskesmas Medan Tembung", INST, "health", "physical_health"),
-        ("RSUD", "RSUD Dr. Pirngadi", INST, "health", "physical_health;behavioral_health"),
-        ("POL", "Polrestabes Medan PPA unit", INST, "police", "legal"),
-        ("LBH", "LBH Medan", INST, "legal_aid", "legal"),
-        ("LSM", "Yayasan Pusaka Anak Medan", INST, "ngo", "behavioral_health;education;life_skills"),
+        ("RSUD", "RSUD Kota Medan", INST, "health", "physical_health;behavioral_health"),
+        ("POL", "Unit PPA Polrestabes Medan", INST, "police", "legal"),
+        ("LBH", "LBH Pelangi Anak Medan", INST, "legal_aid", "legal"),
+        ("LSM", "Yayasan Benih Kasih Medan", INST, "ngo", "behavioral_health;education;life_skills"),
         ("PATBM", "PATBM Medan Tembung", COMM, "patbm", "life_skills"),
     ),
 }  # fmt: skip
 
-VALENCE = dict(zip("+~-", codes.VALENCES, strict=True))
-"""Ecomap shorthand in the stories: + supportive, ~ ambivalent, - stressful."""
+VALENCE = dict(zip("+~-x", codes.VALENCES, strict=True))
+"""Ecomap shorthand in the stories: + supportive, ~ ambivalent, - stressful, x exploitative."""
 
 
 @dataclass(frozen=True)
@@ -115,12 +123,18 @@ class Story:
 
     ``members`` rows are ``(member_id, label, level, role, service key or None)``. Each
     assessment lists ``(source, target, strength, valence, support types, keys, needs met,
-    days since last contact or None)``, every tie recorded that day.
+    days since last contact or None)``, every tie recorded that day. ``found`` gives, per
+    conference date, what it recorded about the child: ``(placement, stage, wellbeing personal,
+    interpersonal, skills)`` and optionally ``needs`` (the whole list, ``none`` for none).
+    ``actions`` are ``(action_id, agreed on, text, worker role, responsible, due on, service key
+    or None, status, status changed on, gap)``; responsible is a role, never a name.
     """
 
     child: Child
     members: tuple[tuple, ...]
     assessments: dict[str, tuple[tuple, ...]]
+    found: dict[str, tuple] = field(default_factory=dict)
+    actions: tuple[tuple, ...] = ()
 
 
 def _child(child_id, age, sex, risks, needs, wellbeing=(None, None, None)) -> Child:
@@ -143,11 +157,11 @@ STORIES = (
             ("grandmother", "Nenek (Grandmother)", "family", "grandmother", None),
             ("aunt", "Bibi (Aunt)", "family", "aunt", None),
             ("teacher", "Wali kelas (Homeroom teacher)", "community", "teacher", None),
-            ("ustadzah", "Ustadzah Cibiru (Religious teacher)", "community", "religious_leader", None),
+            ("ustadzah", "Ustazah pengajian (Religious teacher)", "community", "religious_leader", None),
             ("patbm", "PATBM Cibiru", "community", "patbm", "PATBM"),
-            ("pkbm", "PKBM Cibiru", "community", "non_formal_education", "PKBM"),
-            ("p2tp2a", "P2TP2A Kota Bandung", "institution", "child_protection_unit", "P2TP2A"),
-            ("lbh", "LBH Bandung", "institution", "legal_aid", "LBH"),
+            ("pkbm", "PKBM Cahaya Ilmu Cibiru", "community", "non_formal_education", "PKBM"),
+            ("p2tp2a", "UPTD PPA Kota Bandung", "institution", "child_protection_unit", "P2TP2A"),
+            ("lbh", "LBH Pelangi Anak Bandung", "institution", "legal_aid", "LBH"),
             ("puskesmas", "Puskesmas Cibiru", "institution", "health", "PKM"),
         ),
         {
@@ -180,6 +194,15 @@ STORIES = (
                 ("aunt", "lbh", 3, "+", "instrumental", "protection", "legal", 21),
             ),
         },
+        found={
+            "2025-02-10": ("family", "recovery", 3, 3, 3),
+            "2025-08-18": ("family", "reintegration", 4, 4, 4),
+        },
+        actions=(
+            ("R1", "2025-02-10", "Rujuk ke LBH Pelangi Anak Bandung untuk pendampingan hukum", "broker", "Pekerja sosial", "2025-03-10", "LBH", "closed", "2025-08-01", "unmet_need:legal"),
+            ("R2", "2025-02-10", "Rujuk ke PKBM Cahaya Ilmu Cibiru untuk kejar paket", "broker", "Pekerja sosial", "2025-04-01", "PKBM", "active", "2025-03-20", "unmet_need:education"),
+            ("T1", "2025-02-10", "Pertemuan keluarga bersama ibu dan nenek", "facilitator", "Pekerja sosial", "2025-03-01", None, "done", "2025-02-27", None),
+        ),
     ),
     # Sold by her father, refused by her mother; kinship care with an aunt, family mediation,
     # the recruiter "boyfriend" tie ended, legal aid came late and the police went quiet.
@@ -191,29 +214,29 @@ STORIES = (
             ("father", "Ayah (Father)", "family", "father", None),
             ("brother", "Kakak laki-laki (Older brother)", "family", "brother", None),
             ("aunt", "Bibi di Jatibarang (Aunt)", "family", "aunt", None),
-            ("boyfriend", "Pacar (Boyfriend who recruited her)", "community", "peer", None),
+            ("boyfriend", "Pacar yang merekrut (Recruiter boyfriend)", "community", "recruiter", None),
             ("bu_rt", "Bu RT (Neighbourhood head)", "community", "community_leader", None),
             ("patbm", "PATBM Jatibarang", "community", "patbm", "PATBM"),
             ("ppa", "UPTD PPA Kabupaten Indramayu", "institution", "child_protection_unit", "PPA"),
-            ("police", "Polres Indramayu PPA unit", "institution", "police", "POL"),
-            ("lsm", "Yayasan Kasih Anak Pantura", "institution", "ngo", "LSM"),
+            ("police", "Unit PPA Polres Indramayu", "institution", "police", "POL"),
+            ("lsm", "Yayasan Tangan Terbuka Indramayu", "institution", "ngo", "LSM"),
             ("posbakum", "Posbakum PN Indramayu", "institution", "legal_aid", "POSBAKUM"),
         ),
         {
             "2024-04-15": (
-                ("child", "father", 4, "-", "", "", "", 20),
+                ("child", "father", 4, "x", "", "", "", 20),
                 ("child", "mother", 3, "-", "", "", "", 30),
                 ("child", "brother", 2, "~", "emotional", "", "", 45),
-                ("child", "boyfriend", 4, "-", "", "", "", 15),
+                ("child", "boyfriend", 4, "x", "", "", "", 15),
                 ("child", "ppa", 3, "+", "material;instrumental", "protection", "housing;behavioral_health", 3),
-                ("child", "police", 2, "~", "instrumental", "protection", "legal", 10),
+                ("child", "police", 3, "~", "instrumental", "protection", "legal", 10),
                 ("ppa", "police", 3, "+", "instrumental", "protection", "legal", 10),
             ),
             "2024-10-07": (
-                ("child", "father", 4, "-", "", "", "", 60),
+                ("child", "father", 3, "x", "", "", "", 60),
                 ("child", "mother", 2, "~", "emotional", "", "", 21),
                 ("child", "brother", 2, "~", "emotional", "acceptance", "", 30),
-                ("child", "boyfriend", 0, "-", "", "", "", 150),
+                ("child", "boyfriend", 0, "x", "", "", "", 150),
                 ("child", "aunt", 3, "+", "material;emotional", "acceptance;protection", "housing", 5),
                 ("child", "bu_rt", 2, "+", "instrumental", "protection", "", 20),
                 ("child", "ppa", 4, "+", "emotional;instrumental", "protection", "behavioral_health", 12),
@@ -224,7 +247,7 @@ STORIES = (
                 ("ppa", "police", 3, "+", "instrumental", "protection", "legal", 30),
             ),
             "2025-05-12": (
-                ("child", "father", 3, "-", "", "", "", 120),
+                ("child", "father", 0, "x", "", "", "", 120),
                 ("child", "mother", 3, "+", "emotional", "acceptance", "", 14),
                 ("child", "brother", 3, "+", "emotional", "acceptance", "", 20),
                 ("child", "aunt", 4, "+", "material;emotional", "acceptance;protection", "housing", 3),
@@ -241,6 +264,16 @@ STORIES = (
                 ("ppa", "police", 3, "+", "instrumental", "protection", "legal", 60),
             ),
         },
+        found={
+            "2024-04-15": ("shelter", "rescue", 2, 2, 2),
+            "2024-10-07": ("kin", "reintegration", 2, 3, 3),
+            "2025-05-12": ("kin", "follow_up", 3, 3, 3, "behavioral_health;legal;education;life_skills"),
+        },
+        actions=(
+            ("T1", "2024-10-07", "Advokasi ke kepolisian agar laporan terhadap ayah diproses", "advocate", "Pekerja sosial", "2024-11-15", None, "done", "2025-03-01", "exploitative_tie:child|father"),
+            ("R1", "2025-05-12", "Rujuk ke Posbakum PN Indramayu untuk pendampingan hukum", "broker", "Pekerja sosial", "2025-06-01", "POSBAKUM", "accepted", "2025-05-20", "unmet_need:legal"),
+            ("T2", "2025-05-12", "Mediasi keluarga bersama ibu dan bibi", "facilitator", "Pekerja sosial", "2025-06-30", None, "open", None, "level_weak:family"),
+        ),
     ),
     # Family and neighbourhood hold him, but no institution is in sight: health, mental health
     # and the legal case go unmet.
@@ -252,7 +285,7 @@ STORIES = (
             ("grandmother", "Nenek (Grandmother)", "family", "grandmother", None),
             ("counsellor", "Guru BK (School counsellor)", "community", "teacher", None),
             ("peer", "Teman futsal (Peer)", "community", "peer", None),
-            ("ustadz", "Pak Ustadz (Imam)", "community", "religious_leader", None),
+            ("ustadz", "Pak Ustaz (Religious teacher)", "community", "religious_leader", None),
             ("neighbour", "Tetangga (Neighbour)", "community", "neighbour", None),
         ),
         {
@@ -267,6 +300,11 @@ STORIES = (
                 ("mother", "ustadz", 2, "+", "emotional", "acceptance", "", 10),
             ),
         },
+        found={"2026-03-02": ("family", "recovery", 3, 3, 2)},
+        actions=(
+            ("R1", "2026-03-02", "Rujuk ke UPTD PPA Kota Surabaya untuk konseling", "broker", "Pekerja sosial", "2026-03-16", "PPA", "sent", "2026-03-04", "unmet_need:behavioral_health"),
+            ("R2", "2026-03-02", "Rujuk ke Puskesmas Tambaksari untuk pemeriksaan kesehatan", "broker", "Pekerja sosial", "2026-03-16", "PKM", "proposed", None, "unmet_need:physical_health"),
+        ),
     ),
     # Far from home: a thin community, no bridge from it to the services; the exploitative job
     # ended, vocational training was added, the police contact went stale.
@@ -274,21 +312,21 @@ STORIES = (
         _child("BTM-001", 17, "F", "no_adult_support;weak_attachment;risky_peers",
                "housing;behavioral_health;employment;life_skills", (3, 2, 3)),
         (
-            ("mother", "Ibu di Medan (Mother)", "family", "mother", None),
+            ("mother", "Ibu (Mother)", "family", "mother", None),
             ("sister", "Kakak perempuan (Older sister)", "family", "sister", None),
             ("housemate", "Teman kos (Housemate)", "community", "peer", None),
-            ("employer", "Pemilik warung makan (Employer)", "community", "employer", None),
+            ("employer", "Pemilik karaoke (Employer who exploited her)", "community", "employer", None),
             ("rptc", "Rumah Perlindungan Trauma Center Batam", "institution", "shelter", "RPTC"),
-            ("lsm", "Yayasan Lintas Batas Batam", "institution", "ngo", "LSM"),
+            ("lsm", "Yayasan Jembatan Pulih Batam", "institution", "ngo", "LSM"),
             ("blk", "Balai Latihan Kerja Batam", "institution", "vocational_training", "BLK"),
-            ("police", "Polresta Barelang PPA unit", "institution", "police", "POL"),
+            ("police", "Unit PPA Polresta Batam", "institution", "police", "POL"),
         ),
         {
             "2025-06-03": (
                 ("child", "mother", 2, "~", "emotional", "", "", 60),
                 ("child", "sister", 3, "+", "material;emotional", "acceptance", "", 10),
                 ("child", "housemate", 2, "+", "emotional", "acceptance", "", 2),
-                ("child", "employer", 2, "-", "", "", "", 5),
+                ("child", "employer", 2, "x", "", "", "", 5),
                 ("child", "rptc", 4, "+", "material;instrumental", "protection", "housing", 1),
                 ("child", "lsm", 3, "+", "emotional;instrumental", "acceptance;empowerment", "behavioral_health;life_skills", 7),
                 ("child", "police", 3, "+", "instrumental", "protection", "", 20),
@@ -300,7 +338,7 @@ STORIES = (
                 ("child", "mother", 1, "~", "emotional", "", "", 120),
                 ("child", "sister", 3, "+", "material;emotional", "acceptance", "", 14),
                 ("child", "housemate", 2, "+", "emotional", "acceptance", "", 6),
-                ("child", "employer", 0, "-", "", "", "", 160),
+                ("child", "employer", 0, "x", "", "", "", 160),
                 ("child", "rptc", 4, "+", "material;instrumental", "protection", "housing", 2),
                 ("child", "lsm", 4, "+", "emotional;instrumental", "acceptance;empowerment", "behavioral_health;life_skills", 5),
                 ("child", "blk", 3, "+", "instrumental", "empowerment", "employment;life_skills", 12),
@@ -311,6 +349,14 @@ STORIES = (
                 ("lsm", "blk", 3, "+", "instrumental", "empowerment", "", 12),
             ),
         },
+        found={
+            "2025-06-03": ("shelter", "recovery", 3, 2, 3),
+            "2025-12-08": ("independent", "reintegration", 3, 3, 4),
+        },
+        actions=(
+            ("R1", "2025-06-03", "Rujuk ke Balai Latihan Kerja Batam untuk pelatihan menjahit", "broker", "Pekerja sosial", "2025-07-01", "BLK", "active", "2025-09-01", "unmet_need:employment"),
+            ("T1", "2025-12-08", "Hubungi kembali unit PPA tentang laporan terhadap pemberi kerja", "advocate", "Pekerja sosial", "2026-01-15", None, "open", None, "stale_tie:child|police"),
+        ),
     ),
     # The legal case has stalled: the police tie is ambivalent and the district lists no legal
     # aid. Nobody works on empowerment yet.
@@ -322,10 +368,10 @@ STORIES = (
             ("father", "Ayah (Father)", "family", "father", None),
             ("grandmother", "Nenek (Grandmother)", "family", "grandmother", None),
             ("sibling", "Adik (Younger sibling)", "family", "sibling", None),
-            ("kelian", "Kelian banjar (Village head)", "community", "village_head", None),
-            ("pemangku", "Pemangku (Religious leader)", "community", "religious_leader", None),
+            ("kelian", "Kelian banjar (Hamlet head)", "community", "village_head", None),
+            ("pemangku", "Pemangku (Temple priest)", "community", "religious_leader", None),
             ("teacher", "Wali kelas (Homeroom teacher)", "community", "teacher", None),
-            ("police", "Polres Karangasem PPA unit", "institution", "police", "POL"),
+            ("police", "Unit PPA Polres Karangasem", "institution", "police", "POL"),
             ("puskesmas", "Puskesmas Abang", "institution", "health", "PKM"),
             ("ppa", "UPTD PPA Kabupaten Karangasem", "institution", "child_protection_unit", "PPA"),
         ),
@@ -347,6 +393,11 @@ STORIES = (
                 ("mother", "puskesmas", 2, "+", "instrumental", "", "physical_health", 30),
             ),
         },
+        found={"2025-09-22": ("family", "recovery", 3, 4, 3)},
+        actions=(
+            ("T1", "2025-09-22", "Advokasi ke unit PPA Polres agar kasus dilanjutkan", "advocate", "Pekerja sosial", "2025-10-31", None, "open", None, "unmet_need:legal"),
+            ("T2", "2025-09-22", "Pertemuan dengan kelian banjar dan pemangku tentang penerimaan anak", "facilitator", "Pekerja sosial", "2025-10-15", None, "done", "2025-10-10", None),
+        ),
     ),
     # Everyone is still on the map, but half the contacts have gone quiet for months.
     Story(
@@ -358,11 +409,11 @@ STORIES = (
             ("peer", "Teman sekolah (Peer)", "community", "peer", None),
             ("volunteer", "Kakak pendamping (Volunteer mentor)", "community", "volunteer", None),
             ("patbm", "PATBM Medan Tembung", "community", "patbm", "PATBM"),
-            ("lbh", "LBH Medan", "institution", "legal_aid", "LBH"),
-            ("rsud", "RSUD Dr. Pirngadi", "institution", "health", "RSUD"),
+            ("lbh", "LBH Pelangi Anak Medan", "institution", "legal_aid", "LBH"),
+            ("rsud", "RSUD Kota Medan", "institution", "health", "RSUD"),
             ("ppa", "UPTD PPA Kota Medan", "institution", "child_protection_unit", "PPA"),
             ("dinsos", "Dinas Sosial Kota Medan", "institution", "social_services", "DINSOS"),
-            ("lsm", "Yayasan Pusaka Anak Medan", "institution", "ngo", "LSM"),
+            ("lsm", "Yayasan Benih Kasih Medan", "institution", "ngo", "LSM"),
         ),
         {
             "2025-01-20": (
@@ -396,6 +447,13 @@ STORIES = (
                 ("dinsos", "ppa", 3, "+", "instrumental", "protection", "", 20),
             ),
         },
+        found={
+            "2025-01-20": ("kin", "reintegration", 3, 3, 3),
+            "2025-07-21": ("kin", "follow_up", 3, 2, 3),
+        },
+        actions=(
+            ("T1", "2025-07-21", "Hubungi kembali relawan pendamping dan LBH", "facilitator", "Pekerja sosial", "2025-08-15", None, "open", None, "stale_tie:child|lbh"),
+        ),
     ),
     # A markup-like label (shown as text, never rendered) and a family of ambivalent ties that
     # leaves material support missing.
@@ -409,8 +467,8 @@ STORIES = (
             ("peer", "Teman kampung (Peer)", "community", "peer", None),
             ("teacher", "Wali kelas (Homeroom teacher)", "community", "teacher", None),
             ("patbm", "PATBM Tambaksari", "community", "patbm", "PATBM"),
-            ("lsm", "Yayasan Anak Pesisir Surabaya", "institution", "ngo", "LSM"),
-            ("psi", "Puspaga Surabaya (Layanan Psikologi)", "institution", "mental_health", "PSI"),
+            ("lsm", "Yayasan Rumah Harapan Kecil Surabaya", "institution", "ngo", "LSM"),
+            ("psi", "Puspaga Kota Surabaya", "institution", "mental_health", "PSI"),
         ),
         {
             "2026-01-12": (
@@ -429,6 +487,7 @@ STORIES = (
                 ("mother", "teacher", 2, "~", "", "", "", 60),
             ),
         },
+        found={"2026-01-12": ("family", "follow_up", 3, 3, 4)},
     ),
     # A street-connected boy: weak family, no tie between family and community, no one working
     # on empowerment, employment and life skills unmet.
@@ -453,6 +512,11 @@ STORIES = (
                 ("uncle", "ppa", 1, "+", "instrumental", "", "", 50),
             ),
         },
+        found={"2026-02-16": ("street", "rescue", 2, 3, 2)},
+        actions=(
+            ("R1", "2026-02-16", "Rujuk ke Yayasan Benih Kasih Medan untuk keterampilan hidup", "broker", "Pekerja sosial", "2026-03-01", "LSM", "sent", "2026-02-18", "unmet_need:life_skills"),
+            ("T1", "2026-02-16", "Cari keluarga besar bersama paman", "facilitator", "Pekerja sosial", "2026-03-31", None, "open", None, "level_weak:family"),
+        ),
     ),
     # Three conferences: she dropped out (teacher and school ties ended), then came back through
     # a non-formal school, with the community group and a hospital added.
@@ -468,8 +532,8 @@ STORIES = (
             ("paket_b", "Kejar Paket B (Non-formal school)", "community", "non_formal_education", None),
             ("ppa", "UPTD PPA Kota Batam", "institution", "child_protection_unit", "PPA"),
             ("puskesmas", "Puskesmas Sagulung", "institution", "health", "PKM"),
-            ("rsud", "RSUD Embung Fatimah", "institution", "health", "RSUD"),
-            ("school", "SMP Negeri di Sagulung (School)", "institution", "school", None),
+            ("rsud", "RSUD Kota Batam", "institution", "health", "RSUD"),
+            ("school", "SMP Tunas Cendekia Sagulung (School)", "institution", "school", None),
         ),
         {
             "2024-05-06": (
@@ -514,18 +578,26 @@ STORIES = (
                 ("ppa", "rsud", 3, "+", "instrumental", "protection", "behavioral_health", 30),
             ),
         },
+        found={
+            "2024-05-06": ("family", "follow_up", 3, 3, 3),
+            "2024-11-11": ("family", "follow_up", 2, 3, 2),
+            "2025-06-16": ("family", "closed", 3, 4, 4),
+        },
+        actions=(
+            ("R1", "2024-11-11", "Rujuk ke PATBM Sagulung untuk kejar paket B", "broker", "Pekerja sosial", "2024-12-15", "PATBM", "closed", "2025-06-10", "unmet_need:education"),
+        ),
     ),
     # Nobody at home: her mother died and her father works abroad, reachable now and then.
     Story(
         _child("IDM-002", 12, "F", "no_adult_support;weak_attachment;maltreatment",
                "housing;behavioral_health;education", (2, 2, 3)),
         (
-            ("father", "Ayah, bekerja di Malaysia (Father abroad)", "family", "father", None),
+            ("father", "Ayah, jauh bekerja (Father, away for work)", "family", "father", None),
             ("neighbour", "Tetangga (Neighbour)", "community", "neighbour", None),
-            ("ustadzah", "Ustadzah (Religious teacher)", "community", "religious_leader", None),
+            ("ustadzah", "Ustazah (Religious teacher)", "community", "religious_leader", None),
             ("ppa", "UPTD PPA Kabupaten Indramayu", "institution", "child_protection_unit", "PPA"),
-            ("lsm", "Yayasan Kasih Anak Pantura", "institution", "ngo", "LSM"),
-            ("police", "Polres Indramayu PPA unit", "institution", "police", "POL"),
+            ("lsm", "Yayasan Tangan Terbuka Indramayu", "institution", "ngo", "LSM"),
+            ("police", "Unit PPA Polres Indramayu", "institution", "police", "POL"),
         ),
         {
             "2025-11-03": (
@@ -539,6 +611,65 @@ STORIES = (
                 ("ppa", "lsm", 3, "+", "instrumental", "protection", "", 9),
             ),
         },
+        found={"2025-11-03": ("foster", "recovery", 2, 2, 3)},
+        actions=(
+            ("R1", "2025-11-03", "Rujuk ke Dinas Sosial Kabupaten Indramayu untuk tempat tinggal aman", "broker", "Pekerja sosial", "2025-11-17", "DINSOS", "declined", "2025-11-20", "unmet_need:housing"),
+        ),
+    ),
+    # Sold online by her mother's partner; after the police rescue she was sent home to her
+    # mother, where he still lives: the most dangerous plan, and the first gap on her map.
+    Story(
+        _child("SBY-003", 11, "F", "maltreatment;weak_attachment",
+               "physical_health;behavioral_health;housing;legal", (2, 2, 2)),
+        (
+            ("mother", "Ibu (Mother)", "family", "mother", None),
+            ("stepfather", "Ayah tiri (Stepfather)", "family", "stepfather", None),
+            ("grandmother", "Nenek (Grandmother)", "family", "grandmother", None),
+            ("teacher", "Wali kelas (Homeroom teacher)", "community", "teacher", None),
+            ("neighbour", "Tetangga (Neighbour)", "community", "neighbour", None),
+            ("ppa", "UPTD PPA Kota Surabaya", "institution", "child_protection_unit", "PPA"),
+            ("police", "Unit PPA Polrestabes Surabaya", "institution", "police", "POL"),
+            ("rumah_aman", "Rumah Aman Kota Surabaya", "institution", "shelter", "RA"),
+            ("puskesmas", "Puskesmas Tambaksari", "institution", "health", "PKM"),
+        ),
+        {
+            "2026-01-19": (
+                ("child", "mother", 2, "~", "emotional", "", "", 10),
+                ("child", "stepfather", 3, "x", "", "", "", 12),
+                ("child", "grandmother", 2, "+", "emotional", "acceptance", "", 40),
+                ("child", "teacher", 2, "+", "emotional", "acceptance", "", 60),
+                ("child", "rumah_aman", 4, "+", "material;instrumental", "protection", "housing", 1),
+                ("child", "ppa", 4, "+", "emotional;instrumental", "protection", "behavioral_health", 2),
+                ("child", "police", 3, "+", "instrumental", "protection", "legal", 5),
+                ("child", "puskesmas", 3, "+", "instrumental", "protection", "physical_health", 7),
+                ("ppa", "police", 4, "+", "instrumental", "protection", "legal", 5),
+                ("ppa", "rumah_aman", 4, "+", "instrumental", "protection", "", 1),
+                ("mother", "ppa", 2, "~", "", "", "", 10),
+            ),
+            "2026-03-16": (
+                ("child", "mother", 2, "~", "material;emotional", "", "", 1),
+                ("child", "stepfather", 3, "x", "", "", "", 1),
+                ("child", "grandmother", 2, "+", "emotional", "acceptance", "", 30),
+                ("child", "teacher", 2, "+", "emotional", "acceptance", "education", 20),
+                ("child", "neighbour", 2, "+", "emotional", "protection", "", 3),
+                ("child", "rumah_aman", 0, "+", "", "", "", 35),
+                ("child", "ppa", 3, "+", "emotional;instrumental", "protection", "behavioral_health", 21),
+                ("child", "police", 2, "+", "instrumental", "protection", "legal", 40),
+                ("child", "puskesmas", 3, "+", "instrumental", "protection", "physical_health", 30),
+                ("ppa", "police", 3, "+", "instrumental", "protection", "legal", 40),
+                ("mother", "ppa", 2, "~", "", "", "", 21),
+                ("grandmother", "neighbour", 2, "+", "emotional", "", "", 14),
+            ),
+        },
+        found={
+            "2026-01-19": ("shelter", "recovery", 2, 2, 2),
+            "2026-03-16": ("family", "reintegration", 2, 1, 2),
+        },
+        actions=(
+            ("R1", "2026-03-16", "Rujuk kembali ke Rumah Aman Kota Surabaya", "broker", "Pekerja sosial", "2026-03-20", "RA", "proposed", None, "unsafe_placement:family"),
+            ("T1", "2026-03-16", "Advokasi ke UPTD PPA dan kepolisian agar pelaku dijauhkan dari rumah", "advocate", "Supervisor", "2026-03-23", None, "open", None, "exploitative_tie:child|stepfather"),
+            ("T2", "2026-03-16", "Konferensi kasus ulang bersama ibu dan nenek", "facilitator", "Pekerja sosial", "2026-03-30", None, "open", None, None),
+        ),
     ),
 )  # fmt: skip
 
@@ -563,27 +694,27 @@ LARGE_MEMBERS = (
     ("desk_mate", "Teman sebangku (Desk mate)", "community", "peer", None, (4, "+"), (4, "+"), "emotional", "acceptance", ""),
     ("study_friend", "Teman ngaji (Quran study friend)", "community", "peer", None, (3, "+"), (3, "+"), "emotional", "acceptance", ""),
     ("hangout_friend", "Teman nongkrong (Hangout friend)", "community", "peer", None, (2, "~"), (0, "~"), "emotional", "", ""),
-    ("ustadzah", "Ustadzah Cibiru (Religious teacher)", "community", "religious_leader", None, (3, "+"), (3, "+"), "emotional", "acceptance", ""),
+    ("ustadzah", "Ustazah pengajian (Religious teacher)", "community", "religious_leader", None, (3, "+"), (3, "+"), "emotional", "acceptance", ""),
     ("pak_rt", "Pak RT (Neighbourhood head)", "community", "community_leader", None, (2, "+"), (2, "+"), "instrumental", "protection", ""),
     ("lurah", "Lurah Cipadung (Village head)", "community", "village_head", None, (2, "+"), (2, "+"), "instrumental", "protection", ""),
     ("patbm", "PATBM Cibiru", "community", "patbm", "PATBM", (3, "+"), (4, "+"), "instrumental", "protection", ""),
     ("volunteer", "Relawan PKBM (Volunteer)", "community", "volunteer", None, (3, "+"), (3, "+"), "emotional;instrumental", "empowerment", "life_skills"),
-    ("pkbm", "PKBM Cibiru", "community", "non_formal_education", "PKBM", (3, "+"), (3, "+"), "instrumental", "empowerment", "education;life_skills"),
+    ("pkbm", "PKBM Cahaya Ilmu Cibiru", "community", "non_formal_education", "PKBM", (3, "+"), (3, "+"), "instrumental", "empowerment", "education;life_skills"),
     ("employer", "Pemilik konveksi (Employer)", "community", "employer", None, None, (3, "+"), "material;instrumental", "empowerment", "employment"),
     ("karang_taruna", "Karang Taruna Cibiru (Youth group)", "community", "youth_group", None, (2, "+"), (2, "+"), "emotional", "acceptance", ""),
-    ("p2tp2a", "P2TP2A Kota Bandung", "institution", "child_protection_unit", "P2TP2A", (4, "+"), (4, "+"), "emotional;instrumental", "protection", "behavioral_health"),
+    ("p2tp2a", "UPTD PPA Kota Bandung", "institution", "child_protection_unit", "P2TP2A", (4, "+"), (4, "+"), "emotional;instrumental", "protection", "behavioral_health"),
     ("dinsos", "Dinas Sosial Kota Bandung", "institution", "social_services", "DINSOS", (3, "+"), (3, "+"), "material;instrumental", "protection", "housing"),
-    ("lbh", "LBH Bandung", "institution", "legal_aid", "LBH", (3, "+"), (4, "+"), "instrumental", "protection", "legal"),
-    ("police", "Polrestabes Bandung PPA unit", "institution", "police", "POL", (3, "~"), (3, "+"), "instrumental", "protection", "legal"),
+    ("lbh", "LBH Pelangi Anak Bandung", "institution", "legal_aid", "LBH", (3, "+"), (4, "+"), "instrumental", "protection", "legal"),
+    ("police", "Unit PPA Polrestabes Bandung", "institution", "police", "POL", (3, "~"), (3, "+"), "instrumental", "protection", "legal"),
     ("puskesmas", "Puskesmas Cibiru", "institution", "health", "PKM", (3, "+"), (3, "+"), "instrumental", "", "physical_health"),
     ("rsud", "RSUD Kota Bandung", "institution", "health", "RSUD", (2, "+"), (2, "+"), "instrumental", "", "physical_health"),
-    ("psychologist", "Layanan Psikologi Anak Bandung", "institution", "mental_health", "PSI", (4, "+"), (4, "+"), "emotional;instrumental", "acceptance", "behavioral_health"),
+    ("psychologist", "Biro Psikologi Tumbuh Kembang Bandung", "institution", "mental_health", "PSI", (4, "+"), (4, "+"), "emotional;instrumental", "acceptance", "behavioral_health"),
     ("rpsa", "Rumah Perlindungan Sosial Anak Bandung", "institution", "shelter", "RPSA", (3, "+"), (0, "+"), "material", "protection", "housing"),
     ("blk", "Balai Latihan Kerja Kota Bandung", "institution", "vocational_training", "BLK", None, (3, "+"), "instrumental", "empowerment", "employment;life_skills"),
     ("court", "Pengadilan Negeri Bandung", "institution", "court", "PN", (2, "+"), (2, "+"), "instrumental", "protection", "legal"),
-    ("lsm", "Yayasan Pelita Anak Bandung", "institution", "ngo", "LSM", (4, "+"), (4, "+"), "emotional;instrumental", "acceptance;empowerment", "life_skills"),
-    ("school", "SMK Negeri di Cibiru (School)", "institution", "school", None, (3, "+"), (3, "+"), "instrumental", "empowerment", "education"),
-    ("peksos", "Pekerja sosial Kemensos (Social worker)", "institution", "social_worker", None, (4, "+"), (4, "+"), "instrumental", "protection", ""),
+    ("lsm", "Yayasan Sinar Pagi Anak Bandung", "institution", "ngo", "LSM", (4, "+"), (4, "+"), "emotional;instrumental", "acceptance;empowerment", "life_skills"),
+    ("school", "SMK Karya Mandiri Cibiru (School)", "institution", "school", None, (3, "+"), (3, "+"), "instrumental", "empowerment", "education"),
+    ("peksos", "Sakti Peksos Kemensos (Social worker)", "institution", "social_worker", None, (4, "+"), (4, "+"), "instrumental", "protection", ""),
 )  # fmt: skip
 LARGE_MEMBER_TIES = (
     # source, target, first strength, second strength (0: ended), support, keys
@@ -637,7 +768,15 @@ def _large_story() -> Story:
                 continue  # not yet there at this conference
             ties.append((source, target, strength, "+", support, keys, "", 5 + number * 11 % 70))
         assessments[date] = tuple(ties)
-    return Story(child, members, assessments)
+    found = {
+        LARGE_DATES[0]: ("shelter", "recovery", 2, 3, 3),
+        LARGE_DATES[1]: ("family", "reintegration", 3, 4, 3),
+    }
+    actions = (
+        ("R1", LARGE_DATES[1], "Rujuk ke Balai Latihan Kerja Kota Bandung untuk pelatihan kerja", "broker", "Pekerja sosial", "2025-10-06", "BLK", "accepted", "2025-09-15", "unmet_need:employment"),
+        ("T1", LARGE_DATES[1], "Pertemuan keluarga tentang sikap ayah tiri", "facilitator", "Pekerja sosial", "2025-10-01", None, "open", None, "stressful_tie:child|stepfather"),
+    )  # fmt: skip
+    return Story(child, members, assessments, found, actions)
 
 
 def sample_dataset() -> Dataset:
@@ -653,15 +792,19 @@ def sample_dataset() -> Dataset:
         [_member(story, row) for story in stories for row in story.members],
         [_tie(story, date, row) for story in stories for date, rows in story.assessments.items() for row in rows],
         resources,
+        [_assessment(story, date, row) for story in stories for date, row in story.found.items()],
+        [_action(story, row) for story in stories for row in story.actions],
     )  # fmt: skip
     filler = _filler(resources, {story.child.child_id for story in stories})
     tables = {
         name: pd.concat([getattr(curated, name), getattr(filler, name)], ignore_index=True)
-        for name in ("children", "members", "ties")
+        for name in ("children", "members", "ties", "assessments", "actions")
     }
     tables["children"] = _with_caseworkers(tables["children"])
     for name, keys in (("children", ["child_id"]), ("members", ["child_id"]),
-                       ("ties", ["child_id", "assessed_on"])):  # fmt: skip
+                       ("ties", ["child_id", "assessed_on"]),
+                       ("assessments", ["child_id", "assessed_on"]),
+                       ("actions", ["child_id", "action_id"])):  # fmt: skip
         tables[name] = tables[name].sort_values(keys, kind="stable", ignore_index=True)
     return Dataset(**tables, resources=curated.resources)
 
@@ -683,28 +826,69 @@ def _tie(story: Story, date: str, row: tuple) -> Tie:
     )  # fmt: skip
 
 
+def _assessment(story: Story, date: str, row: tuple) -> Assessment:
+    placement, stage, personal, interpersonal, skills, *needs = row
+    return Assessment(
+        story.child.child_id, dt.date.fromisoformat(date),
+        needs=(() if needs[0] == "none" else _split(needs[0])) if needs else None,
+        wellbeing_personal=personal, wellbeing_interpersonal=interpersonal,
+        wellbeing_skills=skills, placement=placement, reintegration_stage=stage,
+    )  # fmt: skip
+
+
+def _action(story: Story, row: tuple) -> ActionRow:
+    action_id, agreed, text, role, responsible, due, service, status, changed, gap = row
+    prefix = story.child.child_id.split("-")[0]
+    return ActionRow(
+        story.child.child_id, action_id, dt.date.fromisoformat(agreed), text, role, status,
+        responsible, dt.date.fromisoformat(due), f"{prefix}-{service}" if service else None,
+        dt.date.fromisoformat(changed) if changed else None, gap,
+    )  # fmt: skip
+
+
 def _filler(resources: list[Resource], curated_ids: set[str]) -> Dataset:
-    """Synthetic children renamed to the sample's codes, their services to the curated ones."""
-    generated = synth.generate(FILLER_CHILDREN, districts=len(DISTRICTS), seed=FILLER_SEED)
-    children = generated.children.copy()
-    # Dealt out evenly, so that every district has a caseload worth looking at.
+    """Synthetic children of each district, renamed to the sample's codes, their members and
+    referrals pointed at the district's own curated services.
+
+    Each district is generated on its own (its name given to the generator), so that every
+    member, leader and service of a child belongs to the child's own district.
+    """
     districts = [district for _, district, _, _ in DISTRICTS]
-    children["district"] = pd.Series(
-        [districts[i % len(districts)] for i in range(len(children))], dtype="str"
-    )
+    parts = [
+        synth.generate(
+            FILLER_CHILDREN // len(districts) + (d < FILLER_CHILDREN % len(districts)),
+            districts=1,
+            seed=FILLER_SEED + d,
+            names=[district],
+        )
+        for d, district in enumerate(districts)
+    ]
     prefix = {district: code for code, district, _, _ in DISTRICTS}
     # Numbered on from the curated children of the same district.
     curated = pd.Series([child_id.split("-")[0] for child_id in curated_ids]).value_counts()
-    number = children.groupby("district").cumcount() + 1
-    codes_by_child = {
-        old: f"{prefix[district]}-{n + curated.get(prefix[district], 0):03d}"
-        for old, district, n in zip(children["child_id"], children["district"], number, strict=True)
-    }
-    children["child_id"] = children["child_id"].map(codes_by_child)
-    members = generated.members.copy()
-    members["child_id"] = members["child_id"].map(codes_by_child)
-    ties = generated.ties.copy()
-    ties["child_id"] = ties["child_id"].map(codes_by_child)
+    codes_by_child = {}
+    for part in parts:
+        for n, (old, district) in enumerate(
+            zip(part.children["child_id"], part.children["district"], strict=True), start=1
+        ):
+            code = prefix[district]
+            codes_by_child[old, district] = f"{code}-{n + curated.get(code, 0):03d}"
+
+    def renamed(table: pd.DataFrame, district: str) -> pd.DataFrame:
+        table = table.copy()
+        table["child_id"] = pd.Series(
+            [codes_by_child[old, district] for old in table["child_id"]], dtype="str"
+        )
+        return table
+
+    tables: dict[str, list[pd.DataFrame]] = {}
+    for part, district in zip(parts, districts, strict=True):
+        for name in ("children", "members", "ties", "assessments", "actions"):
+            tables.setdefault(name, []).append(renamed(getattr(part, name), district))
+    children, members, ties, assessments, actions = (
+        pd.concat(tables[name], ignore_index=True)
+        for name in ("children", "members", "ties", "assessments", "actions")
+    )
 
     # A member stands for the district's first listed service of its kind, if there is one.
     first_service = {}
@@ -717,13 +901,50 @@ def _filler(resources: list[Resource], curated_ids: set[str]) -> Dataset:
             district_of.loc[members["child_id"]], members["role"], strict=True
         )
     ]
-    members["label"] = [
-        s.name if s else label for s, label in zip(services, members["label"], strict=True)
-    ]
+    members["label"] = pd.Series(
+        [s.name if s else label for s, label in zip(services, members["label"], strict=True)],
+        dtype="str",
+    )
     members["resource_id"] = pd.Series(
         [s.resource_id if s else None for s in services], dtype="str"
     )
-    return Dataset(children, members, ties)
+    return Dataset(
+        children,
+        members,
+        ties,
+        assessments=assessments,
+        actions=_referrals(actions, resources, district_of),
+    )
+
+
+def _referrals(
+    actions: pd.DataFrame, resources: list[Resource], district_of: pd.Series
+) -> pd.DataFrame:
+    """The generated actions with each referral sent to the district's curated service for its
+    need (dropped where the district lists none), in the words of the sample."""
+    serving = {}
+    for resource in resources:
+        for need in resource.needs_served:
+            serving.setdefault((resource.district, need), resource)
+    kept, ids, texts = [], [], []
+    for row in actions.itertuples(index=False):
+        if pd.isna(row.resource_id):
+            kept.append(True)
+            ids.append(None)
+            texts.append(row.text)
+            continue
+        need = row.gap.partition(":")[2]
+        service = serving.get((district_of[row.child_id], need))
+        kept.append(service is not None)
+        ids.append(service.resource_id if service else None)
+        words = codes.NEEDS.label(need, "id")
+        texts.append(f"Rujuk ke {service.name} untuk {words}" if service else row.text)
+    actions = actions.assign(
+        resource_id=pd.Series(ids, dtype="str"),
+        text=pd.Series(texts, dtype="str"),
+        responsible=pd.Series("Pekerja sosial", index=actions.index, dtype="str"),
+    )
+    return actions[kept].reset_index(drop=True)
 
 
 def _with_caseworkers(children: pd.DataFrame) -> pd.DataFrame:

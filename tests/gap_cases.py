@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Tie
+from eska_network.domain.model import Assessment, Child, ChildSystem, Dataset, Member, Tie
 
 DAY = dt.date(2026, 3, 1)
 """The latest assessment of most cases (so their default as_of)."""
@@ -34,9 +34,16 @@ def tie(
     return Tie("C001", source, target, strength, valence, on, **fields)
 
 
-def system(*ties: Tie, needs: tuple[str, ...] = ()) -> ChildSystem:
-    """Child C001 with the :data:`CAST` and the given tie rows."""
-    return ChildSystem(Child("C001", "Kota Bandung", 15, needs=needs), CAST, ties)
+def system(
+    *ties: Tie, needs: tuple[str, ...] = (), assessments: tuple[Assessment, ...] = ()
+) -> ChildSystem:
+    """Child C001 with the :data:`CAST`, the given tie rows and assessments.csv rows."""
+    return ChildSystem(Child("C001", "Kota Bandung", 15, needs=needs), CAST, ties, assessments)
+
+
+def assessed(on: dt.date = DAY, **fields) -> Assessment:
+    """An assessments.csv row of child C001, on :data:`DAY` unless told."""
+    return Assessment("C001", on, **fields)
 
 
 def contract_example() -> ChildSystem:
@@ -65,6 +72,14 @@ def contract_example() -> ChildSystem:
         tie("child", "ngo", 3, on=dt.date(2026, 1, 10), functions=("empowerment",)),
         tie("child", "ngo", 0, on=DAY),
         needs=("legal", "housing", "education"),
+        assessments=(
+            assessed(
+                placement="family",
+                reintegration_stage="recovery",
+                wellbeing_personal=3,
+                wellbeing_interpersonal=2,
+            ),
+        ),
     )
 
 
@@ -81,7 +96,12 @@ CONTRACT_JSON = """{
   "weakest_link": "community-institution",
   "single_points_of_failure": [["mother", "imam"]],
   "stressful_ties": [["child", "father"]],
-  "stale_ties": [["child", "teacher"]]
+  "stale_ties": [["child", "teacher"]],
+  "exploitative_ties": [],
+  "placement": "family",
+  "reintegration_stage": "recovery",
+  "wellbeing": {"personal": 3, "interpersonal": 2, "skills": null},
+  "unsafe_placement": false
 }"""
 """The example object of GAPS.md, as written there."""
 

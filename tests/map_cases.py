@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eska_network.domain import codes
-from eska_network.domain.model import Child, ChildSystem, Member, Resource, Tie
+from eska_network.domain.model import Assessment, Child, ChildSystem, Member, Resource, Tie
 
 EARLIER = dt.date(2025, 9, 1)
 LATER = dt.date(2026, 3, 1)
@@ -73,8 +73,14 @@ TIES = (
 
 
 def conference_child(needs=("legal", "education", "behavioral_health")) -> ChildSystem:
-    """Child C042 with eight members and two assessments (:data:`EARLIER`, :data:`LATER`)."""
-    return ChildSystem(Child(CHILD_ID, "Kota Bandung", 15, "F", "dewi", needs=needs), MEMBERS, TIES)
+    """Child C042 with eight members and two assessments (:data:`EARLIER`, :data:`LATER`).
+
+    ``needs=()`` records that the child has no needs (``none`` at the first assessment), so
+    that it is not a child whose needs nobody assessed.
+    """
+    child = Child(CHILD_ID, "Kota Bandung", 15, "F", "dewi", needs=needs)
+    recorded = () if needs else (Assessment(CHILD_ID, EARLIER, needs=()),)
+    return ChildSystem(child, MEMBERS, TIES, recorded)
 
 
 def hostile_child() -> ChildSystem:

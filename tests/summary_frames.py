@@ -5,7 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from eska_network.domain.codes import FUNCTIONS, LEVEL_PAIRS, LEVEL_STATUSES, NEEDS, SUPPORT_TYPES
+from eska_network.domain.codes import (
+    FUNCTIONS,
+    LEVEL_PAIRS,
+    LEVEL_STATUSES,
+    NEEDS,
+    PLACEMENTS,
+    STAGES,
+    SUPPORT_TYPES,
+    WELLBEING,
+)
 from eska_network.domain.schema import LIST_SEPARATOR
 from eska_network.domain.summary import summary_rows_table, summary_table
 
@@ -30,6 +39,14 @@ NO_GAPS = {
     "stale_ties": 0,
     "stressful_family": False,
     "longest_no_contact_days": 10,
+    "exploitative_ties": 0,
+    "unsafe_placement": False,
+    "needs_assessed": True,
+    "placement": "kin",
+    "reintegration_stage": "reintegration",
+    "wellbeing_personal": 4,
+    "wellbeing_interpersonal": 4,
+    "wellbeing_skills": 3,
 }
 """The summary of a child with no gap at all."""
 
@@ -61,6 +78,8 @@ def random_summaries(seed: int, children: int, districts: int, rate: float = 0.3
     links = rng.integers(0, 6, (children, 3))
     stressful = rng.integers(0, 3, children) * (rng.random(children) < rate)
     stale = rng.integers(0, 3, children) * (rng.random(children) < rate)
+    placements = np.array(list(PLACEMENTS))[rng.integers(0, len(PLACEMENTS), children)]
+    unsafe = np.isin(placements, ["family", "kin"]) & (rng.random(children) < rate)
     rows = {
         "child_id": [f"C{i:05d}" for i in range(children)],
         "as_of": pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 540, children), "D"),
@@ -82,6 +101,15 @@ def random_summaries(seed: int, children: int, districts: int, rate: float = 0.3
         "stale_ties": stale,
         "stressful_family": (stressful > 0) & (rng.random(children) < 0.5),
         "longest_no_contact_days": np.where(stale > 0, 91 + rng.integers(0, 300, children), 30),
+        "exploitative_ties": rng.integers(0, 2, children) * (rng.random(children) < rate / 3),
+        "unsafe_placement": unsafe,
+        "needs_assessed": rng.random(children) > rate / 3,
+        "placement": placements,
+        "reintegration_stage": np.array(list(STAGES))[rng.integers(0, len(STAGES), children)],
+        **{
+            f"wellbeing_{w}": pd.array(rng.integers(1, 6, children), dtype="Int64")
+            for w in WELLBEING
+        },
     }
     table = summary_table(rows)
     table["district"] = [f"District {d}" for d in rng.integers(0, districts, children)]

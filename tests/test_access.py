@@ -247,12 +247,12 @@ def test_an_assessment_is_recorded_only_for_ones_own_child_and_audited(fresh_age
         store, ani, "C1", dt.date(2026, 3, 1), changes, store.revision("C1")
     )
     assert revision == store.revision("C1") > 1
-    assert store.child_system("C1").child.needs == ("legal",)
+    assert store.child_system("C1").state_as_of().needs == ("legal",)
     last = audit_rows(store)[-1]
     assert (last["user_name"], last["action"], last["child_id"]) == ("cw_ani", "edit", "C1")
     with pytest.raises(AccessDenied):
         access.record_assessment(store, ani, "C4", dt.date(2026, 3, 1), changes, 1)
-    assert store.child_system("C4").child.needs == ()
+    assert store.child_system("C4").state_as_of().needs == ()
     supervisor = person("sup_north")
     with pytest.raises(AccessDenied):
         access.record_assessment(store, supervisor, "C1", dt.date(2026, 3, 2), changes, revision)

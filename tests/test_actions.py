@@ -16,7 +16,7 @@ from eska_network.child_map import figure as map_figure
 from eska_network.domain.gap_items import GapItem
 from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Resource, Tie
 from eska_network.domain.whatif import ProposedTie
-from eska_network.services import conference
+from eska_network.services import actions, conference
 from eska_network.services.access import AccessDenied, Principal
 from eska_network.store import AssessmentError, ConcurrentEditError
 
@@ -91,7 +91,11 @@ def test_a_change_made_on_an_old_revision_is_refused(agency_store, caseworker):
 
 @pytest.mark.parametrize(
     "what, who, status, problem",
-    [("  ", "Ani", None, "what is empty"), ("Refer", "Ani", "closed", "status 'closed'")],
+    [
+        ("  ", "Ani", None, "what is to be done is empty"),
+        ("Refer", "Ani", "flying", "'flying' is not a status"),
+        ("Refer", "Ani", "closed", "an action that is open cannot become closed"),
+    ],
 )
 def test_bad_input_is_refused_and_nothing_changes(
     agency_store, caseworker, what, who, status, problem
@@ -105,7 +109,7 @@ def test_bad_input_is_refused_and_nothing_changes(
 
 
 def test_an_unknown_gap_kind_is_refused(agency_store, caseworker):
-    with pytest.raises(ValueError, match="unknown gap kind"):
+    with pytest.raises(ValueError, match="'bad_luck' is not a kind of gap"):
         _add(agency_store, caseworker, GapItem("bad_luck", "x"))
     assert conference.list_actions(agency_store, caseworker, "C1") == ()
 
@@ -155,17 +159,18 @@ def test_presentation_rows_hide_typed_text_and_name_members_by_pseudonym():
     due=st.one_of(st.none(), st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1))),
     today=st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1)),
 )
-def test_an_action_is_overdue_exactly_when_open_and_due_before_today(status, due, today):
+def test_an_action_is_overdue_exactly_when_still_to_do_and_due_before_today(status, due, today):
     day = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    # No date it was sent, so a referral is never overdue for waiting here.
     action = conference.Action(1, "C1", LEGAL, "w", "w", due, status, "u", day, day, 1)
-    expected = status == "open" and due is not None and due < today
+    expected = status in ("open", "proposed") and due is not None and due < today
     assert action.is_overdue(today) is expected
     assert conference.overdue([action], today) == ((action,) if expected else ())
 
 
 def test_gap_details_come_back_as_the_same_gap_item():
     for item in (LEGAL, STALE, GapItem("link_missing", "family-community")):
-        assert conference.gap_of(item.kind, conference._detail(item)) == item
+        assert conference.gap_of(item.kind, actions._detail(item)) == item
 
 
 # --- Proposals ---------------------------------------------------------------------------------

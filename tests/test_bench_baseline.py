@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -14,6 +15,9 @@ from bench import baseline_networkx
 from eska_network.domain import codes, gap_table, gaps, synth
 from eska_network.domain.model import Dataset
 
+from .test_gaps_bulk import as_of_dates
+from .test_gaps_bulk import datasets as bulk_datasets
+
 
 def _shuffled_and_flipped(dataset: Dataset, seed: int) -> Dataset:
     """The same data set with rows in random order and about half the ties written backwards."""
@@ -21,7 +25,7 @@ def _shuffled_and_flipped(dataset: Dataset, seed: int) -> Dataset:
     ties = dataset.ties.sample(frac=1, random_state=seed).reset_index(drop=True)
     flip = rng.random(len(ties)) < 0.5
     ties.loc[flip, ["source", "target"]] = ties.loc[flip, ["target", "source"]].to_numpy()
-    return Dataset(dataset.children, dataset.members, ties, dataset.resources)
+    return dataclasses.replace(dataset, ties=ties)
 
 
 def _summary(result: dict) -> dict:
@@ -42,6 +46,11 @@ def _summary(result: dict) -> dict:
         "single_points_of_failure": len(result["single_points_of_failure"]),
         "stressful_ties": len(result["stressful_ties"]),
         "stale_ties": len(result["stale_ties"]),
+        "exploitative_ties": len(result["exploitative_ties"]),
+        "unsafe_placement": result["unsafe_placement"],
+        "placement": result["placement"],
+        "reintegration_stage": result["reintegration_stage"],
+        **{f"wellbeing_{w}": result["wellbeing"][w] for w in codes.WELLBEING},
     }
 
 
@@ -94,9 +103,14 @@ def test_the_data_exercises_every_rule(synthetic_dataset):
         "single_points_of_failure",
         "stressful_ties",
         "stale_ties",
+        "exploitative_ties",
+        "unsafe_placement",
+        "placement",
+        "reintegration_stage",
     ):
         assert any(r[key] for r in results), key
         assert not all(r[key] for r in results), key
+    assert any(any(r["wellbeing"].values()) for r in results)
     assert {r["weakest_link"] for r in results} == set(codes.LEVEL_PAIRS)
 
 
@@ -117,3 +131,14 @@ def test_baseline_agrees_with_the_gap_engine_on_any_synthetic_data(seed, childre
     for row in table:
         summary = _summary(baseline[row["child_id"]])
         assert summary == {name: row[name] for name in summary}
+
+
+@settings(max_examples=60, deadline=None)
+@given(dataset=bulk_datasets(), as_of=as_of_dates)
+def test_baseline_agrees_with_the_gap_engine_on_adversarial_data(dataset, as_of):
+    """Tiny hand-shaped data sets: members shared between children, ties both ways, every
+    valence, assessments.csv rows with empty cells and ``none``, dates around each rule's edge."""
+    baseline = baseline_networkx.all_gaps(dataset, as_of)
+    for child_id in dataset.child_ids:
+        expected = gaps.child_gaps(dataset.child_system(child_id), as_of)
+        assert baseline[child_id] == expected.to_json_dict(), child_id

@@ -50,9 +50,9 @@ def actions_of_three_children():
 def test_children_are_ranked_by_severity_with_reasons(three_children, actions_of_three_children):
     table = ranking.caseload_table(three_children, actions_of_three_children, TODAY)
     # C2: institution absent 20 + legal 12; C1: education 6 + two overdue actions 8;
-    # C3: one stale tie 2 + 110 days beyond 90 (7).
+    # C3: one stale tie 2 + a silence of 200 days, 1.15 doublings of 90 (5).
     assert table["child_id"].tolist() == ["C2", "C1", "C3"]
-    assert table["severity"].tolist() == [32, 14, 9]
+    assert table["severity"].tolist() == [32, 14, 7]
     assert table["rank"].tolist() == [1, 2, 3]
     assert table["severity"].is_monotonic_decreasing
     assert table.loc[0, "reasons"] == "no institutions involved; legal services need unmet"
@@ -67,6 +67,25 @@ def test_only_open_actions_past_due_are_overdue(three_children, actions_of_three
     assert "2 overdue actions" in c1["reasons"]
 
 
+def test_a_referral_sent_and_not_accepted_in_time_is_overdue(three_children):
+    referrals = pd.DataFrame(
+        {
+            "child_id": ["C2", "C2", "C3"],
+            "status": ["sent", "sent", "accepted"],
+            "due_on": pd.to_datetime([None, None, None]),
+            "status_on": pd.to_datetime(["2026-02-10", "2026-02-20", "2026-01-01"]),
+            "created_on": pd.to_datetime(["2026-02-01"] * 3),
+        }
+    )
+    table = ranking.caseload_table(three_children, referrals, TODAY).set_index("child_id")
+    # Sent on 10 February: 19 days by 1 March, more than 14; sent on 20 February: 9 days.
+    assert table["overdue_referrals"].to_dict() == {"C2": 1, "C1": 0, "C3": 0}
+    assert "1 referral sent and not accepted in time" in table.loc["C2", "reasons"]
+    longer = ranking.caseload_table(three_children, referrals, TODAY, referral_days=21)
+    assert longer["overdue_referrals"].sum() == 0
+    assert ranking.filter_caseload(table.reset_index(), overdue_only=True).index.size == 1
+
+
 def test_reasons_follow_the_language(three_children):
     table = ranking.caseload_table(three_children, None, TODAY, lang="id")
     assert table.loc[0, "reasons"].startswith("tidak ada lembaga yang terlibat")
@@ -75,7 +94,7 @@ def test_reasons_follow_the_language(three_children):
 def test_equal_scores_put_the_longest_silence_first():
     rows = [
         summary(child_id="A", stale_ties=1, longest_no_contact_days=100),
-        summary(child_id="B", stale_ties=1, longest_no_contact_days=104),
+        summary(child_id="B", stale_ties=1, longest_no_contact_days=101),
     ]
     table = ranking.caseload_table(
         summaries_table(rows, district=["X", "X"]), pd.DataFrame(), TODAY

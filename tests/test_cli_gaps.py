@@ -43,6 +43,11 @@ C001,child,ngo,3,supportive,,empowerment,,2026-01-10,
 C001,child,ngo,0,supportive,,,,2026-03-01,
 """
 
+ASSESSMENTS_CSV = """\
+child_id,assessed_on,wellbeing_personal,wellbeing_interpersonal,placement,reintegration_stage
+C001,2026-03-01,3,2,family,recovery
+"""
+
 
 @pytest.fixture
 def example_folder(tmp_path: Path) -> Path:
@@ -53,6 +58,7 @@ def example_folder(tmp_path: Path) -> Path:
         ("children.csv", CHILDREN_CSV),
         ("members.csv", MEMBERS_CSV),
         ("ties.csv", TIES_CSV),
+        ("assessments.csv", ASSESSMENTS_CSV),
     ]:
         (folder / name).write_text(text, encoding="utf-8")
     return folder

@@ -122,6 +122,6 @@ def test_db_grant_refuses_sqlite(tmp_path, capsys):
 def test_an_app_role_cannot_migrate_and_says_why(stores):
     owner, app = stores
     with owner.writing() as connection:
-        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0003'")
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0013_format_v2'")
     with pytest.raises(sa.exc.ProgrammingError, match="must be owner|permission denied"):
         open_store(app.url.render_as_string(hide_password=False))

@@ -254,7 +254,7 @@ def test_indonesian_words(earlier_map):
     assert annotation(figure, "ring:family").text.startswith("<b>KELUARGA / PENGASUH")
     assert annotation(figure, "absent:institution").text == "<b>Tidak ada lembaga yang terlibat</b>"
     names = {trace.name for trace in figure.data if trace.showlegend}
-    assert "Ikatan menekan, bergerigi" in names and "Ikatan lemah (1–2), putus-putus" in names
+    assert "Ikatan penuh tekanan, bergerigi" in names and "Ikatan lemah (1–2), putus-putus" in names
     assert figure.layout.title.text.startswith("Sistem dukungan Anak C042")
 
 

@@ -9,7 +9,7 @@ import string
 import pytest
 
 from eska_network.domain import gap_items, gap_kinds, gap_table, gaps, severity, summary
-from eska_network.domain.codes import LANGUAGES
+from eska_network.domain.codes import LANGUAGES, WORKER_ROLES
 from eska_network.domain.gap_kinds import DISTRICT_GROUPS, GAP_KINDS, MAP_MARKS, GapKind
 
 from .conftest import REPO_ROOT
@@ -38,7 +38,7 @@ def test_every_kind_speaks_both_languages_with_the_fields_it_is_given(kind: GapK
             assert getattr(words, lang).strip(), (kind.code, lang)
         assert _fields(words.en) == _fields(words.id), kind.code
     assert _fields(kind.sentence.en) <= SENTENCE_FIELDS
-    said = {"n"} if kind.subject is None else {"subject"}
+    said = {"n"} if kind.about_tie else set() if kind.about_child else {"subject"}
     assert _fields(kind.reason.en) == said
 
 
@@ -60,12 +60,21 @@ def test_every_kind_counts_exactly_its_components(kind: GapKind):
     assert all(len(values) == len(table) and (values >= 0).all() for values in counts.values())
 
 
+@pytest.mark.parametrize("kind", GAP_KINDS, ids=lambda kind: kind.code)
+def test_every_kind_names_the_role_that_answers_it(kind: GapKind):
+    assert kind.worker_role in WORKER_ROLES
+
+
+def test_an_unsafe_placement_leads_every_gap_list():
+    assert GAP_KINDS[0].code == "unsafe_placement"
+
+
 def test_every_map_mark_is_used_by_some_kind():
     assert {kind.mark for kind in GAP_KINDS} == set(MAP_MARKS)
 
 
 def test_the_doc_names_only_what_exists():
-    for path in re.findall(r"`((?:eska_network|tests|docs)/[\w/.]+)`", DOC):
+    for path in re.findall(r"`((?:eska_network|tests|docs|bench)/[\w/.]+)`", DOC):
         assert (REPO_ROOT / path).exists(), path
     table = DOC[DOC.index("| field |") : DOC.index("## 3.")]
     declared = {field.name for field in dataclasses.fields(GapKind)}
@@ -82,7 +91,10 @@ def test_the_doc_names_only_what_exists():
         "DISTRICT_GROUPS": gap_kinds,
         "MAP_MARKS": gap_kinds,
         "COMPONENT_KEYS": severity,
+        "THE_CHILD": gap_kinds,
     }
     for name, module in named.items():
         assert hasattr(module, name), name
     assert "ChildGaps.to_json_dict" in DOC and hasattr(gaps.ChildGaps, "to_json_dict")
+    assert "ChildGaps.facts" in DOC and hasattr(gaps.ChildGaps, "facts")
+    assert "bench/baseline_networkx.py" in DOC

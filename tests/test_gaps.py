@@ -1,4 +1,4 @@
-"""The eight gap rules of GAPS.md for one child, at their boundaries, and their words."""
+"""The ten gap rules of GAPS.md for one child, at their boundaries, and their words."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .gap_cases import (
     CONTRACT_JSON,
     DAY,
     LABELS,
+    assessed,
     contract_example,
     system,
     tie,
@@ -26,7 +27,7 @@ def level(result: gaps.ChildGaps, name: str) -> tuple[str, int]:
     return result.levels[name].status, result.levels[name].max_strength
 
 
-# --- Rule 1: level status ------------------------------------------------------------------------
+# --- Rule 1: level status -----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("strength", "status"), [(1, "weak"), (2, "weak"), (3, "ok"), (5, "ok")])
@@ -61,7 +62,7 @@ def test_level_takes_its_strongest_tie():
     assert level(result, "family") == ("ok", 4)
 
 
-# --- Rule 2: unmet needs -------------------------------------------------------------------------
+# --- Rule 2: unmet needs ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("strength", "unmet"), [(1, ("legal",)), (2, ()), (3, ())])
@@ -95,7 +96,7 @@ def test_only_needs_listed_for_the_child_can_be_unmet_and_they_come_in_domain_or
     assert result.unmet_needs == ("education", "legal", "life_skills")
 
 
-# --- Rule 3: missing keys ------------------------------------------------------------------------
+# --- Rule 3: missing keys -----------------------------------------------------------------------
 
 
 def test_a_key_is_given_from_strength_2_by_child_or_member_ties():
@@ -119,7 +120,7 @@ def test_keys_given_only_by_ambivalent_or_stressful_ties_are_missing_in_domain_o
     assert result.missing_functions == ("acceptance", "protection", "empowerment")
 
 
-# --- Rule 4: missing kinds of support ------------------------------------------------------------
+# --- Rule 4: missing kinds of support -----------------------------------------------------------
 
 
 def test_a_kind_of_support_is_given_from_strength_2_by_child_or_member_ties():
@@ -142,7 +143,7 @@ def test_a_kind_of_support_from_an_ambivalent_tie_is_missing():
     )
 
 
-# --- Rule 5: links between levels and the weakest link --------------------------------------------
+# --- Rule 5: links between levels and the weakest link -------------------------------------------
 
 
 def test_links_take_the_strongest_active_supportive_member_tie_between_two_levels():
@@ -205,7 +206,7 @@ def test_the_weakest_link_breaks_ties_in_the_listed_order(
     assert gaps.child_gaps(system(*rows)).weakest_link == weakest
 
 
-# --- Rule 6: single points of failure -------------------------------------------------------------
+# --- Rule 6: single points of failure ------------------------------------------------------------
 
 
 def test_the_only_tie_between_two_levels_is_a_single_point_of_failure():
@@ -238,7 +239,7 @@ def test_a_second_tie_that_does_not_link_the_levels_leaves_a_single_point_of_fai
     assert result.single_points_of_failure == (("mother", "imam"),)
 
 
-# --- Rule 7: stressful ties -----------------------------------------------------------------------
+# --- Rule 7: stressful ties ----------------------------------------------------------------------
 
 
 def test_stressful_ties_from_strength_1_child_or_member_ties_as_the_row_has_them():
@@ -253,7 +254,7 @@ def test_stressful_ties_from_strength_1_child_or_member_ties_as_the_row_has_them
     assert result.stressful_ties == (("child", "father"), ("imam", "mother"))
 
 
-# --- Rule 8: stale ties ---------------------------------------------------------------------------
+# --- Rule 8: stale ties --------------------------------------------------------------------------
 
 
 def test_a_child_tie_is_stale_after_more_than_90_days_without_contact():
@@ -288,7 +289,7 @@ def test_staleness_is_measured_from_the_as_of_date():
     assert later.stale_ties == (("child", "mother"),)
 
 
-# --- The state as of a date -----------------------------------------------------------------------
+# --- The state as of a date ----------------------------------------------------------------------
 
 
 def test_as_of_defaults_to_the_latest_assessment_of_the_child():
@@ -352,7 +353,104 @@ def test_a_tie_assessed_after_as_of_does_not_exist_yet():
     assert level(result, "institution") == ("absent", 0)
 
 
-# --- The command-line object ----------------------------------------------------------------------
+# --- Rule 9: exploitative ties -------------------------------------------------------------------
+
+
+def test_an_exploitative_tie_in_contact_is_listed_and_counts_in_no_other_rule():
+    everything = {
+        "support_types": ("material", "emotional", "instrumental"),
+        "functions": ("acceptance", "protection", "empowerment"),
+        "needs_met": ("housing",),
+    }
+    result = gaps.child_gaps(
+        system(tie("child", "father", 4, "exploitative", **everything), needs=("housing",))
+    )
+    assert result.exploitative_ties == (("child", "father"),)
+    assert level(result, "family") == ("absent", 0)
+    assert result.unmet_needs == ("housing",)
+    assert result.missing_functions == ("acceptance", "protection", "empowerment")
+    assert result.stressful_ties == ()
+
+
+def test_an_ended_exploitative_tie_is_no_longer_listed_and_member_ties_count_too():
+    result = gaps.child_gaps(
+        system(
+            tie("child", "father", 3, "exploitative", on=EARLIER),
+            tie("child", "father", 0, "exploitative"),
+            tie("lbh", "father", 1, "exploitative"),
+        )
+    )
+    assert result.exploitative_ties == (("lbh", "father"),)
+
+
+# --- Rule 10: unsafe placement --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("placement", "family_ties", "unsafe"),
+    [
+        ("family", [("mother", 4, "supportive")], False),
+        ("family", [("mother", 2, "supportive")], True),  # the family level is weak
+        ("kin", [], True),  # nobody at the family level
+        ("kin", [("mother", 4, "supportive"), ("father", 2, "exploitative")], True),
+        ("shelter", [("father", 2, "exploitative")], False),  # not living with the family
+        (None, [], False),  # placement not recorded
+    ],
+)
+def test_unsafe_placement_is_a_home_with_a_family_that_is_not_safe(placement, family_ties, unsafe):
+    ties = [tie("child", member, strength, valence) for member, strength, valence in family_ties]
+    rows = (assessed(placement=placement),) if placement else ()
+    result = gaps.child_gaps(system(*ties, tie("child", "ngo", 4), assessments=rows))
+    assert result.placement == placement
+    assert result.unsafe_placement is unsafe
+
+
+def test_an_exploiting_family_member_makes_a_home_with_an_ok_family_unsafe():
+    rows = (
+        tie("child", "mother", 5),
+        tie("father", "child", 1, "exploitative"),
+    )
+    result = gaps.child_gaps(system(*rows, assessments=(assessed(placement="family"),)))
+    assert level(result, "family") == ("ok", 5)
+    assert result.unsafe_placement
+
+
+# --- The child's state as of D (assessments.csv) --------------------------------------------------
+
+
+def test_each_field_comes_from_the_latest_non_empty_cell_not_after_d():
+    rows = (
+        assessed(EARLIER, needs=("legal",), placement="shelter", wellbeing_personal=2),
+        assessed(DAY, wellbeing_interpersonal=4, reintegration_stage="reintegration"),
+        assessed(DAY + dt.timedelta(days=30), needs=(), placement="family"),
+    )
+    result = gaps.child_gaps(system(needs=("housing",), assessments=rows), DAY)
+    assert result.unmet_needs == ("legal",)
+    assert result.placement == "shelter"
+    assert result.reintegration_stage == "reintegration"
+    assert result.wellbeing == {"personal": 2, "interpersonal": 4, "skills": None}
+    later = gaps.child_gaps(system(needs=("housing",), assessments=rows))
+    assert later.unmet_needs == () and later.needs_recorded  # "none" erases the list
+    assert later.placement == "family"
+    before_any = gaps.child_gaps(system(needs=("housing",), assessments=rows), EARLIER.replace(1))
+    assert before_any.unmet_needs == ("housing",)  # the children.csv baseline
+    assert before_any.placement is None
+
+
+def test_d_defaults_to_the_latest_tie_or_assessment_row():
+    rows = (assessed(DAY + dt.timedelta(days=10), placement="kin"),)
+    result = gaps.child_gaps(system(tie("child", "mother", 4), assessments=rows))
+    assert result.as_of == DAY + dt.timedelta(days=10)
+    assert result.placement == "kin"
+
+
+def test_needs_never_recorded_are_not_recorded_and_none_is_recorded():
+    assert not gaps.child_gaps(system()).needs_recorded
+    assert gaps.child_gaps(system(assessments=(assessed(needs=()),))).needs_recorded
+    assert gaps.child_gaps(system(needs=("legal",))).needs_recorded
+
+
+# --- The command-line object ---------------------------------------------------------------------
 
 
 def test_the_json_object_is_the_gaps_md_example_key_for_key():
@@ -369,7 +467,7 @@ def test_the_json_object_of_a_child_without_ties_has_a_null_as_of():
     assert produced["missing_support_types"] == ["material", "emotional", "instrumental"]
 
 
-# --- In words -------------------------------------------------------------------------------------
+# --- In words ------------------------------------------------------------------------------------
 
 
 def test_describe_says_every_gap_most_serious_first():

@@ -10,8 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eska_network.domain import gap_table, gaps, summary
-from eska_network.domain.codes import FUNCTIONS, LEVELS, NEEDS, SUPPORT_TYPES, VALENCES
-from eska_network.domain.model import Child, Dataset, Member, Tie
+from eska_network.domain.codes import (
+    FUNCTIONS,
+    LEVELS,
+    NEEDS,
+    PLACEMENTS,
+    STAGES,
+    SUPPORT_TYPES,
+    VALENCES,
+)
+from eska_network.domain.model import Assessment, Child, Dataset, Member, Tie
 
 from .gap_cases import DAY, boundaries, contract_example, two_children, without_gaps
 
@@ -28,11 +36,35 @@ def codes_of(vocabulary):
 
 @st.composite
 def datasets(draw):
-    """Several children sharing member ids, ties in both directions over several assessments."""
-    children, members, ties = [], [], []
+    """Several children sharing member ids, ties in both directions over several assessments,
+    assessments.csv rows on the same dates and others (cells empty, ``none`` or recorded)."""
+    children, members, ties, assessments = [], [], [], []
     for number in range(draw(st.integers(1, 4))):
         child_id = f"C{number}"
-        children.append(Child(child_id, "Kota Bandung", 14, needs=draw(codes_of(NEEDS))))
+        wellbeing = st.none() | st.integers(1, 5)
+        children.append(
+            Child(
+                child_id,
+                "Kota Bandung",
+                14,
+                needs=draw(codes_of(NEEDS)),
+                wellbeing_personal=draw(wellbeing),
+                wellbeing_skills=draw(wellbeing),
+            )
+        )
+        assessment_days = ASSESSMENTS + [ASSESSMENTS[-1] + dt.timedelta(days=30)]
+        for day in draw(st.sets(st.sampled_from(assessment_days), max_size=3)):
+            assessments.append(
+                Assessment(
+                    child_id,
+                    day,
+                    needs=draw(st.none() | codes_of(NEEDS)),
+                    wellbeing_personal=draw(wellbeing),
+                    wellbeing_interpersonal=draw(wellbeing),
+                    placement=draw(st.none() | st.sampled_from(PLACEMENTS.codes)),
+                    reintegration_stage=draw(st.none() | st.sampled_from(STAGES.codes)),
+                )
+            )
         member_ids = draw(st.lists(st.sampled_from(MEMBER_IDS), unique=True, max_size=6))
         for member_id in member_ids:
             level = draw(st.sampled_from(LEVELS.codes))
@@ -61,7 +93,12 @@ def datasets(draw):
                         last_contact=last_contact,
                     )
                 )
-    return Dataset.from_objects(children, members, draw(st.permutations(ties)))
+    return Dataset.from_objects(
+        children,
+        members,
+        draw(st.permutations(ties)),
+        assessments=draw(st.permutations(assessments)),
+    )
 
 
 as_of_dates = (
@@ -84,7 +121,7 @@ def per_child_table(dataset: Dataset, as_of: dt.date | None) -> pd.DataFrame:
     return summary.summary_rows_table(rows)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(dataset=datasets(), as_of=as_of_dates)
 def test_gap_table_equals_the_per_child_rules_for_every_child(dataset, as_of):
     pd.testing.assert_frame_equal(
@@ -98,7 +135,9 @@ def test_gap_table_equals_the_per_child_rules_for_every_child(dataset, as_of):
     [None, DAY, DAY - dt.timedelta(days=1), DAY - dt.timedelta(days=40), dt.date(2020, 1, 1)],
 )
 def test_gap_table_equals_the_per_child_rules_on_the_hand_written_cases(system, as_of):
-    dataset = Dataset.from_objects([system.child], system.members, system.ties)
+    dataset = Dataset.from_objects(
+        [system.child], system.members, system.ties, assessments=system.assessments
+    )
     expected = summary.summary_rows_table(
         [gaps.summary_row(gaps.child_gaps(system, as_of), system)]
     )
@@ -173,14 +212,28 @@ def test_an_empty_data_set_gives_an_empty_table_with_the_summary_columns():
 
 def test_report_table_puts_gaps_first_and_writes_dates_in_iso_form(two_children_dataset):
     report = gap_table.report_table(gap_table.gap_table(two_children_dataset))
-    assert list(report.columns[:5]) == [
-        "child_id",
-        "as_of",
-        "family_status",
-        "community_status",
-        "institution_status",
-    ]
-    assert sorted(report.columns) == sorted(summary.SUMMARY_COLUMNS)
+    assert list(report.columns[:4]) == ["child_id", "as_of", "severity", "severity_reasons"]
+    assert set(report.columns) == {
+        *summary.SUMMARY_COLUMNS,
+        "severity",
+        "severity_reasons",
+        "overdue_actions",
+        "overdue_referrals",
+    }
     assert report["as_of"].tolist() == [DAY.isoformat(), None]
     csv_lines = report.to_csv(index=False).splitlines()
-    assert csv_lines[2].startswith("C2,,absent,absent,absent,housing;legal,")
+    assert csv_lines[2].startswith("C2,,")
+    assert ",absent,absent,absent,True,housing;legal," in csv_lines[2]
+
+
+def test_report_severity_is_the_caseload_score_with_overdue_actions(two_children_dataset):
+    table = gap_table.gap_table(two_children_dataset)
+    overdue = pd.DataFrame(
+        {"overdue_actions": [2], "overdue_referrals": [1]}, index=pd.Index(["C2"], name="child_id")
+    )
+    report = gap_table.report_table(table, overdue).set_index("child_id")
+    plain = gap_table.report_table(table).set_index("child_id")
+    assert report.loc["C2", "severity"] == plain.loc["C2", "severity"] + 2 * 4 + 4
+    assert report.loc["C1", "severity"] == plain.loc["C1", "severity"]
+    assert "2 overdue actions" in report.loc["C2", "severity_reasons"]
+    assert "1 referral sent and not accepted in time" in report.loc["C2", "severity_reasons"]

@@ -17,7 +17,6 @@ NOT_YET_IN_THE_CATALOGUE = {
     "eska_network/child_map/export.py",
     "eska_network/child_map/styles.py",
     "eska_network/child_map/tables.py",
-    "eska_network/services/conference.py",
 }
 
 

@@ -27,7 +27,8 @@ def test_one_row_per_gap_in_the_order_of_the_sentences():
 
 
 def test_proposals_that_close_every_gap_leave_no_gap_rows():
-    assert len(gap_rows(map_view(ChildSystem(Child("C1", "Kota Bandung", 9))))) == 12
+    # Nobody at any level: 3 levels, needs never assessed, 3 keys, 3 kinds, 3 links.
+    assert len(gap_rows(map_view(ChildSystem(Child("C1", "Kota Bandung", 9))))) == 13
     full = conference_child(needs=())
     proposals = [
         ProposedTie("polres", "institution", 3, other_end="ibu_sari"),
@@ -63,9 +64,9 @@ def test_tie_rows_name_levels_and_flags():
 def test_tie_rows_in_indonesian_with_pseudonyms():
     view = map_view(conference_child(), EARLIER, lang="id", presentation=True)
     rows = tie_rows(view)
-    stressful = [row for row in rows if row["flags"] == "menekan"]
+    stressful = [row for row in rows if row["flags"] == "penuh tekanan"]
     assert [(row["from"], row["to"], row["valence"]) for row in stressful] == [
-        ("anak", "Ayah", "menekan")
+        ("anak", "Ayah", "penuh tekanan")
     ]
     names = {row["to"] for row in rows} | {row["from"] for row in rows}
     assert not names & set(LABELS.values())

@@ -2,7 +2,8 @@
 
 The store holds the Bandung children of the sample data: cw_bdg1 has BDG-001, BDG-004, BDG-007
 and BDG-010, cw_bdg2 has BDG-002, BDG-005, BDG-008 and BDG-011; both are in team ``bdg`` with
-supervisor sup_bdg. BDG-007 has two assessments and an unmet legal need that LBH Bandung serves.
+supervisor sup_bdg. BDG-007 has two assessments and an unmet legal need that LBH Pelangi Anak
+Bandung serves.
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def test_the_caseworker_chooses_a_child_and_sees_its_map_and_gaps(bandung_app_st
     assert not app.exception
     figure = _figure(app)
     assert figure["layout"]["meta"]["child_id"] == "BDG-007"
-    assert figure["layout"]["meta"]["as_of"] == "2025-10-11"
+    assert figure["layout"]["meta"]["as_of"] == "2025-02-04"
     # The legend sits under the map, leaving the column beside it to the gap list.
     assert figure["layout"]["legend"]["orientation"] == "h"
     texts = _texts(app)
@@ -155,7 +156,7 @@ def test_comparing_two_dates_lists_the_changes_and_marks_the_map(bandung_app_sto
     assert i18n.text("map.changes", date=earlier) in texts
     changes = _unescaped(next(m.value for m in app.markdown if m.value.startswith("- New gap")))
     assert "New gap: Unmet need: education" in changes
-    assert "Tie lost: the child – Dinas Sosial Kota Bandung (strength 4 → 0)" in changes
+    assert "Tie lost: the child – Ibu (Mother) (strength 5 → 0)" in changes
     # A proposal drawn on the map is no recorded change: the list stays the same.
     next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
     after = _unescaped(next(m.value for m in app.markdown if m.value.startswith("- New gap")))
@@ -173,13 +174,17 @@ def test_a_suggested_legal_aid_proposal_closes_the_legal_need_gap(bandung_app_st
     )
     propose.click().run()
     assert not app.exception
-    assert app.session_state["child_map_proposals"]["BDG-007"][0].label == "LBH Bandung"
+    assert (
+        app.session_state["child_map_proposals"]["BDG-007"][0].label == "LBH Pelangi Anak Bandung"
+    )
     closed = i18n.text("map.would_close")
     assert closed in [header.value for header in app.subheader]
     texts = _texts(app)
     assert "- Unmet need: legal services" in texts
     assert "The legal services need is unmet" not in texts
-    proposed = [trace for trace in _figure(app)["data"] if "LBH Bandung" in json.dumps(trace)]
+    proposed = [
+        trace for trace in _figure(app)["data"] if "LBH Pelangi Anak Bandung" in json.dumps(trace)
+    ]
     assert proposed
 
 
@@ -279,7 +284,7 @@ def test_presentation_mode_shows_no_member_label_anywhere(bandung_app_store, sam
         assert label not in figure, label
     assert "BDG-007" not in texts
     assert "BDG-007" not in figure
-    assert "LBH Bandung" not in figure
+    assert "LBH Pelangi Anak Bandung" not in figure
     assert not any(box.key == "child_map_child" for box in app.selectbox)
     assert i18n.text("map.child_hidden") in texts
 
@@ -341,6 +346,21 @@ def test_recording_after_someone_else_saved_is_refused_and_the_proposal_kept(ban
     revision = bandung_app_store.revision("BDG-007")
     _button(app, "map.record").click().run()
     assert not app.exception
-    assert "was changed after you opened it" in _unescaped(app.error[0].value)
+    assert "Someone saved this child's record after you opened it" in _unescaped(app.error[0].value)
     assert bandung_app_store.revision("BDG-007") == revision
-    assert [p.label for p in app.session_state["child_map_proposals"]["BDG-007"]] == ["LBH Bandung"]
+    assert [p.label for p in app.session_state["child_map_proposals"]["BDG-007"]] == [
+        "LBH Pelangi Anak Bandung"
+    ]
+
+
+def test_a_suggested_service_becomes_a_referral_in_one_click(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    next(b for b in app.button if b.key == "child_map_refer_BDG-007_legal_service_BDG-LBH").click()
+    app.run()
+    assert not app.exception
+    assert i18n.text("conference.referred", service="LBH Pelangi Anak Bandung") in _texts(app)
+    frame = app.dataframe[0].value
+    assert frame["Service referred to"].tolist() == ["LBH Pelangi Anak Bandung"]
+    assert frame["Social worker's role"].tolist() == ["Broker"]
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    assert frame["Status"].tolist() == [f"Proposed since {today}"]

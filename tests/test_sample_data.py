@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from eska_network.domain import codes, gap_table, gaps, io, schema
@@ -157,3 +158,83 @@ def test_the_committed_files_are_what_the_script_writes(tmp_path):
     io.write_dataset(make_sample.sample_dataset(), tmp_path)
     for spec in schema.FILES:
         assert (tmp_path / spec.name).read_bytes() == (SAMPLE_DATA / spec.name).read_bytes()
+
+
+# --- What a social worker would accept (issue 13) ------------------------------------------------
+
+REAL_NAMES = re.compile(
+    r"SMA Negeri \d|SMP Negeri \d|LBH (Bandung|Surabaya|Medan|Batam)$|RSUD Dr\.|Embung Fatimah"
+)
+
+
+def test_no_real_school_hospital_or_ngo_is_named(sample_dataset):
+    names = pd.concat([sample_dataset.members["label"], sample_dataset.resources["name"]])
+    assert not names.str.contains(REAL_NAMES).any(), names[names.str.contains(REAL_NAMES)]
+
+
+def test_every_service_a_member_or_referral_names_is_of_the_childs_district(sample_dataset):
+    district = sample_dataset.children.set_index("child_id")["district"]
+    services = sample_dataset.resources.set_index("resource_id")
+    for table in (sample_dataset.members, sample_dataset.actions):
+        named = table.dropna(subset=["resource_id"])
+        assert len(named)
+        assert (
+            named["resource_id"].map(services["district"]) == named["child_id"].map(district)
+        ).all()
+    # A service's name is its own district's (no Medan mother of a Batam child).
+    other_cities = {
+        row.child_id: [d.split()[-1] for d in SAMPLE_DISTRICTS if d != district[row.child_id]]
+        for row in sample_dataset.members.itertuples()
+    }
+    for row in sample_dataset.members.itertuples():
+        assert not any(city in row.label for city in other_cities[row.child_id]), row
+
+
+def test_risk_codes_fit_the_childs_age(sample_dataset):
+    children = sample_dataset.children
+    young = children[children["age"] < 13]
+    assert len(young) >= 5
+    assert not young["risk_factors"].str.contains("early_sexual_experience").any()
+
+
+def test_religious_leaders_fit_the_district(sample_dataset):
+    members = sample_dataset.members.merge(sample_dataset.children[["child_id", "district"]])
+    leaders = members[members["role"] == "religious_leader"]
+    bali = leaders[leaders["district"] == "Kabupaten Karangasem"]
+    assert len(bali) and bali["label"].str.startswith("Pemangku").all()
+    assert (
+        not leaders.loc[leaders["district"] != "Kabupaten Karangasem", "label"]
+        .str.contains("Pemangku")
+        .any()
+    )
+    assert not members["label"].str.contains("Ustadz").any()  # spelled ustaz / ustazah
+
+
+def test_a_child_sent_home_to_her_exploiter_shows_the_unsafe_placement_first(sample_dataset):
+    result = gaps.child_gaps(sample_dataset.child_system("SBY-003"))
+    items = gap_items(result)
+    assert (items[0].kind, items[0].subject) == ("unsafe_placement", "family")
+    assert result.exploitative_ties == (("child", "stepfather"),)
+
+
+def test_exploitation_by_family_ends_and_the_placement_becomes_safe(sample_dataset):
+    system = sample_dataset.child_system("IDM-001")
+    first, middle, last = system.assessment_dates()
+    assert gaps.child_gaps(system, middle).unsafe_placement
+    assert not gaps.child_gaps(system, last).unsafe_placement
+    assert gaps.child_gaps(system, first).exploitative_ties == (
+        ("child", "boyfriend"),
+        ("child", "father"),
+    )
+
+
+def test_assessments_and_actions_cover_the_second_format_version(sample_dataset):
+    rows, actions = sample_dataset.assessments, sample_dataset.actions
+    assert set(rows["placement"].dropna()) >= {"family", "kin", "shelter", "street"}
+    assert set(rows["reintegration_stage"].dropna()) == set(codes.STAGES)
+    assert set(actions["worker_role"]) == set(codes.WORKER_ROLES)
+    assert {"proposed", "sent", "accepted", "active", "closed", "declined"} <= set(
+        actions["status"]
+    )
+    assert (actions["responsible"].dropna() != "").all()
+    assert not actions["responsible"].str.startswith("cw_").any()  # roles, never names

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import severity
+from eska_network.domain import gap_kinds, severity
 from eska_network.domain.codes import LEVEL_PAIRS, LEVELS, NEEDS
 from eska_network.domain.gap_kinds import gap_kind
 
@@ -26,11 +26,16 @@ def score(**changes) -> int:
 def one_gap_changes() -> dict[str, dict]:
     """For every component, the summary change that gives a child exactly one of it."""
     changes = {
+        "unsafe_placement:family": {"unsafe_placement": True, "placement": "family"},
+        "unsafe_placement:kin": {"unsafe_placement": True, "placement": "kin"},
+        "exploitative_tie": {"exploitative_ties": 1},
+        "needs_not_assessed": {"needs_assessed": False},
         "stressful_family": {"stressful_family": True, "stressful_ties": 1},
         "stressful_tie": {"stressful_ties": 1},
         "single_point_of_failure": {"single_points_of_failure": 1},
         "stale_tie": {"stale_ties": 1, "longest_no_contact_days": 91},
         severity.OVERDUE: {severity.OVERDUE: 1},
+        severity.OVERDUE_REFERRALS: {severity.OVERDUE_REFERRALS: 1},
     }
     for level in LEVELS:
         changes[f"level_absent:{level}"] = {f"{level}_status": "absent"}
@@ -73,12 +78,14 @@ def test_the_doc_lists_no_component_the_code_does_not_have():
 STALE_TIE_POINTS = gap_kind("stale_tie").points_for()
 
 
-def test_stale_contact_scales_with_days_up_to_a_cap():
+def test_a_long_silence_keeps_growing_with_every_doubling():
     one_tie = {"stale_ties": 1}
     assert score(**one_tie, longest_no_contact_days=91) == STALE_TIE_POINTS
     assert score(**one_tie, longest_no_contact_days=120) == STALE_TIE_POINTS + 2
-    capped = STALE_TIE_POINTS + severity.STALE_DAYS_CAP
-    assert score(**one_tie, longest_no_contact_days=2000) == capped
+    assert score(**one_tie, longest_no_contact_days=180) == STALE_TIE_POINTS + 5
+    days = [100, 270, 365, 540, 730, 1000, 2000, 10_000]
+    scores = [score(**one_tie, longest_no_contact_days=n) for n in days]
+    assert scores == sorted(scores) and len(set(scores)) == len(scores)
 
 
 def test_counted_gaps_are_capped():
@@ -124,7 +131,7 @@ def test_reasons_in_indonesian_use_the_vocabulary_labels():
     )
     reasons = severity.reasons(row, "id")
     assert reasons[:3] == [
-        "ikatan keluarga menekan",
+        "ikatan keluarga penuh tekanan",
         "tidak ada lembaga yang terlibat",
         f"kebutuhan {NEEDS.label('legal', 'id')} belum terpenuhi",
     ]
@@ -134,7 +141,9 @@ def test_reasons_in_indonesian_use_the_vocabulary_labels():
 def test_one_of_a_count_is_said_in_the_singular():
     assert severity.reasons(summary(overdue_actions=1)) == ["1 overdue action"]
     assert severity.reasons(summary(overdue_actions=3)) == ["3 overdue actions"]
-    assert severity.reasons(summary(overdue_actions=1), "id") == ["1 tindakan lewat tenggat"]
+    assert severity.reasons(summary(overdue_actions=1), "id") == [
+        "1 rencana tindak lanjut lewat tenggat"
+    ]
 
 
 @settings(max_examples=10, deadline=None)
@@ -159,8 +168,16 @@ def test_adding_a_gap_never_lowers_the_score(seed, key):
     for column, value in one_gap_changes()[key].items():
         if column in ("unmet_needs", "missing_functions", "missing_support_types"):
             worse[column] = (worse[column] + ";" + value).str.strip(";")
-        elif column in ("stressful_ties", "single_points_of_failure", "stale_ties"):
+        elif column in (
+            "stressful_ties",
+            "single_points_of_failure",
+            "stale_ties",
+            "exploitative_ties",
+        ):
             worse[column] = worse[column] + value
+        elif column == "placement":
+            # An unsafe placement replaces the child's placement.
+            worse[column] = value
         elif column == "longest_no_contact_days":
             worse[column] = worse[column].clip(lower=value)
         elif column.startswith("link_"):
@@ -181,3 +198,108 @@ def test_a_stale_tie_with_unknown_days_is_still_named():
 
 def test_no_children_give_no_reasons():
     assert severity.reason_lists(pd.DataFrame([NO_GAPS]).iloc[:0]).tolist() == []
+
+
+# --- The order a supervisor can defend (docs/severity.md) -----------------------------------------
+
+EVERY_NEED = ";".join(NEEDS)
+ALL_ABSENT = {f"{level}_status": "absent" for level in LEVELS}
+NO_LINKS = {"link_" + pair.replace("-", "_"): 0 for pair in LEVEL_PAIRS}
+
+CONTRASTS = [
+    # (who, the gaps of their summary), most serious first: each must score more than the next.
+    (
+        "lives at home with the father who sold her",
+        {
+            "unsafe_placement": True,
+            "placement": "family",
+            "exploitative_ties": 1,
+            "family_status": "weak",
+        },
+    ),
+    (
+        "in a shelter, still in contact with her exploiter, otherwise well held",
+        {
+            "exploitative_ties": 1,
+            "placement": "shelter",
+        },
+    ),
+    (
+        "lives with relatives who hold her only weakly",
+        {"unsafe_placement": True, "placement": "kin", "family_status": "weak"},
+    ),
+    (
+        "nobody anywhere, every need unmet, no key, silent for four years, plans overdue",
+        {
+            **ALL_ABSENT,
+            **NO_LINKS,
+            "unmet_needs": EVERY_NEED,
+            "missing_functions": "acceptance;protection;empowerment",
+            "missing_support_types": "material;emotional;instrumental",
+            "stressful_family": True,
+            "stressful_ties": 3,
+            "stale_ties": 3,
+            "longest_no_contact_days": 4 * 365,
+            "overdue_actions": 5,
+            "overdue_referrals": 5,
+        },
+    ),
+    ("needs never assessed", {"needs_assessed": False, "unmet_needs": ""}),
+    ("the same child, every need assessed and unmet", {"unmet_needs": EVERY_NEED}),
+    ("a stressful family that blames her", {"stressful_family": True, "stressful_ties": 1}),
+    ("no link at all between the levels", NO_LINKS),
+    ("no family at all", {"family_status": "absent"}),
+    ("three merely weak levels", {f"{level}_status": "weak" for level in LEVELS}),
+    ("silent for two years", {"stale_ties": 1, "longest_no_contact_days": 730}),
+    ("silent for nine months", {"stale_ties": 1, "longest_no_contact_days": 270}),
+    ("silent for 100 days", {"stale_ties": 1, "longest_no_contact_days": 100}),
+    ("nothing missing", {}),
+]
+"""Contrasting children and the order the score must keep (ties allowed only where noted)."""
+EQUAL_ALLOWED = {("needs never assessed", "the same child, every need assessed and unmet")}
+"""Pairs that may score the same: not assessing must never rank a child *below* assessing."""
+
+
+@pytest.mark.parametrize("index", range(len(CONTRASTS) - 1))
+def test_contrasting_children_keep_the_order_a_supervisor_can_defend(index):
+    (first, first_gaps), (second, second_gaps) = CONTRASTS[index], CONTRASTS[index + 1]
+    higher, lower = score(**first_gaps), score(**second_gaps)
+    if (first, second) in EQUAL_ALLOWED:
+        assert higher >= lower, (first, higher, second, lower)
+    else:
+        assert higher > lower, (first, higher, second, lower)
+
+
+def test_the_worst_child_without_danger_scores_below_one_danger():
+    """Every non-danger component at its worst, even a silence of billions of days, < 1000."""
+    worst = summary(
+        **ALL_ABSENT,
+        **NO_LINKS,
+        unmet_needs=EVERY_NEED,
+        needs_assessed=False,
+        missing_functions="acceptance;protection;empowerment",
+        missing_support_types="material;emotional;instrumental",
+        stressful_family=True,
+        stressful_ties=50,
+        single_points_of_failure=3,
+        stale_ties=50,
+        longest_no_contact_days=10**15,
+        overdue_actions=50,
+        overdue_referrals=50,
+    )
+    frame = pd.DataFrame([worst])
+    # Levels cannot be weak and absent at once; count the weak ones on top anyway (an upper bound).
+    bound = int(severity.points(frame).sum(axis=1).iloc[0]) + 3 * 6 + 3 * 2
+    assert bound < gap_kinds.DANGER_POINTS
+    assert score(unsafe_placement=True, placement="kin") == gap_kinds.DANGER_POINTS
+    assert score(exploitative_ties=1) == 2 * gap_kinds.DANGER_POINTS
+
+
+def test_recording_needs_never_raises_a_childs_rank():
+    for needs in ["", "legal", "housing;legal", EVERY_NEED]:
+        assert score(needs_assessed=False, unmet_needs="") >= score(unmet_needs=needs)
+
+
+def test_all_three_links_missing_weigh_at_least_an_absent_level():
+    for level in LEVELS:
+        assert score(**NO_LINKS) >= score(**{f"{level}_status": "absent"})

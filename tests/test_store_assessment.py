@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import threading
@@ -65,18 +66,46 @@ def test_an_assessment_adds_rows_and_leaves_every_earlier_date_as_it_was(small_s
     latest = {tie.pair: tie for tie in after.ties_as_of()}
     assert latest[("child", "teacher")].needs_met == ("education",)
     assert latest[("child", "imam")].strength == 0
-    assert after.child.needs == ("education", "legal")
+    assert after.state_as_of().needs == ("education", "legal")
+    # The children row stays the baseline (children.csv); the assessment is a dated row.
+    assert after.child.needs == ("housing", "legal")
+    assert after.assessments[-1].assessed_on == VISIT
 
 
 def test_the_child_as_of_an_earlier_date_keeps_its_earlier_needs_and_members(small_store):
     save(small_store, REFERRAL)
     earlier = small_store.child_system("C1", as_of=dt.date(2026, 3, 15))
-    assert earlier.child.needs == ("housing", "legal")
+    assert earlier.state_as_of().needs == ("housing", "legal")
     assert "teacher" not in earlier.member_levels
-    assert small_store.child_system("C1", as_of=VISIT).child.needs == ("education", "legal")
-    history = small_store.child_history("C1")
-    assert history["needs"].tolist() == ["housing;legal", "education;legal"]
-    assert history["assessed_on"].tolist()[1] == VISIT
+    later = small_store.child_system("C1", as_of=VISIT)
+    assert later.state_as_of().needs == ("education", "legal")
+    rows = small_store.export_dataset().assessments
+    assert rows[["child_id", "needs", "wellbeing_personal"]].values.tolist() == [
+        ["C1", "education;legal", 3]
+    ]
+    # Only what changed is recorded: the risk factors stay as the baseline has them.
+    assert pd.isna(rows.loc[0, "risk_factors"])
+    assert later.state_as_of().risk_factors == ("maltreatment",)
+
+
+def test_an_assessment_records_only_what_changed_and_none_for_an_emptied_list(small_store):
+    current = ChildChange.of(small_store.child_system("C1"))
+    changed = dataclasses.replace(current, needs=(), placement="kin")
+    save(small_store, AssessmentChanges(child=changed))
+    row = small_store.export_dataset().assessments.iloc[0]
+    assert row["needs"] == "none" and row["placement"] == "kin"
+    assert pd.isna(row["risk_factors"]) and pd.isna(row["reintegration_stage"])
+    state = small_store.child_system("C1").state_as_of()
+    assert state.needs == () and state.needs_recorded and state.placement == "kin"
+
+
+def test_a_recorded_placement_cannot_be_emptied_only_replaced(small_store):
+    save(small_store, AssessmentChanges(child=ChildChange(placement="shelter")))
+    record = small_store.child_system("C1")
+    emptied = dataclasses.replace(ChildChange.of(record), placement=None)
+    with pytest.raises(AssessmentError) as caught:
+        save(small_store, AssessmentChanges(child=emptied), on=VISIT + dt.timedelta(days=1))
+    assert "child.placement" in caught.value.by_field()
 
 
 def test_removing_a_member_ends_its_ties_and_keeps_it_in_the_export(small_store):
@@ -141,7 +170,7 @@ def test_an_assessment_dated_after_today_is_refused(small_store):
 
 def test_changes_that_change_nothing_keep_the_revision(small_store):
     revision = small_store.revision("C1")
-    same = AssessmentChanges(child=ChildChange.of(small_store.child_system("C1").child))
+    same = AssessmentChanges(child=ChildChange.of(small_store.child_system("C1")))
     assert small_store.record_assessment("C1", VISIT, same, revision, "cw_ani") == revision
     assert small_store.revision("C1") == revision
 

@@ -85,7 +85,8 @@ def test_children_look_like_the_population_served(synthetic_dataset):
     children = synthetic_dataset.children
     assert (children["age"].between(12, 17)).mean() > 0.8
     assert (children["sex"] == "F").mean() > 0.7
-    assert (children["needs"] != "").all()
+    # A few children's needs have not been assessed yet.
+    assert 0.01 < (children["needs"] == "").mean() < 0.1
     per_code = {code: children["needs"].str.contains(code).mean() for code in codes.NEEDS}
     assert all(0.1 < share < 0.95 for share in per_code.values()), per_code
     assert children["wellbeing_personal"].isna().any()
@@ -209,3 +210,83 @@ def test_every_tie_joins_members_of_its_child_once_per_date(children, districts,
     assert (ties["target"] != codes.CHILD_NODE).all()
     assert not ties.duplicated(["child_id", "source", "target", "assessed_on"]).any()
     assert ties["strength"].between(0, codes.MAX_STRENGTH).all()
+
+
+# --- The second format version: assessments, actions, exploitation, local context -----------------
+
+
+def test_young_children_are_never_coded_early_sexual_experience(synthetic_dataset):
+    children = synthetic_dataset.children
+    young = children[children["age"] < synth.YOUNGEST_WITH_EARLY_SEXUAL_EXPERIENCE]
+    assert len(young) > 20
+    assert not young["risk_factors"].str.contains("early_sexual_experience").any()
+    older = children[children["age"] >= synth.YOUNGEST_WITH_EARLY_SEXUAL_EXPERIENCE]
+    assert older["risk_factors"].str.contains("early_sexual_experience").any()
+
+
+def test_religious_and_local_leaders_fit_the_district(synthetic_dataset):
+    members = synthetic_dataset.members.merge(
+        synthetic_dataset.children[["child_id", "district"]], on="child_id"
+    )
+    leaders = members[members["role"] == "religious_leader"]
+    bali = leaders[leaders["district"] == "Kabupaten Karangasem"]
+    assert len(bali) and set(bali["label"]) == {"Pemangku (Temple priest)"}
+    assert not leaders["label"].str.contains("Pemangku").any() or set(
+        leaders.loc[leaders["label"].str.contains("Pemangku"), "district"]
+    ) <= {"Kabupaten Karangasem", "Kota Denpasar"}
+    heads = members[members["role"] == "village_head"]
+    assert set(heads.loc[heads["district"] == "Kabupaten Karangasem", "label"]) == {
+        "Kelian banjar (Hamlet head)"
+    }
+
+
+def test_no_real_school_or_ngo_is_named():
+    resources = synth.generate(0, districts=40).resources
+    names = resources["name"]
+    assert not names.str.contains(r"Negeri \d").any()
+    assert not names.str.fullmatch(r"LBH [A-Z]\w+").any()
+    assert set(resources.loc[resources["kind"] == "school", "name"].str.split().str[0]) == {
+        "Sekolah"
+    }
+
+
+def test_every_member_service_and_referral_is_of_the_childs_own_district(synthetic_dataset):
+    services = synthetic_dataset.resources.set_index("resource_id")["district"]
+    home = synthetic_dataset.children.set_index("child_id")["district"]
+    members = synthetic_dataset.members.dropna(subset=["resource_id"])
+    assert (members["resource_id"].map(services) == members["child_id"].map(home)).all()
+    actions = synthetic_dataset.actions.dropna(subset=["resource_id"])
+    assert len(actions) > 100
+    assert (actions["resource_id"].map(services) == actions["child_id"].map(home)).all()
+
+
+def test_assessments_record_placement_stage_and_wellbeing_over_time(synthetic_dataset):
+    rows = synthetic_dataset.assessments
+    ties = synthetic_dataset.ties
+    assert set(rows["placement"].dropna()) == set(codes.PLACEMENTS)
+    assert set(rows["reintegration_stage"].dropna()) == set(codes.STAGES)
+    assert (rows["needs"] == "none").any() and rows["needs"].isna().any()
+    # Every assessment date of a child has its row; the dates are the ties' dates.
+    per_child = rows.groupby("child_id")["assessed_on"].apply(set)
+    tie_dates = ties.groupby("child_id")["assessed_on"].apply(set)
+    assert (per_child == tie_dates.reindex(per_child.index)).all()
+    moved = rows.groupby("child_id")["wellbeing_personal"].nunique()
+    assert (moved > 1).mean() > 0.1
+
+
+def test_exploitative_ties_appear_and_some_end(synthetic_dataset, synthetic_gap_table):
+    ties = synthetic_dataset.ties
+    exploitative = ties[ties["valence"] == "exploitative"]
+    assert (exploitative["strength"] == 0).any() and (exploitative["strength"] > 0).any()
+    assert 0.03 < (synthetic_gap_table["exploitative_ties"] > 0).mean() < 0.2
+    assert 0.02 < synthetic_gap_table["unsafe_placement"].mean() < 0.25
+    assert exploitative[["support_types", "functions", "needs_met"]].eq("").all().all()
+
+
+def test_actions_carry_a_role_and_referrals_a_status(synthetic_dataset):
+    actions = synthetic_dataset.actions
+    assert set(actions["worker_role"]) == set(codes.WORKER_ROLES)
+    referrals = actions[actions["status"].isin(list(codes.REFERRAL_STATUSES))]
+    assert (referrals["worker_role"] == "broker").all()
+    assert set(referrals["status"]) == set(codes.REFERRAL_STATUSES)
+    assert not actions["text"].str.contains(",").any()

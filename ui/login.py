@@ -10,7 +10,7 @@ import streamlit as st
 from eska_network.services import access, accounts
 
 from .lang import t
-from .session import SAMPLE_DATA, demo_mode, get_store, sign_in, single_sign_on_configured
+from .session import demo_data, demo_mode, get_store, sign_in, single_sign_on_configured
 
 
 def login_page() -> None:
@@ -32,7 +32,7 @@ def login_page() -> None:
 
 def _demo_logins() -> None:
     st.markdown(t("login.demo_accounts", password=accounts.DEMO_PASSWORD))
-    for account in accounts.demo_accounts(SAMPLE_DATA):
+    for account in accounts.demo_accounts(demo_data()):
         button, user = st.columns([1, 2], vertical_alignment="center")
         label = t("login.demo_as", role=t("role." + account.role))
         if button.button(label, key=f"demo_{account.role}", width="stretch"):

@@ -11,6 +11,7 @@ from streamlit.errors import StreamlitAPIException
 
 from eska_network.services import accounts
 from eska_network.services.access import AccessDenied, Principal
+from eska_network.services.demo_data import demo_folder
 from eska_network.store import open_store
 from eska_network.store.engine import database_url
 
@@ -18,7 +19,6 @@ from .lang import LANGUAGE_KEY, language, t
 from .pages import require_page
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_DATA = REPO_ROOT / "sample_data"
 PRINCIPAL_KEY = "eska_principal"
 ACTIVITY_KEY = "eska_last_activity"
 NOTICE_KEY = "eska_notice"
@@ -32,9 +32,15 @@ def demo_mode() -> bool:
 
 
 @st.cache_resource(show_spinner=False)
+def demo_data() -> Path:
+    """The folder demo mode loads (``ESKA_DEMO_DATA``: the sample, or the large set)."""
+    return demo_folder()
+
+
+@st.cache_resource(show_spinner=False)
 def _store(url: str, demo: bool):
     if demo:
-        return accounts.open_demo_store(url, SAMPLE_DATA)
+        return accounts.open_demo_store(url, demo_data())
     return open_store(url)
 
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from eska_network import i18n
-from eska_network.domain import gap_kinds, severity
+from eska_network.domain import follow_up, gap_kinds, severity
 
 GAP_KINDS = gap_kinds.KIND_CODES
 """The gap kinds a user can filter by, most serious first; name them with :func:`gap_kind_label`."""
@@ -30,6 +30,7 @@ COLUMNS = (
     "stale_ties",
     "longest_no_contact_days",
     "overdue_actions",
+    "overdue_referrals",
     "gaps",
 )
 """The caseload table's columns; ``gaps`` is the bit mask of :data:`GAP_KINDS` (not for show)."""
@@ -51,21 +52,6 @@ def gap_kind_label(kind: str, lang: str = "en") -> str:
     'Kebutuhan belum terpenuhi'
     """
     return gap_kinds.gap_kind(kind).name(lang)
-
-
-def overdue_counts(actions: pd.DataFrame, today: dt.date) -> pd.Series:
-    """How many open actions each child has whose ``due_on`` is before ``today``, by child id.
-
-    Done and dropped actions, and actions with no due date, are never overdue.
-
-    >>> actions = pd.DataFrame({"child_id": ["C1", "C1", "C2"], "status": ["open", "done", "open"],
-    ...     "due_on": pd.to_datetime(["2026-01-01", "2026-01-01", "2026-09-01"])})
-    >>> overdue_counts(actions, dt.date(2026, 3, 1)).to_dict()
-    {'C1': 1}
-    """
-    due = pd.to_datetime(actions["due_on"])
-    overdue = (actions["status"] == "open").to_numpy() & (due < pd.Timestamp(today)).to_numpy()
-    return actions.loc[overdue, "child_id"].value_counts().rename(severity.OVERDUE)
 
 
 def _kind_masks(counts: pd.DataFrame) -> np.ndarray:
@@ -91,6 +77,7 @@ def caseload_table(
     actions: pd.DataFrame | None,
     today: dt.date,
     lang: str = "en",
+    referral_days: int = follow_up.REFERRAL_ANSWER_DAYS,
 ) -> pd.DataFrame:
     """Every child, most serious first, with the reasons in words and what to follow up.
 
@@ -100,11 +87,14 @@ def caseload_table(
         One row per child: the gap summary columns and the child's ``district`` and
         ``caseworker``.
     actions
-        The agreed actions (``child_id``, ``status``, ``due_on``); may be empty or ``None``.
+        The agreed actions (``child_id``, ``status``, ``due_on``, ``status_on``,
+        ``created_on``); may be empty or ``None``.
     today
-        The day against which actions are overdue.
+        The day against which actions and referrals are overdue.
     lang
         ``"en"`` or ``"id"``, the language of the reasons.
+    referral_days
+        Days a sent referral may wait to be accepted before it is overdue.
 
     Returns
     -------
@@ -114,9 +104,14 @@ def caseload_table(
     """
     frame = summaries_with_children.reset_index(drop=True)
     has_actions = actions is not None and len(actions) > 0
-    overdue = overdue_counts(actions, today) if has_actions else pd.Series(dtype="int64")
+    overdue = follow_up.overdue_counts(actions, today, referral_days) if has_actions else None
     frame = frame.assign(
-        **{severity.OVERDUE: frame["child_id"].map(overdue).fillna(0).astype("int64")}
+        **{
+            name: frame["child_id"].map(overdue[name]).fillna(0).astype("int64")
+            if overdue is not None
+            else np.zeros(len(frame), dtype=np.int64)
+            for name in (severity.OVERDUE, severity.OVERDUE_REFERRALS)
+        }
     )
     counts = severity.gap_counts(frame)
     scored = severity.points(frame, counts)
@@ -132,6 +127,7 @@ def caseload_table(
             "stale_ties": frame["stale_ties"].astype("int64"),
             "longest_no_contact_days": frame["longest_no_contact_days"].astype("Int64"),
             "overdue_actions": frame[severity.OVERDUE],
+            "overdue_referrals": frame[severity.OVERDUE_REFERRALS],
             "gaps": _kind_masks(counts),
         }
     )
@@ -162,7 +158,7 @@ def filter_caseload(
     --------
     >>> table = pd.DataFrame({"caseworker": ["ani", "budi"], "district": ["A", "A"],
     ...     "gaps": [kinds_mask(["unmet_need"]), kinds_mask(["stale_tie"])],
-    ...     "overdue_actions": [0, 2], "stale_ties": [0, 1]})
+    ...     "overdue_actions": [0, 2], "overdue_referrals": [0, 0], "stale_ties": [0, 1]})
     >>> len(filter_caseload(table, gap_kinds=["stale_tie"])), len(filter_caseload(table))
     (1, 2)
     """
@@ -174,7 +170,8 @@ def filter_caseload(
     if gap_kinds:
         keep &= (table["gaps"].to_numpy() & kinds_mask(gap_kinds)) != 0
     if overdue_only:
-        keep &= table["overdue_actions"].to_numpy() > 0
+        late = table["overdue_actions"].to_numpy() + table["overdue_referrals"].to_numpy()
+        keep &= late > 0
     if stale_only:
         keep &= table["stale_ties"].to_numpy() > 0
     return table[keep]

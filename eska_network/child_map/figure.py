@@ -536,7 +536,7 @@ def _add_ties(traces, ties, positions, levels, view: MapView) -> None:
                 bend = 0.0 if change.before.is_child_tie else MEMBER_TIE_BEND
                 ghosts.append(geometry.tie_path(start, end, bend))
         _tie_trace(traces, "lost", ghosts, view.lang, date)
-    by_style: dict[str, list] = {key: [] for key in (*BASE_STYLES, "proposed")}
+    by_style: dict[str, list] = {key: [] for key in (*BASE_STYLES, "exploitative", "proposed")}
     for d in drawn:
         key = (
             "proposed"

@@ -72,7 +72,17 @@ TIE_STYLES = {
             2.2,
             "solid",
             "Stressful tie, jagged",
-            "Ikatan menekan, bergerigi",
+            "Ikatan penuh tekanan, bergerigi",
+            jagged=True,
+        ),
+        # Until the redrawn map gives it its own mark (gap_kinds.MAP_MARKS "tie_exploitative").
+        TieStyle(
+            "exploitative",
+            OKABE_ITO["black"],
+            3.5,
+            "dashdot",
+            "Exploitative tie, black and jagged",
+            "Ikatan eksploitatif, hitam bergerigi",
             jagged=True,
         ),
         TieStyle(

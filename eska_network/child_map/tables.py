@@ -35,7 +35,8 @@ TIE_COLUMNS = {
 
 FLAGS = {
     "ended": ("ended", "berakhir"),
-    "stressful": ("stressful", "menekan"),
+    "stressful": ("stressful", "penuh tekanan"),
+    "exploitative": ("exploitative", "eksploitatif"),
     "stale": ("no contact > 90 days", "tanpa kontak > 90 hari"),
     "single_point_of_failure": ("only tie between its levels", "satu-satunya ikatan antar tingkat"),
     "weakest_link": ("weakest link between levels", "hubungan antar tingkat terlemah"),
@@ -90,8 +91,8 @@ def tie_rows(view: MapView) -> list[dict[str, object]]:
         flags = []
         if tie.strength == 0:
             flags.append("ended")
-        if tie.valence == "stressful" and tie.strength >= 1:
-            flags.append("stressful")
+        if tie.valence in ("stressful", "exploitative") and tie.strength >= 1:
+            flags.append(tie.valence)
         if ends in stale:
             flags.append("stale")
         if pair is not None and tie.is_active_supportive:

@@ -8,12 +8,15 @@ import json
 import sys
 from pathlib import Path
 
-from eska_network.domain import csvsafe, gap_table, gaps, io, synth
+from eska_network.domain import csvsafe, follow_up, gap_table, gaps, io, synth
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     validate = commands.add_parser("validate", help="check a data folder and list every problem")
     validate.add_argument("data_dir", type=Path, metavar="DATA_DIR")
+    validate.add_argument(
+        "--lang", choices=("en", "id"), default="en", help="language of the problems"
+    )
     validate.set_defaults(run=run_validate)
 
     child = commands.add_parser("gaps", help="the gaps in one child's support system")
@@ -32,6 +35,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--as-of", type=_date, metavar="YYYY-MM-DD", help="default: each child's latest"
     )
     report.add_argument("--format", choices=("csv", "json"), default="csv")
+    report.add_argument(
+        "--lang", choices=("en", "id"), default="en", help="language of the severity reasons"
+    )
     report.set_defaults(run=run_report)
 
     make = commands.add_parser("synth", help="write a synthetic data set of any size")
@@ -49,17 +55,17 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
 
 
-def _read(data_dir: Path):
-    """The data set, or every problem on standard error and exit status 1."""
+def _read(data_dir: Path, lang: str = "en"):
+    """The data set, or every problem (in ``lang``) on standard error and exit status 1."""
     try:
         return io.read_dataset(data_dir)
     except io.DatasetError as error:
-        print(error.report(), file=sys.stderr)
+        print(error.report(lang), file=sys.stderr)
         raise SystemExit(1) from None
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    dataset = _read(args.data_dir)
+    dataset = _read(args.data_dir, args.lang)
     print(io.summary(dataset))
     return 0
 
@@ -82,7 +88,10 @@ def run_gaps(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     dataset = _read(args.data_dir)
-    table = gap_table.report_table(gap_table.gap_table(dataset, args.as_of))
+    # Actions are overdue as of the date asked for, or today.
+    today = args.as_of or dt.date.today()
+    overdue = follow_up.overdue_counts(dataset.actions, today, follow_up.referral_days())
+    table = gap_table.report_table(gap_table.gap_table(dataset, args.as_of), overdue, args.lang)
     if args.format == "json":
         print(table.to_json(orient="records", force_ascii=False))
     else:

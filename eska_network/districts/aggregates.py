@@ -213,21 +213,28 @@ def summary_history(dataset: Dataset) -> pd.DataFrame:
     """Each child's gap summary at its latest assessment of every quarter it was assessed in.
 
     The input :func:`quarterly_trend` needs, from a whole data set (the store keeps only each
-    child's latest summary). For each quarter, the children with a tie row assessed in it are
-    summarised on their ties up to the quarter's end, so that each child's date D is its latest
-    assessment of that quarter, as GAPS.md defines it. Adds the child's ``district``.
+    child's latest summary). For each quarter, the children with a tie row or an assessments.csv
+    row dated in it are summarised on their rows up to the quarter's end, so that each child's
+    date D is its latest assessment of that quarter, as GAPS.md defines it. Adds the child's
+    ``district``.
     """
-    ties = dataset.ties
+    ties, rows = dataset.ties, dataset.assessments
     assessed = pd.to_datetime(ties["assessed_on"])
+    row_dates = pd.to_datetime(rows["assessed_on"])
     quarters = assessed.dt.to_period("Q")
+    row_quarters = row_dates.dt.to_period("Q")
     parts = []
-    for quarter in sorted(quarters.dropna().unique()):
+    for quarter in sorted(set(quarters.dropna()) | set(row_quarters.dropna())):
         seen = set(ties.loc[(quarters == quarter).to_numpy(), "child_id"])
+        seen |= set(rows.loc[(row_quarters == quarter).to_numpy(), "child_id"])
         end = quarter.end_time.normalize()
         in_quarter = Dataset(
             children=dataset.children[dataset.children["child_id"].isin(seen)],
             members=dataset.members[dataset.members["child_id"].isin(seen)],
             ties=ties[ties["child_id"].isin(seen).to_numpy() & (assessed <= end).to_numpy()],
+            assessments=rows[
+                rows["child_id"].isin(seen).to_numpy() & (row_dates <= end).to_numpy()
+            ],
         )
         parts.append(gap_table.gap_table(in_quarter))
     if not parts:

@@ -168,8 +168,75 @@ VALENCES = _vocabulary(
     "sifat ikatan",
     ("supportive", "supportive", "mendukung"),
     ("ambivalent", "ambivalent", "ambivalen"),
-    ("stressful", "stressful", "menekan"),
+    ("stressful", "stressful", "penuh tekanan"),
+    ("exploitative", "exploitative", "eksploitatif"),
 )
+
+PLACEMENTS = _vocabulary(
+    "placement",
+    "where the child lives",
+    "tempat tinggal / pengasuhan",
+    ("family", "with parents", "keluarga (orang tua)"),
+    ("kin", "with relatives", "kerabat"),
+    ("foster", "foster family", "keluarga asuh"),
+    ("shelter", "shelter / safe house", "rumah aman"),
+    ("residential", "child care institution", "LKSA / panti"),
+    ("independent", "on their own or at work", "mandiri / di tempat kerja"),
+    ("street", "no stable home (street)", "jalanan"),
+)
+
+STAGES = _vocabulary(
+    "reintegration_stage",
+    "stage of the case",
+    "tahap penanganan",
+    ("rescue", "rescue and outreach", "penjangkauan"),
+    ("recovery", "recovery", "pemulihan"),
+    ("reintegration", "reintegration", "reintegrasi"),
+    ("follow_up", "follow-up after return", "pendampingan lanjutan"),
+    ("closed", "case closed", "terminasi"),
+)
+
+WORKER_ROLES = _vocabulary(
+    "worker_role",
+    "the social worker's role",
+    "peran pekerja sosial",
+    ("facilitator", "facilitator", "fasilitator"),
+    ("broker", "broker", "perantara"),
+    ("advocate", "advocate", "advokat"),
+)
+
+TASK_STATUSES = _vocabulary(
+    "task_status",
+    "status",
+    "status",
+    ("open", "open", "belum selesai"),
+    ("done", "done", "selesai"),
+    ("dropped", "dropped", "dibatalkan"),
+)
+
+REFERRAL_STATUSES = _vocabulary(
+    "referral_status",
+    "referral status",
+    "status rujukan",
+    ("proposed", "proposed", "diusulkan"),
+    ("sent", "sent", "dikirim"),
+    ("accepted", "accepted", "diterima"),
+    ("active", "service under way", "layanan berjalan"),
+    ("closed", "closed", "ditutup"),
+    ("declined", "declined", "ditolak"),
+)
+
+ACTION_STATUSES = Vocabulary(
+    "action_status",
+    "status",
+    "status",
+    TASK_STATUSES.items + REFERRAL_STATUSES.items,
+)
+"""A task is open, done or dropped; a referral (*rujukan*) moves proposed -> sent -> accepted ->
+active -> closed, or ends declined."""
+
+NONE_WORD = "none"
+"""In assessments.csv, the single word that records an empty list ("no needs")."""
 
 SEXES = _vocabulary(
     "sex",

@@ -22,8 +22,9 @@ KINDS = KIND_CODES
 class GapItem:
     """One gap: its kind (a code of :data:`KINDS`) and what it is about.
 
-    ``subject`` is a code (a level, need, key, kind of support or level pair) or, for the tie
-    kinds, the tie's two ends as the row has them.
+    ``subject`` is a code (a level, need, key, kind of support, level pair or home placement),
+    ``"child"`` for a kind about the child as a whole, or, for the tie kinds, the tie's two ends
+    as the row has them.
     """
 
     kind: str
@@ -54,9 +55,15 @@ def gap_items(result: object) -> tuple[GapItem, ...]:
     ...                     "family-institution": 0},
     ...     "weakest_link": "community-institution",
     ...     "single_points_of_failure": [["mother", "imam"]],
-    ...     "stressful_ties": [], "stale_ties": []}
-    >>> [(item.kind, item.subject) for item in gap_items(result)][:3]
-    [('level_absent', 'institution'), ('unmet_need', 'legal'), ('level_weak', 'community')]
+    ...     "stressful_ties": [], "stale_ties": [], "exploitative_ties": [["child", "uncle"]],
+    ...     "placement": "kin", "reintegration_stage": "recovery",
+    ...     "wellbeing": {"personal": 3, "interpersonal": 2, "skills": None},
+    ...     "unsafe_placement": True}
+    >>> items = [(item.kind, item.subject) for item in gap_items(result)]
+    >>> items[:2]
+    [('unsafe_placement', 'kin'), ('exploitative_tie', ('child', 'uncle'))]
+    >>> items[2:4]
+    [('level_absent', 'institution'), ('unmet_need', 'legal')]
     """
     data = _as_json(result)
     items = [GapItem(kind.code, subject) for kind in GAP_KINDS for subject in kind.subjects(data)]
@@ -70,7 +77,7 @@ def _order(item: GapItem) -> tuple:
 
 
 def _as_json(result: object) -> Mapping:
-    return result if isinstance(result, Mapping) else result.to_json_dict()
+    return result if isinstance(result, Mapping) else result.facts()
 
 
 def kind_name(kind: str, lang: str = "en") -> str:
@@ -98,3 +105,17 @@ def subject_text(item: GapItem, lang: str = "en", labels: Mapping[str, str] | No
         labels = labels or {}
         return f"{member_name(source, labels, lang)} – {member_name(target, labels, lang)}"
     return gap_kind(item.kind).subject.label(item.subject, lang)
+
+
+def gap_title(item: GapItem, lang: str = "en", labels: Mapping[str, str] | None = None) -> str:
+    """A gap named in a few words: its kind and what it is about (the kind alone for a kind
+    about the child as a whole).
+
+    >>> gap_title(GapItem("unmet_need", "legal"))
+    'Unmet need: legal services'
+    >>> gap_title(GapItem("needs_not_assessed", "child"), "id")
+    'Kebutuhan belum diasesmen'
+    """
+    if gap_kind(item.kind).about_child:
+        return kind_name(item.kind, lang)
+    return f"{kind_name(item.kind, lang)}: {subject_text(item, lang, labels)}"

@@ -26,17 +26,22 @@ from eska_network.domain.codes import (
     LEVEL_PAIRS,
     LEVELS,
     NEEDS,
+    PLACEMENTS,
     SUPPORT_TYPES,
+    Code,
     Vocabulary,
     Words,
 )
 from eska_network.domain.summary import code_flags, link_column
 
 __all__ = [
+    "DANGER_POINTS",
     "DISTRICT_GROUPS",
-    "MAP_MARKS",
     "GAP_KINDS",
+    "HOME_PLACEMENTS",
     "KIND_CODES",
+    "MAP_MARKS",
+    "THE_CHILD",
     "WEAK_LINK_UP_TO",
     "GapKind",
     "gap_kind",
@@ -49,6 +54,8 @@ DISTRICT_GROUPS = ("levels", "needs", "keys", "support", "links", "ties")
 """The groups of measures the district comparison shows together, in the order of the screens."""
 
 MAP_MARKS = (
+    "placement_unsafe",
+    "tie_exploitative",
     "ring_absent",
     "ring_weak",
     "tie_stressful",
@@ -58,10 +65,22 @@ MAP_MARKS = (
     "link_weak",
     "child_badge",
 )
-"""The marks the child map draws for gaps: a ring shaded as absent or weak, a tie drawn as
-stressful, as the only link between two levels or as out of contact, a missing or weak link
-between two levels, and a badge at the child for what no tie gives (needs, keys, kinds of
-support)."""
+"""The marks the child map draws for gaps: the child's home marked unsafe, a tie drawn as
+exploitative (the loudest mark), a ring shaded as absent or weak, a tie drawn as stressful, as the
+only link between two levels or as out of contact, a missing or weak link between two levels, and
+a badge at the child for what no tie gives (needs, keys, kinds of support) or nobody assessed."""
+
+THE_CHILD = Vocabulary("the_child", "the child", "anak", (Code("child", "the child", "anak"),))
+"""The subject of a kind of gap about the child as a whole (one per child, e.g. needs not
+assessed): its one component is named after the kind alone."""
+
+HOME_PLACEMENTS = Vocabulary("home_placement", PLACEMENTS.en, PLACEMENTS.id, PLACEMENTS.items[:2])
+"""The placements with the child's own family (GAPS.md rule 10): parents and relatives."""
+
+DANGER_POINTS = 1000
+"""Severity points of an unsafe placement: more than every other gap of a child can add up to
+(docs/severity.md), so that a child in danger outranks every child who is not. Contact through an
+exploitative tie, exploitation going on now, weighs twice as much."""
 
 Subject = str | tuple[str, str]
 """A code of the kind's vocabulary, or a tie's two ends as the row has them."""
@@ -101,6 +120,11 @@ class GapKind:
         do not count it (the links between levels are counted as the weakest link).
     mark
         The mark the child map draws for a gap of this kind.
+    worker_role
+        The social worker's role that usually answers a gap of this kind (DOMAIN.md): a
+        ``facilitator`` brings members together and strengthens ties, a ``broker`` links the
+        child to a resource, an ``advocate`` presses an institution or a family to act. An
+        action on the gap starts with it; the conference may choose another.
     """
 
     code: str
@@ -113,6 +137,7 @@ class GapKind:
     reason: Words
     points: int | Mapping[str, int]
     mark: str
+    worker_role: str
     count_cap: int | None = None
     reason_one: Words | None = None
     district_group: str | None = None
@@ -120,6 +145,11 @@ class GapKind:
     @property
     def about_tie(self) -> bool:
         return self.subject is None
+
+    @property
+    def about_child(self) -> bool:
+        """A kind found once per child at most, about the child as a whole (:data:`THE_CHILD`)."""
+        return self.subject is THE_CHILD
 
     def points_for(self, subject: str | None = None) -> int:
         """The points of one gap of this kind (about ``subject`` when they differ by subject)."""
@@ -132,8 +162,10 @@ class GapKind:
 
         >>> gap_kind("level_weak").components()
         ('level_weak:family', 'level_weak:community', 'level_weak:institution')
+        >>> gap_kind("needs_not_assessed").components()
+        ('needs_not_assessed',)
         """
-        if self.subject is None:
+        if self.subject is None or self.about_child:
             return (self.code,)
         return tuple(f"{self.code}:{code}" for code in self.subject)
 
@@ -152,6 +184,15 @@ def _listed(key: str) -> Callable[[Mapping], list]:
     return subjects
 
 
+def _unsafe_home(result: Mapping) -> list[str]:
+    return [result["placement"]] if result.get("unsafe_placement") else []
+
+
+def _needs_unrecorded(result: Mapping) -> list[str]:
+    # A command-line object carries no ``needs_recorded``: its needs are taken as recorded.
+    return [] if result.get("needs_recorded", True) else ["child"]
+
+
 def _links(lowest: int, highest: int) -> Callable[[Mapping], list[str]]:
     def subjects(result: Mapping) -> list[str]:
         return [pair for pair, s in result["inter_level"].items() if lowest <= s <= highest]
@@ -165,7 +206,17 @@ Counter = Callable[[pd.DataFrame], dict[str, np.ndarray]]
 
 
 def _number(summaries: pd.DataFrame, column: str) -> np.ndarray:
+    """A count column as integers (0 where missing, and for a table without the column)."""
+    if column not in summaries:
+        return np.zeros(len(summaries), dtype=np.int64)
     return pd.to_numeric(summaries[column]).fillna(0).to_numpy(dtype=np.int64)
+
+
+def _flag(summaries: pd.DataFrame, column: str, default: bool) -> np.ndarray:
+    """A true/false column (``default`` where missing, and for a table without the column)."""
+    if column not in summaries:
+        return np.full(len(summaries), default)
+    return summaries[column].fillna(default).to_numpy(dtype=bool)
 
 
 def _count_levels(code: str, status: str) -> Counter:
@@ -199,6 +250,27 @@ def _count_links(code: str, lowest: int, highest: int) -> Counter:
     return counts
 
 
+def _count_unsafe_homes(code: str) -> Counter:
+    def counts(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
+        unsafe = _flag(summaries, "unsafe_placement", False)
+        placement = summaries.get("placement", pd.Series(pd.NA, index=summaries.index))
+        return {
+            f"{code}:{home}": (
+                unsafe & placement.eq(home).fillna(False).to_numpy(dtype=bool)
+            ).astype(np.int64)
+            for home in HOME_PLACEMENTS
+        }
+
+    return counts
+
+
+def _count_unrecorded_needs(code: str) -> Counter:
+    def counts(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
+        return {code: (~_flag(summaries, "needs_assessed", True)).astype(np.int64)}
+
+    return counts
+
+
 def _count_ties(code: str, column: str) -> Counter:
     def counts(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
         return {code: _number(summaries, column)}
@@ -206,7 +278,62 @@ def _count_ties(code: str, column: str) -> Counter:
     return counts
 
 
+NEED_POINTS = {
+    "physical_health": 10,
+    "behavioral_health": 12,
+    "housing": 14,
+    "education": 6,
+    "employment": 5,
+    "legal": 12,
+    "life_skills": 5,
+}
+"""Severity points of each unmet need (docs/severity.md)."""
+
 GAP_KINDS: tuple[GapKind, ...] = (
+    GapKind(
+        code="unsafe_placement",
+        rule=10,
+        subject=HOME_PLACEMENTS,
+        subjects=_unsafe_home,
+        counts=_count_unsafe_homes("unsafe_placement"),
+        name=Words("Unsafe placement", "Pengasuhan tidak aman"),
+        sentence=Words(
+            "Unsafe placement: the child lives {subject}, but the family does not keep the child "
+            "safe",
+            "Pengasuhan tidak aman: anak tinggal bersama {subject}, tetapi keluarga tidak menjaga "
+            "anak tetap aman",
+        ),
+        reason=Words("lives {subject}: unsafe", "tinggal bersama {subject}: tidak aman"),
+        points=dict.fromkeys(HOME_PLACEMENTS, DANGER_POINTS),
+        mark="placement_unsafe",
+        worker_role="advocate",
+        district_group="levels",
+    ),
+    GapKind(
+        code="exploitative_tie",
+        rule=9,
+        subject=None,
+        subjects=_listed("exploitative_ties"),
+        counts=_count_ties("exploitative_tie", "exploitative_ties"),
+        name=Words("Exploitative tie", "Ikatan eksploitatif"),
+        sentence=Words(
+            "The tie between {a} and {b} is exploitative, and contact goes on",
+            "Ikatan antara {a} dan {b} bersifat eksploitatif, dan kontak masih berlangsung",
+        ),
+        reason=Words(
+            "contact goes on through {n} exploitative ties",
+            "kontak masih berlangsung melalui {n} ikatan eksploitatif",
+        ),
+        reason_one=Words(
+            "contact goes on through 1 exploitative tie",
+            "kontak masih berlangsung melalui 1 ikatan eksploitatif",
+        ),
+        points=2 * DANGER_POINTS,
+        count_cap=3,
+        mark="tie_exploitative",
+        worker_role="advocate",
+        district_group="ties",
+    ),
     GapKind(
         code="level_absent",
         rule=1,
@@ -221,6 +348,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         reason=Words("no {subject} involved", "tidak ada {subject} yang terlibat"),
         points={"family": 20, "community": 15, "institution": 20},
         mark="ring_absent",
+        worker_role="broker",
         district_group="levels",
     ),
     GapKind(
@@ -229,16 +357,38 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subject=None,
         subjects=_listed("stressful_ties"),
         counts=_count_ties("stressful_tie", "stressful_ties"),
-        name=Words("Stressful tie", "Ikatan yang menekan"),
+        name=Words("Stressful tie", "Ikatan penuh tekanan"),
         sentence=Words(
-            "The tie between {a} and {b} is stressful", "Ikatan antara {a} dan {b} menekan"
+            "The tie between {a} and {b} is stressful",
+            "Ikatan antara {a} dan {b} penuh tekanan",
         ),
-        reason=Words("{n} stressful ties", "{n} ikatan menekan"),
-        reason_one=Words("1 stressful tie", "1 ikatan menekan"),
+        reason=Words("{n} stressful ties", "{n} ikatan penuh tekanan"),
+        reason_one=Words("1 stressful tie", "1 ikatan penuh tekanan"),
         points=8,
         count_cap=3,
         mark="tie_stressful",
+        worker_role="facilitator",
         district_group="ties",
+    ),
+    GapKind(
+        code="needs_not_assessed",
+        # An extension of rule 2: with no needs recorded, no need can be found unmet.
+        rule=2,
+        subject=THE_CHILD,
+        subjects=_needs_unrecorded,
+        counts=_count_unrecorded_needs("needs_not_assessed"),
+        name=Words("Needs not assessed", "Kebutuhan belum diasesmen"),
+        sentence=Words(
+            "The child's needs have never been assessed, so no unmet need can be seen",
+            "Kebutuhan anak belum pernah diasesmen, sehingga kebutuhan yang belum terpenuhi "
+            "tidak terlihat",
+        ),
+        reason=Words("needs never assessed", "kebutuhan belum pernah diasesmen"),
+        # Never less than every need unmet: not looking must not lower a child's rank.
+        points=sum(NEED_POINTS.values()),
+        mark="child_badge",
+        worker_role="facilitator",
+        district_group="needs",
     ),
     GapKind(
         code="unmet_need",
@@ -249,16 +399,9 @@ GAP_KINDS: tuple[GapKind, ...] = (
         name=Words("Unmet need", "Kebutuhan belum terpenuhi"),
         sentence=Words("The {subject} need is unmet", "Kebutuhan {subject} belum terpenuhi"),
         reason=Words("{subject} need unmet", "kebutuhan {subject} belum terpenuhi"),
-        points={
-            "physical_health": 10,
-            "behavioral_health": 12,
-            "housing": 14,
-            "education": 6,
-            "employment": 5,
-            "legal": 12,
-            "life_skills": 5,
-        },
+        points=NEED_POINTS,
         mark="child_badge",
+        worker_role="broker",
         district_group="needs",
     ),
     GapKind(
@@ -273,8 +416,9 @@ GAP_KINDS: tuple[GapKind, ...] = (
             "Tidak ada ikatan yang memberi {subject}, salah satu dari tiga kunci",
         ),
         reason=Words("nobody gives {subject}", "tidak ada yang memberi {subject}"),
-        points={"acceptance": 8, "protection": 10, "empowerment": 5},
+        points={"acceptance": 10, "protection": 12, "empowerment": 8},
         mark="child_badge",
+        worker_role="advocate",
         district_group="keys",
     ),
     GapKind(
@@ -291,6 +435,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         reason=Words("{subject} only weakly involved", "keterlibatan {subject} lemah"),
         points=6,
         mark="ring_weak",
+        worker_role="facilitator",
         district_group="levels",
     ),
     GapKind(
@@ -305,8 +450,9 @@ GAP_KINDS: tuple[GapKind, ...] = (
             "Tidak ada ikatan antar anggota yang menghubungkan {level_a} dan {level_b}",
         ),
         reason=Words("no link {subject}", "tidak ada hubungan {subject}"),
-        points=5,
+        points=7,
         mark="link_missing",
+        worker_role="facilitator",
     ),
     GapKind(
         code="single_point_of_failure",
@@ -324,6 +470,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         points=3,
         count_cap=3,
         mark="tie_only_link",
+        worker_role="facilitator",
         district_group="ties",
     ),
     GapKind(
@@ -339,6 +486,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         reason=Words("no {subject} support", "tidak ada dukungan {subject}"),
         points=3,
         mark="child_badge",
+        worker_role="broker",
         district_group="support",
     ),
     GapKind(
@@ -355,6 +503,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         reason=Words("weak link {subject}", "hubungan {subject} lemah"),
         points=2,
         mark="link_weak",
+        worker_role="facilitator",
     ),
     GapKind(
         code="stale_tie",
@@ -371,6 +520,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         points=2,
         count_cap=3,
         mark="tie_stale",
+        worker_role="facilitator",
         district_group="ties",
     ),
 )

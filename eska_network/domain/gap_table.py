@@ -14,6 +14,7 @@ import itertools
 import numpy as np
 import pandas as pd
 
+from eska_network.domain import severity
 from eska_network.domain.codes import (
     CHILD_NODE,
     FUNCTIONS,
@@ -21,12 +22,19 @@ from eska_network.domain.codes import (
     LEVELS,
     MAX_STRENGTH,
     NEEDS,
+    NONE_WORD,
     STALE_AFTER_DAYS,
     SUPPORT_TYPES,
+    WELLBEING,
     Vocabulary,
     level_pair,
 )
-from eska_network.domain.gaps import MEETS_FROM_STRENGTH, level_status
+from eska_network.domain.gaps import (
+    HOME_PLACEMENTS,
+    MEETS_FROM_STRENGTH,
+    OK_FROM_STRENGTH,
+    level_status,
+)
 from eska_network.domain.model import Dataset
 from eska_network.domain.schema import LIST_SEPARATOR
 from eska_network.domain.summary import link_column, summary_table
@@ -58,13 +66,19 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     1       C2        absent           absent
     """
     children, members, ties = dataset.children, dataset.members, dataset.ties
+    assessments = dataset.assessments
     n_children = len(children)
-    owner, member_owner = _owners(children["child_id"], ties["child_id"], members["child_id"])
+    owner, member_owner, assessment_owner = _owners(
+        children["child_id"], ties["child_id"], members["child_id"], assessments["child_id"]
+    )
     assessed = _day_numbers(ties["assessed_on"])
+    assessment_day = _day_numbers(assessments["assessed_on"])
     known = owner >= 0
     if as_of is None:
         day = np.full(n_children, _NO_DAY)
         np.maximum.at(day, owner[known], assessed[known])
+        listed = assessment_owner >= 0
+        np.maximum.at(day, assessment_owner[listed], assessment_day[listed])
     else:
         day = np.full(n_children, (as_of - _EPOCH).days, dtype=np.int64)
     has_day = day != _NO_DAY
@@ -101,6 +115,7 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     strength = ties["strength"].to_numpy(dtype=np.int64)[rows]
     supportive = _is(ties["valence"], "supportive")[rows] & (strength >= 1)
     stressful = _is(ties["valence"], "stressful")[rows] & (strength >= 1)
+    exploitative = _is(ties["valence"], "exploitative")[rows] & (strength >= 1)
     giving = supportive & (strength >= MEETS_FROM_STRENGTH)
     child_tie = (source[rows] == child_code) | (target[rows] == child_code)
     other_level = np.where(source[rows] == child_code, target_level, source_level)
@@ -116,7 +131,12 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
         np.bitwise_or.at(found, tie_owner[giving], _masks(ties[column], vocabulary)[rows[giving]])
         return found
 
-    unmet = _masks(children["needs"], NEEDS) & ~given("needs_met", NEEDS)
+    state = _AsOf(assessments, assessment_owner, assessment_day, day, n_children)
+    needs_cells = state.latest(
+        assessments["needs"], children["needs"].where(children["needs"] != "")
+    )
+    needs_recorded = needs_cells.notna().to_numpy(dtype=bool)
+    unmet = _masks(needs_cells, NEEDS) & ~given("needs_met", NEEDS)
     no_function = _full_mask(FUNCTIONS) & ~given("functions", FUNCTIONS)
     no_support = _full_mask(SUPPORT_TYPES) & ~given("support_types", SUPPORT_TYPES)
 
@@ -142,6 +162,12 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     def count(selected: np.ndarray) -> np.ndarray:
         return np.bincount(tie_owner[selected], minlength=n_children)
 
+    # Rules 9 and 10.
+    placement = state.latest(assessments["placement"])
+    at_home = placement.isin(HOME_PLACEMENTS).to_numpy(dtype=bool)
+    family_ok = level_strength[:, _FAMILY] >= OK_FROM_STRENGTH
+    exploited_at_home = count(exploitative & child_tie & (other_level == _FAMILY)) > 0
+
     statuses = [level_status(s) for s in range(MAX_STRENGTH + 1)]
     as_of_column = np.where(has_day, day, 0).astype("datetime64[D]").astype("datetime64[s]")
     as_of_column[~has_day] = np.datetime64("NaT")
@@ -164,8 +190,62 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
             "stale_ties": count(stale),
             "stressful_family": count(stressful_family) > 0,
             "longest_no_contact_days": pd.arrays.IntegerArray(longest, longest == _NO_DAY),
+            "exploitative_ties": count(exploitative),
+            "unsafe_placement": at_home & (~family_ok | exploited_at_home),
+            "needs_assessed": needs_recorded,
+            "placement": placement.array,
+            "reintegration_stage": state.latest(assessments["reintegration_stage"]).array,
+            **{
+                f"wellbeing_{w}": state.latest(
+                    assessments[f"wellbeing_{w}"], children[f"wellbeing_{w}"]
+                ).array
+                for w in WELLBEING
+            },
         }
     )
+
+
+class _AsOf:
+    """Each child's assessments.csv cells as of its D: the latest non-empty one not after D."""
+
+    def __init__(
+        self,
+        assessments: pd.DataFrame,
+        owner: np.ndarray,
+        assessed: np.ndarray,
+        day: np.ndarray,
+        n_children: int,
+    ) -> None:
+        self.owner = owner
+        self.assessed = assessed
+        self.n_children = n_children
+        in_time = np.zeros(len(owner), dtype=bool)
+        listed = owner >= 0
+        in_time[listed] = assessed[listed] <= day[owner[listed]]
+        self.in_time = in_time
+
+    def latest(self, cells: pd.Series, baseline: pd.Series | None = None) -> pd.Series:
+        """Per child, the cell of its latest row (not after D) where ``cells`` is not empty.
+
+        Where there is none, the child's ``baseline`` cell (children.csv), or missing. Of two rows
+        on one date (an import error) the later one counts, as in ``ChildSystem.state_as_of``.
+        """
+        usable = self.in_time & cells.notna().to_numpy(dtype=bool)
+        latest = np.full(self.n_children, _NO_DAY)
+        np.maximum.at(latest, self.owner[usable], self.assessed[usable])
+        chosen = usable.copy()
+        chosen[usable] = self.assessed[usable] == latest[self.owner[usable]]
+        pick = np.full(self.n_children, -1)
+        np.maximum.at(pick, self.owner[chosen], np.flatnonzero(chosen))
+        found = pick >= 0
+        if baseline is None:
+            result = pd.Series(pd.NA, index=range(self.n_children), dtype=cells.dtype)
+        else:
+            result = baseline.reset_index(drop=True).astype(cells.dtype)
+        if found.any():
+            result = result.copy()
+            result.iloc[np.flatnonzero(found)] = cells.iloc[pick[found]].to_numpy()
+        return result
 
 
 def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
@@ -274,7 +354,7 @@ def _positions(column: pd.Series, vocabulary: Vocabulary) -> np.ndarray:
 def _masks(column: pd.Series, vocabulary: Vocabulary) -> np.ndarray:
     """The bit mask of each ``;``-joined list, computed once per distinct list."""
     found, uniques = pd.factorize(column)
-    lookup = [vocabulary.mask(_split(text)) for text in uniques]
+    lookup = [0 if text == NONE_WORD else vocabulary.mask(_split(text)) for text in uniques]
     # A missing cell (factorize code -1) picks the trailing 0: nothing listed.
     return np.array([*lookup, 0], dtype=np.int64)[found]
 
@@ -319,7 +399,14 @@ def _pair_table() -> np.ndarray:
 REPORT_COLUMNS = (
     "child_id",
     "as_of",
+    "severity",
+    "severity_reasons",
+    "unsafe_placement",
+    "exploitative_ties",
+    "placement",
+    "reintegration_stage",
     *(f"{level}_status" for level in LEVELS),
+    "needs_assessed",
     "unmet_needs",
     "missing_functions",
     "missing_support_types",
@@ -329,18 +416,37 @@ REPORT_COLUMNS = (
     "stressful_family",
     "stale_ties",
     "longest_no_contact_days",
+    *(f"wellbeing_{dimension}" for dimension in WELLBEING),
+    severity.OVERDUE,
+    severity.OVERDUE_REFERRALS,
     *(f"{level}_strength" for level in LEVELS),
     *(link_column(pair) for pair in LEVEL_PAIRS),
 )
-"""The order of the report's columns: the gaps a reader looks for first, the numbers after."""
+"""The order of the report's columns: the score and its reasons, the dangers and the gaps a reader
+looks for first, the numbers after."""
+
+REASON_SEPARATOR = "; "
 
 
-def report_table(table: pd.DataFrame) -> pd.DataFrame:
-    """:func:`gap_table` ready to print: columns in :data:`REPORT_COLUMNS` order, dates ISO.
+def report_table(
+    table: pd.DataFrame, overdue: pd.DataFrame | None = None, lang: str = "en"
+) -> pd.DataFrame:
+    """:func:`gap_table` ready to print, with the severity the caseload ranks by and its reasons.
 
-    A missing date or number is ``None`` (an empty CSV cell, a JSON ``null``).
+    ``overdue`` is :func:`eska_network.domain.follow_up.overdue_counts` of the children's actions
+    (none when ``None``). Columns come in :data:`REPORT_COLUMNS` order; dates are ISO text, and a
+    missing date or number is ``None`` (an empty CSV cell, a JSON ``null``); the reasons, in
+    ``lang``, are joined by ``"; "``.
     """
-    report = table[list(REPORT_COLUMNS)].copy()
+    report = table.copy()
+    for name in (severity.OVERDUE, severity.OVERDUE_REFERRALS):
+        counts = overdue[name] if overdue is not None and name in overdue else pd.Series(dtype=int)
+        report[name] = report["child_id"].map(counts).fillna(0).astype("int64").to_numpy()
+    scores = severity.points(report)
+    report["severity"] = scores.sum(axis=1).astype("int64")
+    reasons = severity.reason_lists(report, lang, scores)
+    report["severity_reasons"] = reasons.map(REASON_SEPARATOR.join)
+    report = report[list(REPORT_COLUMNS)]
     report["as_of"] = pd.Series(
         [None if pd.isna(day) else day.date().isoformat() for day in table["as_of"]],
         index=table.index,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eska_network import i18n
 from eska_network.domain import gap_items
@@ -17,6 +17,7 @@ from eska_network.domain.codes import (
     NEEDS,
     STALE_AFTER_DAYS,
     SUPPORT_TYPES,
+    WELLBEING,
     level_pair,
 )
 from eska_network.domain.gap_kinds import gap_kind
@@ -33,6 +34,8 @@ TieEnds = tuple[str, str]
 """A tie as ``(source, target)``, the way its row has them."""
 
 _FAMILY_CODE = "family"
+HOME_PLACEMENTS = ("family", "kin")
+"""Placements with the child's own family (rule 10): unsafe when that family is not."""
 
 
 @dataclass(frozen=True)
@@ -45,10 +48,12 @@ class LevelResult:
 
 @dataclass(frozen=True)
 class ChildGaps:
-    """Every result of the eight rules of GAPS.md for one child as of one date.
+    """Every result of the ten rules of GAPS.md for one child as of one date.
 
     ``sole_links`` maps each pair of levels joined by exactly one active supportive member tie to
-    that tie (rule 6); :attr:`single_points_of_failure` lists those ties.
+    that tie (rule 6); :attr:`single_points_of_failure` lists those ties. ``needs_recorded`` is
+    false when no needs were ever recorded for the child as of the date (the product's own
+    "needs not assessed" gap; the command-line object does not carry it).
     """
 
     child_id: str
@@ -62,10 +67,20 @@ class ChildGaps:
     sole_links: Mapping[str, TieEnds]
     stressful_ties: tuple[TieEnds, ...]
     stale_ties: tuple[TieEnds, ...]
+    exploitative_ties: tuple[TieEnds, ...] = ()
+    placement: str | None = None
+    reintegration_stage: str | None = None
+    wellbeing: Mapping[str, int | None] = field(default_factory=lambda: dict.fromkeys(WELLBEING))
+    unsafe_placement: bool = False
+    needs_recorded: bool = True
 
     @property
     def single_points_of_failure(self) -> tuple[TieEnds, ...]:
         return tuple(sorted(self.sole_links.values()))
+
+    def facts(self) -> dict:
+        """The command-line object and what the product adds to it (``needs_recorded``)."""
+        return {**self.to_json_dict(), "needs_recorded": self.needs_recorded}
 
     def to_json_dict(self) -> dict:
         """The GAPS.md command-line object: same keys, same order, lists sorted."""
@@ -84,6 +99,11 @@ class ChildGaps:
             "single_points_of_failure": [list(tie) for tie in self.single_points_of_failure],
             "stressful_ties": [list(tie) for tie in self.stressful_ties],
             "stale_ties": [list(tie) for tie in self.stale_ties],
+            "exploitative_ties": [list(tie) for tie in self.exploitative_ties],
+            "placement": self.placement,
+            "reintegration_stage": self.reintegration_stage,
+            "wellbeing": {dimension: self.wellbeing[dimension] for dimension in WELLBEING},
+            "unsafe_placement": self.unsafe_placement,
         }
 
 
@@ -116,6 +136,7 @@ def child_gaps(system: ChildSystem, as_of: dt.date | None = None) -> ChildGaps:
     """
     day = as_of if as_of is not None else system.latest_assessment()
     ties = system.ties_as_of(day) if day is not None else ()
+    state = system.state_as_of(day)
     level_of = system.member_levels
     active = [tie for tie in ties if tie.is_active_supportive]
     giving = [tie for tie in active if tie.strength >= MEETS_FROM_STRENGTH]
@@ -136,11 +157,16 @@ def child_gaps(system: ChildSystem, as_of: dt.date | None = None) -> ChildGaps:
     def given(attribute: str) -> set[str]:
         return {code for tie in giving for code in getattr(tie, attribute)}
 
+    exploitative = [tie for tie in ties if tie.valence == "exploitative" and tie.strength >= 1]
+    exploited_at_home = any(
+        tie.is_child_tie and level_of.get(_other_end(tie)) == _FAMILY_CODE for tie in exploitative
+    )
+    family_ok = level_status(level_strength[_FAMILY_CODE]) == "ok"
     return ChildGaps(
         child_id=system.child.child_id,
         as_of=day,
         levels={level: LevelResult(level_status(s), s) for level, s in level_strength.items()},
-        unmet_needs=tuple(NEEDS.sort(set(system.child.needs) - given("needs_met"))),
+        unmet_needs=tuple(NEEDS.sort(set(state.needs) - given("needs_met"))),
         missing_functions=tuple(FUNCTIONS.sort(set(FUNCTIONS) - given("functions"))),
         missing_support_types=tuple(
             SUPPORT_TYPES.sort(set(SUPPORT_TYPES) - given("support_types"))
@@ -160,6 +186,13 @@ def child_gaps(system: ChildSystem, as_of: dt.date | None = None) -> ChildGaps:
                 if tie.is_child_tie and (_days_since_contact(tie, day) or 0) > STALE_AFTER_DAYS
             )
         ),
+        exploitative_ties=tuple(sorted(_ends(tie) for tie in exploitative)),
+        placement=state.placement,
+        reintegration_stage=state.reintegration_stage,
+        wellbeing=dict(state.wellbeing),
+        unsafe_placement=state.placement in HOME_PLACEMENTS
+        and (not family_ok or exploited_at_home),
+        needs_recorded=state.needs_recorded,
     )
 
 
@@ -279,4 +312,10 @@ def summary_row(result: ChildGaps, system: ChildSystem) -> dict[str, object]:
             for tie in child_ties
         ),
         "longest_no_contact_days": max(contact_gaps, default=None),
+        "exploitative_ties": len(result.exploitative_ties),
+        "unsafe_placement": result.unsafe_placement,
+        "needs_assessed": result.needs_recorded,
+        "placement": result.placement,
+        "reintegration_stage": result.reintegration_stage,
+        **{f"wellbeing_{w}": result.wellbeing[w] for w in WELLBEING},
     }

@@ -14,7 +14,7 @@ import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -26,6 +26,7 @@ import pyarrow.csv
 from eska_network.domain import codes, csvsafe, schema
 from eska_network.domain.model import Dataset, column_dtype
 from eska_network.domain.schema import LIST_SEPARATOR, Column, FileSpec
+from eska_network.i18n import Joined, Said, say
 
 Source = str | os.PathLike | bytes | Mapping[str, bytes]
 """What :func:`read_dataset` reads: a folder, a zip file or its bytes, or ``{file name: bytes}``."""
@@ -69,14 +70,32 @@ class Problem:
     row: int | None
     column: str | None
     message: str
+    said: Said | None = field(default=None, compare=False, repr=False)
 
-    def __str__(self) -> str:
+    @classmethod
+    def of(cls, file: str, row: int | None, column: str | None, said: Said) -> Problem:
+        """A problem the product says in the catalogue's words (``message`` in English).
+
+        >>> Problem.of("ties.csv", 14, "strength", say("validation.required")).text("id")
+        'ties.csv, baris 14, kolom strength: wajib diisi'
+        """
+        return cls(file, row, column, said("en"), said)
+
+    def words(self, lang: str = "en") -> str:
+        """What is wrong, in ``lang`` (as written when the product did not write it)."""
+        return self.said(lang) if self.said is not None else self.message
+
+    def text(self, lang: str = "en") -> str:
+        """Where and what, in ``lang``."""
         place = [self.file]
         if self.row is not None:
-            place.append(f"row {self.row}")
+            place.append(say("validation.place.row", row=self.row)(lang))
         if self.column is not None:
-            place.append(f"column {self.column}")
-        return f"{', '.join(place)}: {self.message}"
+            place.append(say("validation.place.column", column=self.column)(lang))
+        return f"{', '.join(place)}: {self.words(lang)}"
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class DatasetError(Exception):
@@ -86,9 +105,9 @@ class DatasetError(Exception):
         self.problems = list(problems)
         super().__init__(self.report())
 
-    def report(self) -> str:
-        """Every problem, one a line, by file and then by row."""
-        return "\n".join(str(problem) for problem in self.problems)
+    def report(self, lang: str = "en") -> str:
+        """Every problem, one a line, by file and then by row, in ``lang``."""
+        return "\n".join(problem.text(lang) for problem in self.problems)
 
 
 def read_dataset(source: Source) -> Dataset:
@@ -104,8 +123,8 @@ def read_dataset(source: Source) -> Dataset:
     Returns
     -------
     Dataset
-        Four tables following the conventions of :mod:`eska_network.domain.model`; ``resources`` is
-        empty when ``resources.csv`` is absent.
+        Six tables following the conventions of :mod:`eska_network.domain.model`; ``resources``,
+        ``assessments`` and ``actions`` are empty when their file is absent.
 
     Raises
     ------
@@ -141,7 +160,7 @@ def read_dataset(source: Source) -> Dataset:
                 if frame is not None:
                     raw[spec.name] = frame
             elif spec.required:
-                findings.add(spec.name, "required file is missing")
+                findings.add(spec.name, say("validation.file_missing"))
     tables = {_field(spec): _check_file(spec, raw[spec.name], findings) for spec in _present(raw)}
     _check_references(raw, findings)
     if findings:
@@ -170,6 +189,10 @@ def summary(dataset: Dataset) -> str:
         ties,
         _count(len(dataset.resources), "resource", "resources"),
     ]
+    if len(dataset.assessments):
+        parts.append(_count(len(dataset.assessments), "assessment row", "assessment rows"))
+    if len(dataset.actions):
+        parts.append(_count(len(dataset.actions), "action", "actions"))
     return ", ".join(parts)
 
 
@@ -190,12 +213,14 @@ def max_unpacked_bytes(environ: Mapping[str, str] | None = None) -> int:
 
 
 def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
-    """Write the four CSV files into ``folder`` (created if needed), all or none of them.
+    """Write the six CSV files into ``folder`` (created if needed), all or none of them.
 
-    The files are written to a temporary folder beside ``folder`` and moved in place only when
-    all four are complete, so a failure while writing leaves ``folder`` as it was. A new or empty
-    ``folder`` is replaced by the temporary one in a single rename; in a folder holding other
-    files, those are left alone and the four files are renamed into it one by one.
+    Every text cell a spreadsheet would run as a formula is written with a leading ``'``, which
+    :func:`read_dataset` removes again. The files are written to a temporary folder beside
+    ``folder`` and moved in place only when all are complete, so a failure while writing leaves
+    ``folder`` as it was. A new or empty ``folder`` is replaced by the temporary one in a single
+    rename; in a folder holding other files, those are left alone and the files are renamed into
+    it one by one.
 
     Returns
     -------
@@ -215,7 +240,7 @@ def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
             for spec in schema.FILES:
                 os.replace(staging / spec.name, folder / spec.name)
         else:
-            # Renaming a folder onto a missing or empty one is atomic: all four files or none.
+            # Renaming a folder onto a missing or empty one is atomic: all files or none.
             os.replace(staging, folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -223,13 +248,13 @@ def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
 
 
 def write_dataset_zip(dataset: Dataset) -> bytes:
-    """The four CSV files of :func:`write_dataset` as a zip archive, for a download button.
+    """The CSV files of :func:`write_dataset` as a zip archive, for a download button.
 
     Examples
     --------
     >>> import zipfile
     >>> zipfile.ZipFile(io.BytesIO(write_dataset_zip(Dataset()))).namelist()
-    ['children.csv', 'members.csv', 'ties.csv', 'resources.csv']
+    ['children.csv', 'members.csv', 'ties.csv', 'resources.csv', 'assessments.csv', 'actions.csv']
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -279,31 +304,30 @@ class _Findings:
         return bool(self._listed)
 
     def add(
-        self, file: str, message: str, row: int | None = None, column: str | None = None
+        self, file: str, message: Said, row: int | None = None, column: str | None = None
     ) -> None:
-        self._listed.append(Problem(file, row, column, message))
+        self._listed.append(Problem.of(file, row, column, message))
 
     def rows(
-        self, file: str, column: str | None, rows: pd.Index, messages: str | Iterable[str]
+        self, file: str, column: str | None, rows: pd.Index, messages: Said | Iterable[Said]
     ) -> None:
         """One problem per row in ``rows``; ``messages`` is one message or one per row."""
         key = (file, column)
         already = self._per_column.get(key, 0)
         self._per_column[key] = already + len(rows)
         room = max(min(MAX_LISTED_PER_COLUMN - already, len(rows)), 0)
-        texts = itertools.repeat(messages) if isinstance(messages, str) else iter(messages)
+        texts = itertools.repeat(messages) if isinstance(messages, Said) else iter(messages)
         for row, message in zip(rows[:room], itertools.islice(texts, room), strict=True):
-            self._listed.append(Problem(file, int(row), column, message))
+            self._listed.append(Problem.of(file, int(row), column, message))
 
     def problems(self) -> list[Problem]:
         """Every problem by file (in format order), then by row and column."""
         unlisted = [
-            Problem(
+            Problem.of(
                 file,
                 None,
                 column,
-                f"{count - MAX_LISTED_PER_COLUMN} more problems in this "
-                "column, not listed one by one",
+                say("validation.more_problems", count=count - MAX_LISTED_PER_COLUMN),
             )
             for (file, column), count in self._per_column.items()
             if count > MAX_LISTED_PER_COLUMN
@@ -341,7 +365,7 @@ def _source_files(source: Source, findings: _Findings) -> dict[str, bytes]:
         return {name: (path / name).read_bytes() for name in _FILE_NAMES if (path / name).is_file()}
     if path.is_file():
         return _zip_files(path.name, path.read_bytes(), findings)
-    findings.add(str(path), "no such folder or zip file")
+    findings.add(str(path), say("validation.no_source"))
     return {}
 
 
@@ -349,7 +373,7 @@ def _zip_files(label: str, data: bytes, findings: _Findings) -> dict[str, bytes]
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        findings.add(label, "is not a zip file")
+        findings.add(label, say("validation.not_zip"))
         return {}
     with archive:
         entries = [
@@ -361,8 +385,9 @@ def _zip_files(label: str, data: bytes, findings: _Findings) -> dict[str, bytes]
         ]
         folders = sorted({str(PurePosixPath(entry.filename).parent) for entry in entries})
         if len(folders) > 1:
-            names = ", ".join("the top level" if f == "." else f for f in folders)
-            findings.add(label, f"holds data files in more than one folder ({names})")
+            top = say("validation.zip_top_level")
+            names = [top if folder == "." else folder for folder in folders]
+            findings.add(label, say("validation.zip_folders", names=Joined(tuple(names))))
             return {}
         refusal = _bomb_refusal(entries)
         if refusal:
@@ -371,11 +396,11 @@ def _zip_files(label: str, data: bytes, findings: _Findings) -> dict[str, bytes]
         try:
             return {PurePosixPath(entry.filename).name: archive.read(entry) for entry in entries}
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error) as error:
-            findings.add(label, f"cannot be unpacked: {error}")
+            findings.add(label, say("validation.zip_broken", error=str(error)))
             return {}
 
 
-def _bomb_refusal(entries: list[zipfile.ZipInfo]) -> str | None:
+def _bomb_refusal(entries: list[zipfile.ZipInfo]) -> Said | None:
     """Why a zip is refused before anything is unpacked (its declared sizes), or None.
 
     The sizes a zip declares are what unpacking gives at most: Python's reader stops at the
@@ -385,15 +410,19 @@ def _bomb_refusal(entries: list[zipfile.ZipInfo]) -> str | None:
     packed = sum(entry.compress_size for entry in entries)
     limit = max_unpacked_bytes()
     if unpacked > limit:
-        return (
-            f"unpacks to {unpacked / 2**20:,.0f} MB, more than the limit of {limit // 2**20} MB "
-            f"(set {MAX_UNPACKED_VARIABLE} to change it); nothing was unpacked"
+        return say(
+            "validation.zip_too_big",
+            size=f"{unpacked / 2**20:,.0f}",
+            limit=limit // 2**20,
+            variable=MAX_UNPACKED_VARIABLE,
         )
     if unpacked >= _RATIO_FROM_BYTES and unpacked > MAX_ZIP_RATIO * max(packed, 1):
-        return (
-            f"unpacks to {unpacked / 2**20:,.0f} MB from {packed / 2**20:,.1f} MB, "
-            f"{unpacked / max(packed, 1):,.0f} times its size: no data set packs more than "
-            f"{MAX_ZIP_RATIO} times, so this looks like a zip bomb; nothing was unpacked"
+        return say(
+            "validation.zip_bomb",
+            size=f"{unpacked / 2**20:,.0f}",
+            packed=f"{packed / 2**20:,.1f}",
+            ratio=f"{unpacked / max(packed, 1):,.0f}",
+            most=MAX_ZIP_RATIO,
         )
     return None
 
@@ -408,7 +437,7 @@ def _parse_csv(name: str, data: bytes, findings: _Findings) -> pd.DataFrame | No
         findings.add(name, *problem)
         return None
     if not data.strip():
-        findings.add(name, "is empty: the first row must name the columns")
+        findings.add(name, say("validation.empty_file"))
         return None
     if not data.endswith((b"\n", b"\r")):
         data += b"\n"
@@ -416,7 +445,7 @@ def _parse_csv(name: str, data: bytes, findings: _Findings) -> pd.DataFrame | No
         header = next(csv.reader(io.TextIOWrapper(io.BytesIO(data), "utf-8", newline="")))
         frame = _parse_rows(name, data, len(header), findings)
     except (csv.Error, pa.ArrowInvalid) as error:
-        findings.add(name, f"is not a CSV file ({error})")
+        findings.add(name, say("validation.not_csv", error=str(error)))
         return None
     # A cell the product wrote escaped for spreadsheets (csvsafe) is read back as it was.
     frame = frame.apply(lambda cells: csvsafe.unescape_column(cells.str.strip()))
@@ -424,25 +453,22 @@ def _parse_csv(name: str, data: bytes, findings: _Findings) -> pd.DataFrame | No
     return _named_columns(name, frame, header, findings)
 
 
-def _not_csv_text(data: bytes) -> tuple[str, int | None] | None:
+def _not_csv_text(data: bytes) -> tuple[Said, int | None] | None:
     """What makes ``data`` unreadable as UTF-8 CSV text (message and row), or None."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "is UTF-16 text, not UTF-8: save it as CSV UTF-8", None
+        return say("validation.utf16"), None
     if data.startswith(b"PK\x03\x04"):
-        return "is a zip archive or an Excel workbook, not a CSV file", None
+        return say("validation.workbook"), None
     if b"\x00" in data:
-        return "is not a CSV file: it holds binary data", None
+        return say("validation.binary"), None
     if not data.isascii():
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as error:
             row = data.count(b"\n", 0, error.start) + 1
-            return "is not UTF-8 text: save it as CSV UTF-8", row
+            return say("validation.not_utf8"), row
     if data.count(b'"') % 2:
-        return (
-            'is not a CSV file: it has an odd number of quotes ("), so a quoted cell is never '
-            "closed or a quote inside a cell is not doubled"
-        ), None
+        return say("validation.odd_quotes"), None
     return None
 
 
@@ -460,7 +486,7 @@ def _parse_rows(name: str, data: bytes, width: int, findings: _Findings) -> pd.D
         name,
         None,
         pd.Index([number for number, _ in wrong]),
-        (f"has {cells} cells but the header has {width}" for _, cells in wrong),
+        (say("validation.cells", cells=cells, width=width) for _, cells in wrong),
     )
     frame = table.slice(1).to_pandas()
     frame.index = numbers[1:]
@@ -506,12 +532,12 @@ def _named_columns(
     unnamed = [i for i, column in enumerate(header) if column == ""]
     for i in unnamed:
         if (frame[i] != "").any():
-            findings.add(name, f"column {i + 1} has values but no name in the header", row=1)
+            findings.add(name, say("validation.unnamed_column", number=i + 1), row=1)
     frame = frame.drop(columns=unnamed)
     header = [column for column in header if column != ""]
     repeated = sorted({column for column in header if header.count(column) > 1})
     for column in repeated:
-        findings.add(name, "this column appears more than once in the header", 1, column)
+        findings.add(name, say("validation.repeated_column"), 1, column)
     if repeated:
         return None
     frame.columns = header
@@ -526,7 +552,9 @@ def _check_file(spec: FileSpec, frame: pd.DataFrame, findings: _Findings) -> pd.
     missing = [column for column in spec.columns if column.name not in frame]
     for column in missing:
         if column.required:
-            findings.add(spec.name, f"required column {column.name} is missing", column=column.name)
+            findings.add(
+                spec.name, say("validation.column_missing", column=column.name), column=column.name
+            )
     typed = {
         column.name: _check_column(spec.name, column, frame[column.name], findings)
         for column in spec.columns
@@ -546,7 +574,7 @@ def _check_file(spec: FileSpec, frame: pd.DataFrame, findings: _Findings) -> pd.
 
 def _absent(column: Column, index: pd.Index) -> pd.Series:
     """An optional column the file does not have: every cell missing."""
-    if column.kind == "codes":
+    if column.kind == "codes" and not column.none_word:
         return pd.Series("", index=index, dtype="str")
     return pd.Series(
         pd.NA if column.kind == "int" else None, index=index, dtype=column_dtype(column)
@@ -557,15 +585,12 @@ def _check_column(file: str, column: Column, cells: pd.Series, findings: _Findin
     """The column converted to its model type, after reporting every cell that is wrong."""
     empty = cells == ""
     if column.required:
-        findings.rows(file, column.name, cells.index[empty], "a value is required")
+        findings.rows(file, column.name, cells.index[empty], say("validation.required"))
     if column.kind == "text":
         return cells.where(~empty)
     if column.kind == "id":
         bad = ~empty & ~cells.str.match(schema.ID_PATTERN)
-        messages = (
-            f"{_quoted(cell)} is not a valid id: use 1 to 32 letters, digits, _ or -"
-            for cell in cells[bad]
-        )
+        messages = (say("validation.bad_id", cell=_quoted(cell)) for cell in cells[bad])
         findings.rows(file, column.name, cells.index[bad], messages)
         return cells.where(~empty)
     parse = _PARSERS[column.kind](column)
@@ -594,23 +619,23 @@ def _typed_column(
     return pd.Series(np.array(values, dtype=object)[positions], index=index, dtype="str")
 
 
-def _int_parser(column: Column) -> Callable[[str], tuple[int | None, str | None]]:
-    def parse(cell: str) -> tuple[int | None, str | None]:
+def _int_parser(column: Column) -> Callable[[str], tuple[int | None, Said | None]]:
+    def parse(cell: str) -> tuple[int | None, Said | None]:
         if cell == "":
             return None, None
         if not _WHOLE_NUMBER.fullmatch(cell):
-            return None, f"{_quoted(cell)} is not a whole number"
+            return None, say("validation.not_whole", cell=_quoted(cell))
         number = int(cell)
         low, high = column.minimum, column.maximum
         if (low is not None and number < low) or (high is not None and number > high):
-            return None, f"{number} is out of range {low} to {high}"
+            return None, say("validation.out_of_range", number=number, low=low, high=high)
         return number, None
 
     return parse
 
 
-def _date_parser(column: Column) -> Callable[[str], tuple[dt.date | None, str | None]]:
-    def parse(cell: str) -> tuple[dt.date | None, str | None]:
+def _date_parser(column: Column) -> Callable[[str], tuple[dt.date | None, Said | None]]:
+    def parse(cell: str) -> tuple[dt.date | None, Said | None]:
         if cell == "":
             return None, None
         try:
@@ -618,35 +643,42 @@ def _date_parser(column: Column) -> Callable[[str], tuple[dt.date | None, str | 
                 return dt.date.fromisoformat(cell), None
         except ValueError:
             pass
-        return None, f"{_quoted(cell)} is not a date in YYYY-MM-DD form"
+        return None, say("validation.bad_date", cell=_quoted(cell))
 
     return parse
 
 
-def _code_parser(column: Column) -> Callable[[str], tuple[str | None, str | None]]:
+def _code_parser(column: Column) -> Callable[[str], tuple[str | None, Said | None]]:
     expected = ", ".join(column.vocabulary.codes)
 
-    def parse(cell: str) -> tuple[str | None, str | None]:
+    def parse(cell: str) -> tuple[str | None, Said | None]:
         if cell == "" or cell in column.vocabulary:
             return cell or None, None
-        return None, f"unknown code {_quoted(cell)} (expected one of: {expected})"
+        return None, say("validation.unknown_code", cell=_quoted(cell), expected=expected)
 
     return parse
 
 
-def _codes_parser(column: Column) -> Callable[[str], tuple[str, str | None]]:
+def _codes_parser(column: Column) -> Callable[[str], tuple[str | None, Said | None]]:
     expected = ", ".join(column.vocabulary.codes)
 
-    def parse(cell: str) -> tuple[str, str | None]:
+    def parse(cell: str) -> tuple[str | None, Said | None]:
         items = [item.strip() for item in cell.split(LIST_SEPARATOR)]
         items = [item for item in items if item]
         if column.required and cell and not items:
-            return "", "a value is required"
+            return "", say("validation.required")
+        if column.none_word:
+            if not items:
+                return None, None
+            if codes.NONE_WORD in items:
+                if set(items) != {codes.NONE_WORD}:
+                    return None, say("validation.none_alone")
+                return codes.NONE_WORD, None
         unknown = [item for item in dict.fromkeys(items) if item not in column.vocabulary]
         if unknown:
             listed = ", ".join(_quoted(item) for item in unknown)
-            plural = "s" if len(unknown) > 1 else ""
-            return "", f"unknown code{plural} {listed} (expected any of: {expected})"
+            which = "unknown_codes" if len(unknown) > 1 else "unknown_code_in_list"
+            return "", say(f"validation.{which}", cells=listed, expected=expected)
         return LIST_SEPARATOR.join(column.vocabulary.sort(items)), None
 
     return parse
@@ -655,14 +687,14 @@ def _codes_parser(column: Column) -> Callable[[str], tuple[str, str | None]]:
 _PARSERS = {"int": _int_parser, "date": _date_parser, "code": _code_parser, "codes": _codes_parser}
 
 
-def cell_problem(column: Column, cell: str) -> str | None:
+def cell_problem(column: Column, cell: str) -> Said | None:
     """What is wrong with one non-empty cell of an int, date, code or codes column, or None.
 
     The forms of the app use it so that they refuse what an import refuses, in the same words.
 
     Examples
     --------
-    >>> cell_problem(schema.TIES.column("strength"), "7")
+    >>> str(cell_problem(schema.TIES.column("strength"), "7"))
     '7 is out of range 0 to 5'
     >>> cell_problem(schema.TIES.column("needs_met"), "legal; housing") is None
     True
@@ -683,17 +715,29 @@ def _check_duplicates(
     cells = cells[(cells != "").all(axis=1)]
     rows, firsts = _repeats(cells)
     column = spec.key[-1]
-    if spec is schema.MEMBERS:
+    if spec in (schema.MEMBERS, schema.ACTIONS):
         messages = (
-            f"duplicate member_id {_quoted(member)} for child {_quoted(child)} "
-            f"(first in row {first})"
-            for child, member, first in zip(
-                cells.loc[rows, "child_id"], cells.loc[rows, "member_id"], firsts, strict=True
+            say(
+                "validation.duplicate_for_child",
+                column=column,
+                value=_quoted(value),
+                child=_quoted(child),
+                first=first,
+            )
+            for child, value, first in zip(
+                cells.loc[rows, "child_id"], cells.loc[rows, column], firsts, strict=True
+            )
+        )
+    elif spec is schema.ASSESSMENTS:
+        messages = (
+            say("validation.second_assessment", child=_quoted(child), day=day, first=first)
+            for child, day, first in zip(
+                cells.loc[rows, "child_id"], cells.loc[rows, column], firsts, strict=True
             )
         )
     else:
         messages = (
-            f"duplicate {column} {_quoted(value)} (first in row {first})"
+            say("validation.duplicate", column=column, value=_quoted(value), first=first)
             for value, first in zip(cells.loc[rows, column], firsts, strict=True)
         )
     findings.rows(spec.name, column, rows, messages)
@@ -716,8 +760,14 @@ def _check_duplicate_ties(frame: pd.DataFrame, dates: pd.Series, findings: _Find
     )
     rows, firsts = _repeats(keys)
     messages = (
-        f"a second row for the tie {_quoted(a)} - {_quoted(b)} of child {_quoted(child)} "
-        f"on {date} (first in row {first})"
+        say(
+            "validation.second_tie_row",
+            a=_quoted(a),
+            b=_quoted(b),
+            child=_quoted(child),
+            day=date,
+            first=first,
+        )
         for child, a, b, date, first in zip(
             cells.loc[rows, "child_id"],
             *np.sort(cells.loc[rows, ["source", "target"]].to_numpy(), axis=1).T,
@@ -760,6 +810,19 @@ def _check_references(raw: dict[str, pd.DataFrame], findings: _Findings) -> None
     tie_rows = raw.get(schema.TIES.name)
     if tie_rows is not None:
         _check_tie_references(tie_rows, children, members, findings)
+    assessment_rows = raw.get(schema.ASSESSMENTS.name)
+    if assessment_rows is not None and "child_id" in assessment_rows:
+        _check_known(
+            schema.ASSESSMENTS.name,
+            assessment_rows,
+            "child_id",
+            children,
+            "validation.no_child",
+            findings,
+        )
+    action_rows = raw.get(schema.ACTIONS.name)
+    if action_rows is not None:
+        _check_action_references(action_rows, raw, children, resources, findings)
 
 
 def _keys(raw: dict[str, pd.DataFrame], spec: FileSpec, *names: str) -> pa.Array | None:
@@ -782,13 +845,11 @@ def _check_member_references(
     file = schema.MEMBERS.name
     if "member_id" in frame:
         reserved = frame.index[frame["member_id"] == codes.CHILD_NODE]
-        message = f"'{codes.CHILD_NODE}' is reserved for the child at the centre of the map"
-        findings.rows(file, "member_id", reserved, message)
+        findings.rows(file, "member_id", reserved, say("validation.child_reserved"))
     if "child_id" in frame:
-        _check_known(file, frame, "child_id", children, "no child {} in children.csv", findings)
+        _check_known(file, frame, "child_id", children, "validation.no_child", findings)
     if "resource_id" in frame:
-        message = "no resource {} in resources.csv"
-        _check_known(file, frame, "resource_id", resources, message, findings)
+        _check_known(file, frame, "resource_id", resources, "validation.no_resource", findings)
 
 
 def _check_tie_references(
@@ -797,17 +858,14 @@ def _check_tie_references(
     file = schema.TIES.name
     if "child_id" not in frame:
         return
-    known_child = _check_known(
-        file, frame, "child_id", children, "no child {} in children.csv", findings
-    )
+    known_child = _check_known(file, frame, "child_id", children, "validation.no_child", findings)
     if {"source", "target"} <= set(frame.columns):
         source, target = frame["source"], frame["target"]
         same = frame.index[(source != "") & (source == target)]
-        messages = (f"source and target are both {_quoted(cell)}" for cell in source[same])
+        messages = (say("validation.same_ends", cell=_quoted(cell)) for cell in source[same])
         findings.rows(file, "target", same, messages)
         at_child = frame.index[target == codes.CHILD_NODE]
-        message = f"target must be a member_id; the child ('{codes.CHILD_NODE}') goes in source"
-        findings.rows(file, "target", at_child, message)
+        findings.rows(file, "target", at_child, say("validation.child_as_target"))
     for end in ("source", "target"):
         if members is None or end not in frame:
             continue
@@ -816,10 +874,95 @@ def _check_tie_references(
         key = _joined(frame["child_id"], ends)
         bad = frame.index[checked & ~_is_in(key, members)]
         messages = (
-            f"{_quoted(member)} is not a member of child {_quoted(child)} in members.csv"
+            say("validation.not_a_member", member=_quoted(member), child=_quoted(child))
             for child, member in zip(frame.loc[bad, "child_id"], ends[bad], strict=True)
         )
         findings.rows(file, end, bad, messages)
+
+
+def _check_action_references(
+    frame: pd.DataFrame,
+    raw: dict[str, pd.DataFrame],
+    children: pa.Array | None,
+    resources: pa.Array | None,
+    findings: _Findings,
+) -> None:
+    """An action names a known child; a referral a service of the child's district, as broker.
+
+    Dates: a status cannot change before the action was agreed.
+    """
+    file = schema.ACTIONS.name
+    if "child_id" in frame:
+        _check_known(file, frame, "child_id", children, "validation.no_child", findings)
+    if "resource_id" in frame:
+        _check_known(file, frame, "resource_id", resources, "validation.no_resource", findings)
+    if "gap" in frame:
+        from eska_network.domain.gap_kinds import KIND_CODES
+
+        kinds = frame["gap"].str.split(":", n=1).str[0]
+        bad = frame.index[(frame["gap"] != "") & ~kinds.isin(list(KIND_CODES))]
+        expected = ", ".join(KIND_CODES)
+        messages = (
+            say("validation.unknown_gap", cell=_quoted(cell), expected=expected)
+            for cell in frame.loc[bad, "gap"]
+        )
+        findings.rows(file, "gap", bad, messages)
+    if "status" not in frame:
+        return
+    referral = frame["status"].isin(list(codes.REFERRAL_STATUSES))
+    service = frame["resource_id"] if "resource_id" in frame else pd.Series("", frame.index)
+    missing = frame.index[referral & (service == "")]
+    findings.rows(file, "resource_id", missing, say("validation.referral_service"))
+    if "worker_role" in frame:
+        not_broker = frame.index[referral & ~frame["worker_role"].isin(["", "broker"])]
+        findings.rows(file, "worker_role", not_broker, say("validation.referral_broker"))
+    _check_referral_districts(frame, raw, referral & (service != ""), findings)
+    if {"created_on", "status_on"} <= set(frame.columns):
+        created, changed = frame["created_on"], frame["status_on"]
+        dated = (created != "") & (changed != "")
+        early = dated & (changed < created) & changed.str.fullmatch(_ISO_DATE.pattern)
+        messages = (
+            say("validation.status_before_agreed", day=day, start=start)
+            for day, start in zip(changed[early], created[early], strict=True)
+        )
+        findings.rows(file, "status_on", frame.index[early], messages)
+
+
+def _check_referral_districts(
+    frame: pd.DataFrame, raw: dict[str, pd.DataFrame], referral: pd.Series, findings: _Findings
+) -> None:
+    """A referral goes to a service of the child's own district."""
+    children, services = raw.get(schema.CHILDREN.name), raw.get(schema.RESOURCES.name)
+    if children is None or services is None or "child_id" not in frame:
+        return
+    if not {"child_id", "district"} <= set(children) or not {"resource_id", "district"} <= set(
+        services
+    ):
+        return
+    home = dict(zip(children["child_id"], children["district"], strict=True))
+    where = dict(zip(services["resource_id"], services["district"], strict=True))
+    rows = frame[referral]
+    wrong = [
+        (row, child, service)
+        for row, child, service in zip(
+            rows.index, rows["child_id"], rows["resource_id"], strict=True
+        )
+        if child in home and service in where and home[child] != where[service]
+    ]
+    findings.rows(
+        schema.ACTIONS.name,
+        "resource_id",
+        pd.Index([row for row, _, _ in wrong]),
+        (
+            say(
+                "validation.other_district",
+                cell=_quoted(service),
+                where=where[service],
+                home=home[child],
+            )
+            for _, child, service in wrong
+        ),
+    )
 
 
 def _check_known(
@@ -836,7 +979,7 @@ def _check_known(
         return cells != ""
     found = _is_in(cells, known)
     bad = frame.index[(cells != "") & ~found]
-    findings.rows(file, column, bad, (message.format(_quoted(cell)) for cell in cells[bad]))
+    findings.rows(file, column, bad, (say(message, cell=_quoted(cell)) for cell in cells[bad]))
     return found
 
 

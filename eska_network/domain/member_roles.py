@@ -46,8 +46,11 @@ ROLES = Vocabulary(
             ("patbm", "PATBM", "PATBM"),
             ("cbcpm", "Child protection group", "Kelompok perlindungan anak"),
             ("employer", "Employer", "Pemberi kerja"),
+            ("recruiter", "Recruiter / exploiter", "Perekrut / pelaku eksploitasi"),
             ("volunteer", "Volunteer", "Relawan"),
             ("mentor", "Mentor", "Mentor"),
+            ("youth_group", "Youth group", "Karang Taruna"),
+            ("non_formal_education", "Non-formal school", "Sekolah nonformal (PKBM)"),
             # institutions
             ("ngo", "NGO", "LSM"),
             ("shelter", "Shelter", "Rumah aman"),
@@ -55,11 +58,13 @@ ROLES = Vocabulary(
             ("mental_health", "Mental-health service", "Layanan kesehatan jiwa"),
             ("police", "Police", "Polisi"),
             ("legal_aid", "Legal aid", "Bantuan hukum"),
-            ("social_services", "Social services", "Dinas sosial"),
+            ("social_services", "Social services", "Dinas Sosial"),
             ("social_worker", "Social worker", "Pekerja sosial"),
             ("school", "School", "Sekolah"),
             ("court", "Court", "Pengadilan"),
             ("child_protection_unit", "Child protection unit", "UPTD PPA"),
+            ("witness_protection", "Witness and victim protection", "LPSK"),
+            ("vocational_training", "Vocational training", "Balai latihan kerja"),
         )
     ),
 )

@@ -9,6 +9,8 @@ Table conventions (every producer of a Dataset, the CSV reader and the store, fo
 - one column per :mod:`eska_network.domain.schema` column, in schema order, then any extra columns;
 - ``id``, ``text`` and ``code`` columns hold ``str``, missing values are ``NA``;
 - ``codes`` columns hold the distinct codes in vocabulary order joined by ``;`` (``""`` if none);
+  a ``codes`` column with ``none_word`` (assessments.csv) holds ``NA`` when not recorded and
+  ``"none"`` for a recorded empty list;
 - required ``int`` columns are ``int64``, optional ones nullable ``Int64``;
 - ``date`` columns are ``datetime64``, missing values ``NaT``;
 - extra columns hold ``str`` (missing ``NA``) and are written back unchanged.
@@ -92,22 +94,128 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Assessment:
+    """One row of assessments.csv: what one assessment found about the child.
+
+    ``None`` is "not recorded" (an empty cell); for a list, ``()`` is the word ``none``.
+    """
+
+    child_id: str
+    assessed_on: dt.date
+    needs: tuple[str, ...] | None = None
+    risk_factors: tuple[str, ...] | None = None
+    wellbeing_personal: int | None = None
+    wellbeing_interpersonal: int | None = None
+    wellbeing_skills: int | None = None
+    placement: str | None = None
+    reintegration_stage: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One row of actions.csv: an action a case conference agreed (a task or a referral)."""
+
+    child_id: str
+    action_id: str
+    created_on: dt.date
+    text: str
+    worker_role: str
+    status: str
+    responsible: str | None = None
+    due_on: dt.date | None = None
+    resource_id: str | None = None
+    status_on: dt.date | None = None
+    gap: str | None = None
+
+
+@dataclass(frozen=True)
+class ChildState:
+    """The child's assessed fields as of one date (DATA_FORMAT.md, assessments.csv).
+
+    ``needs_recorded`` and ``risk_factors_recorded`` tell "no needs" (recorded, empty) from
+    "never assessed".
+    """
+
+    needs: tuple[str, ...] = ()
+    needs_recorded: bool = False
+    risk_factors: tuple[str, ...] = ()
+    risk_factors_recorded: bool = False
+    wellbeing: Mapping[str, int | None] = field(
+        default_factory=lambda: dict.fromkeys(codes.WELLBEING)
+    )
+    placement: str | None = None
+    reintegration_stage: str | None = None
+
+
+@dataclass(frozen=True)
 class ChildSystem:
-    """One child's record: the child, the members of the support system, every tie row."""
+    """One child's record: the child, the members, every tie row and every assessment row."""
 
     child: Child
     members: tuple[Member, ...] = ()
     ties: tuple[Tie, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
 
     @property
     def member_levels(self) -> dict[str, str]:
         return {member.member_id: member.level for member in self.members}
 
     def assessment_dates(self) -> list[dt.date]:
-        return sorted({tie.assessed_on for tie in self.ties})
+        """Every date with a tie row or an assessments.csv row, oldest first."""
+        return sorted(
+            {tie.assessed_on for tie in self.ties} | {a.assessed_on for a in self.assessments}
+        )
 
     def latest_assessment(self) -> dt.date | None:
-        return max((tie.assessed_on for tie in self.ties), default=None)
+        """The latest ``assessed_on`` of the child's tie and assessment rows (GAPS.md's D)."""
+        return max(
+            [tie.assessed_on for tie in self.ties] + [a.assessed_on for a in self.assessments],
+            default=None,
+        )
+
+    def state_as_of(self, as_of: dt.date | None = None) -> ChildState:
+        """The child's needs, risk factors, wellbeing, placement and stage as of ``as_of``.
+
+        Each field comes from the latest assessment row not after ``as_of`` (default: the latest)
+        whose cell is not empty, else from the children.csv baseline; ``none`` in a list cell
+        records an empty list.
+
+        Examples
+        --------
+        >>> child = Child("C1", "Kota Medan", 15, needs=("legal",), wellbeing_personal=2)
+        >>> rows = (Assessment("C1", dt.date(2026, 1, 5), needs=(), placement="shelter"),
+        ...         Assessment("C1", dt.date(2026, 4, 5), wellbeing_personal=4))
+        >>> early = ChildSystem(child, assessments=rows).state_as_of(dt.date(2026, 2, 1))
+        >>> early.needs, early.needs_recorded, early.placement, early.wellbeing["personal"]
+        ((), True, 'shelter', 2)
+        >>> ChildSystem(child, assessments=rows).state_as_of().wellbeing["personal"]
+        4
+        """
+        child = self.child
+        values: dict[str, object] = {
+            "needs": child.needs or None,
+            "risk_factors": child.risk_factors or None,
+            **{f"wellbeing_{w}": getattr(child, f"wellbeing_{w}") for w in codes.WELLBEING},
+            "placement": None,
+            "reintegration_stage": None,
+        }
+        dated = sorted(self.assessments, key=lambda row: row.assessed_on)
+        for row in dated:
+            if as_of is not None and row.assessed_on > as_of:
+                break
+            for name in schema.ASSESSED_FIELDS:
+                value = getattr(row, name)
+                if value is not None:
+                    values[name] = value
+        return ChildState(
+            needs=tuple(values["needs"] or ()),
+            needs_recorded=values["needs"] is not None,
+            risk_factors=tuple(values["risk_factors"] or ()),
+            risk_factors_recorded=values["risk_factors"] is not None,
+            wellbeing={w: values[f"wellbeing_{w}"] for w in codes.WELLBEING},
+            placement=values["placement"],
+            reintegration_stage=values["reintegration_stage"],
+        )
 
     def ties_as_of(self, as_of: dt.date | None = None) -> tuple[Tie, ...]:
         """Each tie's row with the latest ``assessed_on`` not after ``as_of`` (default: latest).
@@ -141,12 +249,14 @@ def column_dtype(column: schema.Column) -> str:
 
 @dataclass(frozen=True)
 class Dataset:
-    """A whole data set as four tables (see the module docstring for their conventions)."""
+    """A whole data set as six tables (see the module docstring for their conventions)."""
 
     children: pd.DataFrame = field(default_factory=lambda: _empty_table(schema.CHILDREN))
     members: pd.DataFrame = field(default_factory=lambda: _empty_table(schema.MEMBERS))
     ties: pd.DataFrame = field(default_factory=lambda: _empty_table(schema.TIES))
     resources: pd.DataFrame = field(default_factory=lambda: _empty_table(schema.RESOURCES))
+    assessments: pd.DataFrame = field(default_factory=lambda: _empty_table(schema.ASSESSMENTS))
+    actions: pd.DataFrame = field(default_factory=lambda: _empty_table(schema.ACTIONS))
 
     def table(self, spec: FileSpec) -> pd.DataFrame:
         return getattr(self, spec.name.removesuffix(".csv"))
@@ -165,7 +275,17 @@ class Dataset:
             Member, schema.MEMBERS, self.members[self.members["child_id"] == child_id]
         )
         ties = _objects(Tie, schema.TIES, self.ties[self.ties["child_id"] == child_id])
-        return ChildSystem(child, tuple(members), tuple(ties))
+        assessments = _objects(
+            Assessment,
+            schema.ASSESSMENTS,
+            self.assessments[self.assessments["child_id"] == child_id],
+        )
+        return ChildSystem(child, tuple(members), tuple(ties), tuple(assessments))
+
+    def child_actions(self, child_id: str) -> tuple[ActionRow, ...]:
+        """The actions.csv rows of one child, in file order."""
+        rows = self.actions[self.actions["child_id"] == child_id]
+        return tuple(_objects(ActionRow, schema.ACTIONS, rows))
 
     def district_resources(self, district: str) -> tuple[Resource, ...]:
         rows = self.resources[self.resources["district"] == district]
@@ -178,6 +298,8 @@ class Dataset:
         members: Iterable[Member] = (),
         ties: Iterable[Tie] = (),
         resources: Iterable[Resource] = (),
+        assessments: Iterable[Assessment] = (),
+        actions: Iterable[ActionRow] = (),
     ) -> Dataset:
         """Build a data set from dataclasses (for tests and small programs)."""
         return cls(
@@ -185,6 +307,8 @@ class Dataset:
             members=_table(schema.MEMBERS, members),
             ties=_table(schema.TIES, ties),
             resources=_table(schema.RESOURCES, resources),
+            assessments=_table(schema.ASSESSMENTS, assessments),
+            actions=_table(schema.ACTIONS, actions),
         )
 
 
@@ -196,7 +320,7 @@ def _table(spec: FileSpec, objects: Iterable[object]) -> pd.DataFrame:
             value = getattr(obj, name)
             column = spec.column(name)
             if column.kind == "codes":
-                value = LIST_SEPARATOR.join(column.vocabulary.sort(value))
+                value = codes_cell(column, value)
             record[name] = value
         records.append(record)
     table = pd.DataFrame.from_records(records, columns=list(spec.column_names))
@@ -211,8 +335,28 @@ def _objects(cls: type, spec: FileSpec, rows: pd.DataFrame) -> list:
     return result
 
 
+def codes_cell(column: schema.Column, value: Iterable[str] | None) -> str | None:
+    """A list of codes as a table cell: sorted and ``;``-joined (see the module docstring).
+
+    >>> needs = schema.ASSESSMENTS.column("needs"), schema.CHILDREN.column("needs")
+    >>> [codes_cell(column, ()) for column in needs]
+    ['none', '']
+    """
+    if column.none_word:
+        if value is None:
+            return None
+        if not value:
+            return codes.NONE_WORD
+    return LIST_SEPARATOR.join(column.vocabulary.sort(value or ()))
+
+
 def _value(column: schema.Column, value: object) -> object:
     if column.kind == "codes":
+        if column.none_word:
+            if not isinstance(value, str) or not value:
+                return None
+            if value == codes.NONE_WORD:
+                return ()
         return tuple(value.split(LIST_SEPARATOR)) if isinstance(value, str) and value else ()
     if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
         return None

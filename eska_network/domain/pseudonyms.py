@@ -106,4 +106,5 @@ def pseudonymise(system: ChildSystem, lang: str = "en", child_code: str = "A") -
         )
         for tie in system.ties
     )
-    return ChildSystem(child, members, ties)
+    assessments = tuple(dataclasses.replace(row, child_id=child_code) for row in system.assessments)
+    return ChildSystem(child, members, ties, assessments)

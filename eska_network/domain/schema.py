@@ -33,6 +33,7 @@ class Column:
     vocabulary: Vocabulary | None = None
     minimum: int | None = None
     maximum: int | None = None
+    none_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,4 +120,53 @@ RESOURCES = FileSpec(
     ),
 )
 
-FILES = (CHILDREN, MEMBERS, TIES, RESOURCES)
+ASSESSED_FIELDS = (
+    "needs",
+    "risk_factors",
+    *(f"wellbeing_{dimension}" for dimension in codes.WELLBEING),
+    "placement",
+    "reintegration_stage",
+)
+"""The fields an assessment records about the child; each is taken as of a date D from the latest
+non-empty cell not after D, else from the children.csv baseline (DATA_FORMAT.md)."""
+
+ASSESSMENTS = FileSpec(
+    "assessments.csv",
+    required=False,
+    key=("child_id", "assessed_on"),
+    columns=(
+        Column("child_id", "id", True),
+        Column("assessed_on", "date", True),
+        Column("needs", "codes", False, codes.NEEDS, none_word=True),
+        Column("risk_factors", "codes", False, codes.RISK_FACTORS, none_word=True),
+        *(
+            Column(f"wellbeing_{dimension}", "int", False, minimum=1, maximum=5)
+            for dimension in codes.WELLBEING
+        ),
+        Column("placement", "code", False, codes.PLACEMENTS),
+        Column("reintegration_stage", "code", False, codes.STAGES),
+    ),
+)
+
+ACTIONS = FileSpec(
+    "actions.csv",
+    required=False,
+    key=("child_id", "action_id"),
+    columns=(
+        Column("child_id", "id", True),
+        Column("action_id", "id", True),
+        Column("created_on", "date", True),
+        Column("text", "text", True),
+        Column("worker_role", "code", True, codes.WORKER_ROLES),
+        Column("responsible", "text", False),
+        Column("due_on", "date", False),
+        Column("resource_id", "text", False),
+        Column("status", "code", True, codes.ACTION_STATUSES),
+        Column("status_on", "date", False),
+        # Added by the product (the format allows added columns): the gap an action answers,
+        # as ``kind:subject`` (a tie's ends joined by ``|``), e.g. ``unmet_need:legal``.
+        Column("gap", "text", False),
+    ),
+)
+
+FILES = (CHILDREN, MEMBERS, TIES, RESOURCES, ASSESSMENTS, ACTIONS)

@@ -1,12 +1,12 @@
 """How serious a child's gaps are: a documented score per child, and its reasons in words.
 
 The score adds points for every gap of the child's stored gap summary (the columns of
-:data:`eska_network.domain.gaps.SUMMARY_COLUMNS`) and for the child's overdue actions. The weights
-are explained one by one in ``docs/severity.md``; in short, a stressful family tie and a level with
-nobody in it weigh most, then the unmet needs that keep a child unsafe (safe housing, legal
-services, mental health), then missing keys, weak levels, missing links between levels, single
-points of failure, missing kinds of support, weak links, contact gone stale (scaled by days) and
-overdue actions.
+:data:`eska_network.domain.summary.SUMMARY_COLUMNS`) and for the child's overdue actions and
+referrals. ``docs/severity.md`` explains every weight from the literature review (DOMAIN.md);
+in short, a danger now (contact through an exploitative tie, an unsafe placement) outranks
+everything else together, then a stressful family, nobody at a level, needs never assessed, the
+unmet needs that keep a child unsafe, missing keys, missing links between levels, weak levels, and
+contact gone silent, which keeps growing with every doubling of the silence.
 
 Everything here works on whole tables at once (numpy over columns), so that a caseload of 100,000
 children is scored in well under a second.
@@ -25,7 +25,7 @@ Examples
 >>> reasons(row, "id")[1]
 'tidak ada lembaga yang terlibat'
 >>> int(severity(pd.DataFrame([row])).iloc[0])
-85
+89
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ from eska_network.domain.codes import (
 from eska_network.domain.gap_kinds import GAP_KINDS, GapKind
 
 OVERDUE = "overdue_actions"
-"""The optional column holding each child's number of overdue actions."""
+"""The optional column holding each child's number of overdue actions (open past their date)."""
+OVERDUE_REFERRALS = "overdue_referrals"
+"""The optional column holding each child's number of referrals sent and not accepted in time."""
 
 STRESSFUL_FAMILY = "stressful_family"
 """The component for a stressful tie between the child and a family member, on top of the
@@ -52,24 +54,35 @@ stressful tie's own points (docs/severity.md)."""
 # --- Weights beyond each gap kind's own points (docs/severity.md explains each) ------------------
 
 STRESSFUL_FAMILY_POINTS = 25
-STALE_DAYS_PER_POINT = 15
-"""One more point for every full 15 days without contact beyond the 90 that make a tie stale."""
-STALE_DAYS_CAP = 12
+STALE_POINTS_PER_DOUBLING = 5
+"""On top of the stale ties' own points: 5 more for every doubling of the longest silence beyond
+the 90 days that make a tie stale (180 days: 5, a year: 10, two years: 15), with no cap."""
 OVERDUE_ACTION_POINTS = 4
+OVERDUE_REFERRAL_POINTS = 4
 OVERDUE_CAP = 5
+"""Overdue actions, and overdue referrals, count for at most this many each."""
 
-STRESSFUL_FAMILY_REASON = Words("family tie stressful", "ikatan keluarga menekan")
+STRESSFUL_FAMILY_REASON = Words("family tie stressful", "ikatan keluarga penuh tekanan")
 STALE_UNKNOWN_DAYS_REASON = Words(
     "no contact for over {n} days", "tidak ada kontak lebih dari {n} hari"
 )
-OVERDUE_REASON = Words("{n} overdue actions", "{n} tindakan lewat tenggat")
-OVERDUE_REASON_ONE = Words("1 overdue action", "1 tindakan lewat tenggat")
+OVERDUE_REASON = Words("{n} overdue actions", "{n} rencana tindak lanjut lewat tenggat")
+OVERDUE_REASON_ONE = Words("1 overdue action", "1 rencana tindak lanjut lewat tenggat")
+OVERDUE_REFERRAL_REASON = Words(
+    "{n} referrals sent and not accepted in time",
+    "{n} rujukan terkirim belum diterima tepat waktu",
+)
+OVERDUE_REFERRAL_REASON_ONE = Words(
+    "1 referral sent and not accepted in time",
+    "1 rujukan terkirim belum diterima tepat waktu",
+)
 
 
 @dataclass(frozen=True)
 class Component:
     """One part of the score: a gap kind (about one subject, when it has subjects), or one of the
-    two parts that are not gap kinds (:data:`STRESSFUL_FAMILY`, :data:`OVERDUE`).
+    parts that are not gap kinds (:data:`STRESSFUL_FAMILY`, :data:`OVERDUE`,
+    :data:`OVERDUE_REFERRALS`).
 
     ``key`` names the component's column (``"unmet_need:legal"``).
     """
@@ -85,13 +98,16 @@ class Component:
 
 
 def _components() -> tuple[Component, ...]:
-    parts = [Component(STRESSFUL_FAMILY)]
+    parts = []
     for kind in GAP_KINDS:
-        if kind.subject is None:
+        if kind.code == "level_absent":
+            # A stressful family is listed before the levels: it weighs more than any of them.
+            parts.append(Component(STRESSFUL_FAMILY))
+        if kind.subject is None or kind.about_child:
             parts.append(Component(kind.code, kind))
         else:
             parts += [Component(f"{kind.code}:{code}", kind, code) for code in kind.subject]
-    return (*parts, Component(OVERDUE))
+    return (*parts, Component(OVERDUE), Component(OVERDUE_REFERRALS))
 
 
 COMPONENTS = _components()
@@ -110,8 +126,8 @@ def gap_counts(summaries: pd.DataFrame) -> pd.DataFrame:
 
     Each gap kind counts its own (:attr:`~eska_network.domain.gap_kinds.GapKind.counts`);
     per-subject components are 0 or 1. ``stressful_tie`` here counts the stressful ties other than
-    the family one that ``stressful_family`` stands for; ``overdue_actions`` counts overdue
-    actions (0 when the column is absent).
+    the family one that ``stressful_family`` stands for; ``overdue_actions`` and
+    ``overdue_referrals`` count overdue actions and referrals (0 when the column is absent).
     """
     columns: dict[str, np.ndarray] = {}
     for kind in GAP_KINDS:
@@ -120,6 +136,7 @@ def gap_counts(summaries: pd.DataFrame) -> pd.DataFrame:
     columns[STRESSFUL_FAMILY] = family.astype(np.int64)
     columns["stressful_tie"] = np.maximum(columns["stressful_tie"] - family, 0)
     columns[OVERDUE] = _counts(summaries, OVERDUE)
+    columns[OVERDUE_REFERRALS] = _counts(summaries, OVERDUE_REFERRALS)
     return pd.DataFrame({key: columns[key] for key in COMPONENT_KEYS}, index=summaries.index)
 
 
@@ -138,6 +155,8 @@ def points(summaries: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.Da
             result[component.key] = count * STRESSFUL_FAMILY_POINTS
         elif component.key == OVERDUE:
             result[component.key] = np.minimum(count, OVERDUE_CAP) * OVERDUE_ACTION_POINTS
+        elif component.key == OVERDUE_REFERRALS:
+            result[component.key] = np.minimum(count, OVERDUE_CAP) * OVERDUE_REFERRAL_POINTS
         elif kind.code == "stale_tie":
             result[component.key] = _stale_points(
                 count, kind, _counts(summaries, "longest_no_contact_days")
@@ -149,11 +168,21 @@ def points(summaries: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.Da
     return pd.DataFrame(result, index=summaries.index)
 
 
+def silence_points(longest_days: np.ndarray) -> np.ndarray:
+    """The points a silence adds on top of its stale ties: 5 per doubling beyond 90 days.
+
+    >>> silence_points(np.array([91, 120, 180, 365, 730, 10**6])).tolist()
+    [0, 2, 5, 10, 15, 67]
+    """
+    days = np.maximum(np.asarray(longest_days, dtype=np.float64), STALE_AFTER_DAYS)
+    # The small margin keeps an exact doubling (180 days) from rounding down to 4.99.
+    doublings = np.log2(days / STALE_AFTER_DAYS) + 1e-9
+    return np.floor(STALE_POINTS_PER_DOUBLING * doublings).astype(np.int64)
+
+
 def _stale_points(stale_ties: np.ndarray, kind: GapKind, longest_days: np.ndarray) -> np.ndarray:
-    beyond = np.maximum(longest_days - STALE_AFTER_DAYS, 0) // STALE_DAYS_PER_POINT
-    scaled = np.minimum(beyond, STALE_DAYS_CAP)
     per_tie = np.minimum(stale_ties, kind.count_cap) * kind.points_for()
-    return np.where(stale_ties > 0, per_tie + scaled, 0)
+    return np.where(stale_ties > 0, per_tie + silence_points(longest_days), 0)
 
 
 def severity(summaries: pd.DataFrame) -> pd.Series:
@@ -178,9 +207,13 @@ def _text(component: Component, n: int, lang: str) -> str:
         return STRESSFUL_FAMILY_REASON(lang)
     if component.key == OVERDUE:
         return (OVERDUE_REASON_ONE if n == 1 else OVERDUE_REASON)(lang, n=n)
+    if component.key == OVERDUE_REFERRALS:
+        return (OVERDUE_REFERRAL_REASON_ONE if n == 1 else OVERDUE_REFERRAL_REASON)(lang, n=n)
     kind = component.kind
     if component.subject is not None:
         return kind.reason(lang, subject=kind.subject.label(component.subject, lang))
+    if kind.about_child:
+        return kind.reason(lang)
     if kind.code == "stale_tie" and n <= STALE_AFTER_DAYS:
         # The days are unknown when no stale tie's last contact made it into the summary.
         return STALE_UNKNOWN_DAYS_REASON(lang, n=STALE_AFTER_DAYS)
@@ -227,6 +260,6 @@ def reasons(row: Mapping[str, object], lang: str = "en") -> list[str]:
     """One child's reasons in words, most serious first.
 
     ``row`` is a mapping (a dict or a table row) with the gap summary columns and, optionally,
-    ``overdue_actions``.
+    ``overdue_actions`` and ``overdue_referrals``.
     """
     return reason_lists(pd.DataFrame([dict(row)]), lang).iloc[0]

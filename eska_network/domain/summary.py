@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from eska_network.domain.codes import LEVEL_PAIRS, LEVELS, Vocabulary
+from eska_network.domain.codes import LEVEL_PAIRS, LEVELS, WELLBEING, Vocabulary
 from eska_network.domain.schema import LIST_SEPARATOR
 
 
@@ -40,18 +40,35 @@ SUMMARY_COLUMNS: dict[str, str] = {
     "stale_ties": "int",
     "stressful_family": "bool",
     "longest_no_contact_days": "int",
+    "exploitative_ties": "int",
+    "unsafe_placement": "bool",
+    "needs_assessed": "bool",
+    "placement": "text",
+    "reintegration_stage": "text",
+    **{f"wellbeing_{dimension}": "int" for dimension in WELLBEING},
 }
 """The gap summary of one child: column name -> kind (``id``, ``date``, ``text``, ``int`` or
 ``bool``).
 
 Lists of codes are ``;``-joined in vocabulary order (``""`` when none);
-``single_points_of_failure``, ``stressful_ties`` and ``stale_ties`` are counts. Only the columns in
-:data:`SUMMARY_NULLABLE` can be missing.
+``single_points_of_failure``, ``stressful_ties``, ``stale_ties`` and ``exploitative_ties`` are
+counts; ``needs_assessed`` is false when no needs were ever recorded as of the date; ``placement``,
+``reintegration_stage`` and the wellbeing scores are the child's as of the date. Only the columns
+in :data:`SUMMARY_NULLABLE` can be missing.
 """
 
-SUMMARY_NULLABLE = frozenset({"as_of", "longest_no_contact_days"})
-"""``as_of`` is missing for a child with no tie rows and no given date;
-``longest_no_contact_days`` when no active supportive child tie has a recorded ``last_contact``."""
+SUMMARY_NULLABLE = frozenset(
+    {
+        "as_of",
+        "longest_no_contact_days",
+        "placement",
+        "reintegration_stage",
+        *(f"wellbeing_{dimension}" for dimension in WELLBEING),
+    }
+)
+"""``as_of`` is missing for a child with no tie rows, no assessment rows and no given date;
+``longest_no_contact_days`` when no active supportive child tie has a recorded ``last_contact``;
+placement, stage and wellbeing when not recorded as of the date."""
 
 _DTYPES = {"id": "str", "text": "str", "date": "datetime64[s]", "int": "int64", "bool": "bool"}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -104,6 +105,18 @@ _PATTERN_RATES = {
     "no_empowerment": 0.12,
     "well_supported": 0.06,
 }
+_DANGER_RATES = {
+    "exploited_by_family": 0.05,  # the father sold or controlled the child
+    "exploiter_in_contact": 0.1,  # a recruiter, pimp or "boyfriend" is still around
+    "needs_unassessed": 0.04,  # nobody recorded the child's needs yet
+}
+"""Patterns of the second format version, drawn from a stream of their own so that the first
+version's tables keep their values."""
+_EXPLOITATION_ENDS = 0.55
+"""Share of exploitative ties that a later assessment records as ended (the child was rescued)."""
+YOUNGEST_WITH_EARLY_SEXUAL_EXPERIENCE = 13
+"""Below this age, sexual contact is recorded as ``maltreatment`` (abuse), never as the risk factor
+``early_sexual_experience``."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +134,7 @@ class _Role:
     needs: dict[str, float] = field(default_factory=dict)
     ambivalent: float = 0.08
     stressful: float = 0.02
+    exploitative: float = 0.0
     trigger_need: str | None = None
     rate_if_need: float = 0.0
     contact_days: float = 20.0
@@ -195,6 +209,8 @@ _ROLES = (
           {"emotional": 0.7, "instrumental": 0.7},
           {"acceptance": 0.6, "protection": 0.3, "empowerment": 0.6},
           {"life_skills": 0.5, "education": 0.4}, contact_days=14, gain_rate=0.15),
+    _Role("recruiter", "recruiter", "community", "Perekrut (Recruiter)", 0.0, 2.8,
+          {"material": 0.5}, {}, exploitative=1.0, contact_days=6, gain_rate=0.0),
     # institutions
     _Role("ngo", "ngo", "institution", "LSM pendamping anak (NGO)", 0.5, 3.4,
           {"material": 0.4, "emotional": 0.6, "instrumental": 0.9},
@@ -266,35 +282,166 @@ _PAIR_NEED_SHARE = 0.4
 """Share of the second member's needs for the child that a member tie also records."""
 
 # Services a district may list: (name, level, kind, needs served, share of districts having it).
-# Kinds that are also roles give the matching members their label and resource_id.
+# Kinds that are also roles give the matching members their label and resource_id. Public offices
+# are named generically by their district ("UPTD PPA Kota Medan"); schools and NGOs are invented
+# ({ngo}: one of _NGO_NAMES per district), so that no real school or organisation is ever attached
+# to a fictional exploited child.
 _SERVICES = (
     ("Puskesmas {short}", "institution", "health", ("physical_health",), 1.0),
-    ("RSUD {short}", "institution", "health", ("physical_health", "behavioral_health"), 0.9),
-    ("UPTD PPA {district}", "institution", "social_services",
+    ("RSUD {district}", "institution", "health", ("physical_health", "behavioral_health"), 0.9),
+    ("UPTD PPA {district}", "institution", "child_protection_unit",
      ("behavioral_health", "legal", "housing"), 0.8),
     ("Dinas Sosial {district}", "institution", "social_services",
      ("housing", "education", "life_skills"), 0.95),
     ("Rumah Perlindungan Sosial Anak {short}", "institution", "shelter", ("housing",), 0.45),
-    ("Rumah Aman P2TP2A {short}", "institution", "shelter", ("housing", "behavioral_health"), 0.3),
-    ("LBH {short}", "institution", "legal_aid", ("legal",), 0.5),
-    ("Posbakum PN {short}", "institution", "legal_aid", ("legal",), 0.3),
+    ("Rumah Aman UPTD PPA {short}", "institution", "shelter",
+     ("housing", "behavioral_health"), 0.3),
+    ("LBH Pelangi Anak {short}", "institution", "legal_aid", ("legal",), 0.5),
+    ("Posbakum Pengadilan Negeri {short}", "institution", "legal_aid", ("legal",), 0.3),
     ("Unit PPA Polres {short}", "institution", "police", ("legal",), 0.95),
     ("Pengadilan Negeri {short}", "institution", "court", ("legal",), 0.85),
-    ("Layanan Psikologi Anak {short}", "institution", "mental_health", ("behavioral_health",), 0.4),
-    ("Yayasan Pelita Anak {short}", "institution", "ngo",
-     ("behavioral_health", "education", "life_skills"), 0.6),
+    ("Biro Psikologi Tumbuh Kembang {short}", "institution", "mental_health",
+     ("behavioral_health",), 0.4),
+    ("{ngo} {short}", "institution", "ngo", ("behavioral_health", "education", "life_skills"), 0.6),
     ("Balai Latihan Kerja {short}", "institution", "vocational_training",
      ("employment", "life_skills"), 0.5),
-    ("SMA Negeri 1 {short}", "institution", "school", ("education",), 0.95),
-    ("PKBM {short}", "community", "non_formal_education", ("education", "life_skills"), 0.6),
+    ("Sekolah Tunas Cendekia {short}", "institution", "school", ("education",), 0.95),
+    ("PKBM Cahaya Ilmu {short}", "community", "non_formal_education",
+     ("education", "life_skills"), 0.6),
     ("PATBM {short}", "community", "patbm", ("life_skills",), 0.7),
 )  # fmt: skip
+_NGO_NAMES = (
+    "Yayasan Sinar Pagi Anak",
+    "Yayasan Tangan Terbuka",
+    "Yayasan Rumah Harapan Kecil",
+    "Yayasan Jembatan Pulih",
+    "Yayasan Benih Kasih Nusantara",
+)
+"""Invented NGO names; each district gets one (by its position), with its short name."""
+
+# Religious and local leaders as people of each region call them: a Hindu temple priest in
+# Bali, pastors and priests where most people are Christian, ustazah and kiai where most are
+# Muslim; each region's mix gives the share of each (labels: local term, then English).
+_FAITHS = {
+    "sunda": (("Ustazah (Religious teacher)", 0.6), ("Ajengan (Religious leader)", 0.4)),
+    "java_city": (
+        ("Ustazah (Religious teacher)", 0.7),
+        ("Pendeta (Pastor)", 0.2),
+        ("Romo (Catholic priest)", 0.1),
+    ),
+    "java_village": (("Ustazah (Religious teacher)", 0.6), ("Kiai (Religious leader)", 0.4)),
+    "bali": (("Pemangku (Temple priest)", 1.0),),
+    "bali_city": (
+        ("Pemangku (Temple priest)", 0.75),
+        ("Ustazah (Religious teacher)", 0.15),
+        ("Pendeta (Pastor)", 0.1),
+    ),
+    "medan": (
+        ("Ustazah (Religious teacher)", 0.5),
+        ("Pendeta (Pastor)", 0.4),
+        ("Pastor paroki (Catholic priest)", 0.1),
+    ),
+    "malay": (("Ustazah (Religious teacher)", 0.8), ("Pendeta (Pastor)", 0.2)),
+    "ntt_protestant": (("Pendeta (Pastor)", 0.8), ("Pastor paroki (Catholic priest)", 0.2)),
+    "ntt_catholic": (
+        ("Pastor paroki (Catholic priest)", 0.6),
+        ("Suster (Catholic sister)", 0.4),
+    ),
+    "christian_city": (("Pendeta (Pastor)", 0.85), ("Ustazah (Religious teacher)", 0.15)),
+    "ambon": (("Pendeta (Pastor)", 0.5), ("Ustazah (Religious teacher)", 0.5)),
+    "sasak": (("Tuan Guru (Religious leader)", 0.5), ("Ustazah (Religious teacher)", 0.5)),
+    "minang": (("Buya (Religious leader)", 0.5), ("Ustazah (Religious teacher)", 0.5)),
+    "pontianak": (
+        ("Ustazah (Religious teacher)", 0.6),
+        ("Pastor paroki (Catholic priest)", 0.25),
+        ("Pendeta (Pastor)", 0.15),
+    ),
+    "muslim": (("Ustazah (Religious teacher)", 0.7), ("Ustaz (Religious teacher)", 0.3)),
+}
+_REGIONS = {
+    **dict.fromkeys(
+        (
+            "Kota Bandung",
+            "Kabupaten Indramayu",
+            "Kabupaten Cianjur",
+            "Kabupaten Sukabumi",
+            "Kabupaten Karawang",
+            "Kabupaten Subang",
+            "Kota Bekasi",
+            "Kabupaten Cirebon",
+            "Kabupaten Garut",
+        ),
+        "sunda",
+    ),
+    **dict.fromkeys(
+        ("Kota Surabaya", "Kota Semarang", "Kabupaten Malang", "Kota Yogyakarta", "Kota Tangerang"),
+        "java_city",
+    ),
+    **dict.fromkeys(
+        ("Kabupaten Banyuwangi", "Kabupaten Jember", "Kabupaten Tulungagung"), "java_village"
+    ),
+    "Kabupaten Karangasem": "bali",
+    "Kota Denpasar": "bali_city",
+    "Kota Medan": "medan",
+    **dict.fromkeys(
+        (
+            "Kota Batam",
+            "Kabupaten Bintan",
+            "Kabupaten Karimun",
+            "Kota Tanjungpinang",
+            "Kota Pekanbaru",
+        ),
+        "malay",
+    ),
+    "Kota Kupang": "ntt_protestant",
+    "Kabupaten Sikka": "ntt_catholic",
+    **dict.fromkeys(("Kota Manado", "Kota Jayapura"), "christian_city"),
+    "Kota Ambon": "ambon",
+    **dict.fromkeys(("Kabupaten Lombok Barat", "Kota Mataram"), "sasak"),
+    "Kota Padang": "minang",
+    "Kota Pontianak": "pontianak",
+}
+"""The region (for the leaders' names) of each real district; any other is ``muslim``."""
+_LOCAL_HEADS = {
+    "bali": "Kelian banjar (Hamlet head)",
+    "bali_city": "Kelian banjar (Hamlet head)",
+    "medan": "Kepala lingkungan (Neighbourhood head)",
+}
+"""The local head where it is not a lurah (cities) or a kepala desa (kabupaten)."""
+
+
+def faiths(district: str) -> tuple[tuple[str, float], ...]:
+    """The religious leaders of ``district``'s region and their shares.
+
+    >>> [label for label, _ in faiths("Kabupaten Karangasem")]
+    ['Pemangku (Temple priest)']
+    """
+    return _FAITHS[_REGIONS.get(district, "muslim")]
+
+
+def local_head(district: str) -> str:
+    """What the head of a child's village or neighbourhood is called in ``district``.
+
+    >>> local_head("Kota Surabaya"), local_head("Kabupaten Garut")
+    ('Lurah (Urban village head)', 'Kepala desa (Village head)')
+    """
+    region = _REGIONS.get(district, "muslim")
+    if region in _LOCAL_HEADS:
+        return _LOCAL_HEADS[region]
+    if district.startswith("Kota "):
+        return "Lurah (Urban village head)"
+    return "Kepala desa (Village head)"
+
+
+_ABUSE_CODES = ("early_sexual_experience", "maltreatment")
 _REJECTION_IF_MALTREATED = 0.15
 _SCARCE_SERVICE_FACTOR = 0.35
 """How much rarer a member is when the district lists no service of its kind."""
 
 
-def generate(children: int, districts: int = 10, seed: int = 0) -> Dataset:
+def generate(
+    children: int, districts: int = 10, seed: int = 0, names: Sequence[str] | None = None
+) -> Dataset:
     """A synthetic data set with a realistic mix of support systems and gaps.
 
     Parameters
@@ -306,6 +453,8 @@ def generate(children: int, districts: int = 10, seed: int = 0) -> Dataset:
         generated names such as ``Kabupaten Sintetis 12``.
     seed : int
         The same seed gives the same data set.
+    names : sequence of str, optional
+        The districts' names, instead of :func:`district_names` (``districts`` of them).
 
     Returns
     -------
@@ -318,17 +467,27 @@ def generate(children: int, districts: int = 10, seed: int = 0) -> Dataset:
     >>> len(dataset.children), dataset.children["district"].nunique()
     (50, 3)
     """
-    world = _World.build(children, districts, seed)
+    world = _World.build(children, districts, seed, names)
     chunks = [world.chunk(start, stop) for start, stop in _chunk_bounds(children)]
     if not chunks:
         return Dataset(resources=world.resources)
-    return Dataset(
-        *(
-            pd.concat([chunk.table(spec) for chunk in chunks], ignore_index=True)
-            for spec in (schema.CHILDREN, schema.MEMBERS, schema.TIES)
-        ),
-        resources=world.resources,
-    )
+    tables = {
+        spec.name.removesuffix(".csv"): pd.concat(
+            [chunk.table(spec) for chunk in chunks], ignore_index=True
+        )
+        for spec in _PER_CHILD
+    }
+    return Dataset(**tables, resources=world.resources)
+
+
+_PER_CHILD = (
+    schema.CHILDREN,
+    schema.MEMBERS,
+    schema.TIES,
+    schema.ASSESSMENTS,
+    schema.ACTIONS,
+)
+"""The files with rows per child, written chunk by chunk."""
 
 
 def write_synthetic(out: Path, children: int, districts: int = 10, seed: int = 0) -> None:
@@ -345,7 +504,7 @@ def write_synthetic(out: Path, children: int, districts: int = 10, seed: int = 0
         writers[schema.RESOURCES.name].append(world.resources)
         for start, stop in _chunk_bounds(children):
             chunk = world.chunk(start, stop)
-            for spec in (schema.CHILDREN, schema.MEMBERS, schema.TIES):
+            for spec in _PER_CHILD:
                 writers[spec.name].append(chunk.table(spec))
         for writer in writers.values():
             writer.finish()
@@ -477,18 +636,41 @@ class _World:
     scarce: np.ndarray  # [district, role]: the district lists no service of this role's kind
     caseworker_first: np.ndarray  # [district]: number of its first caseworker
     caseworker_count: np.ndarray  # [district]
+    service_ids: np.ndarray  # [district, need]: the first listed service meeting it, or None
+    service_names: np.ndarray  # [district, need]
+    served_needs: np.ndarray  # [district]: bit mask of the needs some service meets
+
+    def services_by_need(self) -> tuple[np.ndarray, np.ndarray]:
+        """The service a referral for each need goes to, per district: ids and names."""
+        return self.service_ids, self.service_names
+
+    def faith_labels(self, district: np.ndarray, draws: np.ndarray) -> np.ndarray:
+        """A religious leader's label for each child of ``district``, by the region's shares."""
+        labels = np.empty(len(district), dtype=object)
+        for d in np.unique(district):
+            mix = faiths(self.names[d])
+            at = district == d
+            bounds = np.cumsum([share for _, share in mix])
+            pick = np.minimum(np.searchsorted(bounds, draws[at], side="right"), len(mix) - 1)
+            labels[at] = np.array([label for label, _ in mix], dtype=object)[pick]
+        return labels
 
     @classmethod
-    def build(cls, children: int, districts: int, seed: int) -> _World:
+    def build(
+        cls, children: int, districts: int, seed: int, names: Sequence[str] | None = None
+    ) -> _World:
         if districts < 1:
             raise ValueError(f"districts must be 1 or more, not {districts}")
+        if names is not None and len(names) != districts:
+            raise ValueError(f"{districts} districts must have {districts} names, not {len(names)}")
         rng = np.random.default_rng([seed, 0])
-        names = district_names(districts)
+        names = list(names) if names is not None else district_names(districts)
         weights = rng.lognormal(0.0, 0.6, districts)
         weights /= weights.sum()
         has_service = rng.random((districts, len(_SERVICES))) < [s[-1] for s in _SERVICES]
         resources = _resources(names, has_service)
         labels = np.array([[role.label for role in _ROLES]] * districts, dtype=object)
+        labels[:, _role_index("village_head")] = [local_head(name) for name in names]
         resource_ids = np.full((districts, len(_ROLES)), None, dtype=object)
         scarce = np.zeros((districts, len(_ROLES)), dtype=bool)
         kinds = [service[2] for service in _SERVICES]
@@ -501,28 +683,61 @@ class _World:
                     j for j, kind in enumerate(kinds) if kind == role.role and has_service[d, j]
                 ]
                 if found:
-                    labels[d, r] = _SERVICES[found[0]][0].format(
-                        district=names[d], short=_short_name(names[d])
-                    )
+                    labels[d, r] = _service_name(found[0], d, names)
                     resource_ids[d, r] = _resource_id(d, found[0])
                 else:
                     scarce[d, r] = True
         count = np.maximum(1, np.rint(children * weights / _CHILDREN_PER_CASEWORKER)).astype(int)
         first = np.concatenate(([1], 1 + np.cumsum(count)[:-1]))
+        service_ids = np.full((districts, len(codes.NEEDS)), None, dtype=object)
+        service_names = np.full((districts, len(codes.NEEDS)), None, dtype=object)
+        for d, j in zip(*np.nonzero(has_service), strict=True):
+            for need in _SERVICES[j][3]:
+                at = codes.NEEDS.position(need)
+                if service_ids[d, at] is None:
+                    service_ids[d, at] = _resource_id(d, j)
+                    service_names[d, at] = _service_name(j, d, names)
+        served = (service_ids != None) @ (1 << np.arange(len(codes.NEEDS)))  # noqa: E711
         return cls(
-            seed, children, names, weights, resources, labels, resource_ids, scarce, first, count
+            seed,
+            children,
+            names,
+            weights,
+            resources,
+            labels,
+            resource_ids,
+            scarce,
+            first,
+            count,
+            service_ids,
+            service_names,
+            served.astype(np.int64),
         )
 
     def chunk(self, start: int, stop: int) -> Dataset:
         """The children numbered ``start`` to ``stop - 1``, with their members and ties."""
         rng = np.random.default_rng([self.seed, 1, start])
-        kids = _Children.draw(self, rng, start, stop)
+        # What the second format version added comes from a stream of its own.
+        more = np.random.default_rng([self.seed, 2, start])
+        kids = _Children.draw(self, rng, start, stop, more)
         ids = pa.array(kids.ids(self), pa.large_string())
         presence, gained = _presence(self, rng, kids)
-        ties = _Ties.draw(rng, kids, presence, gained)
+        ties = _Ties.draw(rng, kids, presence, gained, more)
         return Dataset(
-            kids.table(self, ids), _members_table(self, kids, ids, presence), ties.table(ids)
+            kids.table(self, ids),
+            _members_table(self, kids, ids, presence),
+            ties.table(ids),
+            assessments=_assessments_table(kids, ids, more),
+            actions=_actions_table(self, kids, ids, more),
         )
+
+
+def _service_name(service: int, district: int, names: list[str]) -> str:
+    return _SERVICES[service][0].format(
+        district=names[district],
+        short=_short_name(names[district]),
+        ngo=_NGO_NAMES[district % len(_NGO_NAMES)],
+    )
 
 
 def _resource_id(district: int, service: int) -> str:
@@ -535,7 +750,7 @@ def _resources(names: list[str], has_service: np.ndarray) -> pd.DataFrame:
         (
             _resource_id(d, j),
             names[d],
-            _SERVICES[j][0].format(district=names[d], short=_short_name(names[d])),
+            _service_name(j, d, names),
             _SERVICES[j][1],
             _SERVICES[j][2],
             schema.LIST_SEPARATOR.join(needs.sort(_SERVICES[j][3])),
@@ -561,9 +776,18 @@ class _Children:
     assessments: np.ndarray  # 1 to 3
     dates: np.ndarray  # [child, assessment] datetime64[D]
     patterns: dict[str, np.ndarray]
+    faith: np.ndarray  # the label of the child's religious leader, should there be one
 
     @classmethod
-    def draw(cls, world: _World, rng: np.random.Generator, start: int, stop: int) -> _Children:
+    def draw(
+        cls,
+        world: _World,
+        rng: np.random.Generator,
+        start: int,
+        stop: int,
+        more: np.random.Generator,
+    ) -> _Children:
+        """The children of one chunk; ``more`` draws what the second format version added."""
         n = stop - start
         district = rng.choice(len(world.names), size=n, p=world.weights)
         age = rng.choice(len(_AGE_WEIGHTS), size=n, p=_AGE_WEIGHTS / _AGE_WEIGHTS.sum())
@@ -591,6 +815,17 @@ class _Children:
         )
         for name in ("family_rejects", "stale", "no_institution"):
             patterns[name] &= ~patterns["well_supported"]
+        danger = more.random((n, len(_DANGER_RATES)))
+        patterns.update(
+            {name: danger[:, i] < rate for i, (name, rate) in enumerate(_DANGER_RATES.items())}
+        )
+        exploited = patterns["exploited_by_family"] | patterns["exploiter_in_contact"]
+        patterns["well_supported"] &= ~exploited
+        # Sexual contact with a young child is abuse (maltreatment), not "early experience".
+        early, abuse = (_bit(codes.RISK_FACTORS, code) for code in _ABUSE_CODES)
+        young = age < YOUNGEST_WITH_EARLY_SEXUAL_EXPERIENCE
+        risks = np.where(young & (risks & early > 0), (risks & ~early) | abuse, risks)
+        risks[patterns["exploited_by_family"]] |= abuse
 
         mood = (
             3.0
@@ -620,6 +855,7 @@ class _Children:
             assessments,
             dates,
             patterns,
+            world.faith_labels(district, more.random(n)),
         )
 
     def __len__(self) -> int:
@@ -646,7 +882,11 @@ class _Children:
                     _numbered("cw_", self.caseworker, max(4, len(str(total_caseworkers))))
                 ),
                 "risk_factors": _strings(_CELLS[codes.RISK_FACTORS.name], self.risks),
-                "needs": _strings(_CELLS[codes.NEEDS.name], self.needs),
+                # Children whose needs nobody has assessed yet have the cell empty.
+                "needs": _strings(
+                    _CELLS[codes.NEEDS.name],
+                    np.where(self.patterns["needs_unassessed"], 0, self.needs),
+                ),
                 **wellbeing,
             }
         )
@@ -689,6 +929,13 @@ def _presence(world: _World, rng: np.random.Generator, kids: _Children):
     later = rng.random(rates.shape) < [role.gain_rate for role in _ROLES]
     later &= (kids.assessments > 1)[:, None]
     gained = np.where(later, 1 + (rng.random(rates.shape) * (kids.assessments - 1)[:, None]), 0)
+    # The exploiter is there from the first assessment.
+    for pattern, member in (
+        ("exploited_by_family", "father"),
+        ("exploiter_in_contact", "recruiter"),
+    ):
+        presence[patterns[pattern], _role_index(member)] = True
+        gained[patterns[pattern], _role_index(member)] = 0
     return presence, gained.astype(int)
 
 
@@ -697,11 +944,14 @@ def _members_table(
 ) -> pd.DataFrame:
     child, role = np.nonzero(presence)
     cell = kids.district[child] * len(_ROLES) + role  # in the [district, role] lookups
+    labels = world.labels.ravel()[cell]
+    leader = role == _role_index("religious_leader")
+    labels[leader] = kids.faith[child[leader]]
     return pd.DataFrame(
         {
             "child_id": _strings(ids, child),
             "member_id": _strings([r.member_id for r in _ROLES], role),
-            "label": _strings(world.labels.ravel(), cell),
+            "label": _strings(labels.tolist()),
             "level": _strings([r.level for r in _ROLES], role),
             "role": _strings([r.role for r in _ROLES], role),
             "resource_id": _strings(world.resource_ids.ravel(), cell),
@@ -722,6 +972,7 @@ def _kind_tables() -> dict[str, np.ndarray]:
         "needs": np.array([_probabilities(codes.NEEDS, kind.needs) for kind in kinds]),
         "ambivalent": np.array([kind.ambivalent for kind in kinds]),
         "stressful": np.array([kind.stressful for kind in kinds]),
+        "exploitative": np.array([kind.exploitative for kind in kinds]),
         "contact_days": np.array([kind.contact_days for kind in kinds]),
     }
 
@@ -735,7 +986,9 @@ _CELLS = {
     vocabulary.name: _joined(vocabulary)
     for vocabulary in (codes.RISK_FACTORS, codes.NEEDS, codes.SUPPORT_TYPES, codes.FUNCTIONS)
 }
-_SUPPORTIVE, _AMBIVALENT, _STRESSFUL = (codes.VALENCES.position(v) for v in codes.VALENCES)
+_SUPPORTIVE, _AMBIVALENT, _STRESSFUL, _EXPLOITATIVE = (
+    codes.VALENCES.position(v) for v in codes.VALENCES
+)
 
 
 @dataclass(frozen=True)
@@ -755,7 +1008,12 @@ class _Ties:
 
     @classmethod
     def draw(
-        cls, rng: np.random.Generator, kids: _Children, presence: np.ndarray, gained: np.ndarray
+        cls,
+        rng: np.random.Generator,
+        kids: _Children,
+        presence: np.ndarray,
+        gained: np.ndarray,
+        more: np.random.Generator,
     ) -> _Ties:
         patterns = kids.patterns
         # One entry per tie: the child ties, then the member ties, then grouped by child.
@@ -804,8 +1062,14 @@ class _Ties:
         )
         strength[rejected] = np.maximum(strength[rejected], 2)
         valence[patterns["well_supported"][child]] = _SUPPORTIVE
+        # Exploiters: the recruiter always, the father of a child his family sold.
+        sold = patterns["exploited_by_family"][child] & is_child_tie
+        sold &= target == _role_index("father")
+        exploits = (_KINDS["exploitative"][kind] >= 1) | sold
+        valence[exploits] = _EXPLOITATIVE
+        strength[exploits] = np.maximum(strength[exploits], 2)
 
-        keep_attributes = valence != _STRESSFUL
+        keep_attributes = ~np.isin(valence, [_STRESSFUL, _EXPLOITATIVE])
         support = _masks(rng, _KINDS["support"][kind]) * keep_attributes
         functions = _masks(rng, _KINDS["functions"][kind]) * keep_attributes
         functions[patterns["no_empowerment"][child]] &= ~_bit(codes.FUNCTIONS, "empowerment")
@@ -815,6 +1079,8 @@ class _Ties:
         # (strength 0); ``ends`` is the number of assessments for a tie that does not end.
         assessments = kids.assessments[child]
         may_end = (rng.random(ties) < _END_RATE) & (first < assessments - 1)
+        rescued = exploits & (more.random(ties) < _EXPLOITATION_ENDS)
+        may_end |= rescued & (first < assessments - 1)
         ends = np.where(
             may_end,
             first + 1 + (rng.random(ties) * (assessments - 1 - first)).astype(int),
@@ -886,3 +1152,298 @@ class _Ties:
                 "last_contact": _dates(self.last_contact),
             }
         )
+
+
+# --- What each assessment found, and what the conferences agreed (format v2) ---------------------
+
+_STAGE_START = np.array([0.3, 0.4, 0.2, 0.1, 0.0])
+"""The stage of the case at the first assessment: rescue, recovery, reintegration, follow-up."""
+_STAGE_ADVANCE = 0.6
+_CLOSE_AT_LAST = 0.3
+"""Share of cases in follow-up that the last assessment closes."""
+_PLACEMENT_BY_STAGE = np.array(
+    [
+        # family, kin, foster, shelter, residential, independent, street
+        [0.10, 0.15, 0.00, 0.55, 0.10, 0.00, 0.10],  # rescue
+        [0.20, 0.20, 0.10, 0.35, 0.15, 0.00, 0.00],  # recovery
+        [0.50, 0.25, 0.10, 0.00, 0.10, 0.05, 0.00],  # reintegration
+        [0.50, 0.25, 0.10, 0.00, 0.10, 0.05, 0.00],  # follow-up
+        [0.55, 0.25, 0.10, 0.00, 0.05, 0.05, 0.00],  # closed
+    ]
+)
+"""Where children live at each stage of the road back (DOMAIN.md, placement)."""
+_SENT_HOME_BY_FAMILY = 0.3
+"""Share of assessments, before reintegration, that find a child sold by the family at home."""
+_KEEP_PLACEMENT = 0.5
+_PLACEMENT_UNRECORDED = 0.05
+_WELLBEING_STEPS = np.array([-1, 0, 1])
+_WELLBEING_UP = np.array([0.15, 0.5, 0.35])
+_WELLBEING_DOWN = np.array([0.3, 0.5, 0.2])
+_EMPTY_CELL = 0.1
+"""Share of later assessment cells left empty (the earlier value then holds)."""
+_NEEDS_CHANGE = 0.4
+_NEED_DROPPED = 0.25
+_NEED_ADDED = 0.05
+_RISK_DROPPED = 0.2
+
+
+def _placements(more: np.random.Generator, stage: np.ndarray, age: np.ndarray) -> np.ndarray:
+    cumulative = np.cumsum(_PLACEMENT_BY_STAGE[stage], axis=1)
+    pick = (more.random(len(stage))[:, None] > cumulative).sum(axis=1)
+    pick = np.minimum(pick, len(codes.PLACEMENTS) - 1)
+    independent = codes.PLACEMENTS.position("independent")
+    # Only older adolescents live on their own.
+    pick[(pick == independent) & (age < 16)] = codes.PLACEMENTS.position("kin")
+    return pick
+
+
+def _assessments_table(kids: _Children, ids: pa.Array, more: np.random.Generator) -> pd.DataFrame:
+    """One assessments.csv row per child per assessment date.
+
+    The first row repeats the intake wellbeing (children.csv) and records placement and stage;
+    later ones record where the child lives and how far the case has come, wellbeing moving with
+    the support, and needs and risks when they change (``none`` when none is left).
+    """
+    n, patterns = len(kids), kids.patterns
+    rows = int(kids.assessments.sum())
+    child = np.repeat(np.arange(n), kids.assessments)
+    step = np.arange(rows) - np.repeat(
+        np.cumsum(kids.assessments) - kids.assessments, kids.assessments
+    )
+    first = step == 0
+
+    start = (more.random(n)[:, None] > np.cumsum(_STAGE_START)).sum(axis=1)
+    advance = (more.random(rows) < _STAGE_ADVANCE) & ~first
+    stage = start[child] + _cumulative_per_child(advance.astype(int), child)
+    stage = np.minimum(stage, codes.STAGES.position("follow_up"))
+    last = step == kids.assessments[child] - 1
+    closing = last & ~first & (stage == codes.STAGES.position("follow_up"))
+    stage[closing & (more.random(rows) < _CLOSE_AT_LAST)] = codes.STAGES.position("closed")
+
+    placement = _placements(more, stage, kids.age[child])
+    at_home = codes.PLACEMENTS.position("family")
+    sold = patterns["exploited_by_family"][child] & (stage < codes.STAGES.position("reintegration"))
+    placement[sold & (more.random(rows) < _SENT_HOME_BY_FAMILY)] = at_home
+    rejected = patterns["family_rejects"][child] & (placement == at_home)
+    placement[rejected] = codes.PLACEMENTS.position("foster")
+    keep = ~first & (more.random(rows) < _KEEP_PLACEMENT)
+    keep &= np.concatenate([[False], stage[1:] == stage[:-1]])
+    for at in np.flatnonzero(keep):
+        placement[at] = placement[at - 1]
+
+    # Some caseworkers never record where the child lives, nor the stage of the case.
+    unrecorded = (more.random(n) < _PLACEMENT_UNRECORDED)[child]
+
+    wellbeing = kids.wellbeing[child].copy()
+    hard = (patterns["family_rejects"] | patterns["exploited_by_family"])[child]
+    draws = more.random((rows, len(codes.WELLBEING)))
+    up = _WELLBEING_STEPS[(draws[:, :, None] > np.cumsum(_WELLBEING_UP)).sum(axis=2)]
+    down = _WELLBEING_STEPS[(draws[:, :, None] > np.cumsum(_WELLBEING_DOWN)).sum(axis=2)]
+    moves = np.where(hard[:, None], down, up) * ~first[:, None]
+    for i in range(len(codes.WELLBEING)):
+        wellbeing[:, i] = np.where(
+            wellbeing[:, i] > 0,
+            np.clip(wellbeing[:, i] + _cumulative_per_child(moves[:, i], child), 1, 5),
+            0,
+        )
+    empty = (more.random((rows, len(codes.WELLBEING))) < _EMPTY_CELL) & ~first[:, None]
+    wellbeing[empty] = 0
+
+    # Needs change at some assessments: some dropped for good, a few added (the cell records the
+    # whole list then); risk factors turn around when dropped.
+    changes = (more.random(rows) < _NEEDS_CHANGE) & ~first & ~patterns["needs_unassessed"][child]
+    dropped = (more.random((rows, len(codes.NEEDS))) < _NEED_DROPPED) & changes[:, None]
+    added = (more.random((rows, len(codes.NEEDS))) < _NEED_ADDED) & changes[:, None]
+    risk_dropped = (more.random((rows, len(codes.RISK_FACTORS))) < _RISK_DROPPED) & changes[:, None]
+    needs_now = _changed_masks(kids.needs[child], added, dropped, child)
+    risks_now = _changed_masks(kids.risks[child], np.zeros_like(risk_dropped), risk_dropped, child)
+    needs = np.where(changes, needs_now, -1)
+    risks_changed = changes & (risks_now != np.concatenate([[0], risks_now[:-1]]))
+    risks_changed &= risks_now != kids.risks[child]
+    risks = np.where(risks_changed, risks_now, -1)
+    table = pd.DataFrame(
+        {
+            "child_id": _strings(ids, child),
+            "assessed_on": _dates(kids.dates[child, step]),
+            "needs": _listed_cells(codes.NEEDS, needs),
+            "risk_factors": _listed_cells(codes.RISK_FACTORS, risks),
+            **{
+                f"wellbeing_{dimension}": pd.Series(wellbeing[:, i], dtype="Int64").where(
+                    wellbeing[:, i] > 0
+                )
+                for i, dimension in enumerate(codes.WELLBEING)
+            },
+            "placement": _strings(
+                np.where(
+                    unrecorded, None, np.array(codes.PLACEMENTS.codes, object)[placement]
+                ).tolist()
+            ),
+            "reintegration_stage": _strings(
+                np.where(unrecorded, None, np.array(codes.STAGES.codes, object)[stage]).tolist()
+            ),
+        }
+    )
+    return table
+
+
+def _changed_masks(
+    start: np.ndarray, added: np.ndarray, dropped: np.ndarray, child: np.ndarray
+) -> np.ndarray:
+    """Each row's bit mask: the child's ``start`` with every bit added so far, less every bit
+    dropped so far (a dropped code stays dropped)."""
+    result = np.zeros(len(start), dtype=np.int64)
+    for bit in range(added.shape[1]):
+        ever_added = _cumulative_per_child(added[:, bit].astype(int), child) > 0
+        ever_dropped = _cumulative_per_child(dropped[:, bit].astype(int), child) > 0
+        on = (((start >> bit) & 1) == 1) | ever_added
+        result |= (on & ~ever_dropped).astype(np.int64) << bit
+    return result
+
+
+def _cumulative_per_child(values: np.ndarray, child: np.ndarray) -> np.ndarray:
+    """The running sum of ``values`` restarted at each child's first row (rows come by child)."""
+    total = np.cumsum(values)
+    starts = np.flatnonzero(np.concatenate([[True], child[1:] != child[:-1]]))
+    before = np.repeat(total[starts] - values[starts], np.diff(np.append(starts, len(child))))
+    return total - before
+
+
+def _listed_cells(vocabulary: codes.Vocabulary, masks: np.ndarray) -> pd.Series:
+    """A list column of assessments.csv: empty for -1 (not recorded), ``none`` for 0."""
+    cells = np.array([*_CELLS[vocabulary.name]], dtype=object)
+    cells[0] = codes.NONE_WORD
+    texts = np.where(masks >= 0, cells[np.maximum(masks, 0)], None)
+    return pd.Series(texts, dtype="str")
+
+
+_REFERRAL_STATUSES = np.array([0.15, 0.12, 0.15, 0.25, 0.23, 0.1])
+"""proposed, sent, accepted, active, closed, declined: for a referral agreed lately."""
+_OLD_REFERRAL_STATUSES = np.array([0.02, 0.03, 0.1, 0.3, 0.4, 0.15])
+"""The same for a referral agreed more than :data:`_LATELY` days before the data ends."""
+_LATELY = 120
+_TASK_DONE = 0.4
+_OLD_TASK_DONE = 0.85
+_TASKS = {
+    "facilitator": (
+        "Pertemuan keluarga untuk memperkuat dukungan",
+        "Hubungkan keluarga dengan PATBM setempat",
+        "Kunjungan rumah bersama tokoh masyarakat",
+    ),
+    "advocate": (
+        "Dampingi anak dalam pemeriksaan di kepolisian",
+        "Advokasi ke sekolah agar anak diterima kembali",
+        "Advokasi ke Dinas Sosial untuk bantuan tempat tinggal",
+    ),
+}
+"""What a conference agrees for a facilitator or an advocate (roles, never names)."""
+
+
+def _actions_table(
+    world: _World, kids: _Children, ids: pa.Array, more: np.random.Generator
+) -> pd.DataFrame:
+    """Up to two referrals (to a service of the child's district for a need the child has) and
+    up to two tasks per child, agreed at the child's latest assessment."""
+    n = len(kids)
+    draws = more.random((n, 12))
+    agreed = kids.dates[np.arange(n), kids.assessments - 1]
+    width = max(4, len(str(int(world.caseworker_count.sum()))))
+    caseworker = _numbered("cw_", kids.caseworker, width)
+    service_id, service_name = world.services_by_need()
+    served = kids.needs & world.served_needs[kids.district]
+    parts = []
+    # Referrals: the k-th need the district serves, for k below the child's number of referrals.
+    wanted = (draws[:, 0] * 3).astype(int)
+    for k in range(2):
+        need = _nth_bit(served, k)
+        child = np.flatnonzero((need >= 0) & (wanted > k))
+        shares = np.where(
+            (agreed[child] < _LAST_DAY - _LATELY)[:, None],
+            np.cumsum(_OLD_REFERRAL_STATUSES),
+            np.cumsum(_REFERRAL_STATUSES),
+        )
+        status = (draws[child, 1 + k][:, None] > shares).sum(axis=1)
+        status = np.minimum(status, len(codes.REFERRAL_STATUSES) - 1)
+        changed = agreed[child] + (draws[child, 3 + k] * 40).astype(int)
+        district, chosen = kids.district[child], need[child]
+        parts.append(
+            {
+                "child": child,
+                "action_id": np.full(len(child), f"R{k + 1}", dtype=object),
+                "text": np.strings.add(
+                    np.strings.add("Rujuk ke ", service_name[district, chosen].astype(str)),
+                    np.strings.add(" untuk ", _NEED_WORDS[chosen]),
+                ).astype(object),
+                "worker_role": np.full(len(child), "broker", dtype=object),
+                "due_on": agreed[child] + 14,
+                "resource_id": service_id[district, chosen],
+                "status": np.array(codes.REFERRAL_STATUSES.codes, dtype=object)[status],
+                "status_on": np.where(status == 0, np.datetime64("NaT"), changed),
+                "gap": np.array([f"unmet_need:{code}" for code in codes.NEEDS], dtype=object)[
+                    chosen
+                ],
+            }
+        )
+    # Tasks of a facilitator or an advocate.
+    tasks = (draws[:, 5] * 3).astype(int)
+    for k in range(2):
+        child = np.flatnonzero(tasks > k)
+        advocate = draws[child, 6 + k] >= 0.6
+        # A child's second task is never the same words as the first.
+        which = ((draws[child, 8] * 3).astype(int) + k) % 3
+        texts = np.where(
+            advocate,
+            np.array(_TASKS["advocate"], dtype=object)[which],
+            np.array(_TASKS["facilitator"], dtype=object)[which],
+        )
+        done_share = np.where(agreed[child] < _LAST_DAY - _LATELY, _OLD_TASK_DONE, _TASK_DONE)
+        done = draws[child, 10 + k] < done_share
+        parts.append(
+            {
+                "child": child,
+                "action_id": np.full(len(child), f"T{k + 1}", dtype=object),
+                "text": texts,
+                "worker_role": np.where(advocate, "advocate", "facilitator").astype(object),
+                "due_on": agreed[child] + 30,
+                "resource_id": np.full(len(child), None, dtype=object),
+                "status": np.where(done, "done", "open").astype(object),
+                "status_on": np.where(done, agreed[child] + 20, np.datetime64("NaT")),
+                "gap": np.full(len(child), None, dtype=object),
+            }
+        )
+    joined = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+    order = np.lexsort((joined["action_id"].astype(str), joined["child"]))
+    child = joined["child"][order]
+    return pd.DataFrame(
+        {
+            "child_id": _strings(ids, child),
+            "action_id": _strings(joined["action_id"][order].tolist()),
+            "created_on": _dates(agreed[child]),
+            "text": _strings(joined["text"][order].tolist()),
+            "worker_role": _strings(joined["worker_role"][order].tolist()),
+            "responsible": _strings(caseworker[child].tolist()),
+            "due_on": _dates(joined["due_on"][order]),
+            "resource_id": _strings(joined["resource_id"][order].tolist()),
+            "status": _strings(joined["status"][order].tolist()),
+            "status_on": _dates(joined["status_on"][order].astype("datetime64[D]")),
+            "gap": _strings(joined["gap"][order].tolist()),
+        }
+    )
+
+
+_NEED_WORDS = np.array([codes.NEEDS.label(need, "id") for need in codes.NEEDS])
+"""The needs as an Indonesian social worker writes them in an action."""
+
+
+def _nth_bit(masks: np.ndarray, k: int) -> np.ndarray:
+    """The position of the ``k``-th set bit (from 0) of each mask, -1 when it has fewer.
+
+    >>> _nth_bit(np.array([0b1010, 0b1, 0]), 1).tolist()
+    [3, -1, -1]
+    """
+    seen = np.zeros(len(masks), dtype=int)
+    found = np.full(len(masks), -1)
+    for bit in range(int(masks.max(initial=0)).bit_length()):
+        on = (masks >> bit) & 1 == 1
+        found[on & (seen == k) & (found < 0)] = bit
+        seen += on
+    return found

@@ -19,6 +19,7 @@ stale (rule 8), and being supportive they are never stressful (rule 7).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
@@ -119,7 +120,7 @@ def apply_proposals(
         tie = proposal.tie(child_id, on)
         ties = [row for row in ties if not (row.pair == tie.pair and row.assessed_on == on)]
         ties.append(tie)
-    return ChildSystem(system.child, tuple(members), tuple(ties))
+    return dataclasses.replace(system, members=tuple(members), ties=tuple(ties))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ fields are filled by :func:`text`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import ModuleType
 
 from eska_network.domain.codes import LANGUAGES
@@ -18,14 +19,25 @@ from eska_network.i18n import (
     audit,
     caseload,
     child_map,
+    conference,
     districts,
     domain,
     import_data,
     record,
     shell,
+    validation,
 )
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MESSAGES", "number_text", "text"]
+__all__ = [
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "MESSAGES",
+    "Joined",
+    "Said",
+    "number_text",
+    "say",
+    "text",
+]
 
 LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 
@@ -35,10 +47,12 @@ AREAS: tuple[ModuleType, ...] = (
     accounts,
     audit,
     child_map,
+    conference,
     record,
     caseload,
     districts,
     import_data,
+    validation,
 )
 
 
@@ -68,6 +82,59 @@ def text(message_id: str, lang: str = "en", **fields: object) -> str:
     entry = MESSAGES[message_id]
     message = entry[lang] if lang in LANGUAGES else entry["en"]
     return message.format(**fields) if fields else message
+
+
+@dataclass(frozen=True)
+class Said:
+    """A message of the catalogue and its fields, to be said in either language when shown.
+
+    A field may itself be a :class:`Said`; it is said in the same language.
+
+    Examples
+    --------
+    >>> problem = Said("validation.out_of_range", {"number": 7, "low": 0, "high": 5})
+    >>> problem("id"), str(problem)
+    ('7 di luar rentang 0 sampai 5', '7 is out of range 0 to 5')
+    """
+
+    message_id: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.message_id not in MESSAGES:
+            raise KeyError(f"no message {self.message_id!r} in the catalogue")
+
+    def __call__(self, lang: str = "en") -> str:
+        values = {
+            name: value(lang) if isinstance(value, Said | Joined) else value
+            for name, value in self.fields.items()
+        }
+        return text(self.message_id, lang, **values)
+
+    def __str__(self) -> str:
+        return self("en")
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Parts said together, each in the reader's language when it is a :class:`Said`.
+
+    >>> Joined(("a", Said("validation.empty_value")), "; ")("id")
+    'a; (kosong)'
+    """
+
+    parts: tuple[object, ...]
+    separator: str = ", "
+
+    def __call__(self, lang: str = "en") -> str:
+        return self.separator.join(
+            part(lang) if isinstance(part, Said | Joined) else str(part) for part in self.parts
+        )
+
+
+def say(message_id: str, **fields: object) -> Said:
+    """A :class:`Said` of ``message_id`` with ``fields``."""
+    return Said(message_id, fields)
 
 
 def number_text(value: float, lang: str = "en", decimals: int = 0) -> str:

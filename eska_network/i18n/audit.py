@@ -36,7 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.action.view_child": {"en": "Opened a child's record", "id": "Membuka catatan anak"},
     "audit.action.edit": {
         "en": "Recorded an assessment or action",
-        "id": "Mencatat asesmen atau tindakan",
+        "id": "Mencatat asesmen atau rencana tindak lanjut",
     },
     "audit.action.import": {"en": "Imported data", "id": "Mengimpor data"},
     "audit.action.export": {"en": "Exported data", "id": "Mengekspor data"},
@@ -74,4 +74,67 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.permission.read_audit": {"en": "read the audit log", "id": "membaca log audit"},
     "audit.permission.export_audit": {"en": "export the audit log", "id": "mengekspor log audit"},
     "audit.permission.manage_accounts": {"en": "manage accounts", "id": "mengelola akun"},
+    "audit.detail.add_team": {"en": "added team {team}", "id": "menambah tim {team}"},
+    "audit.detail.add_user": {
+        "en": "added user {user} as {role}",
+        "id": "menambah pengguna {user} sebagai {role}",
+    },
+    "audit.detail.set_role": {
+        "en": "role of {user} set to {role}",
+        "id": "peran {user} diubah menjadi {role}",
+    },
+    "audit.detail.set_team": {
+        "en": "team of {user} set to {team}",
+        "id": "tim {user} diubah menjadi {team}",
+    },
+    "audit.detail.no_team": {"en": "no team", "id": "tanpa tim"},
+    "audit.detail.set_password": {
+        "en": "password of {user} set",
+        "id": "kata sandi {user} diganti",
+    },
+    "audit.detail.lock": {"en": "account of {user} locked", "id": "akun {user} dikunci"},
+    "audit.detail.unlock": {"en": "account of {user} unlocked", "id": "akun {user} dibuka"},
+    "audit.detail.failures": {"en": "{n} failed logins", "id": "{n} kali gagal masuk"},
+    "audit.detail.account_locked": {"en": "account locked", "id": "akun terkunci"},
+    "audit.detail.bad_credentials": {
+        "en": "wrong user name or password",
+        "id": "nama pengguna atau kata sandi salah",
+    },
+    "audit.detail.action_added": {
+        "en": "action added",
+        "id": "rencana tindak lanjut ditambahkan",
+    },
+    "audit.detail.action_changed": {
+        "en": "action changed",
+        "id": "rencana tindak lanjut diubah",
+    },
+    "audit.detail.caseload_csv": {
+        "en": "caseload CSV, {n} children",
+        "id": "CSV daftar kasus, {n} anak",
+    },
+    "audit.detail.child_map": {
+        "en": "child map as {format}, {mode}",
+        "id": "peta anak sebagai {format}, {mode}",
+    },
+    "audit.detail.named": {"en": "with names", "id": "dengan nama"},
+    "audit.detail.presentation": {
+        "en": "in presentation mode",
+        "id": "dalam mode presentasi",
+    },
+    "audit.detail.AssessmentError": {
+        "en": "the record refused the changes",
+        "id": "catatan menolak perubahan",
+    },
+    "audit.detail.ConcurrentEditError": {
+        "en": "someone else saved the child first",
+        "id": "orang lain menyimpan catatan anak lebih dulu",
+    },
+    "audit.detail.imported": {
+        "en": "{children} children added, {updated} updated, {ties} tie rows added",
+        "id": "{children} anak ditambahkan, {updated} diperbarui, {ties} baris ikatan ditambahkan",
+    },
+    "audit.detail.malformed": {
+        "en": "{detail} (malformed child code)",
+        "id": "{detail} (kode anak tidak sah)",
+    },
 }

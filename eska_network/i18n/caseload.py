@@ -2,18 +2,22 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "caseload.intro": {
-        "en": "Your children, most serious first. The severity score adds points for every gap "
-        "and overdue action; the reasons say why, most serious first.",
+        "en": "Your children, most serious first. The severity score adds points for every gap, "
+        "overdue action and referral not accepted in time; the reasons say why, most serious "
+        "first.",
         "id": "Anak-anak Anda, yang paling serius lebih dulu. Skor keseriusan menjumlahkan poin "
-        "untuk setiap celah dan tindakan lewat tenggat; alasannya menjelaskan mengapa, yang "
-        "paling serius lebih dulu.",
+        "untuk setiap kesenjangan, rencana tindak lanjut lewat tenggat dan rujukan yang belum "
+        "diterima tepat waktu; alasannya menjelaskan mengapa, yang paling serius lebih dulu.",
     },
     "caseload.empty": {
         "en": "No child is assigned to you or your team yet.",
         "id": "Belum ada anak yang ditugaskan kepada Anda atau tim Anda.",
     },
     "caseload.children": {"en": "Children", "id": "Anak"},
-    "caseload.with_overdue": {"en": "With overdue actions", "id": "Dengan tindakan lewat tenggat"},
+    "caseload.with_overdue": {
+        "en": "With overdue actions",
+        "id": "Dengan rencana tindak lanjut lewat tenggat",
+    },
     "caseload.with_stale": {
         "en": "No contact for over 90 days",
         "id": "Tanpa kontak lebih dari 90 hari",
@@ -24,11 +28,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "caseload.caseworker": {"en": "Caseworker", "id": "Pekerja sosial"},
     "caseload.district": {"en": "District", "id": "Kabupaten/kota"},
-    "caseload.gap_kind": {"en": "Kind of gap", "id": "Jenis celah"},
+    "caseload.gap_kind": {"en": "Kind of gap", "id": "Jenis kesenjangan"},
     "caseload.all": {"en": "All", "id": "Semua"},
     "caseload.overdue_only": {
         "en": "Only children with overdue actions",
-        "id": "Hanya anak dengan tindakan lewat tenggat",
+        "id": "Hanya anak dengan rencana tindak lanjut lewat tenggat",
     },
     "caseload.stale_only": {
         "en": "Only children with stale ties",
@@ -51,13 +55,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Klik satu baris untuk membuka peta anak tersebut.",
     },
     "caseload.severity_help": {
-        "en": "Points for every gap and overdue action (docs/severity.md explains each weight).",
-        "id": "Poin untuk setiap celah dan tindakan lewat tenggat (docs/severity.md menjelaskan "
-        "setiap bobot).",
+        "en": "Points for every gap and overdue action; a danger now (contact through an "
+        "exploitative tie, an unsafe placement) outranks everything else.",
+        "id": "Poin untuk setiap kesenjangan dan rencana tindak lanjut lewat tenggat; bahaya saat "
+        "ini (kontak melalui ikatan eksploitatif, pengasuhan tidak aman) selalu di atas yang lain.",
     },
     "caseload.gaps_chart": {
         "en": "How many of these children have each kind of gap",
-        "id": "Berapa banyak anak ini yang memiliki setiap jenis celah",
+        "id": "Berapa banyak anak ini yang memiliki setiap jenis kesenjangan",
     },
     "caseload.export": {"en": "Download these rows (CSV)", "id": "Unduh baris ini (CSV)"},
     "caseload.days_without_contact": {"en": "Days without contact", "id": "Hari tanpa kontak"},
@@ -73,5 +78,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Longest without contact (days)",
         "id": "Terlama tanpa kontak (hari)",
     },
-    "caseload.column.overdue_actions": {"en": "Overdue actions", "id": "Tindakan lewat tenggat"},
+    "caseload.column.overdue_actions": {
+        "en": "Overdue actions",
+        "id": "Rencana tindak lanjut lewat tenggat",
+    },
+    "caseload.column.overdue_referrals": {
+        "en": "Referrals not accepted",
+        "id": "Rujukan belum diterima",
+    },
 }

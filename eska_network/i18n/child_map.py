@@ -54,7 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "map.would_open": {"en": "They would open", "id": "Usulan ini akan membuka"},
     "map.tab_whatif": {"en": "What-if", "id": "Bagaimana jika"},
-    "map.tab_actions": {"en": "Actions", "id": "Tindakan"},
+    "map.tab_actions": {"en": "Actions", "id": "Rencana tindak lanjut"},
     "map.tab_table": {"en": "Table view", "id": "Tampilan tabel"},
     "map.tab_export": {"en": "Export", "id": "Ekspor"},
     "map.whatif_intro": {
@@ -114,8 +114,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Usulan tidak ditambahkan: {reason}",
     },
     "map.overdue": {
-        "en": "{count} action(s) overdue: open and past the date agreed.",
-        "id": "{count} tindakan lewat tenggat: masih terbuka dan melewati tanggal yang disepakati.",
+        "en": "{count} action(s) overdue: still to do after the date agreed, or a referral sent "
+        "and not accepted in time.",
+        "id": "{count} rencana tindak lanjut lewat tenggat: belum selesai setelah tanggal yang "
+        "disepakati, atau rujukan terkirim yang belum diterima tepat waktu.",
     },
     "map.actions_hidden_text": {
         "en": "Presentation mode: what and who are hidden, as typed text may name someone.",
@@ -124,12 +126,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "map.no_actions": {
         "en": "No action has been agreed for this child yet.",
-        "id": "Belum ada tindakan yang disepakati untuk anak ini.",
+        "id": "Belum ada rencana tindak lanjut yang disepakati untuk anak ini.",
     },
-    "map.action_choose": {"en": "Action", "id": "Tindakan"},
+    "map.action_choose": {"en": "Action", "id": "Rencana tindak lanjut"},
     "map.action_status": {"en": "New status", "id": "Status baru"},
     "map.action_update": {"en": "Change the status", "id": "Ubah status"},
-    "map.action_new": {"en": "Turn a gap into an action", "id": "Jadikan kesenjangan tindakan"},
+    "map.action_new": {
+        "en": "Turn a gap into an action",
+        "id": "Jadikan kesenjangan rencana tindak lanjut",
+    },
     "map.action_no_gaps": {
         "en": "The child has no gap as of this date.",
         "id": "Anak tidak memiliki kesenjangan pada tanggal ini.",
@@ -142,10 +147,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write roles, not names of the child's family or friends.",
         "id": "Tulis peran, bukan nama keluarga atau teman anak.",
     },
-    "map.action_add": {"en": "Add the action", "id": "Tambahkan tindakan"},
+    "map.action_add": {"en": "Add the action", "id": "Tambahkan rencana tindak lanjut"},
     "map.action_invalid": {
         "en": "The action was not added: {reason}",
-        "id": "Tindakan tidak ditambahkan: {reason}",
+        "id": "Rencana tindak lanjut tidak ditambahkan: {reason}",
     },
     "map.table_intro": {
         "en": "The same content as the map, as tables.",

@@ -4,9 +4,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "districts.intro": {
         "en": "Gaps of {children} children in {districts} districts, as of each child's latest "
         "assessment. Counts below {k} show as <{k}, and any figure that would reveal one as x.",
-        "id": "Celah {children} anak di {districts} kabupaten/kota, per asesmen terakhir setiap "
-        "anak. Jumlah di bawah {k} tampil sebagai <{k}, dan angka yang bisa mengungkapnya "
-        "sebagai x.",
+        "id": "Kesenjangan {children} anak di {districts} kabupaten/kota, per asesmen terakhir "
+        "setiap anak. Jumlah di bawah {k} tampil sebagai <{k}, dan angka yang bisa "
+        "mengungkapnya sebagai x.",
     },
     "districts.published": {
         "en": "Published figures as of the end of {period} (published {unit}): the records as "
@@ -66,7 +66,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Setiap kabupaten/kota yang dipilih memiliki kurang dari {k} anak: demi melindungi "
         "mereka, tidak ada angka yang ditampilkan.",
     },
-    "districts.group": {"en": "Gaps to compare", "id": "Celah yang dibandingkan"},
+    "districts.group": {"en": "Gaps to compare", "id": "Kesenjangan yang dibandingkan"},
     "districts.group.levels": {"en": "Levels absent or weak", "id": "Tingkat kosong atau lemah"},
     "districts.group.needs": {"en": "Unmet needs", "id": "Kebutuhan belum terpenuhi"},
     "districts.group.keys": {"en": "Missing keys", "id": "Kunci belum ada"},
@@ -80,7 +80,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "districts.group.ties": {
         "en": "Stressful, single and stale ties",
-        "id": "Ikatan menekan, tunggal dan tanpa kontak",
+        "id": "Ikatan penuh tekanan, tunggal dan tanpa kontak",
     },
     "districts.side_by_side": {"en": "Side by side", "id": "Berdampingan"},
     "districts.heatmap": {"en": "Heatmap", "id": "Peta panas"},
@@ -99,7 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Property holding the district name",
         "id": "Properti yang berisi nama kabupaten/kota",
     },
-    "districts.map_measure": {"en": "Gap shown on the map", "id": "Celah yang ditampilkan di peta"},
+    "districts.map_measure": {
+        "en": "Gap shown on the map",
+        "id": "Kesenjangan yang ditampilkan di peta",
+    },
     "districts.map_bad": {
         "en": "This file cannot be used: {reason}.",
         "id": "Berkas ini tidak dapat digunakan: {reason}.",
@@ -123,7 +126,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Semua kabupaten/kota. Setiap triwulan menghitung anak yang diases pada triwulan "
         "itu, sebagaimana keadaan mereka saat itu.",
     },
-    "districts.trend_measures": {"en": "Gaps to follow", "id": "Celah yang diikuti"},
+    "districts.trend_measures": {"en": "Gaps to follow", "id": "Kesenjangan yang diikuti"},
     "districts.trend_compute": {
         "en": "Compute the trend (reads every assessment: it takes a while on large data)",
         "id": "Hitung tren (membaca setiap asesmen: perlu waktu pada data besar)",
@@ -149,7 +152,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "districts.measure.stressful_family": {
         "en": "Stressful family tie",
-        "id": "Ikatan keluarga menekan",
+        "id": "Ikatan keluarga penuh tekanan",
     },
     "districts.by.district.heading": {"en": "District", "id": "Kabupaten/kota"},
     "districts.by.district.total": {"en": "All districts", "id": "Semua kabupaten/kota"},
@@ -171,7 +174,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "districts.figure.heatmap_title": {
         "en": "Gaps by district (% of children)",
-        "id": "Celah per kabupaten/kota (% anak)",
+        "id": "Kesenjangan per kabupaten/kota (% anak)",
     },
     "districts.figure.bars_title": {
         "en": "Districts side by side",

@@ -83,7 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.export_intro": {
         "en": "Download the records of the children you may see, with the district services, as "
         "a zip of CSV files in the same format. Every export is recorded in the audit log.",
-        "id": "Unduh catatan anak yang boleh Anda lihat, beserta layanan distrik, sebagai zip "
+        "id": "Unduh catatan anak yang boleh Anda lihat, beserta layanan kabupaten/kota, sebagai "
+        "zip "
         "berisi berkas CSV dengan format yang sama. Setiap ekspor dicatat di log audit.",
     },
     "import.export_prepare": {"en": "Prepare the export", "id": "Siapkan ekspor"},

@@ -151,6 +151,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.field.last_contact": {"en": "Last contact", "id": "Kontak terakhir"},
     "assess.field.assessed_on": {"en": "Recorded on", "id": "Dicatat pada"},
     "assess.field.needs": {"en": "Needs", "id": "Kebutuhan"},
+    "assess.field.placement": {
+        "en": "Where the child lives",
+        "id": "Tempat tinggal / pengasuhan",
+    },
+    "assess.field.reintegration_stage": {
+        "en": "Stage of the case",
+        "id": "Tahap penanganan",
+    },
+    "assess.not_recorded": {"en": "Not recorded", "id": "Belum dicatat"},
     "assess.field.risk_factors": {"en": "Risk factors", "id": "Faktor risiko"},
     "assess.field.wellbeing_personal": {
         "en": "Wellbeing: personal (hope, calm, self-worth)",

@@ -66,7 +66,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.home": {"en": "Home", "id": "Beranda"},
     "page.child_map": {"en": "Child map", "id": "Peta anak"},
     "page.record_assessment": {"en": "Record an assessment", "id": "Catat asesmen"},
-    "page.caseload": {"en": "Caseload", "id": "Beban kasus"},
+    "page.caseload": {"en": "Caseload", "id": "Daftar kasus"},
     "page.districts": {"en": "Districts", "id": "Kabupaten/kota"},
     "page.import_data": {"en": "Import data", "id": "Impor data"},
     "page.audit_log": {"en": "Audit log", "id": "Log audit"},

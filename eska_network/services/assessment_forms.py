@@ -36,7 +36,8 @@ from eska_network.store.assessment import (
 
 NEW_MEMBER = "new_member:"
 """Prefix of a new member's entry key; a tie end ``new_member:0`` names the first new member."""
-CHILD_FIELDS = ("needs", "risk_factors", *(f"wellbeing_{w}" for w in codes.WELLBEING))
+CHILD_FIELDS = schema.ASSESSED_FIELDS
+"""What an assessment records about the child (an assessments.csv row)."""
 MEMBER_FIELDS = ("label", "level", "role", "resource_id")
 TIE_FIELDS = (
     "strength",
@@ -168,9 +169,8 @@ def form_defaults(record: Record) -> FormValues:
     >>> form_defaults(record).child.needs
     ('legal',)
     """
-    child = record.system.child
     return FormValues(
-        child=ChildChange(**{name: getattr(child, name) for name in CHILD_FIELDS}),
+        child=ChildChange.of(record.system),
         members={
             member_key(m.member_id): MemberEntry(m.label, m.level, m.role, m.resource_id)
             for m in record.members
@@ -267,7 +267,7 @@ def draft_changes(
     values, changed = _merged(form.child, shown.child, now.child, CHILD_FIELDS)
     if changed:
         child = ChildChange(**values)
-        _check(problems, "child", schema.CHILDREN, child, CHILD_FIELDS)
+        _check(problems, "child", schema.ASSESSMENTS, child, CHILD_FIELDS, lang)
 
     edited, removed = [], []
     for key, entry in form.members.items():
@@ -282,7 +282,7 @@ def draft_changes(
             change = _member_change(member_id, values)
             places[("members_edited", len(edited))] = key
             edited.append(change)
-            _check(problems, key, schema.MEMBERS, change, MEMBER_FIELDS)
+            _check(problems, key, schema.MEMBERS, change, MEMBER_FIELDS, lang)
 
     added, new_ids = [], {}
     taken = {m.member_id for m in baseline.system.members + current.system.members}
@@ -302,7 +302,7 @@ def draft_changes(
         )
         places[("members_added", len(added))] = key
         added.append(change)
-        _check(problems, key, schema.MEMBERS, change, MEMBER_FIELDS)
+        _check(problems, key, schema.MEMBERS, change, MEMBER_FIELDS, lang)
 
     ties = []
     current_ties = {tie_key(t.pair): t for t in current.ties()}
@@ -313,7 +313,7 @@ def draft_changes(
             change = TieChange(base.source, base.target, **values)
             places[("ties", len(ties))] = key
             ties.append(change)
-            _check(problems, key, schema.TIES, change, TIE_FIELDS)
+            _check(problems, key, schema.TIES, change, TIE_FIELDS, lang)
     for number, entry in enumerate(form.new_ties):
         if entry.target is None:
             continue
@@ -334,7 +334,7 @@ def draft_changes(
         )
         places[("ties", len(ties))] = key
         ties.append(change)
-        _check(problems, key, schema.TIES, change, TIE_FIELDS)
+        _check(problems, key, schema.TIES, change, TIE_FIELDS, lang)
 
     changes = AssessmentChanges(
         child=child,
@@ -358,19 +358,29 @@ def _member_change(member_id: str, values: Mapping[str, object]) -> MemberChange
     )
 
 
-def _check(problems: list, entry: str, spec: schema.FileSpec, obj, names: Iterable[str]) -> None:
+def _check(
+    problems: list,
+    entry: str,
+    spec: schema.FileSpec,
+    obj,
+    names: Iterable[str],
+    lang: str = "en",
+) -> None:
     for name in names:
         message = check_value(spec.column(name), getattr(obj, name))
         if message:
-            problems.append(FieldProblem(entry, name, message))
+            problems.append(FieldProblem(entry, name, message(lang)))
 
 
-def place_problems(draft: Draft, problems: Iterable[Problem]) -> tuple[FieldProblem, ...]:
-    """The store's problems with ``draft.changes``, each placed at its entry and field."""
+def place_problems(
+    draft: Draft, problems: Iterable[Problem], lang: str = "en"
+) -> tuple[FieldProblem, ...]:
+    """The store's problems with ``draft.changes``, each placed at its entry and field, in
+    ``lang``."""
     placed = []
     for problem in problems:
         if problem.part in ("assessed_on", "child"):
-            placed.append(FieldProblem(problem.part, problem.field, problem.message))
+            placed.append(FieldProblem(problem.part, problem.field, problem.words(lang)))
             continue
         entry = draft.places.get((problem.part, problem.index), problem.part)
         field = problem.field
@@ -379,7 +389,7 @@ def place_problems(draft: Draft, problems: Iterable[Problem]) -> tuple[FieldProb
         elif field == "member_id":
             # Nobody types a member id: it is made from the label.
             field = "label"
-        placed.append(FieldProblem(entry, field, problem.message))
+        placed.append(FieldProblem(entry, field, problem.words(lang)))
     return tuple(placed)
 
 
@@ -532,3 +542,16 @@ def describe_save(save: SavedRevision, lang: str = "en") -> str:
         dated=save.assessed_on or "–",
         what=", ".join(parts) or "–",
     )
+
+
+def service_label(service: Resource, lang: str = "en") -> str:
+    """A listed service as a form offers it: its name and what kind of service it is, in words.
+
+    >>> service_label(Resource("R1", "Garut", "LBH Garut", "institution", ("legal",), "legal_aid"),
+    ...     "id")
+    'LBH Garut (Bantuan hukum)'
+    """
+    kind = (
+        role_label(service.kind, lang) if service.kind else codes.LEVELS.label(service.level, lang)
+    )
+    return f"{service.name} ({kind})"

@@ -14,6 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from eska_network.caseload import ranking
+from eska_network.domain import follow_up
 from eska_network.domain.csvsafe import to_safe_csv
 from eska_network.services import access
 from eska_network.store import frames
@@ -26,6 +27,7 @@ CASELOAD_SHOWN = (
     "reasons",
     "caseworker",
     "overdue_actions",
+    "overdue_referrals",
     "longest_no_contact_days",
     "stale_ties",
     "district",
@@ -33,7 +35,14 @@ CASELOAD_SHOWN = (
 )
 """The caseload columns a page shows and exports, in order: who and why first, then what to
 follow up (``gaps``, a bit mask, is not for show)."""
-CASELOAD_NUMBERS = ("rank", "severity", "stale_ties", "longest_no_contact_days", "overdue_actions")
+CASELOAD_NUMBERS = (
+    "rank",
+    "severity",
+    "stale_ties",
+    "longest_no_contact_days",
+    "overdue_actions",
+    "overdue_referrals",
+)
 
 
 def _child_rows(store) -> pd.DataFrame:
@@ -49,14 +58,18 @@ def with_children(store) -> pd.DataFrame:
     return store.gap_summaries().merge(_child_rows(store), on="child_id", how="inner")
 
 
+_CANDIDATE_COLUMNS = ["child_id", "status", "due_on", "status_on", "created_on"]
+
+
 def _overdue_candidates(store, today: dt.date) -> pd.DataFrame:
-    """The open actions due before ``today``: the only ones that can be overdue."""
-    query = sa.select(actions.c.child_id, actions.c.status, actions.c.due_on).where(
-        actions.c.status == "open", actions.c.due_on < today
+    """The actions that can be overdue: still to do and due before ``today``, or sent."""
+    still_to_do = actions.c.status.in_(follow_up.STILL_TO_DO) & (actions.c.due_on < today)
+    query = sa.select(*(actions.c[name] for name in _CANDIDATE_COLUMNS)).where(
+        still_to_do | (actions.c.status == "sent")
     )
     with store.reading() as connection:
         rows = connection.execute(query).all()
-    return pd.DataFrame.from_records(rows, columns=["child_id", "status", "due_on"])
+    return pd.DataFrame.from_records(rows, columns=_CANDIDATE_COLUMNS)
 
 
 def scored_caseload(store, today: dt.date, lang: str = "en") -> pd.DataFrame:
@@ -65,7 +78,11 @@ def scored_caseload(store, today: dt.date, lang: str = "en") -> pd.DataFrame:
     Not access-checked: pass it to :func:`caseload_view`, which keeps the principal's children.
     """
     return ranking.caseload_table(
-        with_children(store), _overdue_candidates(store, today), today, lang
+        with_children(store),
+        _overdue_candidates(store, today),
+        today,
+        lang,
+        follow_up.referral_days(),
     )
 
 
@@ -151,3 +168,9 @@ def caseload_gap_counts(table: pd.DataFrame) -> pd.Series:
         index=list(ranking.GAP_KINDS),
         dtype="int64",
     )
+
+
+def children_with_overdue(table: pd.DataFrame) -> int:
+    """How many children of a caseload table have an overdue action or referral."""
+    late = table["overdue_actions"].to_numpy() + table["overdue_referrals"].to_numpy()
+    return int((late > 0).sum())

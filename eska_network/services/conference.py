@@ -1,10 +1,9 @@
 """What a case conference does with a child's record: actions on gaps, proposals kept, exports.
 
-An **action** turns one gap into work: what is to be done, who does it, by when, and its status
-(``open``, ``done`` or ``dropped``). Actions are stored in the ``actions`` table, read back at the
-next conference with the gap they address; an open action due before today is **overdue**. Every
-change is access-checked (``edit_child``) and audited, and a change names the action's revision
-it was made on: a second person saving the same action is refused, not silently overwritten.
+An **action** turns one gap into work: a task of a facilitator or an advocate, or a referral
+(*rujukan*) of a broker to a district service, with its status moving from proposed to closed.
+They live in :mod:`eska_network.services.actions`, whose functions this module also offers, as the
+pages call them here.
 
 A **proposal** of the what-if (:mod:`eska_network.domain.whatif`) is recorded as a real tie
 through the store, as one assessment dated by the conference. An **export** of the map is checked
@@ -19,315 +18,48 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-import sqlalchemy as sa
 
+from eska_network import i18n
 from eska_network.child_map import export
 from eska_network.child_map.figure import MapView
 from eska_network.child_map.tables import GAP_COLUMNS, column_names, gap_rows
 from eska_network.domain import codes, gaps
 from eska_network.domain.changes import change_lines, compare
 from eska_network.domain.csvsafe import to_safe_csv
-from eska_network.domain.gap_items import (
-    KINDS,
-    GapItem,
-    gap_items,
-    kind_name,
-    member_name,
-    subject_text,
-)
+from eska_network.domain.gap_items import GapItem, gap_items, gap_title, member_name
 from eska_network.domain.member_roles import ROLES, level_member_label
 from eska_network.domain.model import ChildSystem
 from eska_network.domain.pseudonyms import pseudonyms
 from eska_network.domain.whatif import ProposedTie, apply_proposals, what_if
 from eska_network.services import access
-from eska_network.store import AssessmentChanges, MemberChange, TieChange
-from eska_network.store.tables import actions as actions_table
-
-STATUSES = ("open", "done", "dropped")
-STATUS_NAMES = {
-    "open": ("Open", "Terbuka"),
-    "done": ("Done", "Selesai"),
-    "dropped": ("Dropped", "Dibatalkan"),
-}
-TIE_SEPARATOR = "|"
-"""Joins a tie's two ends in ``gap_detail`` (member ids never hold it)."""
-MAX_TEXT = 500
-"""The longest ``what`` or ``who`` accepted: a short line, not a case note."""
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "id" else pair[0]
-
-
-def status_name(status: str, lang: str = "en") -> str:
-    """A status in words.
-
-    >>> status_name("dropped", "id")
-    'Dibatalkan'
-    """
-    return _pick(STATUS_NAMES[status], lang)
-
-
-@dataclass(frozen=True)
-class Action:
-    """One stored action on a child's gap."""
-
-    action_id: int
-    child_id: str
-    gap: GapItem
-    what: str
-    who: str
-    due_on: dt.date | None
-    status: str
-    created_by: str
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    revision: int
-
-    def is_overdue(self, today: dt.date) -> bool:
-        """Open and due before ``today``.
-
-        >>> day = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-        >>> action = Action(1, "C1", GapItem("unmet_need", "legal"), "Refer", "Ani",
-        ...     dt.date(2026, 3, 1), "open", "ani", day, day, 1)
-        >>> action.is_overdue(dt.date(2026, 3, 1)), action.is_overdue(dt.date(2026, 3, 2))
-        (False, True)
-        """
-        return self.status == "open" and self.due_on is not None and self.due_on < today
-
-
-class ActionConflictError(RuntimeError):
-    """The action was changed by someone else since it was read; this change was not saved."""
-
-
-def gap_of(kind: str, detail: str) -> GapItem:
-    """The gap item an action row names (``gap_kind``, ``gap_detail``).
-
-    >>> gap_of("stale_tie", "child|teacher")
-    GapItem(kind='stale_tie', subject=('child', 'teacher'))
-    """
-    if TIE_SEPARATOR in detail:
-        source, target = detail.split(TIE_SEPARATOR, 1)
-        return GapItem(kind, (source, target))
-    return GapItem(kind, detail)
-
-
-def _detail(gap: GapItem) -> str:
-    return TIE_SEPARATOR.join(gap.tie) if gap.tie else str(gap.subject)
-
-
-def _clean(value: str, name: str) -> str:
-    text = " ".join(str(value).split())
-    if not text:
-        raise ValueError(f"action: {name} is empty")
-    if len(text) > MAX_TEXT:
-        raise ValueError(f"action: {name} is longer than {MAX_TEXT} characters")
-    return text
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _action(row: Mapping) -> Action:
-    return Action(
-        action_id=row["action_id"],
-        child_id=row["child_id"],
-        gap=gap_of(row["gap_kind"], row["gap_detail"]),
-        what=row["what"],
-        who=row["who"],
-        due_on=row["due_on"],
-        status=row["status"],
-        created_by=row["created_by"],
-        created_at=access.as_utc(row["created_at"]),
-        updated_at=access.as_utc(row["updated_at"]),
-        revision=row["revision"],
-    )
-
-
-def create_action(
-    store,
-    principal: access.Principal,
-    child_id: str,
-    gap: GapItem,
-    what: str,
-    who: str,
-    due_on: dt.date | None = None,
-) -> Action:
-    """Store a new open action on one of the child's gaps; audited as an edit.
-
-    Raises
-    ------
-    AccessDenied
-        When ``principal`` may not edit the child (the refusal is audited).
-    ValueError
-        When ``what`` or ``who`` is empty or too long, or the gap kind is unknown.
-    """
-    if gap.kind not in KINDS:
-        raise ValueError(f"action: unknown gap kind {gap.kind!r}")
-    values = {"what": _clean(what, "what"), "who": _clean(who, "who")}
-    access.require(store, principal, access.EDIT_CHILD, child_id, audit_use=False)
-    now = _now()
-    with store.writing() as connection:
-        action_id = connection.execute(
-            sa.insert(actions_table).values(
-                child_id=child_id,
-                gap_kind=gap.kind,
-                gap_detail=_detail(gap),
-                **values,
-                due_on=due_on,
-                status="open",
-                created_by=principal.user_name,
-                created_at=now,
-                updated_at=now,
-                revision=1,
-            )
-        ).inserted_primary_key[0]
-    access.write_audit(
-        store, principal, "edit", "success", child_id=child_id, detail="edit_child: action added"
-    )
-    return _read(store, action_id)
-
-
-def _read(store, action_id: int) -> Action:
-    query = sa.select(actions_table).where(actions_table.c.action_id == action_id)
-    with store.reading() as connection:
-        row = connection.execute(query).mappings().one_or_none()
-    if row is None:
-        raise KeyError(f"no action {action_id}")
-    return _action(row)
-
-
-def list_actions(
-    store, principal: access.Principal, child_id: str, *, audit_view: bool = True
-) -> tuple[Action, ...]:
-    """The child's actions: open ones first, by due date (none last), then the others.
-
-    ``audit_view`` false skips the view's audit row when the same page run has just written one
-    (:func:`eska_network.services.access.open_child`); the check is made either way.
-
-    Raises
-    ------
-    AccessDenied
-        When ``principal`` may not see the child (the refusal is audited).
-    """
-    access.require(store, principal, access.VIEW_CHILD, child_id, audit_use=audit_view)
-    query = sa.select(actions_table).where(actions_table.c.child_id == child_id)
-    with store.reading() as connection:
-        rows = connection.execute(query).mappings().all()
-    found = [_action(row) for row in rows]
-    return tuple(
-        sorted(
-            found,
-            key=lambda a: (
-                a.status != "open",
-                a.due_on is None,
-                a.due_on or dt.date.max,
-                a.action_id,
-            ),
-        )
-    )
-
-
-def update_action(
-    store,
-    principal: access.Principal,
-    action_id: int,
-    expected_revision: int,
-    *,
-    status: str | None = None,
-    what: str | None = None,
-    who: str | None = None,
-    due_on: dt.date | None = None,
-) -> Action:
-    """Change an action's status, text or due date; audited as an edit of its child.
-
-    Only the fields given change. ``expected_revision`` is the action's revision when it was read.
-
-    Raises
-    ------
-    AccessDenied
-        When ``principal`` may not edit the action's child (the refusal is audited).
-    ActionConflictError
-        When the action was changed since ``expected_revision``; nothing is saved.
-    KeyError
-        When there is no such action.
-    ValueError
-        For an unknown status, or empty or too long text.
-    """
-    current = _read(store, action_id)
-    changes: dict[str, object] = {}
-    if status is not None:
-        if status not in STATUSES:
-            raise ValueError(f"action: status {status!r} is not one of {', '.join(STATUSES)}")
-        changes["status"] = status
-    if what is not None:
-        changes["what"] = _clean(what, "what")
-    if who is not None:
-        changes["who"] = _clean(who, "who")
-    if due_on is not None:
-        changes["due_on"] = due_on
-    access.require(store, principal, access.EDIT_CHILD, current.child_id, audit_use=False)
-    with store.writing() as connection:
-        changed = connection.execute(
-            sa.update(actions_table)
-            .where(
-                actions_table.c.action_id == action_id,
-                actions_table.c.revision == expected_revision,
-            )
-            .values(**changes, updated_at=_now(), revision=expected_revision + 1)
-        ).rowcount
-        if changed != 1:
-            raise ActionConflictError(
-                f"Action {action_id} was changed by someone else after you opened it; "
-                "your change was not saved. Look at it again and repeat the change if needed."
-            )
-    access.write_audit(
-        store,
-        principal,
-        "edit",
-        "success",
-        child_id=current.child_id,
-        detail="edit_child: action changed",
-    )
-    return _read(store, action_id)
-
-
-def overdue(found: Iterable[Action], today: dt.date) -> tuple[Action, ...]:
-    """The actions of ``found`` that are overdue on ``today``."""
-    return tuple(action for action in found if action.is_overdue(today))
-
-
-ACTION_COLUMNS = {
-    "gap": ("Gap it addresses", "Kesenjangan yang ditangani"),
-    "what": ("What", "Apa"),
-    "who": ("Who", "Siapa"),
-    "due_on": ("By when", "Tenggat"),
-    "status": ("Status", "Status"),
-    "overdue": ("Overdue", "Lewat tenggat"),
-}
-HIDDEN_TEXT = "…"
-"""What stands for typed text (``what``, ``who``) in presentation mode: it may name anyone."""
-
-
-def action_headers(lang: str = "en") -> dict[str, str]:
-    """The column headers of :func:`action_rows` in ``lang``."""
-    return {key: _pick(names, lang) for key, names in ACTION_COLUMNS.items()}
-
-
-def action_title(
-    action: Action,
-    lang: str = "en",
-    names: Mapping[str, str] | None = None,
-    presentation: bool = False,
-) -> str:
-    """One line naming an action in a list: its gap, its status, and what unless hidden."""
-    parts = [gap_text(action.gap, lang, names), status_name(action.status, lang)]
-    if not presentation:
-        parts.insert(0, action.what)
-    if action.due_on:
-        parts.append(action.due_on.isoformat())
-    return " · ".join(parts)
+from eska_network.services.actions import (  # noqa: F401 - the conference's actions, offered here
+    HIDDEN_TEXT,
+    MAX_TEXT,
+    STATUSES,
+    Action,
+    ActionConflictError,
+    ActionError,
+    action_headers,
+    action_history_of,
+    action_rows,
+    action_title,
+    create_action,
+    gap_of,
+    list_actions,
+    overdue,
+    refer_proposal,
+    role_name,
+    status_name,
+    update_action,
+)
+from eska_network.services.assessment_forms import describe_save
+from eska_network.store import (
+    AssessmentChanges,
+    AssessmentError,
+    ConcurrentEditError,
+    MemberChange,
+    TieChange,
+)
 
 
 def open_gaps(system: ChildSystem, as_of: dt.date | None = None) -> tuple[GapItem, ...]:
@@ -335,32 +67,27 @@ def open_gaps(system: ChildSystem, as_of: dt.date | None = None) -> tuple[GapIte
     return gap_items(gaps.child_gaps(system, as_of))
 
 
-def action_rows(
-    found: Sequence[Action],
-    today: dt.date,
-    lang: str = "en",
-    names: Mapping[str, str] | None = None,
-    presentation: bool = False,
-) -> list[dict[str, object]]:
-    """One row per action, for a table: the gap in words, what, who, due date, status, overdue.
+def error_words(error: Exception, lang: str = "en") -> str:
+    """What went wrong with a conference's change, in ``lang``, for the page to show.
 
-    ``names`` are the member names the map shows (:func:`member_names`). In presentation mode
-    the typed text is replaced by :data:`HIDDEN_TEXT`: free text may hold a name.
+    A refusal of the store lists its problems; a save made meanwhile names who saved; an action
+    the conference cannot make, or an action changed meanwhile, says why.
     """
-    names = names or {}
-    return [
-        {
-            "gap": gap_text(action.gap, lang, names),
-            "what": HIDDEN_TEXT if presentation else action.what,
-            "who": HIDDEN_TEXT if presentation else action.who,
-            "due_on": action.due_on,
-            "status": status_name(action.status, lang),
-            "overdue": _pick(("Overdue", "Lewat tenggat"), lang)
-            if action.is_overdue(today)
-            else "",
-        }
-        for action in found
-    ]
+    if isinstance(error, AssessmentError):
+        return "; ".join(problem.words(lang) for problem in error.problems)
+    if isinstance(error, ConcurrentEditError):
+        saves = "; ".join(describe_save(save, lang) for save in error.saves)
+        return i18n.text("conference.error.saved_meanwhile", lang, saves=saves)
+    if isinstance(error, access.AccessDenied):
+        return i18n.text("app.refused", lang)
+    said = getattr(error, "said", None)
+    return said(lang) if said is not None else str(error)
+
+
+def district_services(store, system: ChildSystem) -> dict[str, str]:
+    """The services of the child's district by id, named: where a referral may go."""
+    services = store.load_dataset([]).district_resources(system.child.district)
+    return {service.resource_id: service.name for service in services}
 
 
 def gap_text(gap: GapItem, lang: str = "en", names: Mapping[str, str] | None = None) -> str:
@@ -369,7 +96,7 @@ def gap_text(gap: GapItem, lang: str = "en", names: Mapping[str, str] | None = N
     >>> gap_text(GapItem("unmet_need", "legal"))
     'Unmet need: legal services'
     """
-    return f"{kind_name(gap.kind, lang)}: {subject_text(gap, lang, names or {})}"
+    return gap_title(gap, lang, names or {})
 
 
 # --- Names as the map shows them ---------------------------------------------------------------
@@ -406,10 +133,10 @@ def proposal_text(proposal: ProposedTie, names: Mapping[str, str], lang: str = "
     """
     ends = f"{names.get(proposal.other_end, proposal.other_end)} – "
     ends += names.get(proposal.member_id, proposal.label or proposal.member_id)
-    details = [f"{_pick(('strength', 'kekuatan'), lang)} {proposal.strength}"]
+    details = [i18n.text("conference.proposal.strength", lang, strength=proposal.strength)]
     if proposal.needs_met:
         needs = ", ".join(codes.NEEDS.label(need, lang) for need in proposal.needs_met)
-        details.append(f"{_pick(('meets', 'memenuhi'), lang)}: {needs}")
+        details.append(i18n.text("conference.proposal.meets", lang, needs=needs))
     return f"{ends} ({'; '.join(details)})"
 
 

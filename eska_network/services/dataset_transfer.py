@@ -205,10 +205,12 @@ def import_checked(store, principal: access.Principal, dataset: Dataset) -> Impo
     return report
 
 
-def problem_table(problems: tuple[io.Problem, ...] | list[io.Problem]) -> pd.DataFrame:
-    """The problems as a table: file, row (spreadsheet numbering), column, problem."""
+def problem_table(
+    problems: tuple[io.Problem, ...] | list[io.Problem], lang: str = "en"
+) -> pd.DataFrame:
+    """The problems as a table: file, row (spreadsheet numbering), column, problem in ``lang``."""
     return pd.DataFrame(
-        [(p.file, p.row, p.column or "", p.message) for p in problems],
+        [(p.file, p.row, p.column or "", p.words(lang)) for p in problems],
         columns=list(PROBLEM_COLUMNS),
     ).astype({"row": "Int64"})
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
 
@@ -73,20 +74,76 @@ def outcome_name(outcome: str, lang: str = "en") -> str:
     return i18n.text(f"audit.outcome.{outcome}", lang)
 
 
+_DETAILS = (
+    (re.compile(r"add team (?P<team>.+)"), "add_team"),
+    (re.compile(r"add user (?P<user>\S+) as (?P<role>\w+)"), "add_user"),
+    (re.compile(r"set role (?P<role>\w+) for (?P<user>\S+)"), "set_role"),
+    (re.compile(r"set team (?P<team>\S+) for (?P<user>\S+)"), "set_team"),
+    (re.compile(r"set password for (?P<user>\S+)"), "set_password"),
+    (re.compile(r"lock for (?P<user>\S+)"), "lock"),
+    (re.compile(r"unlock for (?P<user>\S+)"), "unlock"),
+    (re.compile(r"(?P<n>\d+) failures"), "failures"),
+    (re.compile(r"account locked"), "account_locked"),
+    (re.compile(r"bad credentials"), "bad_credentials"),
+    (re.compile(r"action added"), "action_added"),
+    (re.compile(r"action changed"), "action_changed"),
+    (re.compile(r"caseload CSV, (?P<n>\d+) children"), "caseload_csv"),
+    (re.compile(r"child map (?P<format>\w+), (?P<mode>named|presentation)"), "child_map"),
+    (re.compile(r"(?P<error>AssessmentError|ConcurrentEditError)"), "error"),
+    (
+        re.compile(
+            r"(?P<children>\d+) children added, (?P<updated>\d+) updated, "
+            r"(?P<ties>\d+) tie rows added"
+        ),
+        "imported",
+    ),
+)
+"""The details the product's own code writes (services/accounts, actions, caseload, conference),
+each with its words."""
+
+
+def _detail_words(text: str, lang: str) -> str:
+    """One detail the code wrote, in words; text it did not write is shown as written."""
+    for pattern, name in _DETAILS:
+        found = pattern.fullmatch(text.strip())
+        if found is None:
+            continue
+        fields = found.groupdict()
+        if name == "error":
+            return i18n.text(f"audit.detail.{fields['error']}", lang)
+        if "role" in fields:
+            fields["role"] = role_name(fields["role"], lang)
+        if fields.get("team") == "-":
+            fields["team"] = i18n.text("audit.detail.no_team", lang)
+        if "mode" in fields:
+            fields["mode"] = i18n.text(f"audit.detail.{fields['mode']}", lang)
+        return i18n.text(f"audit.detail.{name}", lang, **fields)
+    return text
+
+
 def detail_text(detail: str | None, lang: str = "en") -> str:
-    """A row's detail: a permission it names in words, the rest as written.
+    """A row's detail in words: the permission it names and what the code wrote after it.
 
     >>> detail_text("export_child: caseload CSV, 3 children", "id")
-    'mengekspor catatan anak: caseload CSV, 3 children'
+    'mengekspor catatan anak: CSV daftar kasus, 3 anak'
+    >>> detail_text("add user cw_ani as caseworker", "id")
+    'menambah pengguna cw_ani sebagai pekerja sosial'
     >>> detail_text(None)
     ''
     """
     if not detail:
         return ""
+    malformed = detail.endswith(" (malformed child code)")
+    if malformed:
+        detail = detail.removesuffix(" (malformed child code)")
     head, colon, rest = detail.partition(":")
     if head in access.PERMISSIONS:
-        return i18n.text(f"audit.permission.{head}", lang) + colon + rest
-    return detail
+        text = i18n.text(f"audit.permission.{head}", lang)
+        if colon:
+            text += ": " + _detail_words(rest, lang)
+    else:
+        text = _detail_words(detail, lang)
+    return i18n.text("audit.detail.malformed", lang, detail=text) if malformed else text
 
 
 def role_name(role: str, lang: str = "en") -> str:

@@ -8,6 +8,7 @@ child's latest one, which would change the map as of the dates in between.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -16,16 +17,20 @@ from dataclasses import dataclass, field, fields
 import sqlalchemy as sa
 
 from eska_network.domain import codes, io, schema
-from eska_network.domain.model import Child, ChildSystem, Member, Tie
+from eska_network.domain.model import Child, ChildSystem, Member, Tie, codes_cell
+from eska_network.i18n import Said, say
 from eska_network.store import reading, summaries, tables
 
 
 @dataclass(frozen=True)
 class ChildChange:
-    """The child's assessed attributes, all of them, as they are after the assessment.
+    """What the assessment found about the child, all of it, as it is after the assessment.
 
-    A field left at its default clears it: start from :meth:`of` the current child and
-    replace what changed (``dataclasses.replace(ChildChange.of(child), needs=...)``).
+    Start from :meth:`of` the current record and replace what changed
+    (``dataclasses.replace(ChildChange.of(system), needs=...)``). The fields that differ from
+    the child's current state are saved as an assessments.csv row dated by the assessment; an
+    empty list is saved as ``none``. A score, placement or stage once recorded cannot be
+    emptied (an empty cell never erases an earlier value): record the current one instead.
     """
 
     needs: tuple[str, ...] = ()
@@ -33,11 +38,21 @@ class ChildChange:
     wellbeing_personal: int | None = None
     wellbeing_interpersonal: int | None = None
     wellbeing_skills: int | None = None
+    placement: str | None = None
+    reintegration_stage: str | None = None
 
     @classmethod
-    def of(cls, child: Child) -> ChildChange:
-        """The child's current values, to edit."""
-        return cls(**{f.name: getattr(child, f.name) for f in fields(cls)})
+    def of(cls, record: ChildSystem | Child) -> ChildChange:
+        """The child's current values (as of its latest assessment), to edit."""
+        system = record if isinstance(record, ChildSystem) else ChildSystem(record)
+        state = system.state_as_of()
+        return cls(
+            needs=state.needs,
+            risk_factors=state.risk_factors,
+            **{f"wellbeing_{w}": state.wellbeing[w] for w in codes.WELLBEING},
+            placement=state.placement,
+            reintegration_stage=state.reintegration_stage,
+        )
 
 
 @dataclass(frozen=True)
@@ -96,7 +111,18 @@ class Problem:
     part: str
     index: int | None
     field: str | None
-    message: str
+    message: str | Said
+    said: Said | None = dataclasses.field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # A message the product writes comes as a Said: kept to be said in either language.
+        if isinstance(self.message, Said):
+            object.__setattr__(self, "said", self.message)
+            object.__setattr__(self, "message", self.message("en"))
+
+    def words(self, lang: str = "en") -> str:
+        """What is wrong, in ``lang``."""
+        return self.said(lang) if self.said is not None else str(self.message)
 
     @property
     def where(self) -> str:
@@ -299,7 +325,7 @@ def _removed_members(connection: sa.Connection, child_id: str) -> set[str]:
 # -- checking ----------------------------------------------------------------------------------
 
 
-def check_value(column: schema.Column, value: object) -> str | None:
+def check_value(column: schema.Column, value: object) -> Said | None:
     """What is wrong with a form's ``value`` for ``column`` (None when nothing is).
 
     The value is written as the CSV cell it would be and checked by the import's own rules, so
@@ -307,20 +333,20 @@ def check_value(column: schema.Column, value: object) -> str | None:
 
     Examples
     --------
-    >>> check_value(schema.TIES.column("strength"), 7)
+    >>> str(check_value(schema.TIES.column("strength"), 7))
     '7 is out of range 0 to 5'
-    >>> check_value(schema.MEMBERS.column("label"), "")
-    'a value is required'
+    >>> check_value(schema.MEMBERS.column("label"), "")("id")
+    'wajib diisi'
     """
     cell = _cell(value)
     if cell == "":
-        return "a value is required" if column.required else None
+        return say("validation.required") if column.required else None
     if column.kind == "text":
-        return None if cell.strip() else "a value is required"
+        return None if cell.strip() else say("validation.required")
     if column.kind == "id":
         if re.fullmatch(schema.ID_PATTERN, cell):
             return None
-        return f"'{cell}' is not a valid id: use 1 to 32 letters, digits, _ or -"
+        return say("validation.bad_id", cell=f"'{cell}'")
     return io.cell_problem(column, cell)
 
 
@@ -355,24 +381,25 @@ def _plan(
     plan = _Plan()
     latest = system.latest_assessment()
     if not isinstance(assessed_on, dt.date) or isinstance(assessed_on, dt.datetime):
-        problems.append(Problem("assessed_on", None, None, "must be a date"))
+        problems.append(Problem("assessed_on", None, None, say("validation.form.not_a_date")))
         raise AssessmentError(problems)
     if assessed_on > today:
-        problems.append(Problem("assessed_on", None, None, f"is after today ({today})"))
+        problems.append(
+            Problem("assessed_on", None, None, say("validation.form.after_today", today=today))
+        )
     if latest is not None and assessed_on < latest:
         problems.append(
             Problem(
                 "assessed_on",
                 None,
                 None,
-                f"is before this child's latest assessment ({latest}); "
-                "an earlier date would change the map as of the dates in between",
+                say("validation.form.before_latest", latest=latest),
             )
         )
 
     if changes.child is not None:
-        _check_fields(problems, schema.CHILDREN, changes.child, "child", None)
-        plan.child = _child_plan(system, changes.child)
+        _check_fields(problems, schema.ASSESSMENTS, changes.child, "child", None)
+        plan.child = _child_plan(system, changes.child, assessed_on, problems)
 
     members = {member.member_id: member for member in system.members}
     current = set(members) - removed
@@ -389,18 +416,51 @@ def _plan(
     return plan
 
 
-def _child_plan(system: ChildSystem, change: ChildChange) -> dict | None:
-    new = {
-        "needs": _codes(schema.CHILDREN.column("needs"), change.needs),
-        "risk_factors": _codes(schema.CHILDREN.column("risk_factors"), change.risk_factors),
-        **{f"wellbeing_{w}": getattr(change, f"wellbeing_{w}") for w in codes.WELLBEING},
-    }
-    old = {
-        "needs": ";".join(system.child.needs),
-        "risk_factors": ";".join(system.child.risk_factors),
-        **{f"wellbeing_{w}": getattr(system.child, f"wellbeing_{w}") for w in codes.WELLBEING},
-    }
-    return None if new == old else new
+def _child_plan(
+    system: ChildSystem, change: ChildChange, assessed_on: dt.date, problems: list[Problem]
+) -> dict | None:
+    """The assessments row of the fields that change (None when none does).
+
+    A row already dated ``assessed_on`` (an earlier save that day) may gain cells it left empty,
+    never change one it holds.
+    """
+    old = ChildChange.of(system)
+    row: dict[str, object] = {}
+    for name in schema.ASSESSED_FIELDS:
+        new, before = getattr(change, name), getattr(old, name)
+        column = schema.ASSESSMENTS.column(name)
+        if column.kind == "codes":
+            new = tuple(column.vocabulary.sort(c for c in new if c in column.vocabulary))
+            if new != tuple(before):
+                # An empty list is recorded as ``none``.
+                row[name] = codes_cell(column, new)
+        elif new != before:
+            if new is None:
+                problems.append(
+                    Problem(
+                        "child",
+                        None,
+                        name,
+                        say("validation.form.cannot_empty"),
+                    )
+                )
+                continue
+            row[name] = new
+    if not row:
+        return None
+    same_day = next((a for a in system.assessments if a.assessed_on == assessed_on), None)
+    if same_day is not None:
+        for name in row:
+            if getattr(same_day, name) is not None:
+                problems.append(
+                    Problem(
+                        "child",
+                        None,
+                        name,
+                        say("validation.form.already_recorded", day=assessed_on),
+                    )
+                )
+    return row
 
 
 def _codes(column: schema.Column, values: Iterable[str]) -> str:
@@ -417,7 +477,12 @@ def _check_member_fields(
             problems.append(Problem(part, index, name, message))
     if member.resource_id and member.resource_id not in resources:
         problems.append(
-            Problem(part, index, "resource_id", f"no resource {member.resource_id!r} is listed")
+            Problem(
+                part,
+                index,
+                "resource_id",
+                say("validation.form.no_service", cell=f"'{member.resource_id}'"),
+            )
         )
 
 
@@ -435,13 +500,11 @@ def _check_members_added(
             problems.append(Problem("members_added", index, "member_id", message))
         elif member.member_id == codes.CHILD_NODE:
             problems.append(
-                Problem("members_added", index, "member_id", f"{codes.CHILD_NODE!r} is reserved")
+                Problem("members_added", index, "member_id", say("validation.form.child_reserved"))
             )
         elif member.member_id in members or member.member_id in seen:
             problems.append(
-                Problem(
-                    "members_added", index, "member_id", "this child already has this member id"
-                )
+                Problem("members_added", index, "member_id", say("validation.form.member_id_taken"))
             )
         seen.add(member.member_id)
         _check_member_fields(problems, member, "members_added", index, resources)
@@ -459,11 +522,13 @@ def _check_members_edited(
     seen: set[str] = set()
     for index, member in enumerate(changes.members_edited):
         if member.member_id not in current:
-            problems.append(Problem("members_edited", index, "member_id", "no such current member"))
+            problems.append(
+                Problem("members_edited", index, "member_id", say("validation.form.no_such_member"))
+            )
             continue
         if member.member_id in seen or member.member_id in changes.members_removed:
             problems.append(
-                Problem("members_edited", index, "member_id", "changed twice in one assessment")
+                Problem("members_edited", index, "member_id", say("validation.form.changed_twice"))
             )
         seen.add(member.member_id)
         _check_member_fields(problems, member, "members_edited", index, resources)
@@ -480,10 +545,17 @@ def _check_members_removed(
     for index, member_id in enumerate(changes.members_removed):
         if member_id not in current:
             problems.append(
-                Problem("members_removed", index, None, f"no current member {member_id!r}")
+                Problem(
+                    "members_removed",
+                    index,
+                    None,
+                    say("validation.form.no_member_named", cell=f"'{member_id}'"),
+                )
             )
         elif member_id in plan.members_removed:
-            problems.append(Problem("members_removed", index, None, "removed twice"))
+            problems.append(
+                Problem("members_removed", index, None, say("validation.form.removed_twice"))
+            )
         else:
             plan.members_removed.append(member_id)
 
@@ -503,19 +575,22 @@ def _check_ties(
         for end in ("source", "target"):
             name = getattr(change, end)
             if name != codes.CHILD_NODE and name not in present:
-                problems.append(Problem("ties", index, end, f"no current member {name!r}"))
+                problems.append(
+                    Problem(
+                        "ties", index, end, say("validation.form.no_member_named", cell=f"'{name}'")
+                    )
+                )
         if change.source == change.target:
-            problems.append(Problem("ties", index, "target", "a tie joins two different ends"))
+            problems.append(Problem("ties", index, "target", say("validation.form.same_ends")))
         elif change.pair in seen:
-            problems.append(Problem("ties", index, None, "this tie is changed twice"))
+            problems.append(Problem("ties", index, None, say("validation.form.tie_twice")))
         elif change.pair in dated:
             problems.append(
                 Problem(
                     "ties",
                     index,
                     None,
-                    f"this tie already has a row dated {assessed_on}; "
-                    "record a change at a later date",
+                    say("validation.form.tie_dated", day=assessed_on),
                 )
             )
         seen.add(change.pair)
@@ -566,7 +641,12 @@ def _end_removed_ties(
                         "members_removed",
                         index,
                         None,
-                        f"tie {tie.source}–{tie.target} already has a row dated {assessed_on}",
+                        say(
+                            "validation.form.removed_tie_dated",
+                            a=tie.source,
+                            b=tie.target,
+                            day=assessed_on,
+                        ),
                     )
                 )
             elif not any(
@@ -576,9 +656,7 @@ def _end_removed_ties(
                 plan.ties.append(_tie_row(tie, assessed_on, strength=0))
     for index, change in enumerate(changes.ties):
         if set(change.pair) & set(plan.members_removed):
-            problems.append(
-                Problem("ties", index, None, "a tie of a member removed in this assessment")
-            )
+            problems.append(Problem("ties", index, None, say("validation.form.tie_of_removed")))
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -592,12 +670,8 @@ def _write(
     assessed_on: dt.date,
     revision: int,
 ) -> None:
-    children = tables.children
     if plan.child is not None:
-        connection.execute(
-            children.update().where(children.c.child_id == child_id).values(plan.child)
-        )
-        _child_version(connection, child_id, assessed_on, revision)
+        _assessment_row(connection, system, child_id, assessed_on, plan.child, revision)
     members = tables.members
     for member in plan.members_added:
         connection.execute(members.insert().values(child_id=child_id, **_member_values(member)))
@@ -622,21 +696,32 @@ def _write(
         )
 
 
+def _assessment_row(
+    connection: sa.Connection,
+    system: ChildSystem,
+    child_id: str,
+    assessed_on: dt.date,
+    cells: dict,
+    revision: int,
+) -> None:
+    """Add the assessments row of ``assessed_on``, or fill the empty cells of that day's row."""
+    table = tables.assessments
+    if any(row.assessed_on == assessed_on for row in system.assessments):
+        connection.execute(
+            table.update()
+            .where(table.c.child_id == child_id, table.c.assessed_on == assessed_on)
+            .values(**cells)
+        )
+        return
+    connection.execute(
+        table.insert().values(
+            child_id=child_id, assessed_on=assessed_on, revision=revision, **cells
+        )
+    )
+
+
 def _member_values(member: MemberChange) -> dict:
     return {f.name: getattr(member, f.name) for f in fields(member)}
-
-
-def _child_version(
-    connection: sa.Connection, child_id: str, assessed_on: dt.date, revision: int
-) -> None:
-    children, history = tables.children, tables.child_history
-    names = [c.name for c in history.columns if c.name not in ("revision", "assessed_on")]
-    current = sa.select(
-        *(children.c[name] for name in names),
-        sa.literal(revision).label("revision"),
-        sa.literal(assessed_on, sa.Date).label("assessed_on"),
-    ).where(children.c.child_id == child_id)
-    connection.execute(history.insert().from_select([*names, "revision", "assessed_on"], current))
 
 
 def _member_versions(

@@ -6,7 +6,8 @@ the planners' published figures. It is one transaction: all of it, or nothing.
 
 A backup is refused, before anything changes, unless it is one of the product's own: a schema
 revision the program knows, the audit protections it creates (the triggers that refuse UPDATE
-and DELETE, and TRUNCATE on PostgreSQL), and, from revision 0003 on, an intact audit hash chain.
+and DELETE, and TRUNCATE on PostgreSQL), and, from revision 0014_audit_chain on, an intact
+audit hash chain.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ KEPT_ON_RESTORE = ("audit", "publications", "published_rows")
 planners have been shown (recomputed from other records, they could be compared with the old)."""
 RESTORED_SETTINGS = ("demo",)
 """The ``store_settings`` keys that describe the records, and so come from the backup."""
-CHAINED_FROM = "0003"
+CHAINED_FROM = "0014_audit_chain"
 """The first revision whose audit rows are hash-chained."""
 _APPEND_ONLY = "the audit log is append-only"
 _SQLITE_TRIGGERS = {

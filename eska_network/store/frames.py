@@ -67,17 +67,18 @@ def db_frame(spec: FileSpec, frame: pd.DataFrame, extras: Sequence[str]) -> pd.D
     than Python objects: a whole ties table as objects is tens of millions of them. Turn rows into
     Python values a chunk at a time with :func:`chunk_values`.
     """
-    columns = {c.name: _db_series(frame[c.name], c.kind) for c in spec.columns}
+    columns = {c.name: _db_series(frame[c.name], c) for c in spec.columns}
     text = column_dtype(_TEXT)
     columns[EXTRA] = pd.Series(extra_json(frame, extras), index=frame.index, dtype=text)
     return pd.DataFrame(columns, index=frame.index)
 
 
-def _db_series(series: pd.Series, kind: str) -> pd.Series:
+def _db_series(series: pd.Series, column: schema.Column) -> pd.Series:
+    kind = column.kind
     if kind == "date":
         dates = pd.to_datetime(series)
         return dates.dt.strftime("%Y-%m-%d").astype(column_dtype(_TEXT))
-    if kind == "codes":
+    if kind == "codes" and not column.none_word:
         return series.fillna("")
     if kind == "int":
         return series.astype("Int64")
@@ -118,7 +119,7 @@ def _typed(values: pd.Series, column: schema.Column) -> pd.Series:
     dtype = column_dtype(column)
     if column.kind == "date":
         return pd.to_datetime(values, format="ISO8601").astype(dtype)
-    if column.kind == "codes":
+    if column.kind == "codes" and not column.none_word:
         return values.fillna("").astype(dtype)
     if column.kind == "int":
         return values.astype("Int64").astype(dtype) if len(values) else values.astype(dtype)

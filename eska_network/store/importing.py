@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from eska_network.domain import io, schema
 from eska_network.domain.model import Dataset
 from eska_network.domain.schema import FileSpec
+from eska_network.i18n import Joined, Said, say
 from eska_network.store import audit_chain, frames, summaries, tables
 from eska_network.store.frames import EXTRA, REMOVED_ON
 
@@ -34,12 +35,19 @@ class ImportReport:
     resources_added: int = 0
     resources_updated: int = 0
     summaries_recomputed: int = 0
+    assessments_added: int = 0
+    assessments_already_stored: int = 0
+    actions_added: int = 0
+    actions_updated: int = 0
 
     def describe(self) -> str:
         return (
             f"children: {self.children_added} added, {self.children_updated} updated; "
             f"members: {self.members_added} added, {self.members_updated} updated; "
             f"ties: {self.ties_added} rows added, {self.ties_already_stored} already stored; "
+            f"assessments: {self.assessments_added} rows added, "
+            f"{self.assessments_already_stored} already stored; "
+            f"actions: {self.actions_added} added, {self.actions_updated} updated; "
             f"resources: {self.resources_added} added, {self.resources_updated} updated"
         )
 
@@ -80,6 +88,9 @@ def import_dataset(
         member_rows, _stored(connection, tables.members, member_rows.columns, held), _MEMBER_KEY
     )
     new_ties, already = _new_ties(connection, tie_rows, held, problems)
+    new_assessments, assessed_already = _new_assessments(
+        connection, _incoming(schema.ASSESSMENTS, dataset.assessments), held, problems
+    )
     if problems:
         raise ImportConflictError(problems)
     resource_rows = _incoming(schema.RESOURCES, dataset.resources)
@@ -89,10 +100,14 @@ def import_dataset(
         ["resource_id"],
     )
 
-    revisions = _next_revisions(children, members, new_ties, stored_children)
+    revisions = _next_revisions(children, members, new_ties, new_assessments, stored_children)
     _write(connection, children, members, new_ties, resources, revisions)
     _audit_reassignments(connection, children.changed, stored_children, user_name, role)
-    _record_saves(connection, children, members, new_ties, revisions, user_name, now)
+    _insert(connection, tables.assessments, new_assessments, revisions)
+    _record_saves(
+        connection, children, members, new_ties, new_assessments, revisions, user_name, now
+    )
+    actions = _upsert_actions(connection, dataset.actions, held, user_name, now)
     touched = revisions.index.tolist()
     # Children the store did not hold are stored exactly as given: no need to read them back.
     all_new = len(children.new) == len(touched)
@@ -107,6 +122,10 @@ def import_dataset(
         resources_added=len(resources.new),
         resources_updated=len(resources.changed),
         summaries_recomputed=len(touched),
+        assessments_added=len(new_assessments),
+        assessments_already_stored=assessed_already,
+        actions_added=len(actions.new),
+        actions_updated=len(actions.changed),
     )
 
 
@@ -159,11 +178,11 @@ def _member_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataF
         dates = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
         for position in np.flatnonzero((text.notna() & dates.isna()).to_numpy()):
             problems.append(
-                io.Problem(
+                io.Problem.of(
                     schema.MEMBERS.name,
                     position + 2,
                     REMOVED_ON,
-                    f"'{text.iloc[position]}' is not a date in YYYY-MM-DD form",
+                    say("validation.bad_date", cell=f"'{text.iloc[position]}'"),
                 )
             )
         rows[REMOVED_ON] = dates.dt.strftime("%Y-%m-%d").astype(rows["member_id"].dtype)
@@ -182,12 +201,17 @@ def _tie_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataFram
     for position in np.flatnonzero(duplicated):
         row = rows.iloc[position]
         problems.append(
-            io.Problem(
+            io.Problem.of(
                 schema.TIES.name,
                 position + 2,
                 None,
-                f"a second row for tie {row['source']}–{row['target']} of child "
-                f"{row['child_id']} on {row['assessed_on']}",
+                say(
+                    "validation.tie_row_twice",
+                    a=row["source"],
+                    b=row["target"],
+                    child=row["child_id"],
+                    day=row["assessed_on"],
+                ),
             )
         )
     return rows
@@ -261,33 +285,210 @@ def _new_ties(
     any_differs = np.logical_or.reduce(list(differs.values()))
     for at in np.flatnonzero(any_differs):
         row = merged.iloc[at]
-        differences = [
-            f"{name} {_shown(row[name])} here, {_shown(row[f'{name}_stored'])} in the store"
-            for name in compared
-            if differs[name][at]
-        ]
+        differences = Joined(
+            tuple(
+                _difference(name, row[name], row[f"{name}_stored"])
+                for name in compared
+                if differs[name][at]
+            ),
+            "; ",
+        )
         position = incoming.index.get_loc(row["index"])
         tie = incoming.iloc[position]
         problems.append(
-            io.Problem(
+            io.Problem.of(
                 schema.TIES.name,
                 position + 2,
                 None,
-                f"tie {tie['source']}–{tie['target']} of child {tie['child_id']} on "
-                f"{tie['assessed_on']} is already stored with other values "
-                f"({'; '.join(differences)})",
+                say(
+                    "validation.tie_stored_otherwise",
+                    a=tie["source"],
+                    b=tie["target"],
+                    child=tie["child_id"],
+                    day=tie["assessed_on"],
+                    differences=differences,
+                ),
             )
         )
     matched = incoming.index.isin(merged["index"])
     return incoming[~matched], int(matched.sum())
 
 
-def _shown(text: str) -> str:
-    return "(empty)" if text in ("\0", "") else repr(text)
+_ASSESSMENT_KEY = ["child_id", "assessed_on"]
+
+
+def _new_assessments(
+    connection: sa.Connection,
+    incoming: pd.DataFrame,
+    child_ids: list[str],
+    problems: list[io.Problem],
+) -> tuple[pd.DataFrame, int]:
+    """The assessment rows not stored yet, and how many were; a different stored row is a
+    problem (an assessment's record is never overwritten: a change is a later assessment)."""
+    compared = [c.name for c in schema.ASSESSMENTS.columns if c.name not in _ASSESSMENT_KEY]
+    compared.append(EXTRA)
+    stored = _stored(connection, tables.assessments, [*_ASSESSMENT_KEY, *compared], child_ids)
+    if stored.empty:
+        return incoming, 0
+    left = _canonical(incoming, [*_ASSESSMENT_KEY, *compared])
+    right = _canonical(stored, [*_ASSESSMENT_KEY, *compared])
+    merged = left.reset_index().merge(right, on=_ASSESSMENT_KEY, how="inner", suffixes=("", "_s"))
+    for at in range(len(merged)):
+        row = merged.iloc[at]
+        differences = [
+            _difference(name, row[name], row[f"{name}_s"])
+            for name in compared
+            if row[name] != row[f"{name}_s"]
+        ]
+        if differences:
+            problems.append(
+                io.Problem.of(
+                    schema.ASSESSMENTS.name,
+                    incoming.index.get_loc(row["index"]) + 2,
+                    None,
+                    say(
+                        "validation.assessment_stored_otherwise",
+                        child=row["child_id"],
+                        day=row["assessed_on"],
+                        differences=Joined(tuple(differences), "; "),
+                    ),
+                )
+            )
+    matched = incoming.index.isin(merged["index"])
+    return incoming[~matched], int(matched.sum())
+
+
+_ACTION_STORED = (
+    "what",
+    "who",
+    "worker_role",
+    "resource_id",
+    "created_on",
+    "due_on",
+    "status",
+    "status_on",
+    "gap_kind",
+    "gap_detail",
+    EXTRA,
+)
+"""The ``actions`` columns an actions.csv row sets (beside ``child_id`` and ``action_key``)."""
+_HISTORY = ("what", "who", "worker_role", "resource_id", "due_on", "status", "status_on")
+
+
+def action_values(table: pd.DataFrame) -> pd.DataFrame:
+    """An actions.csv table as ``actions`` columns (``text`` -> ``what``, ``gap`` split...)."""
+    rows = _incoming(schema.ACTIONS, table)
+    kinds, details = [], []
+    for cell in rows["gap"].to_numpy(dtype=object, na_value=None):
+        kind, _, detail = (cell or "").partition(":")
+        kinds.append(kind or None)
+        details.append(detail)
+    return pd.DataFrame(
+        {
+            "child_id": rows["child_id"].to_numpy(dtype=object),
+            "action_key": rows["action_id"].to_numpy(dtype=object),
+            "what": rows["text"].to_numpy(dtype=object),
+            "who": rows["responsible"].fillna("").to_numpy(dtype=object),
+            "worker_role": rows["worker_role"].to_numpy(dtype=object),
+            "resource_id": rows["resource_id"].to_numpy(dtype=object, na_value=None),
+            "created_on": rows["created_on"].to_numpy(dtype=object),
+            "due_on": rows["due_on"].to_numpy(dtype=object, na_value=None),
+            "status": rows["status"].to_numpy(dtype=object),
+            "status_on": rows["status_on"].to_numpy(dtype=object, na_value=None),
+            "gap_kind": kinds,
+            "gap_detail": details,
+            EXTRA: rows[EXTRA].to_numpy(dtype=object, na_value=None),
+        },
+        index=rows.index,
+    )
+
+
+def _upsert_actions(
+    connection: sa.Connection,
+    table: pd.DataFrame,
+    held: list[str],
+    user_name: str,
+    now: dt.datetime,
+) -> _Upsert:
+    """Add new actions and update changed ones (each change a new version in its history)."""
+    incoming = action_values(table)
+    if incoming.empty:
+        return _Upsert(new=incoming, changed=incoming)
+    key = ["child_id", "action_key"]
+    names = [*key, *_ACTION_STORED, "action_id", "revision"]
+    stored = _stored(connection, tables.actions, names, held)
+    stored_revisions = {
+        (child_id, action_key): (action_id, revision)
+        for child_id, action_key, action_id, revision in zip(
+            stored["child_id"],
+            stored["action_key"],
+            stored["action_id"],
+            stored["revision"],
+            strict=True,
+        )
+    }
+    upsert = _upsert(incoming, stored, key)
+    records = []
+    for _, row in upsert.new.iterrows():
+        values = {name: _plain(name, row[name]) for name in [*key, *_ACTION_STORED]}
+        action_id = connection.execute(
+            tables.actions.insert().values(
+                **values, created_by=user_name, created_at=now, updated_at=now, revision=1
+            )
+        ).inserted_primary_key[0]
+        records.append((action_id, 1, values))
+    for _, row in upsert.changed.iterrows():
+        values = {name: _plain(name, row[name]) for name in _ACTION_STORED}
+        action_id, revision = stored_revisions[(row["child_id"], row["action_key"])]
+        connection.execute(
+            tables.actions.update()
+            .where(tables.actions.c.action_id == action_id)
+            .values(**values, updated_at=now, revision=revision + 1)
+        )
+        records.append((action_id, revision + 1, values))
+    if records:
+        connection.execute(
+            tables.action_history.insert(),
+            [
+                {
+                    "action_id": action_id,
+                    "revision": revision,
+                    **{name: values[name] for name in _HISTORY},
+                    "changed_by": user_name,
+                    "changed_at": now,
+                }
+                for action_id, revision, values in records
+            ],
+        )
+    return upsert
+
+
+def _plain(name: str, value: object) -> object:
+    """A cell of column ``name`` as a value for the driver (missing -> None, dates as dates)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if name in _ACTION_DATES:
+        return dt.date.fromisoformat(str(value))
+    return value
+
+
+_ACTION_DATES = {"created_on", "due_on", "status_on"}
+
+
+def _shown(text: str) -> str | Said:
+    return say("validation.empty_value") if text in ("\0", "") else repr(text)
+
+
+def _difference(column: str, here: str, stored: str) -> Said:
+    return say("validation.difference", column=column, here=_shown(here), stored=_shown(stored))
 
 
 def _next_revisions(
-    children: _Upsert, members: _Upsert, new_ties: pd.DataFrame, stored_children: pd.DataFrame
+    children: _Upsert,
+    members: _Upsert,
+    new_ties: pd.DataFrame,
+    new_assessments: pd.DataFrame,
+    stored_children: pd.DataFrame,
 ) -> pd.Series:
     """The new revision of every child the import changes, by child id."""
     touched = (
@@ -296,6 +497,7 @@ def _next_revisions(
         | set(members.new["child_id"].unique())
         | set(members.changed["child_id"].unique())
         | set(new_ties["child_id"].unique())
+        | set(new_assessments["child_id"].unique())
     )
     current = (
         stored_children.set_index("child_id")["revision"]
@@ -395,12 +597,16 @@ def _record_saves(
     children: _Upsert,
     members: _Upsert,
     new_ties: pd.DataFrame,
+    new_assessments: pd.DataFrame,
     revisions: pd.Series,
     user_name: str,
     now: dt.datetime,
 ) -> None:
-    changed_children = set(children.new["child_id"].unique()) | set(
-        children.changed["child_id"].unique()
+    # An assessment row records the child's needs, risks, wellbeing, placement or stage.
+    changed_children = (
+        set(children.new["child_id"].unique())
+        | set(children.changed["child_id"].unique())
+        | set(new_assessments["child_id"].unique())
     )
     member_counts = pd.concat([members.new, members.changed])["child_id"].value_counts()
     tie_counts = new_ties["child_id"].value_counts()

@@ -19,6 +19,7 @@ _ORDER = {
     "members.csv": ("child_id", "member_id"),
     "ties.csv": ("child_id", "assessed_on", "source", "target"),
     "resources.csv": ("resource_id",),
+    "assessments.csv": ("child_id", "assessed_on"),
 }
 """The order of an export's rows (a CSV file's own row order is not kept)."""
 
@@ -31,7 +32,41 @@ def load_dataset(connection: sa.Connection, child_ids: Sequence[str] | None = No
         members=_table(connection, schema.MEMBERS, ids),
         ties=_table(connection, schema.TIES, ids),
         resources=_table(connection, schema.RESOURCES, None),
+        assessments=_table(connection, schema.ASSESSMENTS, ids),
+        actions=actions_table(connection, ids),
     )
+
+
+_ACTION_COLUMNS = {
+    "child_id": "child_id",
+    "action_id": "action_key",
+    "created_on": "created_on",
+    "text": "what",
+    "worker_role": "worker_role",
+    "responsible": "who",
+    "due_on": "due_on",
+    "resource_id": "resource_id",
+    "status": "status",
+    "status_on": "status_on",
+}
+"""actions.csv columns and the ``actions`` columns that hold them (``gap`` is made of two)."""
+
+
+def actions_table(connection: sa.Connection, child_ids: Sequence[str] | None) -> pd.DataFrame:
+    """The stored actions of ``child_ids`` (default: all) as an actions.csv table."""
+    table = tables.actions
+    names = [*_ACTION_COLUMNS.values(), "gap_kind", "gap_detail", EXTRA]
+    rows = frames.fetch_rows(
+        connection, table, names, child_ids, order_by=("child_id", "action_key")
+    )
+    raw = pd.DataFrame.from_records(rows, columns=names)
+    raw["who"] = raw["who"].where(raw["who"] != "")
+    raw["gap"] = [
+        None if pd.isna(kind) else f"{kind}:{detail}"
+        for kind, detail in zip(raw["gap_kind"], raw["gap_detail"], strict=True)
+    ]
+    source = raw.rename(columns={stored: name for name, stored in _ACTION_COLUMNS.items()})
+    return frames.frame_from_rows(schema.ACTIONS, source.itertuples(index=False), source.columns)
 
 
 def children_table(connection: sa.Connection, child_ids: Sequence[str] | None) -> pd.DataFrame:
@@ -52,7 +87,8 @@ def child_system(
 ) -> ChildSystem:
     """One child's record; with ``as_of``, as it stood on that date.
 
-    As of a date, the ties are the rows assessed on or before it, and the child and each member
+    As of a date, the ties and assessments are the rows assessed on or before it, and the child
+    (the baseline of its assessments) and each member
     are the latest version recorded on or before it (a version from an import is undated and
     counts at every date; a child with no such version shows its first one; a member first
     recorded after the date is left out).
@@ -61,6 +97,7 @@ def child_system(
     system = dataset.child_system(child_id)
     if as_of is None:
         return system
+    assessments = tuple(row for row in system.assessments if row.assessed_on <= as_of)
     child = _version_as_of(connection, tables.child_history, child_id, as_of)
     versions = _member_versions(connection, child_id, as_of)
     return ChildSystem(
@@ -70,6 +107,7 @@ def child_system(
             for member_id, version in sorted(versions.items())
         ),
         ties=tuple(tie for tie in system.ties if tie.assessed_on <= as_of),
+        assessments=assessments,
     )
 
 

@@ -1,6 +1,6 @@
 """The database tables, built from the CSV schema and the gap summary columns.
 
-The interchange tables (children, members, ties, resources) have one column per
+The interchange tables (children, members, ties, resources, assessments) have one column per
 :mod:`eska_network.domain.schema` column, so a column is described once, plus what the store adds:
 an ``extra`` JSON text column that keeps the CSV columns the schema does not know, the child's
 ``revision`` for optimistic concurrency, and the history tables that keep every recorded version.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from eska_network.domain import schema
+from eska_network.domain import codes, schema
 from eska_network.domain.summary import SUMMARY_COLUMNS, SUMMARY_NULLABLE
 
 metadata = sa.MetaData(
@@ -38,12 +38,13 @@ UTC_TIME = sa.DateTime(timezone=True)
 
 
 def _schema_columns(spec: schema.FileSpec, *, skip: tuple[str, ...] = ()) -> list[sa.Column]:
-    """The columns of one CSV file; a ``codes`` column is never NULL (``""`` means none)."""
+    """The columns of one CSV file; a ``codes`` column is never NULL (``""`` means none), unless it
+    tells "not recorded" (NULL) from ``none`` (assessments.csv)."""
     columns = []
     for column in spec.columns:
         if column.name in skip:
             continue
-        is_list = column.kind == "codes"
+        is_list = column.kind == "codes" and not column.none_word
         columns.append(
             sa.Column(
                 column.name,
@@ -121,6 +122,17 @@ ties = sa.Table(
     _extra(),
     sa.Column("revision", sa.Integer, nullable=False, comment="the child's save that added it"),
     sa.ForeignKeyConstraint(["child_id", "target"], ["members.child_id", "members.member_id"]),
+)
+
+assessments = sa.Table(
+    "assessments",
+    metadata,
+    # One row per child per assessment date, only ever added (a later date records a change).
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), primary_key=True),
+    sa.Column("assessed_on", sa.Date, primary_key=True),
+    *_schema_columns(schema.ASSESSMENTS, skip=("child_id", "assessed_on")),
+    _extra(),
+    sa.Column("revision", sa.Integer, nullable=False, comment="the child's save that added it"),
 )
 
 resources = sa.Table(
@@ -208,22 +220,38 @@ settings = sa.Table(
     comment="facts about the store itself: who created it (demo mode), the audit's name key",
 )
 
+ACTION_STATUS_CHECK = "status IN ({})".format(
+    ", ".join(f"'{status}'" for status in codes.ACTION_STATUSES)
+)
+WORKER_ROLE_CHECK = "worker_role IN ({})".format(
+    ", ".join(f"'{role}'" for role in codes.WORKER_ROLES)
+)
+
 actions = sa.Table(
     "actions",
     metadata,
     sa.Column("action_id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("child_id", sa.ForeignKey("children.child_id"), nullable=False),
-    sa.Column("gap_kind", sa.String(64), nullable=False),
+    sa.Column("action_key", sa.String(32), nullable=False, comment="actions.csv action_id"),
+    # The gap the action answers; none for an action imported without one.
+    sa.Column("gap_kind", sa.String(64), nullable=True),
     sa.Column("gap_detail", sa.Text, nullable=False, server_default=""),
     sa.Column("what", sa.Text, nullable=False),
-    sa.Column("who", sa.Text, nullable=False),
+    sa.Column("who", sa.Text, nullable=False, comment="responsible; empty when not named"),
+    sa.Column("worker_role", sa.String(16), nullable=False),
+    sa.Column("resource_id", sa.Text, nullable=True, comment="the service of a referral"),
+    sa.Column("created_on", sa.Date, nullable=False),
     sa.Column("due_on", sa.Date, nullable=True),
     sa.Column("status", sa.String(16), nullable=False, server_default="open"),
+    sa.Column("status_on", sa.Date, nullable=True),
+    _extra(),
     sa.Column("created_by", USER_NAME, nullable=False),
     sa.Column("created_at", UTC_TIME, nullable=False),
     sa.Column("updated_at", UTC_TIME, nullable=False),
     sa.Column("revision", sa.Integer, nullable=False, server_default="1"),
-    sa.CheckConstraint("status IN ('open', 'done', 'dropped')", name="status"),
+    sa.CheckConstraint(ACTION_STATUS_CHECK, name="status"),
+    sa.CheckConstraint(WORKER_ROLE_CHECK, name="worker_role"),
+    sa.UniqueConstraint("child_id", "action_key"),
     sa.Index(None, "child_id"),
 )
 
@@ -257,10 +285,30 @@ published_rows = sa.Table(
     sa.ForeignKeyConstraint(["kind", "period"], ["publications.kind", "publications.period"]),
 )
 
+action_history = sa.Table(
+    "action_history",
+    metadata,
+    # Every version of an action: its status moves (a referral's proposed -> sent -> ...) dated.
+    sa.Column("action_id", sa.ForeignKey("actions.action_id"), primary_key=True),
+    sa.Column("revision", sa.Integer, primary_key=True),
+    sa.Column("what", sa.Text, nullable=False),
+    sa.Column("who", sa.Text, nullable=False),
+    sa.Column("worker_role", sa.String(16), nullable=False),
+    sa.Column("resource_id", sa.Text, nullable=True),
+    sa.Column("due_on", sa.Date, nullable=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("status_on", sa.Date, nullable=True),
+    sa.Column("changed_by", USER_NAME, nullable=False),
+    sa.Column("changed_at", UTC_TIME, nullable=False),
+)
+
 INTERCHANGE = {
     "children.csv": children,
     "members.csv": members,
     "ties.csv": ties,
     "resources.csv": resources,
+    "assessments.csv": assessments,
 }
+"""The table that holds each file of the interchange format whose columns are the file's own
+(actions.csv is kept in ``actions``, whose columns the conference adds to)."""
 """The table that holds each file of the interchange format."""

@@ -1,7 +1,7 @@
 """the planners' published figures
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0015_publications
+Revises: 0014_audit_chain
 Create Date: 2026-11-30 11:00:00
 
 District and quarterly figures computed as of the end of a period and frozen
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0015_publications"
+down_revision = "0014_audit_chain"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """audit hash chain, and the store's own settings
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0014_audit_chain
+Revises: 0013_format_v2
 Create Date: 2026-11-30 10:00:00
 
 Adds ``prev_hash`` and ``hash`` to every audit row and chains the rows already there (in id
@@ -22,8 +22,8 @@ import secrets
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0014_audit_chain"
+down_revision = "0013_format_v2"
 branch_labels = None
 depends_on = None
 
