@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from eska_network.cli import main
 from eska_network.domain.model import Child, Dataset
 from eska_network.services import access, accounts, dataset_transfer
-from eska_network.store import AssessmentChanges, audit_chain, open_store, privileges
+from eska_network.store import AssessmentChanges, audit_chain, open_store, privileges, tables
 
 from .access_fixtures import fast_hashing, fill_agency
 from .conftest import REPO_ROOT, empty_database
@@ -105,6 +105,13 @@ def test_the_app_role_cannot_change_the_audit_or_history(stores, attack):
             connection.exec_driver_sql(attack)
     with owner.reading() as connection:
         assert connection.execute(sa.text("SELECT * FROM audit ORDER BY id")).all() == before
+
+
+def test_every_table_has_its_rights_written_down():
+    """A table added by a migration must be given to the app's role, one way or the other."""
+    listed = privileges.CHANGED + privileges.APPENDED + privileges.READ
+    assert sorted(set(tables.metadata.tables) - set(listed)) == []
+    assert len(listed) == len(set(listed))
 
 
 def test_the_readme_lists_the_grants_db_grant_runs():

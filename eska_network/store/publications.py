@@ -29,11 +29,12 @@ from eska_network.store.frames import EXTRA, REMOVED_ON
 
 
 def records_as_of(connection: sa.Connection, moment: dt.datetime) -> Dataset:
-    """Children, members and ties as the store held them just before ``moment``.
+    """Children, members, ties and assessments as the store held them just before ``moment``.
 
     A child's state at a moment is its last save before it (``revisions.saved_at``): the child's
-    and each member's latest version up to that save, and the tie rows of saves up to it. Saves
-    after ``moment``, backdated or not, are left out. Resources are not part of it.
+    and each member's latest version up to that save, and the tie and assessment rows of saves up
+    to it. Saves after ``moment``, backdated or not, are left out. Resources and actions are not
+    part of it.
     """
     revisions = tables.revisions
     cut = (
@@ -47,7 +48,10 @@ def records_as_of(connection: sa.Connection, moment: dt.datetime) -> Dataset:
         members=_versions(
             connection, tables.member_history, schema.MEMBERS, cut, ["child_id", "member_id"]
         ),
-        ties=_ties(connection, cut),
+        ties=_added(connection, tables.ties, schema.TIES, cut, ["assessed_on", "source", "target"]),
+        assessments=_added(
+            connection, tables.assessments, schema.ASSESSMENTS, cut, ["assessed_on"]
+        ),
     )
 
 
@@ -71,15 +75,15 @@ def _versions(connection, history: sa.Table, spec, cut, key: list[str]):
     return frames.frame_from_rows(spec, rows, names)
 
 
-def _ties(connection, cut):
-    ties = tables.ties
-    names = [*schema.TIES.column_names, EXTRA]
+def _added(connection, table: sa.Table, spec, cut, order: list[str]):
+    """The rows of an add-only table (ties, assessments) added by saves up to the child's cut."""
+    names = [*spec.column_names, EXTRA]
     query = (
-        sa.select(*(ties.c[name] for name in names))
-        .join(cut, sa.and_(ties.c.child_id == cut.c.child_id, ties.c.revision <= cut.c.last))
-        .order_by(ties.c.child_id, ties.c.assessed_on, ties.c.source, ties.c.target)
+        sa.select(*(table.c[name] for name in names))
+        .join(cut, sa.and_(table.c.child_id == cut.c.child_id, table.c.revision <= cut.c.last))
+        .order_by(table.c.child_id, *(table.c[name] for name in order))
     )
-    return frames.frame_from_rows(schema.TIES, frames._raw(connection, query), names)
+    return frames.frame_from_rows(spec, frames._raw(connection, query), names)
 
 
 def read(connection: sa.Connection, kind: str, period: str) -> dict[str, PublishedRow] | None:
