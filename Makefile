@@ -16,9 +16,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-## run: set up, then start the app in demo mode on the embedded SQLite store with the sample data
+## run: set up, then start the app in demo mode on its own SQLite store with the sample data
+## (data/demo.db: demo mode opens only an empty store or one it created itself)
 run: $(VENV)/.runtime
-	ESKA_DEMO=1 $(BIN)/streamlit run app.py
+	ESKA_DEMO=1 ESKA_DATABASE_URL=sqlite:///$(CURDIR)/data/demo.db $(BIN)/streamlit run app.py
 
 ## run-large: demo mode on its own SQLite store with 3,000 synthetic children in 30 districts
 run-large: $(VENV)/.runtime

@@ -13,6 +13,9 @@ cd "$(dirname "$0")/.."
 PG_USER=eska
 PG_PASSWORD=eska
 PG_DB=eska_test
+# The app's own role: owns nothing, gets the rights of `db grant` (tests/test_database_role.py).
+PG_APP_USER=eska_app
+PG_APP_PASSWORD=eska_app
 BROWSER_FILE=.venv/browser_path
 
 say() { echo "services: $*" >&2; }
@@ -62,6 +65,8 @@ if ! pg_lsclusters -h | grep -q "^$PG_VERSION main .* online"; then
 fi
 su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$PG_USER'\"" | grep -q 1 ||
   su postgres -c "psql -qc \"CREATE ROLE $PG_USER LOGIN PASSWORD '$PG_PASSWORD' CREATEDB\""
+su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$PG_APP_USER'\"" | grep -q 1 ||
+  su postgres -c "psql -qc \"CREATE ROLE $PG_APP_USER LOGIN PASSWORD '$PG_APP_PASSWORD'\""
 su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='$PG_DB'\"" | grep -q 1 ||
   su postgres -c "psql -qc \"CREATE DATABASE $PG_DB OWNER $PG_USER\""
 say "Chromium ($browser) and PostgreSQL $PG_VERSION ready"

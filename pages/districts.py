@@ -15,7 +15,6 @@ from eska_network.districts import disclosure, geojson
 from eska_network.districts import display as district_display
 from eska_network.districts import figures as district_figures
 from eska_network.services import access, district_views
-from eska_network.store.version import data_version
 
 TREND_AT_ONCE_UP_TO = 20_000
 """Children up to which the quarterly trend is drawn at once; above, on request (it is slow)."""
@@ -26,15 +25,16 @@ lang = context.lang
 st.title(ui.t("page.districts"))
 
 
-# The page check of this run has passed, and the tables are the same for whoever may see them:
-# they are cached per data version and K, not per user.
+# The page check of this run has passed, and the published figures are the same for whoever may
+# see them: they are cached per store, period, rounding and K, not per user (the check and its
+# audit row run on every page run, in page_context).
 @st.cache_data(show_spinner=False, max_entries=8)
-def _district_table(_store, _principal, version: tuple, k: int):
+def _district_table(_store, _principal, store_url: str, published: tuple, k: int):
     return district_views.district_aggregates(_store, _principal, k)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _quarter_table(_store, _principal, version: tuple, k: int):
+def _quarter_table(_store, _principal, store_url: str, published: tuple, k: int):
     return district_views.quarterly_aggregates(_store, _principal, k)
 
 
@@ -43,8 +43,9 @@ def _plot(figure) -> None:
 
 
 k = disclosure.suppression_k()
-version = data_version(context.store)
-suppressed = _district_table(context.store, context.principal, version, k)
+version = (district_views.store_name(context.store), district_views.publication_key())
+with st.spinner(ui.t("districts.publishing")):
+    suppressed = _district_table(context.store, context.principal, *version, k)
 if isinstance(suppressed, disclosure.TooFewChildren):
     st.info(suppressed.message(lang))
     st.stop()
@@ -60,6 +61,7 @@ st.caption(
         k=k,
     )
 )
+st.caption(district_views.publication_note(suppressed, lang))
 district_heading = districts.group_heading("district", lang)
 
 st.subheader(ui.t("districts.headline"), divider="orange")
@@ -156,7 +158,7 @@ st.subheader(ui.t("districts.trend"), divider="gray")
 st.caption(ui.t("districts.trend_note"))
 at_once = not isinstance(total_children, int) or total_children <= TREND_AT_ONCE_UP_TO
 if st.toggle(ui.t("districts.trend_compute"), value=at_once, key="districts_trend"):
-    trend = _quarter_table(context.store, context.principal, version, k)
+    trend = _quarter_table(context.store, context.principal, *version, k)
     if isinstance(trend, disclosure.TooFewChildren):
         st.info(trend.message(lang))
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -78,16 +79,23 @@ def test_login_with_the_right_password(agency_store):
     assert _actions(agency_store)[-1] == ("cw_ani", "login")
 
 
-def test_a_failed_login_is_audited_with_the_name_typed(agency_store):
+def test_a_failed_login_is_audited_with_the_account_or_a_keyed_hash_of_the_name(agency_store):
     assert accounts.authenticate(agency_store, "cw_ani", "nope", now=NOW).reason == (
         "bad_credentials"
     )
-    assert accounts.authenticate(agency_store, "nobody", "nope", now=NOW).principal is None
-    rows = audit_rows(agency_store)[-2:]
-    assert [(row["user_name"], row["role"], row["action"]) for row in rows] == [
+    typed = "MySecret-Passw0rd"  # a password typed into the user-name field
+    for _ in range(2):
+        assert accounts.authenticate(agency_store, typed, "nope", now=NOW).principal is None
+    rows = audit_rows(agency_store)[-3:]
+    assert [(row["user_name"], row["role"], row["action"]) for row in rows[:1]] == [
         ("cw_ani", "caseworker", "failed_login"),
-        ("nobody", "", "failed_login"),
     ]
+    hashed = rows[1]["user_name"]
+    assert re.fullmatch(r"unknown:[0-9a-f]{12}", hashed)
+    # The same name gives the same label (attempts can be counted), never the name itself.
+    assert rows[2]["user_name"] == hashed
+    every_cell = " ".join(str(value) for row in audit_rows(agency_store) for value in row.values())
+    assert typed.lower() not in every_cell.lower()
 
 
 def test_an_account_without_a_password_cannot_log_in_with_an_empty_one(agency_store):
@@ -143,7 +151,7 @@ def test_user_and_team_changes_are_checked_and_audited(agency_store):
         accounts.add_user(agency_store, OPERATOR, "new", "superuser")
     with pytest.raises(AccountError, match="team"):
         accounts.add_user(agency_store, OPERATOR, "new", "caseworker", team="east")
-    with pytest.raises(AccountError, match="10 characters"):
+    with pytest.raises(AccountError, match="12 characters"):
         accounts.add_user(agency_store, OPERATOR, "new", "caseworker", password="short")
     with pytest.raises(AccountError, match="user name"):
         accounts.add_user(agency_store, OPERATOR, "<b>x</b>", "caseworker")

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from eska_network import i18n
 from eska_network.services import access, accounts
 from eska_network.services.access import Principal
-from ui import pages
+from ui import pages, shell
 
 from .access_fixtures import (
     ASSIGNMENTS,
@@ -114,7 +114,7 @@ def test_login_with_a_wrong_password_is_refused_and_audited(agency_app_store):
     app.text_input[1].input("wrong password")
     app.button[0].click().run()
     assert "eska_principal" not in app.session_state
-    assert app.error[0].value == i18n.text("login.failed")
+    assert app.error[0].value == i18n.text("login.failed", attempts=5, minutes=15)
     last = audit_rows(agency_app_store)[-1]
     assert (last["user_name"], last["action"], last["outcome"]) == (
         "cw_ani",
@@ -124,18 +124,31 @@ def test_login_with_a_wrong_password_is_refused_and_audited(agency_app_store):
 
 
 @pytest.mark.parametrize("role", access.ROLES)
-def test_each_role_sees_only_its_pages(agency_app_store, role):
+def test_each_role_sees_only_its_pages_and_an_address_typed_for_another_is_an_audited_refusal(
+    agency_app_store, role
+):
     app = _logged_in(role).run()
     assert not app.exception
+    principal = app.session_state["eska_principal"]
+    menu = zip(pages.PAGES, shell.navigation_pages(principal), strict=True)
+    in_menu = {page.key for page, entry in menu if entry.visibility == "visible"}
+    assert in_menu == {page.key for page in pages.PAGES if page.key in EXPECTED_PAGES[role]}
     for page in pages.PAGES:
+        app.switch_page(page.path).run()
+        assert not app.exception, (role, page.key)
         if page.key in EXPECTED_PAGES[role]:
-            app.switch_page(page.path).run()
-            assert not app.exception, (role, page.key)
             expected_title = "app.title" if page.key == "home" else page.title_id
             assert app.title[0].value == i18n.text(expected_title)
         else:
-            with pytest.raises(ValueError):
-                app.switch_page(page.path)
+            assert [error.value for error in app.error] == [i18n.text("app.refused")]
+            assert not app.title and not app.dataframe
+            last = audit_rows(agency_app_store)[-1]
+            assert (last["user_name"], last["action"], last["outcome"], last["detail"]) == (
+                principal.user_name,
+                "refusal",
+                "refused",
+                page.permission,
+            )
 
 
 @pytest.mark.parametrize("page", pages.PAGES[1:], ids=lambda page: page.key)

@@ -157,6 +157,8 @@ def test_the_audit_table_has_no_free_text_column_about_the_child():
         "child_id",
         "outcome",
         "detail",
+        "prev_hash",
+        "hash",
     }
     assert audit.c.detail.type.length <= 200
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import pwd
 
 import pytest
 
@@ -39,7 +41,7 @@ def test_users_add_with_password_from_stdin(agency_cli_store, monkeypatch, capsy
     assert result.principal == access.Principal("rina", "supervisor", "south", "rina")
     last = audit_rows(agency_cli_store)[-2]
     assert (last["role"], last["action"], last["detail"]) == (
-        "operator",
+        "cli",
         "account",
         "add user rina as supervisor",
     )
@@ -82,7 +84,7 @@ def test_set_password_from_stdin(agency_cli_store, monkeypatch):
     ("argv", "stdin", "message"),
     [
         (["users", "add", "cw_ani", "--role", "caseworker", "--no-password"], "", "exists"),
-        (["users", "add", "x", "--role", "planner", "--password-stdin"], "short\n", "10 char"),
+        (["users", "add", "x", "--role", "planner", "--password-stdin"], "short\n", "12 char"),
         (
             ["users", "add", "x", "--role", "planner", "--team", "east", "--no-password"],
             "",
@@ -118,4 +120,18 @@ def test_assign_moves_a_child_and_is_audited(agency_cli_store, capsys):
     ani = access.Principal("cw_ani", "caseworker", "north")
     assert access.visible_child_ids(agency_cli_store, ani) == ["C1", "C2", "C4"]
     last = audit_rows(agency_cli_store)[-1]
-    assert (last["role"], last["action"], last["child_id"]) == ("operator", "reassign", "C4")
+    assert (last["user_name"], last["role"], last["action"], last["child_id"]) == (
+        access.operator().user_name,
+        "cli",
+        "reassign",
+        "C4",
+    )
+    assert last["detail"] == "reassign: cw_citra -> cw_ani"
+
+
+def test_the_command_line_is_audited_as_the_account_it_runs_as(monkeypatch):
+    """$USER and $LOGNAME are anyone's to set: the audit names the process's own account."""
+    monkeypatch.setenv("USER", "someone_else")
+    monkeypatch.setenv("LOGNAME", "someone_else")
+    assert access.operator().user_name == pwd.getpwuid(os.getuid()).pw_name
+    assert access.operator().role == "cli"

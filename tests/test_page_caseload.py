@@ -134,8 +134,9 @@ def test_roles_without_a_caseload_are_refused_and_the_refusal_is_audited(
     app.session_state["eska_principal"] = accounts.get_user(sample_app_store, user_name).principal()
     app.session_state["eska_last_activity"] = accounts.utc_now()
     app.run()
-    with pytest.raises(ValueError):
-        app.switch_page(PAGE)
+    # An address typed for the page runs it, and the page refuses (audited).
+    app.switch_page(PAGE).run()
+    assert [error.value for error in app.error] == [i18n.text("app.refused")]
     # Reached without the menu (the page run on its own), the server still refuses.
     page = AppTest.from_file(str(APP.parent / PAGE), default_timeout=60)
     page.session_state["eska_principal"] = app.session_state["eska_principal"]

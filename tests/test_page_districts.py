@@ -49,9 +49,14 @@ def sample_store_url(tmp_path_factory):
 
 @pytest.fixture
 def sample_app_store(sample_store_url, monkeypatch):
-    """The sample store, opened by the app as a running server would (no demo mode, K = 5)."""
+    """The sample store, opened by the app as a running server would (no demo mode, K = 5).
+
+    Counts are not rounded here (``ESKA_ROUNDING=1``), so that the page's own logic is checked
+    against exact figures; tests/test_publication.py checks the rounding on the page.
+    """
     monkeypatch.delenv("ESKA_DEMO", raising=False)
     monkeypatch.delenv(disclosure.K_VARIABLE, raising=False)
+    monkeypatch.setenv("ESKA_ROUNDING", "1")
     monkeypatch.setenv("ESKA_DATABASE_URL", sample_store_url)
     navigation_only(monkeypatch)
     store = open_store(sample_store_url)
@@ -166,8 +171,9 @@ def test_roles_without_aggregates_are_refused_and_the_refusal_is_audited(
     app.session_state["eska_principal"] = principal
     app.session_state["eska_last_activity"] = accounts.utc_now()
     app.run()
-    with pytest.raises(ValueError):
-        app.switch_page(PAGE)
+    # An address typed for the page runs it, and the page refuses (audited).
+    app.switch_page(PAGE).run()
+    assert [error.value for error in app.error] == [i18n.text("app.refused")]
     page = AppTest.from_file(str(APP.parent / PAGE), default_timeout=60)
     page.session_state["eska_principal"] = principal
     page.run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import ast
 import re
 
@@ -16,9 +17,17 @@ README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _commands() -> list[str]:
+    """Every command, with its action for the commands that have some (``users add``)."""
     parser = build_parser()
     (subparsers,) = [a for a in parser._actions if a.dest == "command"]
-    return sorted(subparsers.choices)
+    found = []
+    for name, command in sorted(subparsers.choices.items()):
+        actions = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        if not actions:
+            found.append(name)
+        for action in actions:
+            found.extend(f"{name} {sub}" for sub in sorted(action.choices))
+    return found
 
 
 @pytest.mark.parametrize("command", _commands())

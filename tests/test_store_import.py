@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 from eska_network.cli import main
 from eska_network.domain import codes, gap_table, io, schema, synth
 from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
-from eska_network.store import ImportConflictError, ensure_sample_loaded, importing, tables
+from eska_network.services import access, accounts
+from eska_network.store import (
+    ImportConflictError,
+    ensure_sample_loaded,
+    importing,
+    open_store,
+    tables,
+)
 from eska_network.store.backup import table_checksums
 
 from .conftest import SAMPLE_DATA, clear_store
@@ -156,8 +163,17 @@ def test_the_sample_is_loaded_only_into_an_empty_store(store, sample_dataset):
 # --- the command line -------------------------------------------------------------------------
 
 
+def _caseworkers(store_url: str, *names: str) -> None:
+    """Accounts for the caseworkers a data set names (an import assigns children to no one else)."""
+    opened = open_store(store_url)
+    for name in names:
+        accounts.add_user(opened, access.operator(), name, "caseworker")
+    opened.engine.dispose()
+
+
 def test_import_and_export_commands_round_trip_a_folder(store_url, small_dataset, tmp_path, capsys):
     io.write_dataset(small_dataset, tmp_path / "in")
+    _caseworkers(store_url, "cw_ani", "cw_budi")
     assert main(["import", str(tmp_path / "in"), "--database-url", store_url]) == 0
     assert "children: 2 added" in capsys.readouterr().out
     assert main(["export", str(tmp_path / "out"), "--database-url", store_url]) == 0
@@ -170,6 +186,7 @@ def test_a_bad_folder_is_reported_on_stderr_and_changes_nothing(
     folder = io.write_dataset(small_dataset, tmp_path / "in")
     ties = (folder / "ties.csv").read_text().replace(",4,supportive,", ",9,supportive,", 1)
     (folder / "ties.csv").write_text(ties)
+    _caseworkers(store_url, "cw_ani", "cw_budi")
     assert main(["import", str(folder), "--database-url", store_url]) == 1
     output = capsys.readouterr()
     assert output.out == ""

@@ -8,55 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import cast
 
 import streamlit as st
 
 from eska_network.child_map import tables as map_tables
-from eska_network.child_map.view import MapRequest, MapView, gap_sentences, member_names
+from eska_network.child_map.view import gap_sentences, member_names
 from eska_network.domain import codes
 from eska_network.domain.member_roles import ROLES
-from eska_network.domain.model import ChildSystem
 from eska_network.domain.whatif import ProposedTie, suggested_services
 from eska_network.services import access, conference
-from eska_network.services.conference import ActionConflictError
-from eska_network.store import AssessmentError, ConcurrentEditError, Store
+from eska_network.store import AssessmentError, ConcurrentEditError
 
+from .conference_actions import actions_tab
 from .lang import t
+from .map_page import ERROR_KEY, MESSAGE_KEY, PROPOSALS_KEY, TAB_KEY, MapPage
 from .safe import escape_markdown, plain
-from .session import PageContext
 
-PROPOSALS_KEY = "child_map_proposals"
-MESSAGE_KEY = "child_map_message"
-ERROR_KEY = "child_map_record_error"
-TAB_KEY = "child_map_tab"
-
-
-@dataclass(frozen=True)
-class MapPage:
-    """One run of the child map page: who looks, at which child, and the map they see."""
-
-    context: PageContext
-    child_id: str
-    record: ChildSystem
-    request: MapRequest
-    view: MapView
-    dates: list[dt.date]
-    revision: int
-    may_edit: bool
-
-    @property
-    def store(self) -> Store:
-        return cast(Store, self.context.store)
-
-    @property
-    def lang(self) -> str:
-        return self.request.lang
-
-    @property
-    def presentation(self) -> bool:
-        return self.request.presentation
+__all__ = ["PROPOSALS_KEY", "MESSAGE_KEY", "MapPage", "show"]
 
 
 def show(page: MapPage) -> None:
@@ -64,7 +32,7 @@ def show(page: MapPage) -> None:
     reruns the page at every pick, and the map must follow at once)."""
     labels = [t(f"map.tab_{name}") for name in ("whatif", "actions", "table", "export")]
     tabs = st.tabs(labels, key=TAB_KEY, on_change="rerun")
-    for tab, draw in zip(tabs, (_whatif, _actions, _tables, _export), strict=True):
+    for tab, draw in zip(tabs, (_whatif, actions_tab, _tables, _export), strict=True):
         if tab.open:
             with tab:
                 draw(page)
@@ -243,115 +211,6 @@ def _custom_proposal(page: MapPage) -> None:
             else:
                 _propose(page.child_id, proposal)
                 st.rerun()
-
-
-def _actions(page: MapPage) -> None:
-    context, child_id, lang = page.context, page.child_id, page.lang
-    names, presentation = page.view.names, page.presentation
-    today = dt.datetime.now(dt.UTC).date()
-    found = conference.list_actions(context.store, context.principal, child_id, audit_view=False)
-    late = conference.overdue(found, today)
-    if late:
-        st.warning(t("map.overdue", count=len(late)))
-    if presentation:
-        st.caption(t("map.actions_hidden_text"))
-    if found:
-        headers = conference.action_headers(lang)
-        services = conference.district_services(context.store, page.record)
-        rows = conference.action_rows(found, today, lang, names, presentation, services)
-        st.dataframe(
-            [{headers[key]: value for key, value in row.items()} for row in rows],
-            hide_index=True,
-            width="stretch",
-        )
-    else:
-        plain(t("map.no_actions"))
-    if page.may_edit and found:
-        with st.form(f"child_map_status_{child_id}"):
-            chosen = st.selectbox(
-                t("map.action_choose"),
-                found,
-                format_func=lambda action: conference.action_title(
-                    action, lang, names, presentation
-                ),
-            )
-            status = st.radio(
-                t("map.action_status"),
-                conference.STATUSES,
-                format_func=lambda code: conference.status_name(code, lang),
-                horizontal=True,
-            )
-            if st.form_submit_button(t("map.action_update")):
-                try:
-                    conference.update_action(
-                        context.store,
-                        context.principal,
-                        chosen.action_id,
-                        chosen.revision,
-                        status=status,
-                    )
-                    st.rerun()
-                except (ActionConflictError, ValueError) as conflict:
-                    st.error(escape_markdown(conference.error_words(conflict, lang)))
-    if page.may_edit:
-        _new_action(page)
-
-
-def _new_action(page: MapPage) -> None:
-    context, child_id, lang, names = page.context, page.child_id, page.lang, page.view.names
-    open_gaps = conference.open_gaps(page.record, page.request.as_of)
-    st.markdown(f"**{escape_markdown(t('map.action_new'))}**")
-    if not open_gaps:
-        plain(t("map.action_no_gaps"))
-        return
-    with st.form(f"child_map_action_{child_id}", clear_on_submit=True):
-        gap = st.selectbox(
-            t("map.action_gap"),
-            open_gaps,
-            format_func=lambda item: conference.gap_text(item, lang, names),
-        )
-        what = st.text_input(t("map.action_what"), max_chars=conference.MAX_TEXT)
-        who = st.text_input(t("map.action_who"), max_chars=conference.MAX_TEXT)
-        due_on = st.date_input(t("map.action_due"), value=None)
-        role = st.radio(
-            t("conference.action_role"),
-            [None, *codes.WORKER_ROLES],
-            format_func=lambda code: (
-                t("conference.action_role_of_gap")
-                if code is None
-                else conference.role_name(code, lang)
-            ),
-            horizontal=True,
-        )
-        # Service names may be members' labels: none in presentation mode.
-        services = (
-            {} if page.presentation else conference.district_services(context.store, page.record)
-        )
-        service = st.selectbox(
-            t("conference.action_service"),
-            [None, *services],
-            format_func=lambda key: "—" if key is None else services[key],
-            help=t("conference.action_service_help"),
-            disabled=page.presentation,
-        )
-        st.caption(t("map.action_no_names"))
-        if st.form_submit_button(t("map.action_add")):
-            try:
-                conference.create_action(
-                    context.store,
-                    context.principal,
-                    child_id,
-                    gap,
-                    what,
-                    who,
-                    due_on,
-                    worker_role=role,
-                    resource_id=service,
-                )
-                st.rerun()
-            except ValueError as problem:
-                reason = conference.error_words(problem, lang)
-                st.error(escape_markdown(t("map.action_invalid", reason=reason)))
 
 
 def _tables(page: MapPage) -> None:

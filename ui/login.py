@@ -43,16 +43,13 @@ def _demo_logins() -> None:
 def _attempt(user_name: str, password: str) -> None:
     with st.spinner(t("login.preparing")):
         store = get_store()
-    result = accounts.authenticate(
-        store, user_name, password, policy=accounts.LoginPolicy.from_env()
-    )
+    policy = accounts.LoginPolicy.from_env()
+    result = accounts.authenticate(store, user_name, password, policy=policy)
     if result.principal is not None:
         sign_in(result.principal)
         st.rerun()
-    elif result.reason == "locked":
-        st.error(t("login.locked", until=f"{result.locked_until:%Y-%m-%d %H:%M}"))
-    else:
-        st.error(t("login.failed"))
+    # One answer for a wrong password, an unknown name and a locked account alike.
+    st.error(t("login.failed", attempts=policy.max_failures, minutes=policy.lockout_minutes))
 
 
 def _single_sign_on() -> None:

@@ -22,6 +22,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 PRINCIPAL_KEY = "eska_principal"
 ACTIVITY_KEY = "eska_last_activity"
 NOTICE_KEY = "eska_notice"
+REQUESTED_KEY = "eska_requested_page"
+"""A page run on its own before login (its address lost on the way to app.py): opened after."""
 
 
 def demo_mode() -> bool:
@@ -37,10 +39,9 @@ def demo_data() -> Path:
 
 @st.cache_resource(show_spinner=False)
 def _store(url: str, demo: bool):
-    store = open_store(url)
     if demo:
-        accounts.prepare_demo(store, demo_data())
-    return store
+        return accounts.open_demo_store(url, demo_data())
+    return open_store(url)
 
 
 def get_store():
@@ -61,8 +62,12 @@ def _forget_everything_but_the_language() -> None:
 
 
 def sign_in(principal: Principal) -> None:
-    """Start a session for ``principal``; whatever the session held before is dropped."""
+    """Start a session for ``principal``; whatever the session held before is dropped (but the
+    page asked for, which the shell opens next)."""
+    requested = st.session_state.get(REQUESTED_KEY)
     _forget_everything_but_the_language()
+    if requested is not None:
+        st.session_state[REQUESTED_KEY] = requested
     st.session_state[PRINCIPAL_KEY] = principal
     st.session_state[ACTIVITY_KEY] = accounts.utc_now()
 
@@ -97,6 +102,40 @@ def enforce_idle_timeout(now: dt.datetime | None = None) -> None:
         sign_out(timed_out=True)
     else:
         st.session_state[ACTIVITY_KEY] = now
+
+
+IDLE_CHECK_SECONDS = 30
+"""How often an open page checks the idle timeout while nobody touches it."""
+
+
+def idle_check_interval(policy: accounts.LoginPolicy) -> float:
+    """Seconds between two checks: every 30 s, or a quarter of a shorter timeout.
+
+    >>> idle_check_interval(accounts.LoginPolicy())
+    30.0
+    >>> idle_check_interval(accounts.LoginPolicy(idle_timeout=dt.timedelta(seconds=6)))
+    1.5
+    """
+    return min(float(IDLE_CHECK_SECONDS), policy.idle_timeout.total_seconds() / 4)
+
+
+def idle_watch() -> None:
+    """A fragment rerun on a timer: logs an idle session out without waiting for a click.
+
+    Its own reruns are not activity (only a run of the whole app notes activity).
+    """
+    policy = accounts.LoginPolicy.from_env()
+
+    @st.fragment(run_every=idle_check_interval(policy))
+    def _watch() -> None:
+        last = st.session_state.get(ACTIVITY_KEY)
+        if current_principal() is None or last is None:
+            return
+        if accounts.is_idle(last, accounts.utc_now(), policy):
+            sign_out(timed_out=True)
+            st.rerun(scope="app")
+
+    _watch()
 
 
 def take_notice() -> str | None:
@@ -139,6 +178,7 @@ def page_context(page_key: str) -> PageContext:
     """
     principal = current_principal()
     if principal is None:
+        st.session_state.setdefault(REQUESTED_KEY, page_key)
         _to_the_login_screen()
     store = get_store()
     try:

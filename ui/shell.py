@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
+from eska_network.services import access
 from eska_network.services.access import Principal
 
 from .children import absorb_query_parameters
+from .faults import store_faults
 from .lang import language, language_switch, t
 from .login import login_page
-from .pages import PAGES, pages_for
+from .pages import PAGES
+from .pages import page as page_by_key
 from .session import (
+    REQUESTED_KEY,
     PageContext,
     current_principal,
     demo_mode,
     enforce_idle_timeout,
     get_store,
+    idle_watch,
     sign_out,
     take_notice,
 )
@@ -24,8 +29,19 @@ from .session import (
 def run_app() -> None:
     """The whole shell: gate, menu for the role, then the chosen page."""
     st.set_page_config(page_title=t("app.title"), page_icon=":material/hub:", layout="wide")
+    # No table offers Streamlit's own CSV download or copy: downloads go through the audited
+    # buttons of the pages (.streamlit/config.toml says the same, for any way of starting).
+    st.set_option("client.disableDataExport", True)
+    with store_faults():
+        _run_shell()
+
+
+def _run_shell() -> None:
     if demo_mode():
         st.warning(t("app.demo_banner"), icon=":material/science:")
+        with st.spinner(t("login.preparing")):
+            # Opened at once, so that a store demo mode may not use is refused before login.
+            get_store()
     language_switch()
     enforce_idle_timeout()
     notice = take_notice()
@@ -48,12 +64,25 @@ def run_app() -> None:
         return
     absorb_query_parameters(PageContext(get_store(), principal, language()))
     navigation = st.navigation(navigation_pages(principal))
+    asked_for = st.session_state.pop(REQUESTED_KEY, None)
+    if asked_for is not None:
+        # Typed before login into a fresh server, the address was lost on the way to the login
+        # screen: its page runs now (and refuses, audited, a role it is not for).
+        st.switch_page(page_by_key(asked_for).path)
     account_box(principal)
+    with st.sidebar:
+        idle_watch()
     navigation.run()
 
 
 def navigation_pages(principal: Principal) -> list:
-    """The ``st.Page`` of every page the principal's role may open."""
+    """The ``st.Page`` of every page; those the role may not open are left out of the menu.
+
+    They stay known to the navigation, so that an address typed for one runs its page, whose
+    check refuses it and audits the refusal, rather than silently showing the home page. (A
+    login screen shown at a page's address has that page's address, so once logged in the same
+    address opens the page.)
+    """
     return [
         st.Page(
             page.path,
@@ -61,8 +90,11 @@ def navigation_pages(principal: Principal) -> list:
             icon=page.icon,
             url_path=page.key,
             default=page.key == "home",
+            visibility="visible"
+            if page.permission is None or access.allows(principal.role, page.permission)
+            else "hidden",
         )
-        for page in pages_for(principal.role)
+        for page in PAGES
     ]
 
 

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from eska_network.domain import follow_up, gap_table, gaps, io, synth
+from eska_network.domain import csvsafe, follow_up, gap_table, gaps, io, synth
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -95,7 +95,8 @@ def run_report(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(table.to_json(orient="records", force_ascii=False))
     else:
-        table.to_csv(sys.stdout, index=False)
+        # Escaped for spreadsheets, then streamed (a reader gone away stops it early).
+        csvsafe.escape_table(table).to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
 
 

@@ -1,4 +1,7 @@
-"""Commands over the store: db upgrade, import, export, backup, restore."""
+"""Commands over the store: db upgrade/grant, import, export, backup, restore, audit verify/head.
+
+Each writes its own audit row as role ``cli``, named after the operating-system user.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +11,45 @@ from pathlib import Path
 
 from eska_network import store
 from eska_network.domain import io
+from eska_network.services import access, dataset_transfer
+from eska_network.store import audit_chain, privileges
 from eska_network.store.backup import BackupError, backup, restore
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def database_option() -> argparse.ArgumentParser:
+    """The ``--database-url`` option every store command takes."""
     database = argparse.ArgumentParser(add_help=False)
     database.add_argument(
         "--database-url",
         metavar="URL",
         help=f"SQLAlchemy URL (default: ${store.engine.URL_VARIABLE}, else data/eska.db)",
     )
+    return database
 
-    db = commands.add_parser("db", help="the database schema")
+
+def register(commands: argparse._SubParsersAction) -> None:
+    database = database_option()
+    db = commands.add_parser("db", help="the database schema and the app's database role")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     upgrade = db_commands.add_parser(
         "upgrade", parents=[database], help="apply every migration not yet applied"
     )
     upgrade.set_defaults(run=run_upgrade)
+    grant = db_commands.add_parser(
+        "grant",
+        parents=[database],
+        help="PostgreSQL: give ROLE the app's rights (INSERT and SELECT only on the audit); "
+        "run as the tables' owner",
+    )
+    grant.add_argument("role", metavar="ROLE")
+    grant.set_defaults(run=run_grant)
 
     load = commands.add_parser(
-        "import", parents=[database], help="import a data folder into the store, all or nothing"
+        "import",
+        parents=[database],
+        help="import a data folder or zip into the store, all or nothing",
     )
-    load.add_argument("data_dir", type=Path, metavar="DATA_DIR")
+    load.add_argument("data_dir", type=Path, metavar="DATA_DIR_OR_ZIP")
     load.set_defaults(run=run_import)
 
     export = commands.add_parser("export", parents=[database], help="write the store as CSV files")
@@ -43,22 +63,61 @@ def register(commands: argparse._SubParsersAction) -> None:
     save.set_defaults(run=run_backup)
 
     back = commands.add_parser(
-        "restore", parents=[database], help="replace the store's data by the backup FILE"
+        "restore",
+        parents=[database],
+        help="replace the store's records by the backup FILE (the audit log is kept)",
     )
     back.add_argument("file", type=Path, metavar="FILE")
     back.set_defaults(run=run_restore)
 
+    audit = commands.add_parser("audit", help="check the audit log's hash chain")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    verify = audit_commands.add_parser(
+        "verify",
+        parents=[database],
+        help="check every row's hash; exit 1 naming the first row changed or removed",
+    )
+    verify.add_argument(
+        "--head",
+        metavar="HASH",
+        help="a hash printed earlier by `audit head`: also finds rows removed at the end",
+    )
+    verify.set_defaults(run=run_verify)
+    head = audit_commands.add_parser(
+        "head", parents=[database], help="print the latest row's hash, to keep somewhere else"
+    )
+    head.set_defaults(run=run_head)
+
+
+def _audit(opened, action: str, outcome: str = "success", detail: str | None = None) -> None:
+    access.write_audit(opened, access.operator(), action, outcome, detail=detail)
+
 
 def run_upgrade(args: argparse.Namespace) -> int:
     opened = store.open_store(args.database_url)
-    print(f"{opened.url.render_as_string()}: at migration {store.engine.head_revision()}")
+    revision = store.engine.head_revision()
+    _audit(opened, "schema_upgrade", detail=f"at migration {revision}")
+    print(f"{opened.url.render_as_string()}: at migration {revision}")
+    return 0
+
+
+def run_grant(args: argparse.Namespace) -> int:
+    opened = store.open_store(args.database_url)
+    try:
+        statements = privileges.grant(opened, args.role)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    _audit(opened, "account", detail=f"grant the app's rights to database role {args.role}")
+    print("\n".join(statement + ";" for statement in statements))
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
     opened = store.open_store(args.database_url)
     try:
-        report = opened.import_dataset(io.read_dataset(args.data_dir))
+        dataset = io.read_dataset(args.data_dir)
+        report = dataset_transfer.import_checked(opened, access.operator(), dataset)
     except io.DatasetError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -67,15 +126,20 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    folder = io.write_dataset(store.open_store(args.database_url).export_dataset(), args.out_dir)
-    print(f"wrote {folder}")
+    opened = store.open_store(args.database_url)
+    dataset, child_ids = dataset_transfer.export_dataset(opened, access.operator())
+    folder = io.write_dataset(dataset, args.out_dir)
+    print(f"wrote {len(child_ids)} children to {folder}")
     return 0
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    opened = store.open_store(args.database_url)
+    row = access.audit_row(access.operator(), "backup", "success", detail=f"to {args.file.name}")
     try:
-        written = backup(store.open_store(args.database_url), args.file)
+        written = backup(opened, args.file, row)
     except BackupError as error:
+        _audit(opened, "backup", "failure", detail=f"to {args.file.name}")
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"wrote {written}")
@@ -83,10 +147,40 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    opened = store.open_store(args.database_url)
+    row = access.audit_row(access.operator(), "restore", "success", detail=f"from {args.file.name}")
     try:
-        restore(store.open_store(args.database_url), args.file)
+        count = restore(opened, args.file, row)
     except BackupError as error:
+        _audit(opened, "restore", "refused", detail=f"from {args.file.name}")
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"restored {args.file}")
+    print(f"restored {count} rows from {args.file}; the audit log was kept")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    opened = store.open_store(args.database_url)
+    with opened.reading() as connection:
+        result = audit_chain.verify(connection, args.head)
+    if not result.intact:
+        _audit(opened, "audit_check", "failure", detail="verify: chain broken")
+        print(f"error: {result.problem} ({result.rows} rows checked before it)", file=sys.stderr)
+        return 1
+    _audit(opened, "audit_check", detail=f"verify: {result.rows} rows intact")
+    print(f"{result.rows} rows checked: the audit log is intact")
+    return 0
+
+
+def run_head(args: argparse.Namespace) -> int:
+    opened = store.open_store(args.database_url)
+    # The row recording this request is written first, so the hash printed covers it too.
+    _audit(opened, "audit_check", detail="head")
+    with opened.reading() as connection:
+        last = audit_chain.head(connection)
+    # The row written above is there: the audit is never empty here.
+    assert last is not None
+    number, digest = last
+    print(digest)
+    print(f"row {number}", file=sys.stderr)
     return 0

@@ -9,12 +9,15 @@ import sys
 from eska_network.services import access, accounts
 from eska_network.store import open_store
 
+from .store_commands import database_option
+
 
 def register(commands: argparse._SubParsersAction) -> None:
+    database = database_option()
     users = commands.add_parser("users", help="add, change, lock and list user accounts")
     actions = users.add_subparsers(dest="users_command", required=True, metavar="ACTION")
 
-    add = actions.add_parser("add", help="create a user")
+    add = actions.add_parser("add", parents=[database], help="create a user")
     add.add_argument("user_name", metavar="NAME")
     add.add_argument("--role", required=True, choices=access.ROLES)
     add.add_argument("--team", metavar="TEAM", help="the user's team (see `teams add`)")
@@ -27,42 +30,54 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     add.set_defaults(run=run_add)
 
-    set_role = actions.add_parser("set-role", help="give a user another role")
+    set_role = actions.add_parser("set-role", parents=[database], help="give a user another role")
     set_role.add_argument("user_name", metavar="NAME")
     set_role.add_argument("role", choices=access.ROLES)
-    set_role.set_defaults(run=lambda args: _change(accounts.set_role, args.user_name, args.role))
+    set_role.set_defaults(run=lambda args: _change(args, accounts.set_role, args.role))
 
-    set_team = actions.add_parser("set-team", help="move a user to a team (none: no team)")
+    set_team = actions.add_parser(
+        "set-team", parents=[database], help="move a user to a team (none: no team)"
+    )
     set_team.add_argument("user_name", metavar="NAME")
     set_team.add_argument("team", nargs="?", metavar="TEAM")
-    set_team.set_defaults(run=lambda args: _change(accounts.set_team, args.user_name, args.team))
+    set_team.set_defaults(run=lambda args: _change(args, accounts.set_team, args.team))
 
-    password = actions.add_parser("set-password", help="give a user a new password")
+    password = actions.add_parser(
+        "set-password", parents=[database], help="give a user a new password"
+    )
     password.add_argument("user_name", metavar="NAME")
     _password_options(password)
     password.set_defaults(run=run_set_password)
 
-    lock = actions.add_parser("lock", help="deactivate an account (its history stays)")
+    lock = actions.add_parser(
+        "lock", parents=[database], help="deactivate an account (its history stays)"
+    )
     lock.add_argument("user_name", metavar="NAME")
-    lock.set_defaults(run=lambda args: _change(accounts.lock_user, args.user_name))
+    lock.set_defaults(run=lambda args: _change(args, accounts.lock_user))
 
-    unlock = actions.add_parser("unlock", help="reactivate an account and lift a lockout")
+    unlock = actions.add_parser(
+        "unlock", parents=[database], help="reactivate an account and lift a lockout"
+    )
     unlock.add_argument("user_name", metavar="NAME")
-    unlock.set_defaults(run=lambda args: _change(accounts.unlock_user, args.user_name))
+    unlock.set_defaults(run=lambda args: _change(args, accounts.unlock_user))
 
-    listing = actions.add_parser("list", help="every user, without password hashes")
+    listing = actions.add_parser(
+        "list", parents=[database], help="every user, without password hashes"
+    )
     listing.set_defaults(run=run_list)
 
     teams = commands.add_parser("teams", help="add and list teams")
     team_actions = teams.add_subparsers(dest="teams_command", required=True, metavar="ACTION")
-    add_team = team_actions.add_parser("add", help="create a team")
+    add_team = team_actions.add_parser("add", parents=[database], help="create a team")
     add_team.add_argument("team", metavar="TEAM")
     add_team.add_argument("--name", default="", metavar="TEXT", help="default: the code")
     add_team.set_defaults(run=run_add_team)
-    list_teams = team_actions.add_parser("list", help="every team")
+    list_teams = team_actions.add_parser("list", parents=[database], help="every team")
     list_teams.set_defaults(run=run_list_teams)
 
-    assign = commands.add_parser("assign", help="assign a child to a caseworker (audited)")
+    assign = commands.add_parser(
+        "assign", parents=[database], help="assign a child to a caseworker (audited)"
+    )
     assign.add_argument("child_id", metavar="CHILD_ID")
     assign.add_argument("--caseworker", required=True, metavar="NAME")
     assign.set_defaults(run=run_assign)
@@ -94,7 +109,7 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         password = None if args.no_password else _password(args)
         user = accounts.add_user(
-            open_store(),
+            open_store(args.database_url),
             access.operator(),
             args.user_name,
             args.role,
@@ -113,21 +128,23 @@ def run_set_password(args: argparse.Namespace) -> int:
         password = _password(args)
     except accounts.AccountError as error:
         return _failing(error)
-    return _change(accounts.set_password, args.user_name, password)
+    return _change(args, accounts.set_password, password)
 
 
-def _change(function, user_name: str, *values: object) -> int:
+def _change(args: argparse.Namespace, function, *values: object) -> int:
     try:
-        function(open_store(), access.operator(), user_name, *values)
+        function(open_store(args.database_url), access.operator(), args.user_name, *values)
     except accounts.AccountError as error:
         return _failing(error)
-    print(f"changed {user_name}")
+    print(f"changed {args.user_name}")
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
     print("user_name\trole\tteam\tactive\tlocked_until\tdisplay_name")
-    for user in accounts.list_users(open_store()):
+    opened = open_store(args.database_url)
+    access.write_audit(opened, access.operator(), "account", "success", detail="list users")
+    for user in accounts.list_users(opened):
         locked = user.locked_until.isoformat(timespec="seconds") if user.locked_until else ""
         print(
             f"{user.user_name}\t{user.role}\t{user.team or ''}\t{'yes' if user.active else 'no'}"
@@ -138,7 +155,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_add_team(args: argparse.Namespace) -> int:
     try:
-        accounts.add_team(open_store(), access.operator(), args.team, args.name)
+        accounts.add_team(open_store(args.database_url), access.operator(), args.team, args.name)
     except accounts.AccountError as error:
         return _failing(error)
     print(f"added team {args.team}")
@@ -147,14 +164,18 @@ def run_add_team(args: argparse.Namespace) -> int:
 
 def run_list_teams(args: argparse.Namespace) -> int:
     print("team\tname")
-    for team, name in accounts.list_teams(open_store()):
+    opened = open_store(args.database_url)
+    access.write_audit(opened, access.operator(), "account", "success", detail="list teams")
+    for team, name in accounts.list_teams(opened):
         print(f"{team}\t{name}")
     return 0
 
 
 def run_assign(args: argparse.Namespace) -> int:
     try:
-        access.reassign(open_store(), access.operator(), args.child_id, args.caseworker)
+        access.reassign(
+            open_store(args.database_url), access.operator(), args.child_id, args.caseworker
+        )
     except ValueError as error:
         return _failing(error)
     print(f"assigned {args.child_id} to {args.caseworker}")

@@ -262,6 +262,18 @@ def quarterly_trend(
     districts
         Only the children of these districts; ``None`` for all.
     """
+    latest, labels = latest_per_quarter(summaries_history, districts)
+    return aggregate(latest, labels, "quarter")
+
+
+def latest_per_quarter(
+    summaries_history: pd.DataFrame, districts: Iterable[str] | None = None
+) -> tuple[pd.DataFrame, pd.Series]:
+    """The latest summary of each child in each quarter it was assessed in, and its quarter.
+
+    The rows :func:`quarterly_trend` counts (summaries without ``as_of`` are left out), with the
+    quarter of each as ``"2026-Q1"``.
+    """
     history = summaries_history[summaries_history["as_of"].notna()]
     if districts is not None:
         history = history[history["district"].isin(list(districts))]
@@ -278,4 +290,4 @@ def quarterly_trend(
     keys = quarter[order[last]]
     labels = pd.Series(keys // 4).astype(str) + "-Q" + pd.Series(keys % 4 + 1).astype(str)
     labels.index = latest.index
-    return aggregate(latest, labels, "quarter")
+    return latest, labels

@@ -35,6 +35,7 @@ What the page shows and what the CSV export holds are both :func:`to_export` of 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -115,6 +116,10 @@ class SuppressedTable:
     ``counts`` is ``Int64`` and ``shares`` (0 to 1) and ``medians`` are floats, each with ``NA``
     where hidden; the ``*_status`` frames say why (:data:`SHOWN`, :data:`SMALL`,
     :data:`SECONDARY`). ``shares`` has every count column but ``children``.
+
+    Published figures (:mod:`eska_network.districts.publication`) also say their ``period``, the
+    ``base`` their counts are rounded to (1: not rounded), and per group the period whose records
+    the row shows (``row_periods``, empty when not published).
     """
 
     by: str
@@ -126,6 +131,9 @@ class SuppressedTable:
     medians: pd.DataFrame
     median_status: pd.DataFrame
     services: pd.DataFrame
+    base: int = 1
+    period: str | None = None
+    row_periods: tuple[tuple[str, str], ...] = ()
 
     @property
     def groups(self) -> list[str]:
@@ -148,12 +156,15 @@ class SuppressedTable:
             if len(self.services)
             else self.services
         )
-        return SuppressedTable(
-            self.by,
-            self.k,
-            *(frame.loc[rows] for frame in (self.counts, self.count_status, self.shares)),
-            *(frame.loc[rows] for frame in (self.share_status, self.medians, self.median_status)),
-            services,
+        return dataclasses.replace(
+            self,
+            counts=self.counts.loc[rows],
+            count_status=self.count_status.loc[rows],
+            shares=self.shares.loc[rows],
+            share_status=self.share_status.loc[rows],
+            medians=self.medians.loc[rows],
+            median_status=self.median_status.loc[rows],
+            services=services,
         )
 
     def display_counts(self) -> pd.DataFrame:
@@ -172,6 +183,84 @@ class SuppressedTable:
         )
 
 
+def round_counts(suppressed: SuppressedTable, base: int) -> SuppressedTable:
+    """Every shown count rounded to the nearest multiple of ``base`` (halves up); shares anew.
+
+    Rounding comes after suppression: hidden cells stay hidden, and a share is a rounded count
+    over the rounded number of children, so that no share gives an exact count back.
+
+    >>> import pandas as pd
+    >>> from eska_network.districts.aggregates import (
+    ...     COUNT_MEASURES, MEDIAN_MEASURES, AggregateTable)
+    >>> counts = pd.DataFrame(0, index=["A", "B", ""], columns=list(COUNT_MEASURES))
+    >>> counts["children"] = counts["weakest_link:family-community"] = [23, 37, 60]
+    >>> counts["unmet_need:legal"] = [12, 8, 20]
+    >>> medians = pd.DataFrame(2.0, index=counts.index, columns=list(MEDIAN_MEASURES))
+    >>> table = suppress(AggregateTable("district", counts, medians, pd.DataFrame()), k=5)
+    >>> rounded = round_counts(table, 5)
+    >>> rounded.display_counts()[["children", "unmet_need:legal"]].values.tolist()
+    [[25, 10], [35, 10], [60, 20]]
+    >>> rounded.display_shares().at["A", "unmet_need:legal"]
+    40.0
+    """
+    if base == 1:
+        return suppressed
+    values = suppressed.counts.astype("Float64")
+    rounded = (np.floor(values / base + 0.5) * base).astype("Int64")
+    return dataclasses.replace(
+        from_shown(
+            suppressed.by,
+            suppressed.k,
+            rounded,
+            suppressed.count_status,
+            suppressed.medians,
+            suppressed.median_status,
+            base,
+        ),
+        services=suppressed.services,
+    )
+
+
+def from_shown(
+    by: str,
+    k: int,
+    counts: pd.DataFrame,
+    count_status: pd.DataFrame,
+    medians: pd.DataFrame,
+    median_status: pd.DataFrame,
+    base: int = 1,
+) -> SuppressedTable:
+    """A table from what it shows (counts and medians, NA where hidden) and why; shares derived.
+
+    A share is a shown count over the group's shown number of children; where either is hidden
+    it takes that cell's status.
+    """
+    status = count_status.to_numpy(dtype=object)
+    hidden = status != SHOWN
+    share_status = np.where(
+        hidden[:, 1:],
+        status[:, 1:],
+        np.broadcast_to(status[:, :1], (len(status), len(status[0]) - 1)),
+    )
+    children = counts[CHILDREN].astype("Float64")
+    share_columns = list(COUNT_MEASURES[1:])
+    shares = counts[share_columns].astype("Float64").div(children.where(children > 0), axis=0)
+    shares = shares.astype("float64").mask(share_status != SHOWN)
+    empty_services = pd.DataFrame(columns=["district", "need", "services", "names"])
+    return SuppressedTable(
+        by=by,
+        k=k,
+        counts=counts.astype("Int64").mask(hidden),
+        count_status=pd.DataFrame(status, index=counts.index, columns=list(COUNT_MEASURES)),
+        shares=shares,
+        share_status=pd.DataFrame(share_status, index=counts.index, columns=share_columns),
+        medians=medians.mask(median_status.to_numpy() != SHOWN),
+        median_status=median_status,
+        services=empty_services,
+        base=base,
+    )
+
+
 def _display(values: pd.DataFrame, status: pd.DataFrame, k: int, shown) -> pd.DataFrame:
     hidden = status.to_numpy() != SHOWN
     raw = values.to_numpy(dtype=object)
@@ -182,7 +271,9 @@ def _display(values: pd.DataFrame, status: pd.DataFrame, k: int, shown) -> pd.Da
     return pd.DataFrame(cells, index=values.index, columns=values.columns, dtype=object)
 
 
-def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | TooFewChildren:
+def suppress(
+    table: AggregateTable, k: int | None = None, keep_hidden: pd.DataFrame | None = None
+) -> SuppressedTable | TooFewChildren:
     """The table with every small count, and every value that would reveal one, hidden.
 
     Parameters
@@ -192,6 +283,10 @@ def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | T
         :func:`~eska_network.districts.aggregates.quarterly_trend`.
     k
         Smallest count shown; default :func:`suppression_k`.
+    keep_hidden
+        True for cells that must stay hidden whatever their value (cells of a published row that
+        an earlier publication hid: showing them now would undo that publication's protection);
+        the secondary suppression then works around them as around any hidden cell.
 
     Returns
     -------
@@ -219,7 +314,11 @@ def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | T
     if counts.empty or counts.at[TOTAL, CHILDREN] < k:
         return TooFewChildren(k)
     values = counts[list(COUNT_MEASURES)].to_numpy(dtype=np.int64)
-    status = _hide(values, k)
+    forced = None
+    if keep_hidden is not None:
+        forced = keep_hidden.reindex(index=counts.index, columns=list(COUNT_MEASURES))
+        forced = forced.fillna(False).to_numpy(dtype=bool)
+    status = _hide(values, k, forced)
     hidden = status != SHOWN
     count_frame = pd.DataFrame(values, index=counts.index, columns=list(COUNT_MEASURES))
     count_frame = count_frame.astype("Int64").mask(hidden)
@@ -254,12 +353,14 @@ def suppress(table: AggregateTable, k: int | None = None) -> SuppressedTable | T
     )
 
 
-def _hide(values: np.ndarray, k: int) -> np.ndarray:
+def _hide(values: np.ndarray, k: int, forced: np.ndarray | None = None) -> np.ndarray:
     """The status of every cell after primary and secondary suppression."""
     n_rows, n_columns = values.shape
     small_group = values[:, 0] < k
     status = np.full(values.shape, SHOWN, dtype=object)
     status[((values >= 1) & (values < k)) | small_group[:, None]] = SMALL
+    if forced is not None:
+        status[forced & (status == SHOWN)] = SECONDARY
     block = _two_way_block()
     # A line is (row indices, column indices, position of the line's total in it).
     every_row = np.arange(n_rows)

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute
 import pyarrow.csv
 
-from eska_network.domain import codes, schema
+from eska_network.domain import codes, csvsafe, schema
 from eska_network.domain.model import Dataset, column_dtype
 from eska_network.domain.schema import LIST_SEPARATOR, Column, FileSpec
 from eska_network.i18n import Joined, Said, say
@@ -34,8 +34,14 @@ Source = str | os.PathLike | bytes | Mapping[str, bytes]
 MAX_LISTED_PER_COLUMN = 1000
 """Problems in one column of one file listed one by one; any more are counted in one line."""
 
-MAX_UNPACKED_BYTES = 2 * 2**30
-"""Largest total size of the data files inside a zip (a guard against zip bombs)."""
+MAX_UNPACKED_VARIABLE = "ESKA_MAX_UNPACKED_MB"
+DEFAULT_MAX_UNPACKED_MB = 200
+"""Largest total size of the data files inside a zip, unless ``ESKA_MAX_UNPACKED_MB`` says."""
+MAX_ZIP_RATIO = 100
+"""Unpacked size over packed size above which a zip is refused: CSV data sets pack 5 to 20 times
+(repetitive ones about 20), while zip bombs pack hundreds of times."""
+_RATIO_FROM_BYTES = 2**20
+"""A zip unpacking to less than this is too small to be a bomb, whatever its ratio."""
 
 _FILE_NAMES = tuple(spec.name for spec in schema.FILES)
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
@@ -190,6 +196,22 @@ def summary(dataset: Dataset) -> str:
     return ", ".join(parts)
 
 
+def max_unpacked_bytes(environ: Mapping[str, str] | None = None) -> int:
+    """The largest unpacked size of a zip: ``ESKA_MAX_UNPACKED_MB`` megabytes, or 200.
+
+    >>> max_unpacked_bytes({}) // 2**20, max_unpacked_bytes({"ESKA_MAX_UNPACKED_MB": "50"}) // 2**20
+    (200, 50)
+    """
+    text = (os.environ if environ is None else environ).get(MAX_UNPACKED_VARIABLE, "").strip()
+    if not text:
+        return DEFAULT_MAX_UNPACKED_MB * 2**20
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(
+            f"{MAX_UNPACKED_VARIABLE} must be a whole number of megabytes, not {text!r}"
+        )
+    return int(text) * 2**20
+
+
 def write_dataset(dataset: Dataset, folder: str | os.PathLike) -> Path:
     """Write the six CSV files into ``folder`` (created if needed), all or none of them.
 
@@ -248,41 +270,11 @@ def write_dataset_zip(dataset: Dataset) -> bytes:
 
 
 def _csv_text(dataset: Dataset, spec: FileSpec) -> str:
+    """One file's CSV text; a text cell a spreadsheet would run is escaped (see csvsafe)."""
     table = dataset.table(spec)
     extra = [name for name in table.columns if name not in spec.column_names]
-    table = table.reindex(columns=[*spec.column_names, *extra])
-    table = table.apply(_formula_safe).rename(columns=_formula_safe_text)
+    table = csvsafe.escape_table(table.reindex(columns=[*spec.column_names, *extra]))
     return table.to_csv(index=False, na_rep="", date_format="%Y-%m-%d", lineterminator="\n")
-
-
-_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
-_ESCAPED_FORMULA_START = re.compile(r"^'(?=[=+\-@\t\r])")
-
-
-def _formula_safe(column: pd.Series) -> pd.Series:
-    """A text column with every cell a spreadsheet would run as a formula quoted (``'=...``).
-
-    >>> _formula_safe(pd.Series(["=1+1", "ok", None, "-x"], dtype="str")).tolist()
-    ["'=1+1", 'ok', nan, "'-x"]
-    """
-    if not (column.dtype == object or pd.api.types.is_string_dtype(column.dtype)):
-        return column
-    text = column.astype("str")
-    risky = text.str.match(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
-    if not risky.any():
-        return column
-    return text.where(~risky, "'" + text)
-
-
-def _formula_safe_text(cell: str) -> str:
-    return "'" + cell if _FORMULA_START.match(cell) else cell
-
-
-def _unquoted(cells: pd.Series) -> pd.Series:
-    """Cells read back with the quote :func:`_formula_safe` added removed (``'=x`` -> ``=x``)."""
-    if not cells.str.startswith("'").any():
-        return cells
-    return cells.str.replace(_ESCAPED_FORMULA_START, "", regex=True)
 
 
 def _quoted(cell: str) -> str:
@@ -397,14 +389,42 @@ def _zip_files(label: str, data: bytes, findings: _Findings) -> dict[str, bytes]
             names = [top if folder == "." else folder for folder in folders]
             findings.add(label, say("validation.zip_folders", names=Joined(tuple(names))))
             return {}
-        if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
-            findings.add(label, say("validation.zip_too_big", mb=MAX_UNPACKED_BYTES // 2**20))
+        refusal = _bomb_refusal(entries)
+        if refusal:
+            findings.add(label, refusal)
             return {}
         try:
             return {PurePosixPath(entry.filename).name: archive.read(entry) for entry in entries}
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error) as error:
             findings.add(label, say("validation.zip_broken", error=str(error)))
             return {}
+
+
+def _bomb_refusal(entries: list[zipfile.ZipInfo]) -> Said | None:
+    """Why a zip is refused before anything is unpacked (its declared sizes), or None.
+
+    The sizes a zip declares are what unpacking gives at most: Python's reader stops at the
+    declared size and refuses an entry whose data does not match it.
+    """
+    unpacked = sum(entry.file_size for entry in entries)
+    packed = sum(entry.compress_size for entry in entries)
+    limit = max_unpacked_bytes()
+    if unpacked > limit:
+        return say(
+            "validation.zip_too_big",
+            size=f"{unpacked / 2**20:,.0f}",
+            limit=limit // 2**20,
+            variable=MAX_UNPACKED_VARIABLE,
+        )
+    if unpacked >= _RATIO_FROM_BYTES and unpacked > MAX_ZIP_RATIO * max(packed, 1):
+        return say(
+            "validation.zip_bomb",
+            size=f"{unpacked / 2**20:,.0f}",
+            packed=f"{packed / 2**20:,.1f}",
+            ratio=f"{unpacked / max(packed, 1):,.0f}",
+            most=MAX_ZIP_RATIO,
+        )
+    return None
 
 
 # Reading one file into a table of stripped strings, indexed by spreadsheet row number
@@ -427,8 +447,9 @@ def _parse_csv(name: str, data: bytes, findings: _Findings) -> pd.DataFrame | No
     except (csv.Error, pa.ArrowInvalid) as error:
         findings.add(name, say("validation.not_csv", error=str(error)))
         return None
-    frame = frame.apply(lambda cells: _unquoted(cells.str.strip()))
-    header = [_ESCAPED_FORMULA_START.sub("", cell.strip()) for cell in header]
+    # A cell the product wrote escaped for spreadsheets (csvsafe) is read back as it was.
+    frame = frame.apply(lambda cells: csvsafe.unescape_column(cells.str.strip()))
+    header = [csvsafe.unescape_cell(cell.strip()) for cell in header]
     return _named_columns(name, frame, header, findings)
 
 

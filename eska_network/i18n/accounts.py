@@ -6,12 +6,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "login.password": {"en": "Password", "id": "Kata sandi"},
     "login.submit": {"en": "Log in", "id": "Masuk"},
     "login.failed": {
-        "en": "Wrong user name or password.",
-        "id": "Nama pengguna atau kata sandi salah.",
-    },
-    "login.locked": {
-        "en": "Too many failed attempts: this account is locked until {until} UTC.",
-        "id": "Terlalu banyak percobaan gagal: akun ini dikunci sampai {until} UTC.",
+        "en": "You could not be logged in: the user name or the password is wrong, or the "
+        "account is locked ({attempts} failed attempts lock it for {minutes} minutes). Try again "
+        "later, or ask your administrator.",
+        "id": "Anda tidak dapat masuk: nama pengguna atau kata sandi salah, atau akun sedang "
+        "dikunci ({attempts} percobaan gagal menguncinya selama {minutes} menit). Coba lagi "
+        "nanti, atau hubungi administrator Anda.",
     },
     "login.no_accounts_hint": {
         "en": "No account yet? An operator creates the first administrator on the server with "

@@ -8,6 +8,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "setiap anak. Jumlah di bawah {k} tampil sebagai <{k}, dan angka yang bisa "
         "mengungkapnya sebagai x.",
     },
+    "districts.published": {
+        "en": "Published figures as of the end of {period} (published {unit}): the records as "
+        "they were then; saves since then show in the next period. {rounding} A district's "
+        "figures change only when at least {refresh} of its children's records changed.",
+        "id": "Angka terbitan per akhir {period} (terbit {unit}): catatan sebagaimana saat itu; "
+        "simpanan sesudahnya tampil pada periode berikutnya. {rounding} Angka suatu "
+        "kabupaten/kota berubah hanya bila sedikitnya {refresh} catatan anaknya berubah.",
+    },
+    "districts.rounded": {
+        "en": "Counts are rounded to the nearest {base}, so totals may not add up.",
+        "id": "Jumlah dibulatkan ke kelipatan {base} terdekat, jadi totalnya bisa tidak pas.",
+    },
+    "districts.unrounded": {"en": "Counts are not rounded.", "id": "Jumlah tidak dibulatkan."},
+    "districts.earlier_rows": {
+        "en": "Figures from an earlier period (too few changes since): {rows}.",
+        "id": "Angka dari periode sebelumnya (terlalu sedikit perubahan sejak itu): {rows}.",
+    },
+    "districts.unit.month": {"en": "monthly", "id": "bulanan"},
+    "districts.publishing": {
+        "en": "Preparing the published figures...",
+        "id": "Menyiapkan angka terbitan...",
+    },
+    "districts.month_names": {
+        "en": "January,February,March,April,May,June,July,August,September,October,November,"
+        "December",
+        "id": "Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,November,"
+        "Desember",
+    },
+    "districts.quarter_name": {"en": "quarter {q} of {year}", "id": "triwulan {q} {year}"},
+    "districts.unit.quarter": {"en": "quarterly", "id": "triwulanan"},
     "districts.headline": {"en": "Needs with no service", "id": "Kebutuhan tanpa layanan"},
     "districts.headline_text": {
         "en": "In these districts children have a need unmet and no service is listed for it:",

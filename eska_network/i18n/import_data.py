@@ -27,6 +27,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "child {child} is not one of the children you may see, so you may not change it",
         "id": "anak {child} bukan anak yang boleh Anda lihat, jadi Anda tidak boleh mengubahnya",
     },
+    "import.caseworker_missing": {
+        "en": "a caseworker is required: name an active caseworker{of_team}",
+        "id": "pekerja sosial wajib diisi: sebutkan pekerja sosial yang aktif{of_team}",
+    },
+    "import.caseworker_unknown": {
+        "en": "{name} is not an active caseworker{of_team}: an import never assigns a child to "
+        "anyone else",
+        "id": "{name} bukan pekerja sosial yang aktif{of_team}: impor tidak pernah menugaskan "
+        "anak kepada orang lain",
+    },
+    "import.of_team": {"en": " of your team ({team})", "id": " di tim Anda ({team})"},
     "import.problems": {
         "en": "These files cannot be imported: {n} problem(s). Nothing was changed. Fix them and "
         "upload the files again.",

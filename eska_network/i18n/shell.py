@@ -21,6 +21,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You may not see this. The attempt has been recorded.",
         "id": "Anda tidak boleh melihat ini. Percobaan ini telah dicatat.",
     },
+    "app.demo_refused": {
+        "en": "Demo mode did not start: {reason}. Demo mode opens only an empty store or one it "
+        "created itself. Point ESKA_DATABASE_URL at a new file (`make run` uses data/demo.db), or "
+        "start the app without ESKA_DEMO.",
+        "id": "Mode demo tidak dimulai: {reason}. Mode demo hanya membuka penyimpanan kosong atau "
+        "yang dibuatnya sendiri. Arahkan ESKA_DATABASE_URL ke berkas baru (`make run` memakai "
+        "data/demo.db), atau jalankan aplikasi tanpa ESKA_DEMO.",
+    },
+    "app.fault.unreachable": {
+        "en": "The database could not be reached or could not write (it may be stopped, busy or "
+        "out of disk space).",
+        "id": "Basis data tidak dapat dihubungi atau tidak dapat menulis (mungkin berhenti, sibuk "
+        "atau kehabisan ruang disk).",
+    },
+    "app.fault.refused": {
+        "en": "The database refused the app's request (a permission or schema problem).",
+        "id": "Basis data menolak permintaan aplikasi (masalah izin atau skema).",
+    },
+    "app.fault.files": {
+        "en": "A file of the data store could not be read or written.",
+        "id": "Sebuah berkas penyimpanan data tidak dapat dibaca atau ditulis.",
+    },
+    "app.fault.then": {
+        "en": "Nothing was saved by this step. Try again in a few minutes; if it keeps happening, "
+        "tell your administrator (the server's log says what happened, at {time} UTC).",
+        "id": "Langkah ini tidak menyimpan apa pun. Coba lagi beberapa menit lagi; bila terus "
+        "terjadi, beri tahu administrator Anda (log server mencatat kejadiannya, pukul {time} "
+        "UTC).",
+    },
     "app.no_child_in_url": {
         "en": "Children are never chosen through the address bar; pick the child on the page.",
         "id": "Anak tidak pernah dipilih lewat bilah alamat; pilih anak di halaman.",

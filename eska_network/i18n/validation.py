@@ -24,8 +24,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "validation.zip_top_level": {"en": "the top level", "id": "tingkat teratas"},
     "validation.zip_too_big": {
-        "en": "unpacks to more than {mb} MB",
-        "id": "setelah dibuka lebih dari {mb} MB",
+        "en": "unpacks to {size} MB, more than the limit of {limit} MB (set {variable} to change "
+        "it); nothing was unpacked",
+        "id": "setelah dibuka menjadi {size} MB, lebih dari batas {limit} MB (ubah dengan "
+        "{variable}); tidak ada yang dibuka",
+    },
+    "validation.zip_bomb": {
+        "en": "unpacks to {size} MB from {packed} MB, {ratio} times its size: no data set packs "
+        "more than {most} times, so this looks like a zip bomb; nothing was unpacked",
+        "id": "setelah dibuka menjadi {size} MB dari {packed} MB, {ratio} kali ukurannya: tidak "
+        "ada kumpulan data yang memampat lebih dari {most} kali, jadi ini tampak seperti bom zip; "
+        "tidak ada yang dibuka",
     },
     "validation.zip_broken": {
         "en": "cannot be unpacked: {error}",

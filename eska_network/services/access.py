@@ -8,6 +8,7 @@ functions; hiding a page from a role is a convenience, never the protection.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from eska_network.domain import schema
+from eska_network.store import audit_chain
 from eska_network.store.tables import audit, children, users
 
 ROLES = ("caseworker", "supervisor", "planner", "auditor", "admin")
@@ -75,6 +77,10 @@ AUDIT_ACTIONS = (
     "reassign",
     "account",
     "refusal",
+    "backup",
+    "restore",
+    "schema_upgrade",
+    "audit_check",
 )
 OUTCOMES = ("success", "failure", "refused")
 
@@ -105,7 +111,7 @@ class Principal:
             raise ValueError(f"unknown role {self.role!r}; one of {', '.join(ROLES)}")
 
 
-OPERATOR_ROLE = "operator"
+OPERATOR_ROLE = "cli"
 """The role written in the audit for commands run on the server (they bypass the role matrix)."""
 
 
@@ -130,9 +136,11 @@ def visible_child_ids(store, principal: Principal) -> list[str]:
     """The children ``principal`` may see, sorted.
 
     A caseworker sees the children assigned to them, a supervisor the children of the caseworkers
-    of their team; every other role sees none.
+    of their team, the command line (role ``cli``) every child; every other role sees none.
     """
-    if principal.role == "caseworker":
+    if principal.role == OPERATOR_ROLE:
+        query = sa.select(children.c.child_id)
+    elif principal.role == "caseworker":
         query = sa.select(children.c.child_id).where(children.c.caseworker == principal.user_name)
     elif principal.role == "supervisor" and principal.team:
         team_caseworkers = sa.select(users.c.user_name).where(
@@ -257,12 +265,16 @@ def reassign(store, principal: Principal, child_id: str, caseworker: str) -> Non
             raise ValueError(f"{caseworker!r} is not an active caseworker")
         if principal.role != OPERATOR_ROLE and user.team != principal.team:
             raise ValueError(f"{caseworker!r} is not a caseworker of team {principal.team!r}")
-        changed = connection.execute(
-            sa.update(children).where(children.c.child_id == child_id).values(caseworker=caseworker)
-        ).rowcount
-        if changed != 1:
+        before = connection.execute(
+            sa.select(children.c.caseworker).where(children.c.child_id == child_id)
+        ).one_or_none()
+        if before is None:
             raise ValueError(f"no child {child_id!r}")
-        _insert_audit(connection, principal, "reassign", "success", child_id, REASSIGN)
+        connection.execute(
+            sa.update(children).where(children.c.child_id == child_id).values(caseworker=caseworker)
+        )
+        detail = f"{REASSIGN}: {before.caseworker or '-'} -> {caseworker}"
+        _insert_audit(connection, principal, "reassign", "success", child_id, detail)
 
 
 def write_audit(
@@ -294,23 +306,42 @@ def _insert_audit(
     detail: str | None,
     user_name: str | None = None,
 ) -> None:
+    audit_chain.append(
+        connection,
+        [audit_row(principal, action, outcome, child_id, detail, user_name)],
+    )
+
+
+def audit_row(
+    principal: Principal | None,
+    action: str,
+    outcome: str,
+    child_id: str | None = None,
+    detail: str | None = None,
+    user_name: str | None = None,
+) -> dict:
+    """The fields of one audit row, checked (see :func:`write_audit`), ready to chain."""
     if action not in AUDIT_ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown audit outcome {outcome!r}")
     if child_id is not None and not _CHILD_CODE.match(child_id):
         child_id, detail = None, f"{detail or ''} (malformed child code)".strip()
-    connection.execute(
-        sa.insert(audit).values(
-            at=utc_now(),
-            user_name=(principal.user_name if principal else user_name or "")[:64],
-            role=principal.role if principal else "",
-            action=action,
-            child_id=child_id,
-            outcome=outcome,
-            detail=detail[:200] if detail else None,
-        )
-    )
+    return {
+        "at": utc_now(),
+        "user_name": (principal.user_name if principal else user_name or "")[:64],
+        "role": principal.role if principal else "",
+        "action": action,
+        "child_id": child_id,
+        "outcome": outcome,
+        "detail": detail[:200] if detail else None,
+    }
+
+
+def write_audit_rows(store, rows: list[dict]) -> None:
+    """Append several :func:`audit_row` rows in one transaction (one per exported child, say)."""
+    with store.writing() as connection:
+        audit_chain.append(connection, rows)
 
 
 def utc_now() -> dt.datetime:
@@ -385,7 +416,17 @@ def audit_user_names(store, principal: Principal) -> list[str]:
 
 
 def operator() -> Principal:
-    """The principal of a command run on the server, named after the operating-system user."""
-    import getpass
+    """The principal of a command run on the server: the operating-system user, role ``cli``.
 
-    return Principal(f"cli:{getpass.getuser()}", OPERATOR_ROLE)
+    The name is the account the process runs as (not ``$USER`` or ``$LOGNAME``, which anyone
+    can set to another name).
+    """
+    try:
+        import pwd
+
+        name = pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError):
+        import getpass
+
+        name = getpass.getuser()
+    return Principal(name, OPERATOR_ROLE)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import hashlib
+import hmac
 import os
 import re
 from collections import Counter
@@ -25,12 +27,18 @@ from eska_network.services.access import (
     utc_now,
     write_audit,
 )
-from eska_network.store.tables import teams, users
+from eska_network.store.tables import settings, teams, users
 
 USER_NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 """User names are codes (also used as e-mail addresses for single sign-on), never free text."""
 TEAM_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 12
+MIN_PASSWORD_SCORE = 3
+"""zxcvbn's score (0 to 4) below which a password is refused as common or guessable."""
+_SCORED_CHARACTERS = 100
+"""zxcvbn's time grows with the length: a longer password is scored on its first 100."""
+UNKNOWN_USER_PREFIX = "unknown:"
+"""How a failed login by a name that is no account is audited: this prefix and a keyed hash."""
 
 _HASHER = PasswordHasher()
 
@@ -57,10 +65,15 @@ class LoginPolicy:
     lockout: dt.timedelta = dt.timedelta(minutes=15)
     idle_timeout: dt.timedelta = dt.timedelta(minutes=30)
 
+    @property
+    def lockout_minutes(self) -> int:
+        return int(self.lockout / _MINUTE)
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> LoginPolicy:
         """The policy set by the variables ``ESKA_LOCKOUT_ATTEMPTS``, ``ESKA_LOCKOUT_MINUTES``
-        and ``ESKA_IDLE_MINUTES`` (whole numbers; the defaults where unset)."""
+        (whole numbers) and ``ESKA_IDLE_MINUTES`` (a number, ``0.5`` is half a minute); the
+        defaults where unset."""
         default = cls()
         return cls(
             max_failures=_positive(environ, "ESKA_LOCKOUT_ATTEMPTS", default.max_failures),
@@ -68,7 +81,9 @@ class LoginPolicy:
                 minutes=_positive(environ, "ESKA_LOCKOUT_MINUTES", default.lockout / _MINUTE)
             ),
             idle_timeout=dt.timedelta(
-                minutes=_positive(environ, "ESKA_IDLE_MINUTES", default.idle_timeout / _MINUTE)
+                minutes=_positive(
+                    environ, "ESKA_IDLE_MINUTES", default.idle_timeout / _MINUTE, whole=False
+                )
             ),
         )
 
@@ -76,16 +91,19 @@ class LoginPolicy:
 _MINUTE = dt.timedelta(minutes=1)
 
 
-def _positive(environ: Mapping[str, str], name: str, default: float) -> int:
+def _positive(
+    environ: Mapping[str, str], name: str, default: float, *, whole: bool = True
+) -> float:
     value = environ.get(name)
     if value is None or value == "":
         return int(default)
+    kind = "a whole number" if whole else "a number"
     try:
-        number = int(value)
+        number = int(value) if whole else float(value)
     except ValueError:
-        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
-    if number < 1:
-        raise ValueError(f"{name} must be at least 1, not {number}")
+        raise ValueError(f"{name} must be {kind}, not {value!r}") from None
+    if number <= 0 or (whole and number < 1):
+        raise ValueError(f"{name} must be {kind} above 0, not {value}")
     return number
 
 
@@ -141,16 +159,39 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
-def check_password(password: str) -> None:
-    """Refuse a password too short to resist guessing.
+def check_password(password: str, *context: str) -> None:
+    """Refuse a password that is short, common or guessable (no network needed).
+
+    ``context`` holds words a guesser would try first (the user name, the display name).
+    Guessability is zxcvbn's estimate, with its bundled lists of common passwords, names and words.
 
     Raises
     ------
     AccountError
-        When the password has fewer than ``MIN_PASSWORD_LENGTH`` characters.
+        When the password has fewer than ``MIN_PASSWORD_LENGTH`` characters, or zxcvbn scores it
+        below ``MIN_PASSWORD_SCORE`` (e.g. ``password1234``, a keyboard walk, a repeated letter).
+
+    Examples
+    --------
+    >>> check_password("correct horse battery staple")
+    >>> check_password("password1234")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    eska_network.services.accounts.AccountError: this password is too common or too easy ...
     """
+    from zxcvbn import zxcvbn
+
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    words = ["eska", "password", "sandi", *(word for word in context if word)]
+    estimate = zxcvbn(password[:_SCORED_CHARACTERS], user_inputs=words)
+    if estimate["score"] < MIN_PASSWORD_SCORE:
+        warning = estimate["feedback"].get("warning") or ""
+        reason = f" ({warning})" if warning else ""
+        raise AccountError(
+            f"this password is too common or too easy to guess{reason}: choose a longer one, "
+            "e.g. a few unrelated words"
+        )
 
 
 def add_team(store, actor: Principal, team: str, name: str) -> None:
@@ -205,7 +246,7 @@ def add_user(
         )
     _check_role(role)
     if password is not None:
-        check_password(password)
+        check_password(password, user_name, display_name or "")
     with store.writing() as connection:
         if _find(connection, user_name) is not None:
             raise AccountError(f"user {user_name!r} exists")
@@ -257,7 +298,7 @@ def set_team(store, actor: Principal, user_name: str, team: str | None) -> None:
 
 def set_password(store, actor: Principal, user_name: str, password: str) -> None:
     """Give a user a new password (and clear their failed logins)."""
-    check_password(password)
+    check_password(password, user_name)
     _update(
         store,
         actor,
@@ -289,48 +330,71 @@ def authenticate(
     """Check a login and audit it: ``login``, ``failed_login``, and ``lockout`` when it locks.
 
     The ``policy.max_failures``-th failure in a row locks the account for ``policy.lockout``;
-    while locked even the right password is refused.
+    while locked even the right password is refused. Whatever the reason, a refusal costs the
+    same work (one password hash checked, one update, one audit row), so that neither the answer
+    nor its time tells an unknown name from a wrong password or a locked account; the reason is
+    for the audit only. An unknown name is audited as a keyed hash (it may be a password typed
+    into the wrong field).
     """
     now = now or utc_now()
     just_locked = False
     with store.writing() as connection:
         row = _find(connection, user_name)
-        if row is None or not row.active:
-            verify_password(None, password)
-            result = LoginResult(None, "bad_credentials")
-        elif row.locked_until is not None and now < as_utc(row.locked_until):
-            result = LoginResult(None, "locked", as_utc(row.locked_until))
-        elif verify_password(row.password_hash, password):
-            connection.execute(
-                sa.update(users)
-                .where(users.c.user_name == user_name)
-                .values(failed_logins=0, locked_until=None)
-            )
+        # The hash is checked in every case: a missing account checks a dummy one.
+        matches = verify_password(row.password_hash if row is not None else None, password)
+        locked = row is not None and row.locked_until is not None and now < as_utc(row.locked_until)
+        usable = row is not None and row.active and not locked
+        if usable and matches:
             result = LoginResult(_user(row).principal(), "ok")
-        else:
+            values = {"failed_logins": 0, "locked_until": None}
+        elif usable:
             failures = row.failed_logins + 1
             just_locked = failures >= policy.max_failures
             locked_until = now + policy.lockout if just_locked else None
-            connection.execute(
-                sa.update(users)
-                .where(users.c.user_name == user_name)
-                # The count starts again after a lockout: the next one needs as many failures.
-                .values(failed_logins=0 if just_locked else failures, locked_until=locked_until)
-            )
-            result = LoginResult(
-                None, "locked" if locked_until else "bad_credentials", locked_until
-            )
-    known = Principal(row.user_name, row.role, row.team) if row is not None else None
+            # The count starts again after a lockout: the next one needs as many failures.
+            values = {
+                "failed_logins": 0 if just_locked else failures,
+                "locked_until": locked_until,
+            }
+            result = LoginResult(None, "locked" if just_locked else "bad_credentials", locked_until)
+        else:
+            result = LoginResult(None, "locked" if locked else "bad_credentials")
+            values = {"failed_logins": users.c.failed_logins}
+        # Run for every attempt (for an unknown name it changes no row), so each costs the same.
+        connection.execute(sa.update(users).where(users.c.user_name == user_name).values(values))
+        name_key = None if row is not None else _name_key(connection)
     if result.reason == "ok":
         write_audit(store, result.principal, "login", "success")
-    else:
-        detail = "account locked" if result.reason == "locked" else "bad credentials"
-        write_audit(store, known, "failed_login", "failure", detail=detail, user_name=user_name)
-        if just_locked:
-            write_audit(
-                store, known, "lockout", "success", detail=f"{policy.max_failures} failures"
-            )
+        return result
+    known = Principal(row.user_name, row.role, row.team) if row is not None else None
+    detail = "account locked" if result.reason == "locked" else "bad credentials"
+    if row is not None and not row.active:
+        detail = "account inactive"
+    shown_name = None if known else unknown_user_label(name_key, user_name)
+    write_audit(store, known, "failed_login", "failure", detail=detail, user_name=shown_name)
+    if just_locked:
+        write_audit(store, known, "lockout", "success", detail=f"{policy.max_failures} failures")
     return result
+
+
+def unknown_user_label(key: str, user_name: str) -> str:
+    """How the audit names a user name that is no account: a short keyed hash of it.
+
+    The same name gives the same label in one store (so repeated attempts can be seen), but the
+    name cannot be read back, nor guessed without the store's key.
+
+    >>> unknown_user_label("k", "ani") == unknown_user_label("k", "ani") != unknown_user_label(
+    ...     "k", "budi")
+    True
+    >>> unknown_user_label("k", "ani")[:8]
+    'unknown:'
+    """
+    digest = hmac.new(key.encode(), user_name.encode("utf-8"), hashlib.sha256).hexdigest()
+    return UNKNOWN_USER_PREFIX + digest[:12]
+
+
+def _name_key(connection: sa.Connection) -> str:
+    return connection.scalar(sa.select(settings.c.value).where(settings.c.key == "audit_name_key"))
 
 
 def logout(store, principal: Principal, *, timed_out: bool = False) -> None:
@@ -452,15 +516,84 @@ def demo_accounts(folder: Path) -> tuple[DemoAccount, ...]:
     )
 
 
+class DemoRefused(RuntimeError):
+    """Demo mode was pointed at a store it did not create, which holds records: nothing written."""
+
+
+DEMO_SAVED_AGO = dt.timedelta(days=365)
+DEMO_MARKER = "demo"
+"""The ``store_settings`` key that says demo mode created the store."""
+_NOT_RECORDS = {"alembic_version", "store_settings"}
+
+
+def demo_store_state(engine: sa.Engine) -> str:
+    """``"demo"`` (created by demo mode), ``"empty"`` (no record at all) or ``"records"``.
+
+    Works before the store is migrated, so that a store with records is refused before anything,
+    even a migration, is written to it.
+    """
+    inspector = sa.inspect(engine)
+    names = set(inspector.get_table_names())
+    with engine.connect() as connection:
+        if "store_settings" in names:
+            marked = connection.execute(
+                sa.text("SELECT 1 FROM store_settings WHERE key = :key"), {"key": DEMO_MARKER}
+            ).first()
+            if marked:
+                return "demo"
+        for name in sorted(names - _NOT_RECORDS):
+            table = sa.table(name)
+            if connection.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first():
+                return "records"
+    return "empty"
+
+
+def open_demo_store(url: str, folder: Path):
+    """The store at ``url`` for demo mode: created by demo mode, or empty and then filled.
+
+    Raises
+    ------
+    DemoRefused
+        When the store holds records that demo mode did not create; nothing is written to it.
+    """
+    from eska_network.store import Store, engine, open_store
+
+    checked = Store(engine.make_engine(url))
+    state = demo_store_state(checked.engine)
+    checked.engine.dispose()
+    if state == "records":
+        raise DemoRefused(_demo_refusal(url))
+    store = open_store(url)
+    prepare_demo(store, folder)
+    return store
+
+
+def _demo_refusal(url: str) -> str:
+    shown = sa.make_url(url).render_as_string(hide_password=True)
+    return (
+        f"demo mode opens only an empty store or one it created itself, and {shown} holds "
+        "records it did not create; nothing was written to it"
+    )
+
+
 def prepare_demo(store, folder: Path) -> tuple[DemoAccount, ...]:
     """Fill an empty store with the sample data and create the demo accounts that are missing.
 
-    The demo team holds every caseworker of the sample and the demo supervisor; every demo
-    account has the password :data:`DEMO_PASSWORD`, which the login page shows.
+    The store is marked as demo mode's own first; a store that is neither empty nor so marked is
+    refused (:class:`DemoRefused`) before anything is written. The demo team holds every
+    caseworker of the sample and the demo supervisor; every demo account has the password
+    :data:`DEMO_PASSWORD`, which the login page shows.
     """
     from eska_network.store import ensure_sample_loaded
 
-    ensure_sample_loaded(store, folder)
+    state = demo_store_state(store.engine)
+    if state == "records":
+        raise DemoRefused(_demo_refusal(store.url.render_as_string(hide_password=False)))
+    if state == "empty":
+        with store.writing() as connection:
+            connection.execute(
+                sa.insert(settings).values(key=DEMO_MARKER, value=f"created {utc_now():%Y-%m-%d}")
+            )
     operator = access.operator()
     with store.engine.connect() as connection:
         has_team = connection.execute(sa.select(teams.c.team).where(teams.c.team == DEMO_TEAM))
@@ -474,4 +607,7 @@ def prepare_demo(store, folder: Path) -> tuple[DemoAccount, ...]:
     for user_name, role in missing.items():
         team = DEMO_TEAM if role in ("caseworker", "supervisor") else None
         add_user(store, operator, user_name, role, team=team, password_hash=shared_hash)
+    # Recorded as saved a year ago, so that the planners' published figures (as of the end of
+    # the last complete period) show the sample at once.
+    ensure_sample_loaded(store, folder, saved_at=utc_now() - DEMO_SAVED_AGO)
     return demo_accounts(folder)

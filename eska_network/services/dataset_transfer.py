@@ -9,12 +9,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
+import sqlalchemy as sa
 
 from eska_network import i18n
 from eska_network.domain import io, schema
 from eska_network.domain.model import Dataset
 from eska_network.services import access
 from eska_network.store import ImportReport, importing
+from eska_network.store.tables import users
 
 _FILE_NAMES = tuple(spec.name for spec in schema.FILES)
 PROBLEM_COLUMNS = ("file", "row", "column", "problem")
@@ -97,10 +99,13 @@ def check_upload(
     if refused:
         access.write_audit(store, principal, "refusal", "refused", detail=access.IMPORT_DATA)
         return UploadCheck(None, None, refused)
+    misassigned = assignment_problems(store, principal, dataset, lang)
+    if misassigned:
+        return UploadCheck(None, None, misassigned)
     try:
         with store.writing() as connection:
             report = importing.import_dataset(
-                connection, dataset, principal.user_name, access.utc_now()
+                connection, dataset, principal.user_name, access.utc_now(), principal.role
             )
             raise _DryRun(report)
     except _DryRun as dry_run:
@@ -129,6 +134,45 @@ def _children_not_visible(
     )
 
 
+def assignment_problems(
+    store, principal: access.Principal, dataset: Dataset, lang: str = "en"
+) -> tuple[io.Problem, ...]:
+    """Every ``caseworker`` cell that does not name an active caseworker the importer may use.
+
+    A supervisor may name the active caseworkers of their own team, the command line (role
+    ``cli``) any active caseworker: so an import never moves a child out of the importer's reach,
+    to a planner, or to a name that is no account. An empty cell is a problem too.
+    """
+    with store.reading() as connection:
+        caseworkers = dict(
+            connection.execute(
+                sa.select(users.c.user_name, users.c.team).where(
+                    users.c.role == "caseworker", users.c.active.is_(True)
+                )
+            ).all()
+        )
+    team = None if principal.role == access.OPERATOR_ROLE else principal.team
+    of_team = (
+        i18n.text("import.of_team", lang, team=team)
+        if principal.role != access.OPERATOR_ROLE
+        else ""
+    )
+    problems = []
+    for row, name in enumerate(dataset.children["caseworker"].tolist(), start=2):
+        if name is None or pd.isna(name) or not str(name).strip():
+            message = i18n.text("import.caseworker_missing", lang, of_team=of_team)
+        elif name not in caseworkers or (
+            principal.role != access.OPERATOR_ROLE and caseworkers[name] != team
+        ):
+            message = i18n.text(
+                "import.caseworker_unknown", lang, name=repr(str(name)), of_team=of_team
+            )
+        else:
+            continue
+        problems.append(io.Problem(schema.CHILDREN.name, row, "caseworker", message))
+    return tuple(problems)
+
+
 def import_checked(store, principal: access.Principal, dataset: Dataset) -> ImportReport:
     """Import a checked data set, all or nothing, and audit the outcome.
 
@@ -137,14 +181,19 @@ def import_checked(store, principal: access.Principal, dataset: Dataset) -> Impo
     AccessDenied
         When ``principal`` may not import.
     io.DatasetError
-        When the store refuses the data set (it changed since the check); nothing was imported.
+        When the store refuses the data set (it changed since the check, or a caseworker cell
+        names someone the importer may not assign to); nothing was imported.
     """
     access.require(store, principal, access.IMPORT_DATA, audit_use=False)
     if _children_not_visible(store, principal, dataset):
         access.write_audit(store, principal, "refusal", "refused", detail=access.IMPORT_DATA)
         raise access.AccessDenied(f"{principal.user_name} may not change these children")
+    misassigned = assignment_problems(store, principal, dataset)
+    if misassigned:
+        access.write_audit(store, principal, "import", "failure", detail=access.IMPORT_DATA)
+        raise io.DatasetError(list(misassigned))
     try:
-        report = store.import_dataset(dataset, principal.user_name)
+        report = store.import_dataset(dataset, principal.user_name, principal.role)
     except io.DatasetError:
         access.write_audit(store, principal, "import", "failure", detail=access.IMPORT_DATA)
         raise
@@ -196,6 +245,20 @@ def changes_anything(report: ImportReport) -> bool:
 def export_visible(store, principal: access.Principal) -> tuple[bytes, int]:
     """A zip of the CSV files of every child ``principal`` may see, and how many children.
 
+    Audited as :func:`export_dataset`.
+
+    Raises
+    ------
+    AccessDenied
+        When ``principal`` may not export children's records.
+    """
+    dataset, child_ids = export_dataset(store, principal)
+    return io.write_dataset_zip(dataset), len(child_ids)
+
+
+def export_dataset(store, principal: access.Principal) -> tuple[Dataset, list[str]]:
+    """The data set of every child ``principal`` may see (all of them at the command line).
+
     Each exported child gets its own ``export`` row in the audit, so an auditor asking who
     exported a child finds it.
 
@@ -207,11 +270,14 @@ def export_visible(store, principal: access.Principal) -> tuple[bytes, int]:
     access.require(store, principal, access.EXPORT_CHILD, audit_use=False)
     child_ids = access.visible_child_ids(store, principal)
     dataset = store.load_dataset(child_ids)
-    for child_id in child_ids:
-        access.write_audit(
-            store, principal, "export", "success", child_id=child_id, detail=access.EXPORT_CHILD
-        )
-    return io.write_dataset_zip(dataset), len(child_ids)
+    access.write_audit_rows(
+        store,
+        [
+            access.audit_row(principal, "export", "success", child_id, access.EXPORT_CHILD)
+            for child_id in child_ids
+        ],
+    )
+    return dataset, child_ids
 
 
 def export_file_name(today: dt.date) -> str:

@@ -1,18 +1,26 @@
-"""What the district pages read from the store: access-checked and suppressed on the server.
+"""What the district pages read from the store: published figures, access-checked, suppressed
+and rounded on the server.
 
-No child id and no unsuppressed count ever leaves this module for a planner.
+The figures are those of :mod:`eska_network.districts.publication`: as of the end of the last
+complete period, frozen. No child id and no unsuppressed count ever leaves this module for a
+planner.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pandas as pd
 import sqlalchemy as sa
 
+from eska_network import i18n
 from eska_network.districts import aggregates as districts
-from eska_network.districts import disclosure
+from eska_network.districts import disclosure, publication
 from eska_network.districts.disclosure import SuppressedTable, TooFewChildren
+from eska_network.domain import gap_table
 from eska_network.services import access
-from eska_network.services.caseload import with_children
+from eska_network.store import publications
 from eska_network.store.tables import resources
 
 
@@ -24,12 +32,16 @@ def _resources(store) -> pd.DataFrame:
 
 
 def district_aggregates(
-    store, principal: access.Principal, k: int | None = None
+    store, principal: access.Principal, k: int | None = None, now: dt.datetime | None = None
 ) -> SuppressedTable | TooFewChildren:
-    """Every district's measures over all stored children, suppressed (K from the environment).
+    """The published district figures of the last complete period, suppressed and rounded.
 
-    Checked on the server (``view_districts``). The result holds district names, suppressed
-    counts, shares and medians, and the services of ``resources``: no child id, no small count.
+    Checked on the server (``view_districts``). The figures are those of
+    :mod:`eska_network.districts.publication`: as of the end of the last complete period
+    (``ESKA_PUBLICATION_PERIOD``), frozen once computed, rows refreshed only when K + 1 of their
+    children changed, counts rounded to ``ESKA_ROUNDING`` after suppression. The result holds
+    district names, suppressed counts, shares and medians, and the services of ``resources``: no
+    child id, no small count.
 
     Raises
     ------
@@ -37,18 +49,32 @@ def district_aggregates(
         When the principal may not see district aggregates (the refusal is audited).
     """
     access.require(store, principal, access.VIEW_DISTRICTS)
-    summaries = with_children(store).drop(columns=["child_id", "caseworker"])
-    return disclosure.suppress(districts.district_table(summaries, _resources(store)), k)
+    k = disclosure.suppression_k() if k is None else k
+    period = publication.last_complete_period(
+        now or access.utc_now(), publication.publication_unit()
+    )
+
+    def by_district(records) -> dict:
+        summaries = gap_table.gap_table(records)
+        return publication.row_bases(summaries, records.children["district"].tolist())
+
+    rows, figures = publications.ensure(
+        store, "district", period, k, publication.rounding_base(), by_district
+    )
+    figures = _dated(figures, rows, period)
+    if isinstance(figures, TooFewChildren):
+        return figures
+    services = districts.service_table(_resources(store), figures.groups)
+    return dataclasses.replace(figures, services=services)
 
 
 def quarterly_aggregates(
-    store, principal: access.Principal, k: int | None = None
+    store, principal: access.Principal, k: int | None = None, now: dt.datetime | None = None
 ) -> SuppressedTable | TooFewChildren:
-    """Every measure per quarter of assessment over all districts, suppressed.
+    """The published trend by quarter of assessment (all districts), as :func:`district_aggregates`.
 
-    It summarises every child at each quarter's latest assessment from the whole record
-    (:func:`~eska_network.districts.aggregates.summary_history`), so it is far slower than
-    :func:`district_aggregates` on a large store: compute it once per data version.
+    Each quarter's row counts the children assessed in it, as they were at their latest
+    assessment of the quarter, from the records as of the end of the last complete period.
 
     Raises
     ------
@@ -56,8 +82,83 @@ def quarterly_aggregates(
         When the principal may not see district aggregates (the refusal is audited).
     """
     access.require(store, principal, access.VIEW_DISTRICTS)
-    history = districts.summary_history(store.load_dataset())
-    return disclosure.suppress(districts.quarterly_trend(history), k)
+    k = disclosure.suppression_k() if k is None else k
+    period = publication.last_complete_period(
+        now or access.utc_now(), publication.publication_unit()
+    )
+
+    def by_quarter(records) -> dict:
+        latest, labels = districts.latest_per_quarter(districts.summary_history(records))
+        last_quarter = f"{period.last_day.year}-Q{(period.last_day.month - 1) // 3 + 1}"
+        kept = (labels <= last_quarter).to_numpy()
+        return publication.row_bases(latest[kept], labels[kept].tolist())
+
+    rows, figures = publications.ensure(
+        store, "quarter", period, k, publication.rounding_base(), by_quarter
+    )
+    return _dated(figures, rows, period)
+
+
+def period_words(label: str, lang: str = "en") -> str:
+    """A period label in words.
+
+    >>> period_words("2026-10"), period_words("2026-10", "id"), period_words("2026-Q4")
+    ('October 2026', 'Oktober 2026', 'quarter 4 of 2026')
+    """
+    year, _, rest = label.partition("-")
+    if rest.startswith("Q"):
+        return i18n.text("districts.quarter_name", lang, q=rest[1:], year=year)
+    month = i18n.text("districts.month_names", lang).split(",")[int(rest) - 1]
+    return f"{month} {year}"
+
+
+def publication_note(suppressed: SuppressedTable, lang: str = "en") -> str:
+    """What the page says about published figures: period, rounding, when a row changes."""
+    if suppressed.period is None:
+        raise ValueError("these figures are not published figures")
+    unit = publication.publication_unit()
+    note = i18n.text(
+        "districts.published",
+        lang,
+        period=period_words(suppressed.period, lang),
+        unit=i18n.text(f"districts.unit.{unit}", lang),
+        rounding=i18n.text("districts.rounded", lang, base=suppressed.base)
+        if suppressed.base > 1
+        else i18n.text("districts.unrounded", lang),
+        refresh=suppressed.k + 1,
+    )
+    earlier = [
+        f"{group} ({period_words(basis, lang)})"
+        for group, basis in suppressed.row_periods
+        if basis != suppressed.period and group in suppressed.groups
+    ]
+    if earlier:
+        note += " " + i18n.text("districts.earlier_rows", lang, rows="; ".join(earlier))
+    return note
+
+
+def store_name(store) -> str:
+    """The store's URL without its password: part of a cache key."""
+    return store.url.render_as_string(hide_password=True)
+
+
+def publication_key(now: dt.datetime | None = None) -> tuple[str, int]:
+    """What the published figures depend on besides K: the period and the rounding base."""
+    period = publication.last_complete_period(
+        now or access.utc_now(), publication.publication_unit()
+    )
+    return period.label, publication.rounding_base()
+
+
+def _dated(figures, rows, period) -> SuppressedTable | TooFewChildren:
+    """Published figures with their period, and the period whose records each row shows."""
+    if isinstance(figures, TooFewChildren):
+        return figures
+    return dataclasses.replace(
+        figures,
+        period=period.label,
+        row_periods=tuple((group, row.basis_period) for group, row in sorted(rows.items())),
+    )
 
 
 def record_aggregate_export(store, principal: access.Principal) -> None:

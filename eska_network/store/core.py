@@ -59,16 +59,26 @@ class Store:
         with self.reading() as connection:
             return connection.scalar(sa.select(tables.children.c.child_id).limit(1)) is None
 
-    def import_dataset(self, dataset: Dataset, user_name: str = IMPORT_USER) -> ImportReport:
+    def import_dataset(
+        self,
+        dataset: Dataset,
+        user_name: str = IMPORT_USER,
+        role: str = "cli",
+        saved_at: dt.datetime | None = None,
+    ) -> ImportReport:
         """Add or update everything in ``dataset``, all or nothing.
 
         Children, members and resources are upserted; tie rows already stored for the same tie
         and date are skipped; a stored row for the same tie and date with other values is an
         :class:`ImportConflictError` naming it, and nothing is imported. The gap summaries of the
-        changed children are recomputed in the same transaction.
+        changed children are recomputed in the same transaction, and each child whose caseworker
+        changes gets a ``reassign`` audit row by ``user_name`` in ``role``. ``saved_at`` (default:
+        now) is the time the revisions record; only demo mode sets it, to an earlier time.
         """
         with self.writing() as connection:
-            return importing.import_dataset(connection, dataset, user_name, utc_now())
+            return importing.import_dataset(
+                connection, dataset, user_name, saved_at or utc_now(), role
+            )
 
     def load_dataset(self, child_ids: Sequence[str] | None = None) -> Dataset:
         """The children ``child_ids`` (default: all) with their members and ties, all resources."""
@@ -158,11 +168,11 @@ def open_store(url: str | None = None) -> Store:
     return store
 
 
-def ensure_sample_loaded(store: Store, folder: Path) -> bool:
+def ensure_sample_loaded(store: Store, folder: Path, saved_at: dt.datetime | None = None) -> bool:
     """Import the data set in ``folder`` when the store is empty; True when it did."""
     from eska_network.domain import io
 
     if not store.is_empty():
         return False
-    store.import_dataset(io.read_dataset(folder))
+    store.import_dataset(io.read_dataset(folder), saved_at=saved_at)
     return True

@@ -44,7 +44,7 @@ def make_engine(url: str) -> sa.Engine:
     if parsed.get_backend_name() != "sqlite":
         return sa.create_engine(parsed, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        owner_only(Path(parsed.database))
     engine = sa.create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_SECONDS})
 
     @sa.event.listens_for(engine, "connect")
@@ -65,6 +65,21 @@ def make_engine(url: str) -> sa.Engine:
     return engine
 
 
+def owner_only(file: Path) -> None:
+    """Create ``file`` (and its folder) readable by its owner only, or make it so.
+
+    SQLite gives its ``-wal`` and ``-shm`` files the database file's permissions, so they are
+    owner-only too.
+    """
+    if not file.parent.exists():
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        if file.stat().st_uid == os.getuid():
+            os.chmod(file, 0o600)
+
+
 def alembic_config(connection: sa.Connection | None = None) -> Config:
     """The Alembic configuration of the package (no alembic.ini needed)."""
     config = Config()
@@ -74,7 +89,13 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
 
 
 def upgrade(engine: sa.Engine) -> None:
-    """Apply every migration not yet applied."""
+    """Apply every migration not yet applied.
+
+    A store already at the latest migration is not touched: the app's own PostgreSQL role, which
+    owns no table, opens it without trying any schema change.
+    """
+    if current_revision(engine) == head_revision():
+        return
     with engine.connect().execution_options(eska_write=True) as connection:
         command.upgrade(alembic_config(connection), "head")
         connection.commit()

@@ -14,7 +14,7 @@ from eska_network.domain import io, schema
 from eska_network.domain.model import Dataset
 from eska_network.domain.schema import FileSpec
 from eska_network.i18n import Joined, Said, say
-from eska_network.store import frames, summaries, tables
+from eska_network.store import audit_chain, frames, summaries, tables
 from eska_network.store.frames import EXTRA, REMOVED_ON
 
 
@@ -61,9 +61,17 @@ class _Upsert:
 
 
 def import_dataset(
-    connection: sa.Connection, dataset: Dataset, user_name: str, now: dt.datetime
+    connection: sa.Connection,
+    dataset: Dataset,
+    user_name: str,
+    now: dt.datetime,
+    role: str = "cli",
 ) -> ImportReport:
-    """Upsert ``dataset`` on ``connection`` (inside the caller's transaction)."""
+    """Upsert ``dataset`` on ``connection`` (inside the caller's transaction).
+
+    Each stored child whose caseworker the import changes gets its own ``reassign`` audit row,
+    by ``user_name`` in ``role``, in the same transaction.
+    """
     problems: list[io.Problem] = []
     member_rows = _member_columns(dataset.members, problems)
     tie_rows = _tie_columns(dataset.ties, problems)
@@ -94,6 +102,7 @@ def import_dataset(
 
     revisions = _next_revisions(children, members, new_ties, new_assessments, stored_children)
     _write(connection, children, members, new_ties, resources, revisions)
+    _audit_reassignments(connection, children.changed, stored_children, user_name, role)
     _insert(connection, tables.assessments, new_assessments, revisions)
     _record_saves(
         connection, children, members, new_ties, new_assessments, revisions, user_name, now
@@ -118,6 +127,37 @@ def import_dataset(
         actions_added=len(actions.new),
         actions_updated=len(actions.changed),
     )
+
+
+def _audit_reassignments(
+    connection: sa.Connection,
+    changed: pd.DataFrame,
+    stored: pd.DataFrame,
+    user_name: str,
+    role: str,
+) -> None:
+    if not len(changed):
+        return
+    now = dt.datetime.now(dt.UTC)
+    before = stored.set_index("child_id")["caseworker"]
+    rows = []
+    for child_id, caseworker in zip(changed["child_id"], changed["caseworker"], strict=True):
+        old = before.get(child_id)
+        old = None if pd.isna(old) else old
+        new = None if pd.isna(caseworker) else caseworker
+        if old != new:
+            rows.append(
+                {
+                    "at": now,
+                    "user_name": user_name[:64],
+                    "role": role,
+                    "action": "reassign",
+                    "child_id": child_id,
+                    "outcome": "success",
+                    "detail": f"import: {old or '-'} -> {new or '-'}"[:200],
+                }
+            )
+    audit_chain.append(connection, rows)
 
 
 _MEMBER_KEY = ["child_id", "member_id"]

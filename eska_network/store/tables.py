@@ -205,7 +205,19 @@ audit = sa.Table(
     sa.Column("child_id", sa.String(64), nullable=True),
     sa.Column("outcome", sa.String(32), nullable=False),
     sa.Column("detail", sa.String(200), nullable=True),
+    # The hash chain (store/audit_chain.py); nullable only because rows older than the chain
+    # were given their hashes by a migration, after the columns were added.
+    sa.Column("prev_hash", sa.String(64), nullable=True),
+    sa.Column("hash", sa.String(64), nullable=True),
     sa.Index(None, "at"),
+)
+
+settings = sa.Table(
+    "store_settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    comment="facts about the store itself: who created it (demo mode), the audit's name key",
 )
 
 ACTION_STATUS_CHECK = "status IN ({})".format(
@@ -241,6 +253,36 @@ actions = sa.Table(
     sa.CheckConstraint(WORKER_ROLE_CHECK, name="worker_role"),
     sa.UniqueConstraint("child_id", "action_key"),
     sa.Index(None, "child_id"),
+)
+
+publications = sa.Table(
+    "publications",
+    metadata,
+    sa.Column("kind", sa.String(16), primary_key=True, comment="district or quarter"),
+    sa.Column("period", sa.String(16), primary_key=True, comment="e.g. 2026-03 or 2026-Q1"),
+    sa.Column("ends_at", UTC_TIME, nullable=False, comment="the data saved before this time"),
+    sa.Column("computed_at", UTC_TIME, nullable=False),
+    sa.Column("refresh_from", sa.Integer, nullable=False, comment="children changed to refresh"),
+    sa.Column("k", sa.Integer, nullable=False),
+    sa.Column("base", sa.Integer, nullable=False, comment="counts rounded to a multiple of it"),
+    sa.Column("figures", sa.Text, nullable=False, comment="JSON of what planners are shown"),
+    comment="the planners' published figures, one per kind and period, frozen once written",
+)
+
+published_rows = sa.Table(
+    "published_rows",
+    metadata,
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("period", sa.String(16), primary_key=True),
+    sa.Column("group_key", sa.String(200), primary_key=True),
+    sa.Column("basis_period", sa.String(16), nullable=False, comment="whose data the row shows"),
+    sa.Column(
+        "basis",
+        sa.Text,
+        nullable=True,
+        comment="JSON per child of the row (never shown): set where the row was computed",
+    ),
+    sa.ForeignKeyConstraint(["kind", "period"], ["publications.kind", "publications.period"]),
 )
 
 action_history = sa.Table(

@@ -47,6 +47,7 @@ CHROMIUM_ARGS = [
 SERVER_START_SECONDS = 90
 # Demo mode fills the store on the first login, which can take a while on a busy machine.
 LOGIN_SECONDS = 120
+SKELETON_SECONDS = 30
 
 
 def _free_port() -> int:
@@ -73,13 +74,17 @@ def _wait_for_health(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 @contextmanager
-def serving_app(folder: Path) -> Iterator[str]:
-    """Run ``streamlit run app.py`` in demo mode on a fresh SQLite store in ``folder``."""
+def serving_app(folder: Path, **settings: str) -> Iterator[str]:
+    """Run ``streamlit run app.py`` in demo mode on a fresh SQLite store in ``folder``.
+
+    ``settings`` are more environment variables (``ESKA_IDLE_MINUTES="0.1"``, say).
+    """
     port = _free_port()
     env = {
         **os.environ,
         "ESKA_DEMO": "1",
         "ESKA_DATABASE_URL": f"sqlite:///{folder / 'eska.db'}",
+        **settings,
     }
     log = folder / "streamlit.log"
     command = [
@@ -150,7 +155,8 @@ def wait_until_idle(page: Page) -> None:
     )
     # Widgets whose code loads lazily are drawn as skeletons until it arrives.
     skeletons = page.locator('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]')
-    expect(skeletons).to_have_count(0)
+    # Generous: on a shared, loaded machine the charts' code can take more than the default 5 s.
+    expect(skeletons).to_have_count(0, timeout=SKELETON_SECONDS * 1000)
 
 
 def login_as(page: Page, base_url: str, role: str) -> None:

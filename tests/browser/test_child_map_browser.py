@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 from eska_network import i18n
 from eska_network.services import accounts
 
-from .conftest import ARTIFACTS, REPO_ROOT, login_as, open_page, screenshot
+from .conftest import ARTIFACTS, REPO_ROOT, login_as, open_page, screenshot, wait_until_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -60,19 +60,8 @@ SETTLED = """() => {
 """The page has run, and the map was drawn at the size its column measured."""
 
 
-def idle(page: Page) -> None:
-    """The script has run and every lazily loaded widget is drawn (a busy machine is slow)."""
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stApp\"]')"
-        "?.getAttribute('data-test-script-state') === 'notRunning'",
-        timeout=60_000,
-    )
-    skeletons = page.locator('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]')
-    expect(skeletons).to_have_count(0, timeout=30_000)
-
-
 def settle(page: Page) -> None:
-    idle(page)
+    wait_until_idle(page)
     page.wait_for_function(SETTLED, timeout=60_000)
     page.wait_for_timeout(300)
     page.wait_for_function(SETTLED, timeout=60_000)
@@ -99,7 +88,7 @@ def log_in(page: Page, base_url: str, user_name: str) -> None:
     page.get_by_role("button", name=i18n.text("login.submit"), exact=True).click()
     signed_in = page.get_by_test_id("stSidebar").get_by_text("Signed in as", exact=False)
     expect(signed_in).to_be_visible(timeout=120_000)
-    idle(page)
+    wait_until_idle(page)
     title = i18n.text("page.child_map")
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
     settle(page)
