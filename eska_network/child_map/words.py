@@ -22,9 +22,10 @@ from eska_network.i18n import text as t
 
 __all__ = ["focus_topics", "gap_box_rows", "tie_words", "title_words"]
 
-BOXED_MARKS = ("placement_unsafe", "link_missing", "link_weak", "child_badge")
-"""The marks of :data:`~eska_network.domain.gap_kinds.MAP_MARKS` drawn as a line in the box
-beside the rings; the other marks are drawn on a tie (``tie_*``) or on a ring (``ring_*``)."""
+DRAWN_MARKS = ("tie_", "ring_")
+"""Marks of :data:`~eska_network.domain.gap_kinds.MAP_MARKS` drawn on a tie or a ring; every other
+mark (an unsafe placement, a missing or weak link, the child's badge, any new one) is a line in
+the box beside the rings."""
 LOUD_MARKS = ("placement_unsafe",)
 """Box lines written bold and red: a danger to the child now."""
 WORD_COLOURS = {
@@ -110,7 +111,7 @@ def gap_box_rows(view: MapView) -> list[Row]:
     rows = []
     grouped: dict[str, list[GapItem]] = {}
     for item in view.items:
-        if gap_kind(item.kind).mark in BOXED_MARKS:
+        if not gap_kind(item.kind).mark.startswith(DRAWN_MARKS):
             grouped.setdefault(item.kind, []).append(item)
     for kind, items in grouped.items():
         topics = frozenset(gap_topic(item) for item in items)
