@@ -335,7 +335,7 @@ def stage_district(context: Context) -> dict:
 @stage
 def stage_figure(context: Context) -> dict:
     """One child's map figure, built from the child's record already in memory."""
-    child_map = product("map_figure", "child_map")
+    child_map = product("child_map.figure", "child_map")
     dataset = read(context)
     child_id, rows = busiest_child(dataset)
     system = dataset.child_system(child_id)

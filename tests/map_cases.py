@@ -4,8 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 
+from eska_network.child_map.frame import Frame, screen_frame
+from eska_network.child_map.view import MapRequest, MapView, map_view
 from eska_network.domain import codes
 from eska_network.domain.model import Assessment, Child, ChildSystem, Member, Resource, Tie
+
+SCREENS = {
+    "1440x900": (966, 755, False),
+    "1280x720 presentation": (852, 575, True),
+    "1280x720": (852, 575, False),
+    "1440x900 presentation": (966, 755, True),
+}
+"""The map column the page measures in Chromium at 1440x900 and 1280x720 (sidebar collapsed)."""
+
+
+def screen(name: str) -> Frame:
+    width, height, presentation = SCREENS[name]
+    return screen_frame(width, height, presentation)
+
+
+def view_of(system: ChildSystem, **fields) -> MapView:
+    """The map view of ``system`` with the request's other fields (as_of, lang, ...)."""
+    return map_view(MapRequest(system, **fields))
+
 
 EARLIER = dt.date(2025, 9, 1)
 LATER = dt.date(2026, 3, 1)
@@ -128,3 +149,18 @@ DISTRICT_SERVICES = (
     Resource("R-PKBM", "Kota Bandung", "PKBM Harapan", "community", ("education",), "school"),
     Resource("R-GARUT", "Kabupaten Garut", "LBH Garut", "institution", ("legal",), "legal_aid"),
 )
+
+
+def exploitative_child() -> ChildSystem:
+    """A child whose father exploits her (valence ``exploitative``), a stressful aunt, an NGO."""
+    members = (
+        Member("C077", "ayah", "Ayah (Father)", "family", "father"),
+        Member("C077", "bibi", "Bibi (Aunt)", "family", "aunt"),
+        Member("C077", "lsm", "Yayasan Harapan", "institution", "ngo"),
+    )
+    ties = (
+        Tie("C077", "child", "ayah", 4, "exploitative", LATER, last_contact=LATER),
+        Tie("C077", "child", "bibi", 3, "stressful", LATER, last_contact=LATER),
+        Tie("C077", "child", "lsm", 4, "supportive", LATER, last_contact=LATER),
+    )
+    return ChildSystem(Child("C077", "Kabupaten Indramayu", 14), members, ties)

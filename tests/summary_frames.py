@@ -16,7 +16,7 @@ from eska_network.domain.codes import (
     WELLBEING,
 )
 from eska_network.domain.schema import LIST_SEPARATOR
-from eska_network.domain.summary import summary_rows_table, summary_table
+from eska_network.domain.summary import link_column, summary_rows_table, summary_table
 
 NO_GAPS = {
     "child_id": "C001",
@@ -94,7 +94,7 @@ def random_summaries(seed: int, children: int, districts: int, rate: float = 0.3
         "unmet_needs": _joined(rng, NEEDS, children, rate),
         "missing_functions": _joined(rng, FUNCTIONS, children, rate),
         "missing_support_types": _joined(rng, SUPPORT_TYPES, children, rate),
-        **{"link_" + pair.replace("-", "_"): links[:, i] for i, pair in enumerate(LEVEL_PAIRS)},
+        **{link_column(pair): links[:, i] for i, pair in enumerate(LEVEL_PAIRS)},
         "weakest_link": np.array(list(LEVEL_PAIRS))[np.argmin(links, axis=1)],
         "single_points_of_failure": rng.integers(0, 3, children) * (rng.random(children) < rate),
         "stressful_ties": stressful,

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network.child_map import figure as map_figure
+from eska_network.child_map.view import MapRequest, map_view, member_names
 from eska_network.domain.gap_items import GapItem
 from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Resource, Tie
 from eska_network.domain.whatif import ProposedTie
@@ -145,7 +145,7 @@ def test_presentation_rows_hide_typed_text_and_name_members_by_pseudonym():
     system = ChildSystem(
         Child("C1", "X", 15), (Member("C1", "teacher", "Bu Ani", "community", "teacher"),)
     )
-    names = conference.member_names(system, presentation=True)
+    names = member_names(MapRequest(system, presentation=True))
     (row,) = conference.action_rows([action], TODAY, "en", names, presentation=True)
     assert "Ani" not in repr(row) and "Eko" not in repr(row)
     assert row["gap"] == "No recent contact: the child – Teacher"
@@ -202,10 +202,10 @@ def _legal_child(store, child_id="C1") -> ChildSystem:
 
 def test_a_proposal_closes_the_legal_need_named_as_the_map_names_it(agency_store):
     system = _legal_child(agency_store)
-    effect = conference.proposal_effect(system, [LBH], DAY)
+    effect = conference.proposal_effect(MapRequest(system, DAY, proposals=(LBH,)))
     assert "Unmet need: legal services" in effect.closed
     assert effect.opened == ()
-    names = conference.member_names(system, [LBH], DAY, presentation=True)
+    names = member_names(MapRequest(system, DAY, proposals=(LBH,), presentation=True))
     assert names == {"mother": "Mother", "service_R1": "Legal aid", "child": "the child"}
     text = conference.proposal_text(LBH, names)
     assert text == "the child – Legal aid (strength 3; meets: legal services)"
@@ -221,7 +221,8 @@ def test_recorded_changes_leave_proposals_out_and_name_members_as_the_map():
             Tie("C1", "child", "mother", 4, "supportive", later),
         ),
     )
-    lines = conference.recorded_changes(system, DAY, later, [LBH], presentation=True)
+    request = MapRequest(system, later, DAY, (LBH,), presentation=True)
+    lines = conference.recorded_changes(request)
     assert lines == [
         "Gap closed: Weak level: family / caregiver",
         "Stronger: the child – Mother (strength 2 → 4)",
@@ -241,7 +242,7 @@ def test_a_recorded_proposal_is_a_real_tie_with_its_new_member(agency_store, cas
     assert (member.label, member.role, member.resource_id) == ("LBH Contoh", "legal_aid", "R1")
     tie = next(t for t in stored.ties if t.pair == ("child", "service_R1"))
     assert (tie.assessed_on, tie.strength, tie.needs_met) == (later, 3, ("legal",))
-    assert "legal" not in map_figure.map_gaps(map_figure.map_view(stored)).unmet_needs
+    assert "legal" not in map_view(MapRequest(stored)).gaps.unmet_needs
 
 
 def test_a_proposal_is_refused_before_the_latest_assessment_or_on_an_old_revision(
@@ -282,7 +283,7 @@ def test_custom_proposals_get_ids_of_their_own():
 
 def test_an_export_is_audited_and_follows_presentation_mode(agency_store, caseworker):
     system = _legal_child(agency_store)
-    view = map_figure.map_view(system, presentation=True)
+    view = map_view(MapRequest(system, presentation=True))
     csv_text = conference.export_map(agency_store, caseworker, "C1", view, "csv")
     html = conference.export_map(agency_store, caseworker, "C1", view, "html")
     # plotly.js, embedded in the page, is left out: its minified code holds any short string.
@@ -302,7 +303,7 @@ def test_an_export_is_audited_and_follows_presentation_mode(agency_store, casewo
 
 def test_an_export_of_another_caseworkers_child_is_refused(agency_store, caseworker):
     system = _legal_child(agency_store, "C4")
-    view = map_figure.map_view(system)
+    view = map_view(MapRequest(system))
     with pytest.raises(AccessDenied):
         conference.export_map(agency_store, caseworker, "C4", view, "csv")
     assert [row["action"] for row in audit_rows(agency_store)][-1] == "refusal"
@@ -318,6 +319,6 @@ def test_a_gap_list_csv_cannot_run_as_a_formula():
         ),
         (Tie("C1", "m", "n", 3, "stressful", DAY),),
     )
-    rows = conference.gap_list_csv(map_figure.map_view(system)).splitlines()
+    rows = conference.gap_list_csv(map_view(MapRequest(system))).splitlines()
     stressful = next(row for row in rows if "Stressful tie" in row)
     assert ",'=HYPERLINK(1) – Neighbour," in stressful

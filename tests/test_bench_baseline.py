@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bench import baseline_networkx
 from eska_network.domain import codes, gap_table, gaps, synth
 from eska_network.domain.model import Dataset
+from eska_network.domain.summary import link_column
 
 from .test_gaps_bulk import as_of_dates
 from .test_gaps_bulk import datasets as bulk_datasets
@@ -38,10 +39,7 @@ def _summary(result: dict) -> dict:
         "unmet_needs": ";".join(result["unmet_needs"]),
         "missing_functions": ";".join(result["missing_functions"]),
         "missing_support_types": ";".join(result["missing_support_types"]),
-        **{
-            "link_" + pair.replace("-", "_"): result["inter_level"][pair]
-            for pair in codes.LEVEL_PAIRS
-        },
+        **{link_column(pair): result["inter_level"][pair] for pair in codes.LEVEL_PAIRS},
         "weakest_link": result["weakest_link"],
         "single_points_of_failure": len(result["single_points_of_failure"]),
         "stressful_ties": len(result["stressful_ties"]),

@@ -1,19 +1,19 @@
-"""A child's graph (network.child_graph) and its ring layout (network.ring_layout, ring_plan)."""
+"""A child's graph (network.child_graph), cross-checked against the gap rules with networkx.
+
+The map's layout is :mod:`eska_network.child_map.placement` (tests/test_map_placement.py).
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
-import math
 
 import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eska_network.domain import gaps, network
-from eska_network.domain.codes import LEVEL_PAIRS, LEVELS, VALENCES, level_pair
-from eska_network.domain.model import Child, ChildSystem, Member
+from eska_network.domain.codes import LEVEL_PAIRS, VALENCES, level_pair
 
 from .gap_cases import CAST, DAY, contract_example, system, tie
 
@@ -113,100 +113,3 @@ def test_single_points_of_failure_are_the_bridges_between_two_levels(record):
         for u, v in nx.bridges(levels):
             expected |= {data["tie"] for data in levels.get_edge_data(u, v).values()}
     assert set(gaps.child_gaps(record).single_points_of_failure) == expected
-
-
-# --- The layout -----------------------------------------------------------------------------------
-
-
-def cast_of(levels_and_roles: list[tuple[str, str | None]]) -> ChildSystem:
-    members = tuple(
-        Member("C1", f"m{number:02d}", f"Member {number}", level, role)
-        for number, (level, role) in enumerate(levels_and_roles)
-    )
-    return ChildSystem(Child("C1", "Kota Bandung", 14), members)
-
-
-def smallest_distance(positions: dict[str, tuple[float, float]]) -> float:
-    return min(math.dist(p, q) for p, q in itertools.combinations(positions.values(), 2))
-
-
-def test_the_child_is_at_the_centre_and_levels_on_rings_from_the_inside_out():
-    record = cast_of([(level, None) for level in LEVELS for _ in range(3)])
-    positions = network.ring_layout(record)
-    assert positions["child"] == (0.0, 0.0)
-    radius = {member.level: set() for member in record.members}
-    for member in record.members:
-        radius[member.level].add(round(math.hypot(*positions[member.member_id]), 9))
-    assert [radius[level] for level in LEVELS] == [{0.333333333}, {0.666666667}, {1.0}]
-    assert [ring.radius for ring in network.ring_plan(record).rings] == [1 / 3, 2 / 3, 1.0]
-
-
-def test_sectors_follow_the_roles_sized_by_member_count_and_no_role_shares_other():
-    record = cast_of(
-        [
-            ("community", None),
-            ("community", "teacher"),
-            ("community", "zz_unknown"),
-            ("community", "teacher"),
-            ("community", ""),
-            ("community", "neighbour"),
-        ]
-    )
-    ring = network.ring_plan(record).ring("community")
-    assert [(sector.role, sector.members) for sector in ring.sectors] == [
-        ("neighbour", ("m05",)),
-        ("teacher", ("m01", "m03")),
-        ("zz_unknown", ("m02",)),
-        (None, ("m00", "m04")),
-    ]
-    step = 2 * math.pi / 6
-    assert [round((s.end - s.start) / step, 9) for s in ring.sectors] == [1, 2, 1, 2]
-    for before, after in itertools.pairwise(ring.sectors):
-        assert math.isclose(before.end, after.start)
-    assert math.isclose(ring.sectors[-1].end - ring.sectors[0].start, 2 * math.pi)
-    assert network.ring_plan(record).ring("family").sectors == ()
-
-
-def test_members_are_spread_evenly_within_their_sector():
-    record = cast_of([("institution", "ngo")] * 3 + [("institution", "police")])
-    positions = network.ring_layout(record)
-    angles = [math.atan2(*reversed(positions[f"m{k:02d}"])) for k in range(4)]
-    gaps_between = {round((b - a) % (2 * math.pi), 9) for a, b in itertools.pairwise(angles)}
-    assert gaps_between == {round(math.pi / 2, 9)}
-
-
-@settings(max_examples=40, deadline=None)
-@given(
-    levels_and_roles=st.lists(
-        st.tuples(st.sampled_from(LEVELS.codes), st.sampled_from(ROLES)), min_size=1, max_size=40
-    )
-)
-def test_positions_keep_the_minimum_spacing_for_up_to_40_members(levels_and_roles):
-    assert smallest_distance(network.ring_layout(cast_of(levels_and_roles))) >= (
-        network.MIN_SPACING - 1e-9
-    )
-
-
-def test_forty_members_on_one_ring_keep_the_minimum_spacing_and_the_ring_order():
-    for level in LEVELS:
-        record = cast_of([(level, ROLES[k % len(ROLES)]) for k in range(40)])
-        assert smallest_distance(network.ring_layout(record)) >= network.MIN_SPACING - 1e-9
-        radii = [ring.radius for ring in network.ring_plan(record).rings]
-        assert radii == sorted(radii)
-        assert radii[-1] == 1.0
-
-
-@settings(max_examples=25, deadline=None)
-@given(
-    levels_and_roles=st.lists(
-        st.tuples(st.sampled_from(LEVELS.codes), st.sampled_from(ROLES)), max_size=20
-    ),
-    data=st.data(),
-)
-def test_the_layout_does_not_depend_on_the_order_of_the_rows(levels_and_roles, data):
-    record = cast_of(levels_and_roles)
-    shuffled = dataclasses.replace(
-        record, members=tuple(data.draw(st.permutations(record.members)))
-    )
-    assert network.ring_layout(shuffled) == network.ring_layout(record)
-    assert network.ring_plan(shuffled) == network.ring_plan(record)

@@ -109,6 +109,12 @@ def _select(app: AppTest, key: str):
     return next(box for box in app.selectbox if box.key == key)
 
 
+def _open_tab(app: AppTest, label_id: str) -> AppTest:
+    """Open one of the tabs under the map (only the open tab's content is sent)."""
+    app.session_state["child_map_tab"] = i18n.text(label_id, app.session_state["eska_language"])
+    return app.run()
+
+
 def _button(app: AppTest, label_id: str, index: int = 0):
     label = i18n.text(label_id)
     return [button for button in app.button if button.label == label][index]
@@ -123,8 +129,10 @@ def test_the_caseworker_chooses_a_child_and_sees_its_map_and_gaps(bandung_app_st
     figure = _figure(app)
     assert figure["layout"]["meta"]["child_id"] == "BDG-007"
     assert figure["layout"]["meta"]["as_of"] == "2025-02-04"
-    # The legend sits under the map, leaving the column beside it to the gap list.
-    assert figure["layout"]["legend"]["orientation"] == "h"
+    # The legend is drawn beside the rings, in the figure; plotly's own legend is off.
+    assert figure["layout"]["showlegend"] is False
+    legend = [a["name"] for a in figure["layout"]["annotations"] if a["name"].startswith("legend:")]
+    assert "legend:tie:strong" in legend
     texts = _texts(app)
     assert i18n.text("map.gaps") in texts
     assert "The legal services need is unmet" in texts
@@ -221,6 +229,9 @@ def test_a_supervisor_cannot_record_a_proposal(bandung_app_store):
 
 def test_an_action_is_created_and_shown_overdue(bandung_app_store):
     app = _map_page(child_id="BDG-007")
+    # Only the open tab (what-if, the first) is computed: the actions form is not there yet.
+    assert not [box for box in app.selectbox if box.label == i18n.text("map.action_gap")]
+    _open_tab(app, "map.tab_actions")
     gap = next(box for box in app.selectbox if box.label == i18n.text("map.action_gap"))
     gap.select_index(next(i for i, text in enumerate(gap.options) if "legal" in text))
     inputs = {box.label: box for box in app.text_input}
@@ -260,7 +271,7 @@ def test_an_action_status_changes_and_is_no_longer_overdue(bandung_app_store):
         "Caseworker",
         dt.date.today() - dt.timedelta(days=1),
     )
-    app = _map_page(child_id="BDG-007")
+    app = _open_tab(_map_page(child_id="BDG-007"), "map.tab_actions")
     assert app.warning
     status = next(r for r in app.radio if r.label == i18n.text("map.action_status"))
     status.set_value("done")
@@ -277,7 +288,10 @@ def test_presentation_mode_shows_no_member_label_anywhere(bandung_app_store, sam
     assert not app.exception
     labels = sample_dataset.members.loc[sample_dataset.members["child_id"] == "BDG-007", "label"]
     figure = json.dumps(_figure(app))
-    texts = _texts(app)
+    texts = ""
+    for tab in ("map.tab_whatif", "map.tab_actions", "map.tab_table", "map.tab_export"):
+        texts += _texts(_open_tab(app, tab))
+    assert i18n.text("map.ties") in texts  # the table tab was read as well
     assert _figure(app)["layout"]["meta"]["presentation"] is True
     for label in labels:
         assert label not in texts, label
@@ -321,11 +335,12 @@ def test_the_page_speaks_indonesian(bandung_app_store):
 
 def test_a_label_with_markup_shows_as_typed(bandung_app_store):
     app = _map_page("cw_sby2", child_id="SBY-002")
-    shown = [m for m in app.markdown if "Rina" in m.value]
+    gaps = next(radio for radio in app.radio if radio.key == "child_map_gap")
+    shown = [option for option in gaps.options if "Rina" in option]
     assert shown
     assert all(not m.proto.allow_html for m in app.markdown)
-    assert AWKWARD_LABEL in _unescaped(shown[0].value)
-    assert "<b>" not in shown[0].value.replace("\\<b\\>", "")
+    assert AWKWARD_LABEL in _unescaped(shown[0])
+    assert "<b>" not in shown[0].replace("\\<b\\>", "")
 
 
 def test_recording_after_someone_else_saved_is_refused_and_the_proposal_kept(bandung_app_store):
@@ -359,8 +374,42 @@ def test_a_suggested_service_becomes_a_referral_in_one_click(bandung_app_store):
     app.run()
     assert not app.exception
     assert i18n.text("conference.referred", service="LBH Pelangi Anak Bandung") in _texts(app)
-    frame = app.dataframe[0].value
+    frame = _open_tab(app, "map.tab_actions").dataframe[0].value
     assert frame["Service referred to"].tolist() == ["LBH Pelangi Anak Bandung"]
     assert frame["Social worker's role"].tolist() == ["Broker"]
     today = dt.datetime.now(dt.UTC).date().isoformat()
     assert frame["Status"].tolist() == [f"Proposed since {today}"]
+
+
+def _annotation(figure: dict, name: str) -> dict:
+    return next(a for a in figure["layout"]["annotations"] if a["name"] == name)
+
+
+def test_picking_a_gap_in_the_list_highlights_its_marks_and_fades_the_rest(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    assert _figure(app)["layout"]["meta"]["focus"] is None
+    gaps = next(radio for radio in app.radio if radio.key == "child_map_gap")
+    assert any("legal services need is unmet" in option for option in gaps.options)
+    gaps.set_value("gap:unmet_need:legal").run()
+    assert not app.exception
+    figure = _figure(app)
+    assert "gap:unmet_need:legal" in figure["layout"]["meta"]["focus"]
+    # The line saying so stays, a person's label fades.
+    assert _annotation(figure, "gap_box:unmet_need")["opacity"] == 1
+    assert _annotation(figure, "label:neighbour")["opacity"] < 0.5
+    _button(app, "map.focus_clear").click().run()
+    assert _figure(app)["layout"]["meta"]["focus"] is None
+    assert _annotation(_figure(app), "label:neighbour")["opacity"] == 1
+
+
+def test_a_person_picked_on_the_map_keeps_its_ties_and_gaps(bandung_app_store):
+    app = _map_page(child_id="BDG-007")
+    # What a click on the neighbour's marker sets (the chart's selection cannot be set in AppTest).
+    app.session_state["child_map_focus"] = "member:neighbour"
+    app.run()
+    assert not app.exception
+    focus = set(_figure(app)["layout"]["meta"]["focus"])
+    assert {"member:neighbour", "tie:mother|neighbour", "member:mother"} <= focus
+    assert "member:peer" not in focus
+    assert _annotation(_figure(app), "label:peer")["opacity"] < 0.5
+    assert i18n.text("map.focus_member", name="Tetangga (Neighbour)") in _texts(app)

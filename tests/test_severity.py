@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from eska_network.domain import gap_kinds, severity
 from eska_network.domain.codes import LEVEL_PAIRS, LEVELS, NEEDS
 from eska_network.domain.gap_kinds import gap_kind
+from eska_network.domain.summary import link_column
 
 from .summary_frames import NO_GAPS, random_summaries, summary
 
@@ -49,7 +50,7 @@ def one_gap_changes() -> dict[str, dict]:
             if component.kind is not None and component.kind.code == kind:
                 changes[component.key] = {column: component.subject}
     for pair in LEVEL_PAIRS:
-        column = "link_" + pair.replace("-", "_")
+        column = link_column(pair)
         changes[f"link_missing:{pair}"] = {column: 0}
         changes[f"link_weak:{pair}"] = {column: 2}
     return changes
@@ -204,7 +205,7 @@ def test_no_children_give_no_reasons():
 
 EVERY_NEED = ";".join(NEEDS)
 ALL_ABSENT = {f"{level}_status": "absent" for level in LEVELS}
-NO_LINKS = {"link_" + pair.replace("-", "_"): 0 for pair in LEVEL_PAIRS}
+NO_LINKS = {link_column(pair): 0 for pair in LEVEL_PAIRS}
 
 CONTRASTS = [
     # (who, the gaps of their summary), most serious first: each must score more than the next.

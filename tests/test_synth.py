@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eska_network.domain import codes, gap_table, io, schema, synth
+from eska_network.domain.summary import link_column
 
 TABLES = ("children", "members", "ties", "resources")
 
@@ -186,7 +187,7 @@ def test_the_mix_holds_children_with_no_gap_at_all(synthetic_gap_table):
     no_gap = (
         (table[[f"{level}_status" for level in codes.LEVELS]] == "ok").all(axis=1)
         & (table[["unmet_needs", "missing_functions", "missing_support_types"]] == "").all(axis=1)
-        & (table[[f"link_{pair.replace('-', '_')}" for pair in codes.LEVEL_PAIRS]] >= 3).all(axis=1)
+        & (table[[link_column(pair) for pair in codes.LEVEL_PAIRS]] >= 3).all(axis=1)
         & (table[["single_points_of_failure", "stressful_ties", "stale_ties"]] == 0).all(axis=1)
     )
     assert 0 < no_gap.sum() < 0.1 * len(table)

@@ -1,9 +1,12 @@
-"""Export of the child map with its gap list: PNG and PDF through kaleido, one standalone HTML file.
+"""Export of the child map: PNG and PDF pages through kaleido, one standalone HTML file.
 
 Kaleido drives a Chromium browser; Debian's ``/usr/bin/chromium`` is used (or the one named by the
 ``BROWSER_PATH`` environment variable), never a downloaded one. The HTML file embeds plotly.js and
-needs no network. Exports are built from a :class:`~eska_network.child_map.figure.MapView`, so in
-presentation mode they hold role pseudonyms only.
+needs no network. Every export is one A4 landscape page laid out like the screen (the rings, then
+a column with the gaps in words, the legend and the key) under a title naming the child and the
+date, with a confidentiality note at the foot. Exports are built from a
+:class:`~eska_network.child_map.view.MapView`, so in presentation mode they hold role pseudonyms
+and "Child A" only.
 """
 
 from __future__ import annotations
@@ -14,25 +17,19 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from eska_network.child_map.figure import MapView, child_map_from_view, gap_sentences
-from eska_network.child_map.labels import escape_text
+from eska_network.child_map.compose import compose
+from eska_network.child_map.figure import figure_of
+from eska_network.child_map.frame import export_frame
 from eska_network.child_map.tables import GAP_COLUMNS, TIE_COLUMNS, column_names, gap_rows, tie_rows
+from eska_network.child_map.view import MapView, gap_sentences
+from eska_network.child_map.words import title_words
+from eska_network.i18n import text as t
+
+__all__ = ["browser_path", "export_figure", "map_html", "map_pdf", "map_png"]
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 IMAGE_SCALE = 2
 """PNG pixels per figure pixel: sharp on a projector and in print."""
-LINE_HEIGHT = 22
-
-HEADINGS = {
-    "gaps": ("Gaps, most serious first", "Kesenjangan, yang paling serius lebih dulu"),
-    "ties": ("Ties", "Ikatan"),
-    "no_gaps": ("No gaps.", "Tidak ada kesenjangan."),
-}
-
-
-def _heading(key: str, lang: str) -> str:
-    en, id_ = HEADINGS[key]
-    return id_ if lang == "id" else en
 
 
 def browser_path() -> str | None:
@@ -43,42 +40,16 @@ def browser_path() -> str | None:
     return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
 
 
-def figure_with_gap_list(view: MapView) -> go.Figure:
-    """The map with its gap sentences written under it (for PNG and PDF, which have no page).
-
-    The figure grows downwards by one line per sentence; the map keeps its size.
-    """
-    figure = child_map_from_view(view)
-    sentences = gap_sentences(view)
-    font = figure.layout.font.size
-    lines = [f"<b>{escape_text(_heading('gaps', view.lang))}</b>"]
-    lines += [f"{number}. {escape_text(s)}" for number, s in enumerate(sentences, start=1)]
-    extra = (len(lines) + 1) * int(LINE_HEIGHT * font / 12)
-    figure.update_layout(
-        height=figure.layout.height + extra,
-        margin={"b": figure.layout.margin.b + extra},
-    )
-    figure.add_annotation(
-        x=0,
-        y=0,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="top",
-        yshift=-8,
-        align="left",
-        showarrow=False,
-        text="<br>".join(lines),
-        font={"size": font},
-        name="gap_list",
-    )
-    return figure
+def export_figure(view: MapView) -> go.Figure:
+    """The map on one A4 landscape page: title and date, the rings, the gaps in words, the
+    legend and the key, and the confidentiality note at the foot."""
+    return figure_of(compose(view, export_frame()))
 
 
 def _image(view: MapView, fmt: str) -> bytes:
     import kaleido  # heavy: loaded only when an image is asked for
 
-    figure = figure_with_gap_list(view)
+    figure = export_figure(view)
     options = {
         "format": fmt,
         "width": figure.layout.width,
@@ -93,12 +64,12 @@ def _image(view: MapView, fmt: str) -> bytes:
 
 
 def map_png(view: MapView) -> bytes:
-    """The map and its gap list as a PNG image."""
+    """The map page as a PNG image (A4 landscape, twice the pixels)."""
     return _image(view, "png")
 
 
 def map_pdf(view: MapView) -> bytes:
-    """The map and its gap list as a one-page PDF."""
+    """The map page as a one-page A4 landscape PDF."""
     return _image(view, "pdf")
 
 
@@ -107,22 +78,22 @@ def map_html(view: MapView) -> str:
 
     Everything from the data is escaped; the page loads nothing from the network.
     """
-    figure = child_map_from_view(view)
+    figure = export_figure(view)
     chart = figure.to_html(full_html=False, include_plotlyjs=True, include_mathjax=False)
-    title = figure.layout.title.text
+    title = title_words(view)
     sentences = gap_sentences(view)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"id" if view.lang == "id" else "en"}">',
         '<head><meta charset="utf-8">',
-        f"<title>{_plain(title)}</title>",
+        f"<title>{html.escape(title)}</title>",
         "<style>body{font-family:Arial,Helvetica,sans-serif;margin:1.5em;max-width:1200px}"
         "table{border-collapse:collapse;margin-bottom:2em}"
         "th,td{border:1px solid #999;padding:4px 8px;text-align:left;vertical-align:top}"
         "li{margin:0.3em 0}</style>",
         "</head><body>",
         chart,
-        f"<h2>{html.escape(_heading('gaps', view.lang))}</h2>",
+        f"<h2>{html.escape(t('map.gaps', view.lang))}</h2>",
     ]
     rows = gap_rows(view)
     if rows:
@@ -130,15 +101,11 @@ def map_html(view: MapView) -> str:
         parts.append(_table(rows, column_names(GAP_COLUMNS, view.lang)))
     else:
         parts.append(f"<p>{html.escape(sentences[0])}</p>")
-    parts.append(f"<h2>{html.escape(_heading('ties', view.lang))}</h2>")
+    parts.append(f"<h2>{html.escape(t('map.ties', view.lang))}</h2>")
     parts.append(_table(tie_rows(view), column_names(TIE_COLUMNS, view.lang)))
+    parts.append(f"<p><small>{html.escape(t('map.figure.footer', view.lang))}</small></p>")
     parts.append("</body></html>")
     return "\n".join(parts)
-
-
-def _plain(title: str) -> str:
-    """A figure title (already escaped for plotly) as HTML title text."""
-    return title.replace("<b>", "").replace("</b>", "")
 
 
 def _table(rows: list[dict[str, object]], headers: dict[str, str]) -> str:

@@ -1,167 +1,161 @@
-"""Member labels of the child map: escaped text, wrapped lines, and places that do not collide."""
+"""Places offered to member labels (around the marker, or further out with a leader line) and to
+the short words written beside a tie ("only link", "no contact 120 d", "stressful").
+
+The :class:`~eska_network.child_map.canvas.Canvas` picks the cheapest place that collides with
+nothing; a member whose label finds none gets a number in its marker and a line in the key.
+"""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 
-from eska_network.child_map.geometry import Point
-from eska_network.domain.model import Member
+from eska_network.child_map.canvas import Option
+from eska_network.child_map.geometry import Point, direction_at, point_along
+from eska_network.child_map.scene import Text
+from eska_network.child_map.text import block_size, wrap_lines
 
-LABEL_WIDTH = 22
-"""Member labels wrap after about this many characters."""
+__all__ = ["anchors_for", "label_options", "word_options"]
+
+LABEL_WIDTHS = (18, 28, 12)
+"""Member labels are tried wrapped at about these many characters per line."""
+MAX_LINES = 3
+LABEL_GAP = 3.0
+"""Pixels between a marker's rim and its label."""
+LEADER_TURNS = (0, 25, -25, 50, -50, 80, -80)
+LEADER_LENGTHS = (20, 38, 60)
+"""A label with a leader line sits this far out from its marker, turned from straight outwards."""
+WORD_SHARES = (0.55, 0.45, 0.65, 0.35, 0.75, 0.25, 0.85)
+"""Where along a tie its word is tried, as shares of the tie's length."""
+LABEL_GROUND = "rgba(255,255,255,0.88)"
 
 
-def escape_text(text: str) -> str:
-    """Text from the data, safe to put in plotly text: ``&``, ``<`` and ``>`` escaped.
+def anchors_for(angle: float) -> tuple[str, str]:
+    """The anchors that put a text on the side of a point towards ``angle`` (radians).
 
-    >>> escape_text('<img src=x onerror=alert(1)> & "Rina"')
-    '&lt;img src=x onerror=alert(1)&gt; &amp; "Rina"'
+    >>> anchors_for(0.0), anchors_for(math.pi / 2), anchors_for(math.radians(225))
+    (('left', 'middle'), ('center', 'bottom'), ('right', 'top'))
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    dx, dy = math.cos(angle), math.sin(angle)
+    xanchor = "left" if dx > 0.38 else "right" if dx < -0.38 else "center"
+    yanchor = "bottom" if dy > 0.38 else "top" if dy < -0.38 else "middle"
+    return xanchor, yanchor
 
 
-def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
-    """An escaped label broken into lines of about ``width`` characters at spaces.
+def _around(angle: float) -> list[float]:
+    """The eight compass directions, the one nearest ``angle`` first."""
+    compass = [math.radians(45 * k) for k in range(8)]
+    return sorted(compass, key=lambda a: abs((a - angle + math.pi) % (2 * math.pi) - math.pi))
 
-    >>> wrap_label("Kepala desa / Lurah (Village head)")
-    'Kepala desa / Lurah<br>(Village head)'
+
+def label_options(
+    key: str,
+    label: str,
+    node: Point,
+    radius: float,
+    outward: float,
+    size: float,
+    topics: frozenset[str],
+) -> Iterator[Option]:
+    """Places for the label of a member at ``node`` (marker ``radius`` pixels), best first.
+
+    First right beside the marker, outwards from the centre before sideways and inwards; then
+    further out with a leader line. Shorter lines cost a little more than one line.
     """
-    lines: list[str] = []
-    for part in text.split():
-        if lines and len(lines[-1]) + 1 + len(part) <= width:
-            lines[-1] += " " + part
-        else:
-            lines.append(part)
-    return "<br>".join(escape_text(line) for line in lines) or escape_text(text)
+    for wrap_rank, width in enumerate(LABEL_WIDTHS):
+        lines = tuple(wrap_lines(label, width))
+        if wrap_rank and len(lines) == len(wrap_lines(label, LABEL_WIDTHS[0])):
+            continue
+        if len(lines) > MAX_LINES:
+            continue
+        lines_cost = 2.5 * (len(lines) - 1) + 2.0 * wrap_rank
+        for rank, angle in enumerate(_around(outward)):
+            gap = radius + LABEL_GAP
+            x, y = node[0] + gap * math.cos(angle), node[1] + gap * math.sin(angle)
+            yield Option(
+                _label(key, lines, x, y, angle, size, topics),
+                rank * 1.5 + lines_cost,
+                owner=key,
+            )
+        for turn_rank, turn in enumerate(LEADER_TURNS):
+            angle = outward + math.radians(turn)
+            for length in LEADER_LENGTHS:
+                reach = radius + length
+                x, y = node[0] + reach * math.cos(angle), node[1] + reach * math.sin(angle)
+                start = (
+                    node[0] + (radius + 1) * math.cos(angle),
+                    node[1] + (radius + 1) * math.sin(angle),
+                )
+                yield Option(
+                    _label(key, lines, x, y, angle, size, topics),
+                    14 + length * 0.25 + turn_rank * 1.5 + lines_cost,
+                    leader=(start, (x, y)),
+                    owner=key,
+                )
 
 
-@dataclass(frozen=True)
-class LabelPlace:
-    """Where a label sits relative to its marker (plotly annotation anchors and pixel shifts)."""
-
-    xanchor: str
-    yanchor: str
-    xshift: int
-    yshift: int
-
-
-Box = tuple[float, float, float, float]
-
-
-def label_box(x: float, y: float, place: LabelPlace, size: tuple[float, float]) -> Box:
-    """A label's box in pixels (left, bottom, right, top), the map's centre at (0, 0)."""
-    width, height = size
-    left = x + place.xshift - {"left": 0, "center": width / 2, "right": width}[place.xanchor]
-    bottom = y + place.yshift - {"bottom": 0, "middle": height / 2, "top": height}[place.yanchor]
-    return (left, bottom, left + width, bottom + height)
-
-
-def overlap(a: Box, b: Box) -> float:
-    width = min(a[2], b[2]) - max(a[0], b[0])
-    height = min(a[3], b[3]) - max(a[1], b[1])
-    return width * height if width > 0 and height > 0 else 0.0
-
-
-def candidates(x: float, y: float, gap: int, height: float) -> list[LabelPlace]:
-    """Places to try for a label, best first: outward from the centre, then nudged, then around."""
-    # A label left of its marker is anchored by its right edge, and the other way round.
-    outward = "right" if x < 0 else "left"
-    inward = "right" if outward == "left" else "left"
-    sign = -1 if x < 0 else 1
-    step = int(height) + 2
-    vertical = "bottom" if y >= 0 else "top"
-    flip = "top" if vertical == "bottom" else "bottom"
-    vsign = 1 if vertical == "bottom" else -1
-    places = [LabelPlace(outward, "middle", sign * gap, 0)]
-    if abs(x) < abs(y) * 0.6:
-        places.insert(0, LabelPlace("center", vertical, 0, vsign * gap))
-    for shift in (step, -step, 2 * step, -2 * step):
-        places.append(LabelPlace(outward, "middle", sign * gap, shift))
-    places += [
-        LabelPlace("center", vertical, 0, vsign * gap),
-        LabelPlace("center", flip, 0, -vsign * gap),
-        LabelPlace(inward, "middle", -sign * gap, 0),
-    ]
-    return places
-
-
-def place_labels(
-    members: Sequence[Member],
-    positions: Mapping[str, Point],
-    marker_size: int,
-    child_size: int,
-    font: int,
-    scale: float,
-    reserved: Sequence[Box] = (),
-    bounds: Box | None = None,
-) -> dict[str, LabelPlace]:
-    """A place for each member's label that covers no other label and no marker, when possible.
-
-    Labels are placed one by one, members nearest the centre first (their rings are the most
-    crowded); each takes the first free place of :func:`candidates`, or the least covered one.
-    A label reaching out of ``bounds`` (the map's box, in pixels) counts as covering what is out.
-    """
-    gap = marker_size // 2 + 3
-    pixels = {
-        m.member_id: (positions[m.member_id][0] * scale, positions[m.member_id][1] * scale)
-        for m in members
-    }
-    half = marker_size / 2 + 1
-    taken: list[Box] = [(x - half, y - half, x + half, y + half) for x, y in pixels.values()]
-    child = child_size / 2
-    taken.append((-child, -child, child, child))
-    taken += reserved
-    order = sorted(members, key=lambda m: (math.hypot(*pixels[m.member_id]), m.member_id))
-    places = {}
-    for member in order:
-        x, y = pixels[member.member_id]
-        size = text_size(wrap_label(member.label), font)
-        own = (x - half, y - half, x + half, y + half)
-        best, best_cover = None, None
-        for place in candidates(x, y, gap, size[1]):
-            box = label_box(x, y, place, size)
-            cover = sum(overlap(box, other) for other in taken if other != own)
-            if bounds is not None:
-                cover += _area(box) - overlap(box, bounds)
-            if best_cover is None or cover < best_cover:
-                best, best_cover = place, cover
-            if cover == 0:
-                break
-        places[member.member_id] = best
-        taken.append(label_box(x, y, best, size))
-    return places
-
-
-def _area(box: Box) -> float:
-    return (box[2] - box[0]) * (box[3] - box[1])
-
-
-def annotation_box(annotation: Mapping, font: int, scale: float) -> Box:
-    """The pixel box taken by a centred annotation (a ring's name, a note, a sector's name).
-
-    A turned text takes the box around its turned rectangle.
-    """
-    text = annotation["text"]
-    for tag in ("<b>", "</b>", "<i>", "</i>"):
-        text = text.replace(tag, "")
-    width, height = text_size(text, font)
-    turn = math.radians(annotation.get("textangle") or 0)
-    width, height = (
-        abs(width * math.cos(turn)) + abs(height * math.sin(turn)),
-        abs(width * math.sin(turn)) + abs(height * math.cos(turn)),
+def _label(
+    key: str,
+    lines: tuple[str, ...],
+    x: float,
+    y: float,
+    angle: float,
+    size: float,
+    topics: frozenset[str],
+) -> Text:
+    xanchor, yanchor = anchors_for(angle)
+    align = {"left": "left", "right": "right"}.get(xanchor, "center")
+    return Text(
+        key,
+        lines,
+        x,
+        y,
+        size,
+        xanchor=xanchor,
+        yanchor=yanchor,
+        bg=LABEL_GROUND,
+        align=align,
+        topics=topics,
     )
-    place = LabelPlace("center", "middle", 0, 0)
-    return label_box(annotation["x"] * scale, annotation["y"] * scale, place, (width, height))
 
 
-def text_size(text: str, font: int) -> tuple[float, float]:
-    """A rough size in pixels of plotly text (average glyph 0.55 em, line 1.3 em)."""
-    lines = text.split("<br>")
-    longest = max(len(unescape(line)) for line in lines)
-    return (longest * font * 0.55 + 4, len(lines) * font * 1.3 + 2)
+def word_options(
+    key: str,
+    words: str,
+    path: tuple[Point, ...],
+    clearance: float,
+    size: float,
+    color: str,
+    bold: bool,
+    topics: frozenset[str],
+) -> Iterator[Option]:
+    """Places for a tie's word beside the tie (never on it), near its middle first.
 
-
-def unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    ``clearance`` is how far the word keeps from the tie's centre line, in pixels.
+    """
+    for lines_rank, width in enumerate((40, 12)):
+        lines = tuple(wrap_lines(words, width))
+        if lines_rank and len(lines) == 1:
+            continue
+        w, h = block_size(lines, size, bold)
+        w, h = w + 4, h + 4
+        for rank, share in enumerate(WORD_SHARES):
+            x, y = point_along(path, share)
+            dx, dy = direction_at(path, share)
+            nx, ny = -dy, dx
+            reach = abs(nx) * w / 2 + abs(ny) * h / 2 + clearance
+            for side in (1, -1):
+                yield Option(
+                    Text(
+                        key,
+                        lines,
+                        x + side * nx * reach,
+                        y + side * ny * reach,
+                        size,
+                        bold=bold,
+                        color=color,
+                        bg="rgba(255,255,255,0.92)",
+                        topics=topics,
+                    ),
+                    rank + (0.5 if side < 0 else 0) + 4 * lines_rank,
+                )

@@ -131,7 +131,7 @@ def child_measures(summaries: pd.DataFrame) -> pd.DataFrame:
 def _link_strengths(summaries: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            f"link_strength:{pair}": pd.to_numeric(summaries["link_" + pair.replace("-", "_")])
+            f"link_strength:{pair}": pd.to_numeric(summaries[summary.link_column(pair)])
             for pair in LEVEL_PAIRS
         },
         index=summaries.index,

@@ -8,7 +8,8 @@ pages call them here.
 A **proposal** of the what-if (:mod:`eska_network.domain.whatif`) is recorded as a real tie
 through the store, as one assessment dated by the conference. An **export** of the map is checked
 (``export_child``) and audited before its bytes are made. Names on screen follow the map: member
-labels, or role pseudonyms in presentation mode (:func:`member_names`).
+labels, or role pseudonyms in presentation mode
+(:func:`eska_network.child_map.view.member_names`).
 """
 
 from __future__ import annotations
@@ -21,16 +22,15 @@ import pandas as pd
 
 from eska_network import i18n
 from eska_network.child_map import export
-from eska_network.child_map.figure import MapView
 from eska_network.child_map.tables import GAP_COLUMNS, column_names, gap_rows
+from eska_network.child_map.view import MapRequest, MapView, member_names
 from eska_network.domain import codes, gaps
 from eska_network.domain.changes import change_lines, compare
 from eska_network.domain.csvsafe import to_safe_csv
-from eska_network.domain.gap_items import GapItem, gap_items, gap_title, member_name
+from eska_network.domain.gap_items import GapItem, gap_items, gap_title
 from eska_network.domain.member_roles import ROLES, level_member_label
 from eska_network.domain.model import ChildSystem
-from eska_network.domain.pseudonyms import pseudonyms
-from eska_network.domain.whatif import ProposedTie, apply_proposals, what_if
+from eska_network.domain.whatif import ProposedTie, what_if
 from eska_network.services import access
 from eska_network.services.actions import (  # noqa: F401 - the conference's actions, offered here
     HIDDEN_TEXT,
@@ -102,28 +102,6 @@ def gap_text(gap: GapItem, lang: str = "en", names: Mapping[str, str] | None = N
 # --- Names as the map shows them ---------------------------------------------------------------
 
 
-def member_names(
-    system: ChildSystem,
-    proposals: Sequence[ProposedTie] = (),
-    on: dt.date | None = None,
-    lang: str = "en",
-    presentation: bool = False,
-) -> dict[str, str]:
-    """What to call each member (by its real id) once ``proposals`` are added, as the map does.
-
-    Labels in a normal view; in presentation mode the role pseudonyms the map gives the same
-    record (:func:`eska_network.domain.pseudonyms.pseudonyms`), so no label leaks through a list.
-    """
-    day = on or system.latest_assessment() or dt.date.today()
-    applied = apply_proposals(system, proposals, day) if proposals else system
-    if presentation:
-        names = {old: name for old, (_, name) in pseudonyms(applied, lang).items()}
-    else:
-        names = {member.member_id: member.label for member in applied.members}
-    names[codes.CHILD_NODE] = member_name(codes.CHILD_NODE, {}, lang)
-    return names
-
-
 def proposal_text(proposal: ProposedTie, names: Mapping[str, str], lang: str = "en") -> str:
     """A proposal in words: its two ends, its strength and the needs it would meet.
 
@@ -140,21 +118,18 @@ def proposal_text(proposal: ProposedTie, names: Mapping[str, str], lang: str = "
     return f"{ends} ({'; '.join(details)})"
 
 
-def recorded_changes(
-    system: ChildSystem,
-    earlier: dt.date,
-    later: dt.date,
-    proposals: Sequence[ProposedTie] = (),
-    lang: str = "en",
-    presentation: bool = False,
-) -> list[str]:
-    """What changed between two assessments, in lines, named as the map with ``proposals``.
+def recorded_changes(request: MapRequest) -> list[str]:
+    """What changed between the request's compared date and its date, named as its map.
 
     Only what was recorded counts: proposals are no change, even though the map draws them.
+    An empty list when the request compares with no date.
     """
-    comparison = compare(system, min(earlier, later), max(earlier, later))
-    names = member_names(system, proposals, later, lang, presentation)
-    return change_lines(comparison, lang, names)
+    later = request.day
+    if request.compare_with is None or later is None:
+        return []
+    earlier = request.compare_with
+    comparison = compare(request.record, min(earlier, later), max(earlier, later))
+    return change_lines(comparison, request.lang, member_names(request))
 
 
 @dataclass(frozen=True)
@@ -165,19 +140,13 @@ class ProposalEffect:
     opened: tuple[str, ...]
 
 
-def proposal_effect(
-    system: ChildSystem,
-    proposals: Sequence[ProposedTie],
-    as_of: dt.date | None = None,
-    lang: str = "en",
-    presentation: bool = False,
-) -> ProposalEffect:
-    """The gaps ``proposals`` would close and open as of ``as_of`` (:func:`whatif.what_if`)."""
-    result = what_if(system, proposals, as_of)
-    names = member_names(system, proposals, result.on, lang, presentation)
+def proposal_effect(request: MapRequest) -> ProposalEffect:
+    """The gaps the request's proposals would close and open as of its date."""
+    result = what_if(request.record, request.proposals, request.as_of)
+    names = member_names(request)
     return ProposalEffect(
-        tuple(gap_text(item, lang, names) for item in result.closed),
-        tuple(gap_text(item, lang, names) for item in result.opened),
+        tuple(gap_text(item, request.lang, names) for item in result.closed),
+        tuple(gap_text(item, request.lang, names) for item in result.opened),
     )
 
 
@@ -295,10 +264,11 @@ EXPORT_FORMATS = {
 def export_file_name(view: MapView, fmt: str) -> str:
     """The file name of an export: the child's code as the view shows it (neutral when hidden).
 
-    >>> from eska_network.domain.model import Child
-    >>> view = MapView(ChildSystem(Child("A", "X", 15)), dt.date(2026, 3, 1), "en", True, {},
-    ...     frozenset(), None)
-    >>> export_file_name(view, "csv")
+    >>> from eska_network.child_map.view import map_view
+    >>> from eska_network.domain.model import Child, Tie
+    >>> record = ChildSystem(Child("C9", "X", 15), ties=(Tie("C9", "child", "m", 3,
+    ...     "supportive", dt.date(2026, 3, 1)),))
+    >>> export_file_name(map_view(MapRequest(record, presentation=True)), "csv")
     'gaps-A-2026-03-01.csv'
     """
     stem = "gaps" if fmt == "csv" else "child-map"

@@ -169,11 +169,20 @@ def login_as(page: Page, base_url: str, role: str) -> None:
     wait_until_idle(page)
 
 
+def show_menu(page: Page) -> None:
+    """Unfold the sidebar if a page folded it away (the child map gives its map the screen)."""
+    expand = page.get_by_test_id("stExpandSidebarButton")
+    if expand.is_visible():
+        expand.click()
+        expect(page.get_by_test_id("stSidebarNav")).to_be_visible()
+
+
 def open_page(page: Page, page_key: str) -> None:
     """Open one of the app's pages from the sidebar menu.
 
     (Typing an address would reload the browser tab: a new Streamlit session, logged out.)
     """
+    show_menu(page)
     title = i18n.text(f"page.{page_key}")
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
     expect(page.get_by_role("heading", level=1).first).to_have_text(

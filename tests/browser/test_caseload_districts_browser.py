@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from eska_network import i18n
 
-from .conftest import REPO_ROOT, login_as, screenshot
+from .conftest import REPO_ROOT, login_as, screenshot, show_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -39,6 +39,7 @@ def _idle(page) -> None:
 
 
 def _open(page, page_key: str) -> None:
+    show_menu(page)
     title = i18n.text(f"page.{page_key}")
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
     expect(page.get_by_role("heading", level=1).first).to_have_text(title)

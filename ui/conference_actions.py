@@ -1,0 +1,129 @@
+"""The actions tab under the child map: the agreed actions (tasks and referrals), their status,
+and a gap turned into a new action with the social worker's role and, for a referral, a service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from eska_network.domain import codes
+from eska_network.services import conference
+from eska_network.services.conference import ActionConflictError
+
+from .lang import t
+from .map_page import MapPage
+from .safe import escape_markdown, plain
+
+__all__ = ["actions_tab"]
+
+
+def actions_tab(page: MapPage) -> None:
+    """The child's actions, their status, and a new one."""
+    context, child_id, lang = page.context, page.child_id, page.lang
+    names, presentation = page.view.names, page.presentation
+    today = dt.datetime.now(dt.UTC).date()
+    found = conference.list_actions(context.store, context.principal, child_id, audit_view=False)
+    late = conference.overdue(found, today)
+    if late:
+        st.warning(t("map.overdue", count=len(late)))
+    if presentation:
+        st.caption(t("map.actions_hidden_text"))
+    if found:
+        headers = conference.action_headers(lang)
+        services = conference.district_services(context.store, page.record)
+        rows = conference.action_rows(found, today, lang, names, presentation, services)
+        st.dataframe(
+            [{headers[key]: value for key, value in row.items()} for row in rows],
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        plain(t("map.no_actions"))
+    if page.may_edit and found:
+        with st.form(f"child_map_status_{child_id}"):
+            chosen = st.selectbox(
+                t("map.action_choose"),
+                found,
+                format_func=lambda action: conference.action_title(
+                    action, lang, names, presentation
+                ),
+            )
+            status = st.radio(
+                t("map.action_status"),
+                conference.STATUSES,
+                format_func=lambda code: conference.status_name(code, lang),
+                horizontal=True,
+            )
+            if st.form_submit_button(t("map.action_update")):
+                try:
+                    conference.update_action(
+                        context.store,
+                        context.principal,
+                        chosen.action_id,
+                        chosen.revision,
+                        status=status,
+                    )
+                    st.rerun()
+                except (ActionConflictError, ValueError) as conflict:
+                    st.error(escape_markdown(conference.error_words(conflict, lang)))
+    if page.may_edit:
+        _new_action(page)
+
+
+def _new_action(page: MapPage) -> None:
+    context, child_id, lang, names = page.context, page.child_id, page.lang, page.view.names
+    open_gaps = conference.open_gaps(page.record, page.request.as_of)
+    st.markdown(f"**{escape_markdown(t('map.action_new'))}**")
+    if not open_gaps:
+        plain(t("map.action_no_gaps"))
+        return
+    with st.form(f"child_map_action_{child_id}", clear_on_submit=True):
+        gap = st.selectbox(
+            t("map.action_gap"),
+            open_gaps,
+            format_func=lambda item: conference.gap_text(item, lang, names),
+        )
+        what = st.text_input(t("map.action_what"), max_chars=conference.MAX_TEXT)
+        who = st.text_input(t("map.action_who"), max_chars=conference.MAX_TEXT)
+        due_on = st.date_input(t("map.action_due"), value=None)
+        role = st.radio(
+            t("conference.action_role"),
+            [None, *codes.WORKER_ROLES],
+            format_func=lambda code: (
+                t("conference.action_role_of_gap")
+                if code is None
+                else conference.role_name(code, lang)
+            ),
+            horizontal=True,
+        )
+        # Service names may be members' labels: none in presentation mode.
+        services = (
+            {} if page.presentation else conference.district_services(context.store, page.record)
+        )
+        service = st.selectbox(
+            t("conference.action_service"),
+            [None, *services],
+            format_func=lambda key: "—" if key is None else services[key],
+            help=t("conference.action_service_help"),
+            disabled=page.presentation,
+        )
+        st.caption(t("map.action_no_names"))
+        if st.form_submit_button(t("map.action_add")):
+            try:
+                conference.create_action(
+                    context.store,
+                    context.principal,
+                    child_id,
+                    gap,
+                    what,
+                    who,
+                    due_on,
+                    worker_role=role,
+                    resource_id=service,
+                )
+                st.rerun()
+            except ValueError as problem:
+                reason = conference.error_words(problem, lang)
+                st.error(escape_markdown(t("map.action_invalid", reason=reason)))
