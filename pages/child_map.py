@@ -6,7 +6,6 @@ map, is highlighted there; everything else fades.
 """
 
 import datetime as dt
-from typing import cast
 
 import streamlit as st
 
@@ -17,7 +16,6 @@ from eska_network.child_map.frame import screen_frame
 from eska_network.child_map.scene import gap_topic
 from eska_network.child_map.view import MapRequest, gap_sentences, map_view
 from eska_network.services import access, conference
-from eska_network.store import Store
 from ui import conference_tabs, viewport
 
 PRESENTATION_KEY = "child_map_presentation"
@@ -44,7 +42,7 @@ LARGE_TYPE = (
 st.set_page_config(initial_sidebar_state="collapsed")
 context = ui.page_context("child_map")
 lang = context.lang
-store, principal = cast(Store, context.store), context.principal
+store, principal = context.store, context.principal
 presentation = st.session_state.get(PRESENTATION_KEY, False)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import cast
 
 from eska_network.child_map.view import MapRequest, MapView
 from eska_network.domain.model import ChildSystem
@@ -33,7 +32,7 @@ class MapPage:
 
     @property
     def store(self) -> Store:
-        return cast(Store, self.context.store)
+        return self.context.store
 
     @property
     def lang(self) -> str:

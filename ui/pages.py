@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from eska_network.services import access
 from eska_network.services.access import Principal
+from eska_network.store import Store
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def page(key: str) -> Page:
     raise KeyError(key)
 
 
-def require_page(store, principal: Principal, page_key: str) -> None:
+def require_page(store: Store, principal: Principal, page_key: str) -> None:
     """Check that ``principal`` may open the page; only a refusal is audited.
 
     Raises

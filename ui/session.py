@@ -12,7 +12,7 @@ from streamlit.errors import StreamlitAPIException
 from eska_network.services import accounts
 from eska_network.services.access import AccessDenied, Principal
 from eska_network.services.demo_data import demo_folder
-from eska_network.store import open_store
+from eska_network.store import Store, open_store
 from eska_network.store.engine import database_url
 
 from .lang import LANGUAGE_KEY, language, t
@@ -44,7 +44,7 @@ def _store(url: str, demo: bool):
     return open_store(url)
 
 
-def get_store():
+def get_store() -> Store:
     """The store, opened once per server process (migrated, and in demo mode filled)."""
     return _store(database_url(), demo_mode())
 
@@ -166,7 +166,7 @@ def _to_the_login_screen() -> None:
 class PageContext:
     """What a page works with: the store, who is looking, and in which language."""
 
-    store: object
+    store: Store
     principal: Principal
     lang: str
 

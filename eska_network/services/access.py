@@ -17,7 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from eska_network.domain import schema
-from eska_network.store import audit_chain
+from eska_network.store import Store, audit_chain
 from eska_network.store.tables import audit, children, users
 
 ROLES = ("caseworker", "supervisor", "planner", "auditor", "admin")
@@ -132,7 +132,7 @@ def allows(role: str, permission: str) -> bool:
     return permission in ROLE_PERMISSIONS.get(role, frozenset())
 
 
-def visible_child_ids(store, principal: Principal) -> list[str]:
+def visible_child_ids(store: Store, principal: Principal) -> list[str]:
     """The children ``principal`` may see, sorted.
 
     A caseworker sees the children assigned to them, a supervisor the children of the caseworkers
@@ -153,7 +153,7 @@ def visible_child_ids(store, principal: Principal) -> list[str]:
         return list(connection.execute(query.order_by(children.c.child_id)).scalars())
 
 
-def may(store, principal: Principal, permission: str, child_id: str | None = None) -> bool:
+def may(store: Store, principal: Principal, permission: str, child_id: str | None = None) -> bool:
     """Whether ``principal`` may use ``permission`` (on ``child_id`` if given); writes no audit."""
     if principal.role == OPERATOR_ROLE:
         return True
@@ -165,7 +165,7 @@ def may(store, principal: Principal, permission: str, child_id: str | None = Non
 
 
 def require(
-    store,
+    store: Store,
     principal: Principal,
     permission: str,
     child_id: str | None = None,
@@ -191,7 +191,7 @@ def require(
         write_audit(store, principal, action, "success", child_id=child_id, detail=permission)
 
 
-def open_child(store, principal: Principal, child_id: str, as_of: dt.date | None = None):
+def open_child(store: Store, principal: Principal, child_id: str, as_of: dt.date | None = None):
     """The record of one child (as of a date if given), after the check and the audit row.
 
     Raises
@@ -203,14 +203,14 @@ def open_child(store, principal: Principal, child_id: str, as_of: dt.date | None
     return store.child_system(child_id, as_of)
 
 
-def load_visible_dataset(store, principal: Principal):
+def load_visible_dataset(store: Store, principal: Principal):
     """The data set of every child ``principal`` may see (for a caseload), after the check."""
     require(store, principal, VIEW_CASELOAD)
     return store.load_dataset(child_ids=visible_child_ids(store, principal))
 
 
 def record_assessment(
-    store,
+    store: Store,
     principal: Principal,
     child_id: str,
     assessed_on: dt.date,
@@ -239,7 +239,7 @@ def record_assessment(
     return revision
 
 
-def reassign(store, principal: Principal, child_id: str, caseworker: str) -> None:
+def reassign(store: Store, principal: Principal, child_id: str, caseworker: str) -> None:
     """Make ``caseworker`` the child's caseworker.
 
     A supervisor may move a child of their team to a caseworker of their team; the operator may
@@ -278,7 +278,7 @@ def reassign(store, principal: Principal, child_id: str, caseworker: str) -> Non
 
 
 def write_audit(
-    store,
+    store: Store,
     principal: Principal | None,
     action: str,
     outcome: str,
@@ -338,7 +338,7 @@ def audit_row(
     }
 
 
-def write_audit_rows(store, rows: list[dict]) -> None:
+def write_audit_rows(store: Store, rows: list[dict]) -> None:
     """Append several :func:`audit_row` rows in one transaction (one per exported child, say)."""
     with store.writing() as connection:
         audit_chain.append(connection, rows)
@@ -371,7 +371,7 @@ AUDIT_COLUMNS = ("at", "user_name", "role", "action", "child_id", "outcome", "de
 
 
 def read_audit(
-    store, principal: Principal, where: AuditFilter = AuditFilter(), *, limit: int = 5000
+    store: Store, principal: Principal, where: AuditFilter = AuditFilter(), *, limit: int = 5000
 ) -> pd.DataFrame:
     """The audit rows matching ``where``, newest first, at most ``limit`` of them.
 
@@ -405,7 +405,7 @@ def read_audit(
     return table
 
 
-def audit_user_names(store, principal: Principal) -> list[str]:
+def audit_user_names(store: Store, principal: Principal) -> list[str]:
     """Every user name that appears in the audit (for the auditor's filter), sorted."""
     if not may(store, principal, READ_AUDIT):
         write_audit(store, principal, "refusal", "refused", detail=READ_AUDIT)

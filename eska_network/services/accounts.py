@@ -27,6 +27,7 @@ from eska_network.services.access import (
     utc_now,
     write_audit,
 )
+from eska_network.store import Store
 from eska_network.store.tables import settings, teams, users
 
 USER_NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
@@ -194,7 +195,7 @@ def check_password(password: str, *context: str) -> None:
         )
 
 
-def add_team(store, actor: Principal, team: str, name: str) -> None:
+def add_team(store: Store, actor: Principal, team: str, name: str) -> None:
     """Create a team.
 
     Raises
@@ -212,14 +213,14 @@ def add_team(store, actor: Principal, team: str, name: str) -> None:
     write_audit(store, actor, "account", "success", detail=f"add team {team}")
 
 
-def list_teams(store) -> list[tuple[str, str]]:
+def list_teams(store: Store) -> list[tuple[str, str]]:
     """Every team as (code, name), sorted by code."""
     with store.engine.connect() as connection:
         return [tuple(row) for row in connection.execute(sa.select(teams).order_by(teams.c.team))]
 
 
 def add_user(
-    store,
+    store: Store,
     actor: Principal,
     user_name: str,
     role: str,
@@ -267,7 +268,7 @@ def add_user(
     return get_user(store, user_name)
 
 
-def get_user(store, user_name: str) -> User:
+def get_user(store: Store, user_name: str) -> User:
     """One user (AccountError when there is none)."""
     with store.engine.connect() as connection:
         row = _find(connection, user_name)
@@ -276,27 +277,27 @@ def get_user(store, user_name: str) -> User:
     return _user(row)
 
 
-def list_users(store) -> list[User]:
+def list_users(store: Store) -> list[User]:
     """Every user, sorted by name; password hashes are never part of the result."""
     with store.engine.connect() as connection:
         rows = connection.execute(sa.select(users).order_by(users.c.user_name)).all()
     return [_user(row) for row in rows]
 
 
-def set_role(store, actor: Principal, user_name: str, role: str) -> None:
+def set_role(store: Store, actor: Principal, user_name: str, role: str) -> None:
     """Give a user another role."""
     _check_role(role)
     _update(store, actor, user_name, f"set role {role}", role=role)
 
 
-def set_team(store, actor: Principal, user_name: str, team: str | None) -> None:
+def set_team(store: Store, actor: Principal, user_name: str, team: str | None) -> None:
     """Move a user to another team (``None``: no team)."""
     with store.engine.connect() as connection:
         _check_team(connection, team)
     _update(store, actor, user_name, f"set team {team or '-'}", team=team)
 
 
-def set_password(store, actor: Principal, user_name: str, password: str) -> None:
+def set_password(store: Store, actor: Principal, user_name: str, password: str) -> None:
     """Give a user a new password (and clear their failed logins)."""
     check_password(password, user_name)
     _update(
@@ -309,18 +310,18 @@ def set_password(store, actor: Principal, user_name: str, password: str) -> None
     )
 
 
-def lock_user(store, actor: Principal, user_name: str) -> None:
+def lock_user(store: Store, actor: Principal, user_name: str) -> None:
     """Deactivate an account: it can no longer log in, its history stays."""
     _update(store, actor, user_name, "lock", active=False)
 
 
-def unlock_user(store, actor: Principal, user_name: str) -> None:
+def unlock_user(store: Store, actor: Principal, user_name: str) -> None:
     """Reactivate an account and lift a lockout after failed logins."""
     _update(store, actor, user_name, "unlock", active=True, failed_logins=0, locked_until=None)
 
 
 def authenticate(
-    store,
+    store: Store,
     user_name: str,
     password: str,
     *,
@@ -397,7 +398,7 @@ def _name_key(connection: sa.Connection) -> str:
     return connection.scalar(sa.select(settings.c.value).where(settings.c.key == "audit_name_key"))
 
 
-def logout(store, principal: Principal, *, timed_out: bool = False) -> None:
+def logout(store: Store, principal: Principal, *, timed_out: bool = False) -> None:
     """Audit the end of a session: ``logout``, or ``timeout`` after the idle timeout."""
     write_audit(store, principal, "timeout" if timed_out else "logout", "success")
 
@@ -417,7 +418,7 @@ def is_idle(
     return now - last_activity > policy.idle_timeout
 
 
-def principal_for_email(store, email: str) -> Principal | None:
+def principal_for_email(store: Store, email: str) -> Principal | None:
     """The active local user whose user name is ``email`` (case-insensitive), for single sign-on."""
     with store.engine.connect() as connection:
         row = connection.execute(
@@ -428,7 +429,7 @@ def principal_for_email(store, email: str) -> Principal | None:
     return _user(row).principal()
 
 
-def _require_manager(store, actor: Principal) -> None:
+def _require_manager(store: Store, actor: Principal) -> None:
     if actor.role != OPERATOR_ROLE:
         access.require(store, actor, access.MANAGE_ACCOUNTS)
 
@@ -450,7 +451,7 @@ def _find(connection: sa.Connection, user_name: str):
     return connection.execute(sa.select(users).where(users.c.user_name == user_name)).first()
 
 
-def _update(store, actor: Principal, user_name: str, what: str, **values: object) -> None:
+def _update(store: Store, actor: Principal, user_name: str, what: str, **values: object) -> None:
     _require_manager(store, actor)
     with store.writing() as connection:
         changed = connection.execute(
@@ -576,7 +577,7 @@ def _demo_refusal(url: str) -> str:
     )
 
 
-def prepare_demo(store, folder: Path) -> tuple[DemoAccount, ...]:
+def prepare_demo(store: Store, folder: Path) -> tuple[DemoAccount, ...]:
     """Fill an empty store with the sample data and create the demo accounts that are missing.
 
     The store is marked as demo mode's own first; a store that is neither empty nor so marked is

@@ -29,6 +29,7 @@ from eska_network.domain.gap_items import KINDS, GapItem, gap_title
 from eska_network.domain.gap_kinds import gap_kind
 from eska_network.domain.whatif import ProposedTie
 from eska_network.services import access
+from eska_network.store import Store
 from eska_network.store.tables import action_history, children, resources
 from eska_network.store.tables import actions as actions_table
 
@@ -248,7 +249,7 @@ def _role_for(gap: GapItem | None, worker_role: str | None, referral: bool) -> s
 
 
 def create_action(
-    store,
+    store: Store,
     principal: access.Principal,
     child_id: str,
     gap: GapItem | None,
@@ -282,7 +283,7 @@ def create_action(
     with store.writing() as connection:
         if resource_id is not None:
             _check_service(connection, child_id, resource_id)
-        action_id = connection.execute(
+        inserted = connection.execute(
             sa.insert(actions_table).values(
                 child_id=child_id,
                 # A placeholder until the number is known; replaced in this transaction.
@@ -301,7 +302,9 @@ def create_action(
                 updated_at=now,
                 revision=1,
             )
-        ).inserted_primary_key[0]
+        ).inserted_primary_key
+        assert inserted is not None  # an INSERT of one row always has its key
+        action_id = inserted[0]
         connection.execute(
             sa.update(actions_table)
             .where(actions_table.c.action_id == action_id)
@@ -346,7 +349,7 @@ def _version(connection: sa.Connection, action_id: int, user_name: str, now: dt.
     )
 
 
-def _read(store, action_id: int) -> Action:
+def _read(store: Store, action_id: int) -> Action:
     query = sa.select(actions_table).where(actions_table.c.action_id == action_id)
     with store.reading() as connection:
         row = connection.execute(query).mappings().one_or_none()
@@ -356,7 +359,7 @@ def _read(store, action_id: int) -> Action:
 
 
 def list_actions(
-    store, principal: access.Principal, child_id: str, *, audit_view: bool = True
+    store: Store, principal: access.Principal, child_id: str, *, audit_view: bool = True
 ) -> tuple[Action, ...]:
     """The child's actions: those still under way first, by due date (none last), then the rest.
 
@@ -387,7 +390,7 @@ def list_actions(
 
 
 def action_history_of(
-    store, principal: access.Principal, action_id: int
+    store: Store, principal: access.Principal, action_id: int
 ) -> tuple[ActionVersion, ...]:
     """Every version of an action, oldest first: a referral's dated moves.
 
@@ -414,7 +417,7 @@ def action_history_of(
 
 
 def update_action(
-    store,
+    store: Store,
     principal: access.Principal,
     action_id: int,
     expected_revision: int,
@@ -497,7 +500,7 @@ def overdue(
 
 
 def refer_proposal(
-    store,
+    store: Store,
     principal: access.Principal,
     child_id: str,
     proposal: ProposedTie,

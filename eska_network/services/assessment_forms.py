@@ -24,6 +24,7 @@ from eska_network.domain import codes, schema
 from eska_network.domain.member_roles import role_label
 from eska_network.domain.model import ChildSystem, Member, Resource, Tie
 from eska_network.services import access
+from eska_network.store import Store
 from eska_network.store.assessment import (
     AssessmentChanges,
     ChildChange,
@@ -86,7 +87,7 @@ class Record:
         return next((r for r in self.resources if r.resource_id == resource_id), None)
 
 
-def open_record(store, principal: access.Principal, child_id: str) -> Record:
+def open_record(store: Store, principal: access.Principal, child_id: str) -> Record:
     """The child's record for a form, after the access check (an audited view).
 
     The revision is read before the record, so a save in between makes the form's save refused

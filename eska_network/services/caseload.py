@@ -17,7 +17,7 @@ from eska_network.caseload import ranking
 from eska_network.domain import follow_up
 from eska_network.domain.csvsafe import to_safe_csv
 from eska_network.services import access
-from eska_network.store import frames
+from eska_network.store import Store, frames
 from eska_network.store.tables import actions, children
 
 CASELOAD_SHOWN = (
@@ -45,7 +45,7 @@ CASELOAD_NUMBERS = (
 )
 
 
-def _child_rows(store) -> pd.DataFrame:
+def _child_rows(store: Store) -> pd.DataFrame:
     """Every child's id, caseworker and district (nothing else of the record)."""
     names = ["child_id", "caseworker", "district"]
     with store.reading() as connection:
@@ -53,7 +53,7 @@ def _child_rows(store) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=names)
 
 
-def with_children(store) -> pd.DataFrame:
+def with_children(store: Store) -> pd.DataFrame:
     """The stored gap summaries with each child's caseworker and district."""
     return store.gap_summaries().merge(_child_rows(store), on="child_id", how="inner")
 
@@ -61,7 +61,7 @@ def with_children(store) -> pd.DataFrame:
 _CANDIDATE_COLUMNS = ["child_id", "status", "due_on", "status_on", "created_on"]
 
 
-def _overdue_candidates(store, today: dt.date) -> pd.DataFrame:
+def _overdue_candidates(store: Store, today: dt.date) -> pd.DataFrame:
     """The actions that can be overdue: still to do and due before ``today``, or sent."""
     still_to_do = actions.c.status.in_(follow_up.STILL_TO_DO) & (actions.c.due_on < today)
     query = sa.select(*(actions.c[name] for name in _CANDIDATE_COLUMNS)).where(
@@ -72,7 +72,7 @@ def _overdue_candidates(store, today: dt.date) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=_CANDIDATE_COLUMNS)
 
 
-def scored_caseload(store, today: dt.date, lang: str = "en") -> pd.DataFrame:
+def scored_caseload(store: Store, today: dt.date, lang: str = "en") -> pd.DataFrame:
     """Every child's caseload row, most serious first: for a server-side cache, never for show.
 
     Not access-checked: pass it to :func:`caseload_view`, which keeps the principal's children.
@@ -87,7 +87,7 @@ def scored_caseload(store, today: dt.date, lang: str = "en") -> pd.DataFrame:
 
 
 def caseload_view(
-    store,
+    store: Store,
     principal: access.Principal,
     today: dt.date,
     lang: str = "en",
@@ -142,7 +142,9 @@ def caseload_csv(table: pd.DataFrame, lang: str = "en") -> str:
     return to_safe_csv(caseload_display(table, lang))
 
 
-def record_caseload_export(store, principal: access.Principal, children_exported: int) -> None:
+def record_caseload_export(
+    store: Store, principal: access.Principal, children_exported: int
+) -> None:
     """Check that ``principal`` may export child records and audit the caseload export.
 
     Raises

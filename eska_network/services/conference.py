@@ -58,6 +58,7 @@ from eska_network.store import (
     AssessmentError,
     ConcurrentEditError,
     MemberChange,
+    Store,
     TieChange,
 )
 
@@ -84,7 +85,7 @@ def error_words(error: Exception, lang: str = "en") -> str:
     return said(lang) if said is not None else str(error)
 
 
-def district_services(store, system: ChildSystem) -> dict[str, str]:
+def district_services(store: Store, system: ChildSystem) -> dict[str, str]:
     """The services of the child's district by id, named: where a referral may go."""
     services = store.load_dataset([]).district_resources(system.child.district)
     return {service.resource_id: service.name for service in services}
@@ -200,7 +201,7 @@ def custom_proposal(
 
 
 def record_proposal(
-    store,
+    store: Store,
     principal: access.Principal,
     system: ChildSystem,
     proposal: ProposedTie,
@@ -283,7 +284,7 @@ def gap_list_csv(view: MapView) -> str:
     return to_safe_csv(table)
 
 
-def export_map(store, principal: access.Principal, child_id: str, view: MapView, fmt: str):
+def export_map(store: Store, principal: access.Principal, child_id: str, view: MapView, fmt: str):
     """The map of ``view`` as ``png``, ``pdf``, ``html`` or gap-list ``csv``, after the check.
 
     ``child_id`` is the real child's code (the view may show a neutral one); the export is

@@ -15,7 +15,7 @@ from eska_network import i18n
 from eska_network.domain import io, schema
 from eska_network.domain.model import Dataset
 from eska_network.services import access
-from eska_network.store import ImportReport, importing
+from eska_network.store import ImportReport, Store, importing
 from eska_network.store.tables import users
 
 _FILE_NAMES = tuple(spec.name for spec in schema.FILES)
@@ -74,7 +74,7 @@ def read_upload(files: Mapping[str, bytes], limit_bytes: int, lang: str = "en") 
 
 
 def check_upload(
-    store,
+    store: Store,
     principal: access.Principal,
     files: Mapping[str, bytes],
     limit_bytes: int,
@@ -115,7 +115,7 @@ def check_upload(
 
 
 def _children_not_visible(
-    store, principal: access.Principal, dataset: Dataset, lang: str = "en"
+    store: Store, principal: access.Principal, dataset: Dataset, lang: str = "en"
 ) -> tuple[io.Problem, ...]:
     if principal.role == access.OPERATOR_ROLE:
         return ()
@@ -135,7 +135,7 @@ def _children_not_visible(
 
 
 def assignment_problems(
-    store, principal: access.Principal, dataset: Dataset, lang: str = "en"
+    store: Store, principal: access.Principal, dataset: Dataset, lang: str = "en"
 ) -> tuple[io.Problem, ...]:
     """Every ``caseworker`` cell that does not name an active caseworker the importer may use.
 
@@ -173,7 +173,7 @@ def assignment_problems(
     return tuple(problems)
 
 
-def import_checked(store, principal: access.Principal, dataset: Dataset) -> ImportReport:
+def import_checked(store: Store, principal: access.Principal, dataset: Dataset) -> ImportReport:
     """Import a checked data set, all or nothing, and audit the outcome.
 
     Raises
@@ -242,7 +242,7 @@ def changes_anything(report: ImportReport) -> bool:
     )
 
 
-def export_visible(store, principal: access.Principal) -> tuple[bytes, int]:
+def export_visible(store: Store, principal: access.Principal) -> tuple[bytes, int]:
     """A zip of the CSV files of every child ``principal`` may see, and how many children.
 
     Audited as :func:`export_dataset`.
@@ -256,7 +256,7 @@ def export_visible(store, principal: access.Principal) -> tuple[bytes, int]:
     return io.write_dataset_zip(dataset), len(child_ids)
 
 
-def export_dataset(store, principal: access.Principal) -> tuple[Dataset, list[str]]:
+def export_dataset(store: Store, principal: access.Principal) -> tuple[Dataset, list[str]]:
     """The data set of every child ``principal`` may see (all of them at the command line).
 
     Each exported child gets its own ``export`` row in the audit, so an auditor asking who

@@ -20,11 +20,11 @@ from eska_network.districts import disclosure, publication
 from eska_network.districts.disclosure import SuppressedTable, TooFewChildren
 from eska_network.domain import gap_table
 from eska_network.services import access
-from eska_network.store import publications
+from eska_network.store import Store, publications
 from eska_network.store.tables import resources
 
 
-def _resources(store) -> pd.DataFrame:
+def _resources(store: Store) -> pd.DataFrame:
     query = sa.select(resources.c.district, resources.c.name, resources.c.needs_served)
     with store.reading() as connection:
         rows = connection.execute(query.order_by(resources.c.resource_id)).all()
@@ -32,7 +32,7 @@ def _resources(store) -> pd.DataFrame:
 
 
 def district_aggregates(
-    store, principal: access.Principal, k: int | None = None, now: dt.datetime | None = None
+    store: Store, principal: access.Principal, k: int | None = None, now: dt.datetime | None = None
 ) -> SuppressedTable | TooFewChildren:
     """The published district figures of the last complete period, suppressed and rounded.
 
@@ -69,7 +69,7 @@ def district_aggregates(
 
 
 def quarterly_aggregates(
-    store, principal: access.Principal, k: int | None = None, now: dt.datetime | None = None
+    store: Store, principal: access.Principal, k: int | None = None, now: dt.datetime | None = None
 ) -> SuppressedTable | TooFewChildren:
     """The published trend by quarter of assessment (all districts), as :func:`district_aggregates`.
 
@@ -137,7 +137,7 @@ def publication_note(suppressed: SuppressedTable, lang: str = "en") -> str:
     return note
 
 
-def store_name(store) -> str:
+def store_name(store: Store) -> str:
     """The store's URL without its password: part of a cache key."""
     return store.url.render_as_string(hide_password=True)
 
@@ -161,7 +161,7 @@ def _dated(figures, rows, period) -> SuppressedTable | TooFewChildren:
     )
 
 
-def record_aggregate_export(store, principal: access.Principal) -> None:
+def record_aggregate_export(store: Store, principal: access.Principal) -> None:
     """Check that ``principal`` may export aggregates, and audit the export.
 
     Raises

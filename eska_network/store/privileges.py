@@ -13,6 +13,8 @@ import re
 
 import sqlalchemy as sa
 
+from eska_network.store.core import Store
+
 CHANGED = ("children", "members", "resources", "gap_summaries", "users", "teams", "actions")
 """Current records: the app adds, changes and removes their rows."""
 APPENDED = (
@@ -55,7 +57,7 @@ children, members, resources, gap_summaries, users, teams, actions TO eska_app']
     ]
 
 
-def grant(store, role: str) -> list[str]:
+def grant(store: Store, role: str) -> list[str]:
     """Give ``role`` the app's rights on the store (run as the tables' owner); the statements run.
 
     Raises

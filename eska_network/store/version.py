@@ -6,10 +6,11 @@ import hashlib
 
 import sqlalchemy as sa
 
+from eska_network.store.core import Store
 from eska_network.store.tables import actions, resources, revisions
 
 
-def data_version(store) -> tuple:
+def data_version(store: Store) -> tuple:
     """A fingerprint of the data the caseload and district pages show, cheap to read.
 
     Every import and saved assessment adds ``revisions`` rows (with the time of the save), every
