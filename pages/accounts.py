@@ -36,7 +36,7 @@ add, change, team_tab = st.tabs(
 with add, st.form("add_user", clear_on_submit=True):
     user_name = st.text_input(ui.t("accounts.user_name"), max_chars=64)
     display_name = st.text_input(ui.t("accounts.display_name"), max_chars=120)
-    role = st.selectbox(ui.t("accounts.role"), access.ROLES, format_func=_role_name)
+    role = st.selectbox(ui.t("accounts.role"), access.USER_ROLES, format_func=_role_name)
     team = st.selectbox(
         ui.t("accounts.team"),
         [None, *team_codes],
@@ -65,8 +65,8 @@ with change:
         with st.form(f"change_{chosen}"):
             new_role = st.selectbox(
                 ui.t("accounts.role"),
-                access.ROLES,
-                index=access.ROLES.index(current.role),
+                access.USER_ROLES,
+                index=access.USER_ROLES.index(current.role),
                 format_func=_role_name,
             )
             new_team = st.selectbox(

@@ -295,7 +295,7 @@ def _member_fields(entry: str, member: forms.MemberEntry, *, new: bool) -> None:
         )
         _problems(entry, "level")
     with right:
-        role_options = [None, *member_roles.ROLES.codes]
+        role_options = [None, *member_roles.MEMBER_ROLES.codes]
         if member.role not in role_options:
             role_options.append(member.role)
         st.selectbox(

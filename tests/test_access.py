@@ -80,7 +80,7 @@ def person(user_name: str) -> Principal:
 
 
 def _cases():
-    for role in access.ROLES:
+    for role in access.USER_ROLES:
         for page in pages.PAGES:
             for action in (OPEN, *page.actions):
                 yield role, page.key, action
@@ -120,7 +120,7 @@ def test_role_page_action(agency_store, role, page_key, action):
         assert (refusal["outcome"], refusal["child_id"]) == ("refused", child)
 
 
-@pytest.mark.parametrize("role", access.ROLES)
+@pytest.mark.parametrize("role", access.USER_ROLES)
 def test_pages_for_each_role_follow_security_md(role):
     assert {page.key for page in pages.pages_for(role)} == EXPECTED_PAGES[role]
     assert access.ROLE_PERMISSIONS[role] == EXPECTED_RIGHTS[role]

@@ -236,7 +236,7 @@ def test_demo_prepares_the_sample_and_one_account_per_role(tmp_path, monkeypatch
         ]
         accounts.prepare_demo(store, folder)
         names = {user.user_name for user in accounts.list_users(store)}
-        assert names == {"cw_one", "cw_two"} | {f"demo_{role}" for role in access.ROLES[1:]}
+        assert names == {"cw_one", "cw_two"} | {f"demo_{role}" for role in access.USER_ROLES[1:]}
         supervisor = accounts.authenticate(store, "demo_supervisor", accounts.DEMO_PASSWORD)
         assert access.visible_child_ids(store, supervisor.principal) == ["K1", "K2", "K3"]
 

@@ -123,7 +123,7 @@ def test_login_with_a_wrong_password_is_refused_and_audited(agency_app_store):
     )
 
 
-@pytest.mark.parametrize("role", access.ROLES)
+@pytest.mark.parametrize("role", access.USER_ROLES)
 def test_each_role_sees_only_its_pages_and_an_address_typed_for_another_is_an_audited_refusal(
     agency_app_store, role
 ):

@@ -23,7 +23,7 @@ from eska_network.child_map.placement import (
     sector_of,
 )
 from eska_network.domain import codes
-from eska_network.domain.member_roles import ROLES
+from eska_network.domain.member_roles import MEMBER_ROLES
 from eska_network.domain.model import Child, ChildSystem, Member, Tie
 from eska_network.domain.pseudonyms import pseudonyms
 from eska_network.domain.whatif import ProposedTie
@@ -44,7 +44,7 @@ def test_every_role_has_one_sector_of_its_level_and_sectors_tile_the_ring():
     assert sector_of("family", "mother").key == "parents"
     assert sector_of("community", "night market vendor").key == "groups"
     assert sector_of("institution", None).key == "social_care"
-    for role in ROLES:
+    for role in MEMBER_ROLES:
         owners = [s for sectors in SECTORS.values() for s in sectors if role in s.roles]
         assert len(owners) <= 1, role
 
@@ -135,7 +135,9 @@ def test_up_to_forty_members_keep_their_distances():
 def records(draw):
     """A record of up to 40 members entering over up to five dates, in any roles."""
     count = draw(st.integers(1, 40))
-    roles = st.sampled_from([*ROLES.codes[:20], *ROLES.codes[28:], None, "night watchman"])
+    roles = st.sampled_from(
+        [*MEMBER_ROLES.codes[:20], *MEMBER_ROLES.codes[28:], None, "night watchman"]
+    )
     members, ties = [], []
     for number in range(count):
         level = draw(st.sampled_from(codes.LEVELS.codes))
@@ -151,7 +153,7 @@ def records(draw):
 def test_a_member_added_later_moves_nobody(system, data):
     before = member_places(system)
     level = data.draw(st.sampled_from(codes.LEVELS.codes))
-    role = data.draw(st.sampled_from([*ROLES.codes, None]))
+    role = data.draw(st.sampled_from([*MEMBER_ROLES.codes, None]))
     newcomer = Member("C1", "zz_new", "New", level, role)
     later = max(tie.assessed_on for tie in system.ties) + dt.timedelta(days=1)
     grown = ChildSystem(

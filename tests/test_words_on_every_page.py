@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 from eska_network import i18n
 from eska_network.domain import codes, io
 from eska_network.domain.gap_kinds import GAP_KINDS
-from eska_network.domain.member_roles import ROLES
+from eska_network.domain.member_roles import MEMBER_ROLES
 from eska_network.services import accounts
 from eska_network.store import open_store
 from ui import pages
@@ -66,7 +66,7 @@ def _english_only_words() -> set[str]:
     for vocabulary in (
         codes.LEVELS, codes.FUNCTIONS, codes.SUPPORT_TYPES, codes.NEEDS, codes.RISK_FACTORS,
         codes.WELLBEING, codes.VALENCES, codes.PLACEMENTS, codes.STAGES, codes.WORKER_ROLES,
-        codes.ACTION_STATUSES, codes.LEVEL_PAIRS, codes.LEVEL_STATUSES, codes.SEXES, ROLES,
+        codes.ACTION_STATUSES, codes.LEVEL_PAIRS, codes.LEVEL_STATUSES, codes.SEXES, MEMBER_ROLES,
     ):  # fmt: skip
         for item in vocabulary.items:
             english.append(item.en)

@@ -14,7 +14,7 @@ import streamlit as st
 from eska_network.child_map import tables as map_tables
 from eska_network.child_map.view import gap_sentences, member_names
 from eska_network.domain import codes
-from eska_network.domain.member_roles import ROLES
+from eska_network.domain.member_roles import MEMBER_ROLES
 from eska_network.domain.whatif import ProposedTie, suggested_services
 from eska_network.services import access, conference
 from eska_network.store import AssessmentError, ConcurrentEditError
@@ -168,8 +168,8 @@ def _custom_proposal(page: MapPage) -> None:
         )
         role = st.selectbox(
             t("map.custom_role"),
-            [None, *ROLES],
-            format_func=lambda code: "—" if code is None else ROLES.label(code, lang),
+            [None, *MEMBER_ROLES],
+            format_func=lambda code: "—" if code is None else MEMBER_ROLES.label(code, lang),
         )
         ends = [codes.CHILD_NODE, *(m.member_id for m in page.record.members)]
         other_end = st.selectbox(

@@ -19,7 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     add = actions.add_parser("add", parents=[database], help="create a user")
     add.add_argument("user_name", metavar="NAME")
-    add.add_argument("--role", required=True, choices=access.ROLES)
+    add.add_argument("--role", required=True, choices=access.USER_ROLES)
     add.add_argument("--team", metavar="TEAM", help="the user's team (see `teams add`)")
     add.add_argument("--display-name", metavar="TEXT")
     _password_options(add)
@@ -32,7 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     set_role = actions.add_parser("set-role", parents=[database], help="give a user another role")
     set_role.add_argument("user_name", metavar="NAME")
-    set_role.add_argument("role", choices=access.ROLES)
+    set_role.add_argument("role", choices=access.USER_ROLES)
     set_role.set_defaults(run=lambda args: _change(args, accounts.set_role, args.role))
 
     set_team = actions.add_parser(

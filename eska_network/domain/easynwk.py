@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from eska_network import i18n
 from eska_network.domain import codes, schema
-from eska_network.domain.member_roles import ROLES, role_label
+from eska_network.domain.member_roles import MEMBER_ROLES, role_label
 from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Tie
 
 __all__ = ["EasyNWKError", "from_easynwk", "to_easynwk", "to_json"]
@@ -437,12 +437,12 @@ def _valence(conflict: bool, extra: Mapping, keep: bool = False) -> str:
 
 
 def _role(alter: dict, extra: Mapping) -> str | None:
-    if extra.get("role") in ROLES:
+    if extra.get("role") in MEMBER_ROLES:
         return str(extra["role"])
     text = _text(alter, "role").strip()
     if not text or text in _DEFAULT_ROLES:
         return None
-    for item in ROLES.items:
+    for item in MEMBER_ROLES.items:
         if text.casefold() in (item.code, item.en.casefold(), item.id.casefold()):
             return item.code
     return text.casefold().replace(" ", "_")

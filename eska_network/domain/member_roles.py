@@ -10,7 +10,7 @@ from __future__ import annotations
 from eska_network import i18n
 from eska_network.domain.codes import Code, Vocabulary
 
-ROLES = Vocabulary(
+MEMBER_ROLES = Vocabulary(
     "role",
     "role",
     "peran",
@@ -71,7 +71,7 @@ ROLES = Vocabulary(
 
 
 def role_label(role: str | None, lang: str = "en") -> str:
-    """A role's name: from :data:`ROLES` when known, else the role as written.
+    """A role's name: from :data:`MEMBER_ROLES` when known, else the role as written.
 
     >>> role_label("legal_aid", "id")
     'Bantuan hukum'
@@ -82,8 +82,8 @@ def role_label(role: str | None, lang: str = "en") -> str:
     """
     if not role:
         return i18n.text("domain.no_role", lang)
-    if role in ROLES:
-        return ROLES.label(role, lang)
+    if role in MEMBER_ROLES:
+        return MEMBER_ROLES.label(role, lang)
     return role.replace("_", " ")
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 from eska_network import i18n
 from eska_network.domain import codes
-from eska_network.domain.member_roles import ROLES, level_member_label
+from eska_network.domain.member_roles import MEMBER_ROLES, level_member_label
 from eska_network.domain.model import ChildSystem, Member
 
 
@@ -49,8 +49,8 @@ def pseudonyms(system: ChildSystem, lang: str = "en") -> dict[str, tuple[str, st
     """
     names = {}
     for member in sorted(system.members, key=lambda member: member.member_id):
-        if member.role in ROLES:
-            names[member.member_id] = (member.role, ROLES.label(member.role, lang))
+        if member.role in MEMBER_ROLES:
+            names[member.member_id] = (member.role, MEMBER_ROLES.label(member.role, lang))
         else:
             names[member.member_id] = (member.level, level_member_label(member.level, lang))
     counts = Counter(names.values())
@@ -92,7 +92,7 @@ def pseudonymise(system: ChildSystem, lang: str = "en", child_code: str = "A") -
             names[member.member_id][0],
             names[member.member_id][1],
             member.level,
-            member.role if member.role in ROLES else None,
+            member.role if member.role in MEMBER_ROLES else None,
             member.resource_id,
         )
         for member in sorted(system.members, key=lambda member: names[member.member_id][0])

@@ -20,7 +20,7 @@ from eska_network.domain import schema
 from eska_network.store import Store, audit_chain
 from eska_network.store.tables import audit, children, users
 
-ROLES = ("caseworker", "supervisor", "planner", "auditor", "admin")
+USER_ROLES = ("caseworker", "supervisor", "planner", "auditor", "admin")
 
 VIEW_CHILD = "view_child"
 EDIT_CHILD = "edit_child"
@@ -107,8 +107,8 @@ class Principal:
     display_name: str | None = None
 
     def __post_init__(self) -> None:
-        if self.role not in ROLES and self.role != OPERATOR_ROLE:
-            raise ValueError(f"unknown role {self.role!r}; one of {', '.join(ROLES)}")
+        if self.role not in USER_ROLES and self.role != OPERATOR_ROLE:
+            raise ValueError(f"unknown role {self.role!r}; one of {', '.join(USER_ROLES)}")
 
 
 OPERATOR_ROLE = "cli"

@@ -21,7 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from eska_network.services import access
 from eska_network.services.access import (
     OPERATOR_ROLE,
-    ROLES,
+    USER_ROLES,
     Principal,
     as_utc,
     utc_now,
@@ -435,8 +435,8 @@ def _require_manager(store: Store, actor: Principal) -> None:
 
 
 def _check_role(role: str) -> None:
-    if role not in ROLES:
-        raise AccountError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+    if role not in USER_ROLES:
+        raise AccountError(f"unknown role {role!r}; one of {', '.join(USER_ROLES)}")
 
 
 def _check_team(connection: sa.Connection, team: str | None) -> None:
@@ -513,7 +513,7 @@ def demo_accounts(folder: Path) -> tuple[DemoAccount, ...]:
         DemoAccount(
             role, caseworkers[0] if role == "caseworker" and caseworkers else f"{DEMO_PREFIX}{role}"
         )
-        for role in ROLES
+        for role in USER_ROLES
     )
 
 

@@ -28,7 +28,7 @@ from eska_network.domain import codes, gaps
 from eska_network.domain.changes import change_lines, compare
 from eska_network.domain.csvsafe import to_safe_csv
 from eska_network.domain.gap_items import GapItem, gap_items, gap_title
-from eska_network.domain.member_roles import ROLES, level_member_label
+from eska_network.domain.member_roles import MEMBER_ROLES, level_member_label
 from eska_network.domain.model import ChildSystem
 from eska_network.domain.whatif import ProposedTie, what_if
 from eska_network.services import access
@@ -186,7 +186,11 @@ def custom_proposal(
     if len(text) > MAX_TEXT:
         raise ValueError(f"proposed tie: the name is longer than {MAX_TEXT} characters")
     if not text:
-        text = ROLES.label(role, lang) if role in ROLES else level_member_label(level, lang)
+        text = (
+            MEMBER_ROLES.label(role, lang)
+            if role in MEMBER_ROLES
+            else level_member_label(level, lang)
+        )
     return ProposedTie(
         f"{PROPOSED_PREFIX}_{number}",
         level,

@@ -42,7 +42,7 @@ def test_the_login_screen_offers_the_demo_accounts_and_shows_no_data(page, demo_
     page.goto(demo_app_url)
     wait_until_idle(page)
     expect(page.get_by_text(i18n.text("app.demo_banner"))).to_be_visible()
-    for role in access.ROLES:
+    for role in access.USER_ROLES:
         label = i18n.text("login.demo_as", role=i18n.text(f"role.{role}"))
         expect(page.get_by_role("button", name=label, exact=True)).to_be_visible()
     assert menu_titles(page) == []
@@ -50,7 +50,7 @@ def test_the_login_screen_offers_the_demo_accounts_and_shows_no_data(page, demo_
     screenshot(page, "login-demo")
 
 
-@pytest.mark.parametrize("role", access.ROLES)
+@pytest.mark.parametrize("role", access.USER_ROLES)
 def test_each_demo_role_sees_only_its_pages(page, demo_app_url, role):
     login_as(page, demo_app_url, role)
     expected = [i18n.text(f"page.{key}") for key in EXPECTED_PAGES[role]]
