@@ -57,7 +57,9 @@ def _values(suppressed: SuppressedTable, measure: str) -> tuple[list, list]:
     """A measure per row as plotted (share in %, or number of children) and each cell's status."""
     if measure == CHILDREN:
         column, status = suppressed.counts[measure], suppressed.count_status[measure]
-        values = [None if s != SHOWN else int(v) for v, s in zip(column, status, strict=True)]
+        values: list[float | None] = [
+            None if s != SHOWN else int(v) for v, s in zip(column, status, strict=True)
+        ]
     else:
         column, status = suppressed.shares[measure], suppressed.share_status[measure]
         values = [
