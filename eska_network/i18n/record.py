@@ -205,4 +205,139 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{user} saved at {at} (assessment of {dated}): {what}.",
         "id": "{user} menyimpan pada {at} (asesmen tanggal {dated}): {what}.",
     },
+    # -- quick entry on the map page (issue 14)
+    "assess.quick.title": {"en": "Quick add", "id": "Tambah cepat"},
+    "assess.quick.caption": {
+        "en": "Recorded at once as an assessment of {date}; Enter adds the person. Use roles, "
+        "not names, where the conference is shown to others.",
+        "id": "Langsung dicatat sebagai asesmen tanggal {date}; Enter menambahkan orangnya. "
+        "Gunakan peran, bukan nama, bila konferensi ditampilkan kepada orang lain.",
+    },
+    "assess.quick.name": {"en": "Name or label", "id": "Nama atau sebutan"},
+    "assess.quick.level": {"en": "Level", "id": "Tingkat"},
+    "assess.quick.level_from_role": {"en": "From the role", "id": "Sesuai peran"},
+    "assess.quick.role": {"en": "Role", "id": "Peran"},
+    "assess.quick.no_role": {"en": "No role", "id": "Tanpa peran"},
+    "assess.quick.strength": {"en": "Strength", "id": "Kekuatan"},
+    "assess.quick.valence": {"en": "Kind of tie", "id": "Sifat hubungan"},
+    "assess.quick.add_person": {"en": "Add person", "id": "Tambah orang"},
+    "assess.quick.first": {"en": "Tie between", "id": "Hubungan antara"},
+    "assess.quick.second": {"en": "and", "id": "dan"},
+    "assess.quick.add_tie": {"en": "Add tie", "id": "Tambah hubungan"},
+    "assess.quick.choose": {"en": "Choose", "id": "Pilih"},
+    "assess.quick.added_person": {
+        "en": "{name} was recorded with a tie to the child ({date}).",
+        "id": "{name} dicatat dengan hubungan ke anak ({date}).",
+    },
+    "assess.quick.added_tie": {
+        "en": "The tie {name} was recorded ({date}).",
+        "id": "Hubungan {name} dicatat ({date}).",
+    },
+    "assess.quick.edited_tie": {
+        "en": "The tie {name} was changed ({date}).",
+        "id": "Hubungan {name} diubah ({date}).",
+    },
+    "assess.quick.refused": {
+        "en": "Not recorded: {reason}",
+        "id": "Tidak dicatat: {reason}",
+    },
+    "assess.quick.no_name": {
+        "en": "give a name or a role",
+        "id": "isi nama atau peran",
+    },
+    "assess.quick.too_long": {
+        "en": "the name is longer than {n} characters",
+        "id": "nama lebih dari {n} karakter",
+    },
+    "assess.quick.no_level": {
+        "en": "choose a level (the role typed belongs to none)",
+        "id": "pilih tingkat (peran yang diketik tidak termasuk tingkat mana pun)",
+    },
+    "assess.quick.pick_two": {
+        "en": "choose the two members the tie joins",
+        "id": "pilih dua anggota yang dihubungkan",
+    },
+    "assess.quick.same_member": {
+        "en": "a tie joins two different members",
+        "id": "hubungan menghubungkan dua anggota yang berbeda",
+    },
+    "assess.quick.no_tie": {
+        "en": "this tie is no longer in the record",
+        "id": "hubungan ini sudah tidak ada dalam catatan",
+    },
+    "assess.quick.no_edit_rights": {
+        "en": "Your role may look at this record but not change it.",
+        "id": "Peran Anda boleh melihat catatan ini tetapi tidak mengubahnya.",
+    },
+    "assess.quick.ties_of": {"en": "Ties of {name}", "id": "Hubungan {name}"},
+    "assess.quick.last_contact": {"en": "Last contact", "id": "Kontak terakhir"},
+    "assess.quick.contact_never": {"en": "not recorded", "id": "tidak dicatat"},
+    "assess.quick.contact_line": {
+        "en": "{name}: strength {strength}, {valence}; last contact {contact}",
+        "id": "{name}: kekuatan {strength}, {valence}; kontak terakhir {contact}",
+    },
+    "assess.quick.contact_today": {"en": "Contact today", "id": "Kontak hari ini"},
+    "assess.quick.contact_today_help": {
+        "en": "Record that this tie had contact today (its other values are kept).",
+        "id": "Catat bahwa hubungan ini ada kontak hari ini (nilai lainnya tetap).",
+    },
+    "assess.quick.recorded_today": {
+        "en": "Recorded today: a further change is recorded on a later day.",
+        "id": "Sudah dicatat hari ini: perubahan berikutnya dicatat pada hari lain.",
+    },
+    "assess.quick.all_seen": {"en": "All ties seen today", "id": "Semua hubungan ditemui hari ini"},
+    "assess.quick.all_seen_help": {
+        "en": "Record contact today for every current tie ({n}) in one save.",
+        "id": "Catat kontak hari ini untuk setiap hubungan saat ini ({n}) dalam satu penyimpanan.",
+    },
+    "assess.quick.seen_saved": {
+        "en": "Contact today recorded for {n} ties.",
+        "id": "Kontak hari ini dicatat untuk {n} hubungan.",
+    },
+    "assess.quick.edit_tie": {"en": "Change", "id": "Ubah"},
+    "assess.quick.save_tie": {"en": "Save this tie", "id": "Simpan hubungan ini"},
+    # -- ties a save would make stale (rule 8)
+    "assess.stale.title": {
+        "en": "Before saving: {n} ties would count as out of contact",
+        "id": "Sebelum menyimpan: {n} hubungan akan dianggap tanpa kontak",
+    },
+    "assess.stale.intro": {
+        "en": "This save is an assessment of the whole system on {date}. These ties were not "
+        "recorded again and their last contact is more than {days} days before {date}. For each, "
+        "was there contact?",
+        "id": "Penyimpanan ini adalah asesmen seluruh sistem pada {date}. Hubungan berikut tidak "
+        "dicatat ulang dan kontak terakhirnya lebih dari {days} hari sebelum {date}. Untuk "
+        "masing-masing, apakah ada kontak?",
+    },
+    "assess.stale.tie": {
+        "en": "{name} (last contact {contact})",
+        "id": "{name} (kontak terakhir {contact})",
+    },
+    "assess.stale.confirmed": {
+        "en": "Contact on the day below",
+        "id": "Kontak pada tanggal di bawah",
+    },
+    "assess.stale.unknown": {
+        "en": "Not known (shown as out of contact)",
+        "id": "Tidak diketahui (ditampilkan tanpa kontak)",
+    },
+    "assess.stale.lost": {
+        "en": "Contact lost (the tie ends)",
+        "id": "Kontak terputus (hubungan berakhir)",
+    },
+    "assess.stale.day": {"en": "Day of contact", "id": "Tanggal kontak"},
+    "assess.stale.all_today": {
+        "en": "All had contact on {date}",
+        "id": "Semua ada kontak pada {date}",
+    },
+    "assess.stale.save": {"en": "Save with these answers", "id": "Simpan dengan jawaban ini"},
+    "assess.stale.cancel": {"en": "Back, do not save", "id": "Kembali, jangan simpan"},
+    "assess.stale.unanswered": {
+        "en": "answer for every tie listed whether there was contact",
+        "id": "jawab untuk setiap hubungan yang tercantum apakah ada kontak",
+    },
+    "assess.stale.bad_day": {
+        "en": "a day of contact must be given and not after {day}",
+        "id": "tanggal kontak harus diisi dan tidak setelah {day}",
+    },
 }
