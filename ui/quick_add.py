@@ -24,6 +24,7 @@ from eska_network.services import access, conference, quick_record
 from eska_network.services.assessment_forms import Record
 from eska_network.store import AssessmentChanges, AssessmentError, ConcurrentEditError
 
+from . import focus
 from .lang import t
 from .map_page import MESSAGE_KEY, MapPage
 from .safe import escape_markdown, plain
@@ -31,6 +32,9 @@ from .stale_ties import Answers, stale_panel, tie_name
 
 PENDING_KEY = "quick_pending"
 ERROR_KEY = "quick_error"
+DONE_KEY = "quick_done"
+FOCUS_KEY = "quick_focus"
+"""How many persons were added: after each, the cursor goes back to the name."""
 STRENGTHS = list(range(1, codes.MAX_STRENGTH + 1))
 
 
@@ -79,7 +83,8 @@ def _save(
     except (AssessmentError, ConcurrentEditError, access.AccessDenied) as error:
         st.session_state[ERROR_KEY] = conference.error_words(error, page.lang)
         return False
-    st.session_state[MESSAGE_KEY] = said(page.lang)
+    st.session_state[MESSAGE_KEY] = st.session_state[DONE_KEY] = said(page.lang)
+    st.session_state[FOCUS_KEY] = st.session_state.get(FOCUS_KEY, 0) + 1
     # The save is dated later than the date shown: show the new latest map.
     st.session_state.pop(f"child_map_date_{page.child_id}", None)
     return True
@@ -181,9 +186,9 @@ def quick_add(page: MapPage) -> None:
     if pending is not None and pending.record.child_id != page.child_id:
         pending = None
     error = st.session_state.pop(ERROR_KEY, None)
-    if error:
-        st.error(escape_markdown(t("assess.quick.refused", reason=error)))
     if pending is not None:
+        if error:
+            st.error(escape_markdown(t("assess.quick.refused", reason=error)))
         stale_panel(
             _key(page, f"stale.{pending.record.revision}"),
             pending.stale,
@@ -230,6 +235,14 @@ def quick_add(page: MapPage) -> None:
             icon=":material/person_add:",
             width="stretch",
         )
+    if error:
+        st.error(escape_markdown(t("assess.quick.refused", reason=error)))
+    done = st.session_state.pop(DONE_KEY, None)
+    if done:
+        st.caption(escape_markdown(t("assess.quick.done", what=done)))
+    focused = st.session_state.get(FOCUS_KEY)
+    if focused:
+        focus.focus(t("assess.quick.name"), f"quick_focus_{focused}")
     members = [m.member_id for m in record.members]
     if len(members) >= 2:
         names = page.view.names

@@ -67,7 +67,7 @@ def stale_panel(
         for tie in stale:
             answer_key, day_key = _keys(key, tie)
             contact = tie.last_contact.isoformat() if tie.last_contact else "–"
-            row = st.columns([3, 4, 2], vertical_alignment="bottom")
+            row = st.columns([4, 5, 2], vertical_alignment="center")
             row[0].markdown(
                 escape_markdown(t("assess.stale.tie", name=tie_name(tie, names), contact=contact))
             )

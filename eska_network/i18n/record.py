@@ -250,8 +250,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "nama lebih dari {n} karakter",
     },
     "assess.quick.no_level": {
-        "en": "choose a level (the role typed belongs to none)",
-        "id": "pilih tingkat (peran yang diketik tidak termasuk tingkat mana pun)",
+        "en": "choose a level, or a role from the list (it gives the level)",
+        "id": "pilih tingkat, atau peran dari daftar (peran menentukan tingkatnya)",
     },
     "assess.quick.pick_two": {
         "en": "choose the two members the tie joins",
@@ -294,6 +294,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Contact today recorded for {n} ties.",
         "id": "Kontak hari ini dicatat untuk {n} hubungan.",
     },
+    "assess.quick.done": {"en": "Recorded: {what}", "id": "Dicatat: {what}"},
     "assess.quick.edit_tie": {"en": "Change", "id": "Ubah"},
     "assess.quick.save_tie": {"en": "Save this tie", "id": "Simpan hubungan ini"},
     # -- ties a save would make stale (rule 8)
@@ -304,10 +305,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.stale.intro": {
         "en": "This save is an assessment of the whole system on {date}. These ties were not "
         "recorded again and their last contact is more than {days} days before {date}. For each, "
-        "was there contact?",
+        "was there contact (on which day)? 'Not known' leaves the tie shown as out of contact.",
         "id": "Penyimpanan ini adalah asesmen seluruh sistem pada {date}. Hubungan berikut tidak "
         "dicatat ulang dan kontak terakhirnya lebih dari {days} hari sebelum {date}. Untuk "
-        "masing-masing, apakah ada kontak?",
+        "masing-masing, apakah ada kontak (pada tanggal berapa)? 'Tidak diketahui' membuat "
+        "hubungan tetap ditampilkan tanpa kontak.",
     },
     "assess.stale.tie": {
         "en": "{name} (last contact {contact})",
@@ -318,12 +320,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kontak pada tanggal di bawah",
     },
     "assess.stale.unknown": {
-        "en": "Not known (shown as out of contact)",
-        "id": "Tidak diketahui (ditampilkan tanpa kontak)",
+        "en": "Not known",
+        "id": "Tidak diketahui",
     },
     "assess.stale.lost": {
-        "en": "Contact lost (the tie ends)",
-        "id": "Kontak terputus (hubungan berakhir)",
+        "en": "Lost: the tie ends",
+        "id": "Terputus: hubungan berakhir",
     },
     "assess.stale.day": {"en": "Day of contact", "id": "Tanggal kontak"},
     "assess.stale.all_today": {
