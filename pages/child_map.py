@@ -16,7 +16,7 @@ from eska_network.child_map.frame import screen_frame
 from eska_network.child_map.scene import gap_topic
 from eska_network.child_map.view import MapRequest, gap_sentences, map_view
 from eska_network.services import access, conference
-from ui import conference_tabs, quick_add, viewport
+from ui import conference_tabs, quick_add, tie_contacts, viewport
 
 PRESENTATION_KEY = "child_map_presentation"
 PROPOSALS_KEY = conference_tabs.PROPOSALS_KEY
@@ -190,7 +190,7 @@ with panel:
         if focus.member is not None:
             name = view.labels.get(focus.member, view.child_label)
             st.caption(ui.escape_markdown(ui.t("map.focus_member", name=name)))
-            quick_add.member_ties(page, focus.member)
+            tie_contacts.member_ties(page, focus.member)
         st.button(ui.t("map.focus_clear"), on_click=_clear_focus, icon=":material/visibility:")
     else:
         st.caption(ui.t("map.focus_hint"))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import streamlit as st
 
 import ui
 from eska_network.domain import codes, member_roles
-from eska_network.services import access
+from eska_network.services import access, quick_record
 from eska_network.services import assessment_forms as forms
 from eska_network.services.access import AccessDenied
 from eska_network.store import AssessmentError, ChildChange, ConcurrentEditError
+from ui import assessment_state as states
+from ui.stale_ties import Answers, stale_panel
 
 NEW_MEMBER_SLOTS = 2
 NEW_TIE_SLOTS = 3
@@ -28,28 +31,27 @@ if child_id is None:
     st.stop()
 
 
-def _open(generation: int = 0) -> dict:
+def _open(generation: int = 0) -> states.OpenForm:
     record = forms.open_record(context.store, context.principal, child_id)
-    return {
-        "child_id": child_id,
-        "baseline": record,
-        "current": record,
-        "generation": generation,
-        "slots": (NEW_MEMBER_SLOTS, NEW_TIE_SLOTS),
-        "outcome": None,
-    }
+    return states.OpenForm(child_id, record, record, generation, (NEW_MEMBER_SLOTS, NEW_TIE_SLOTS))
 
 
-if st.session_state.get(OPEN, {}).get("child_id") != child_id:
+def _update(**changes) -> None:
+    """Change the open form (as it is now: a save may have reopened it)."""
+    st.session_state[OPEN] = dataclasses.replace(st.session_state[OPEN], **changes)
+
+
+open_form = st.session_state.get(OPEN)
+if not isinstance(open_form, states.OpenForm) or open_form.child_id != child_id:
     try:
         st.session_state[OPEN] = _open()
     except AccessDenied:
         st.error(ui.t("app.refused"))
         st.stop()
-opened = st.session_state[OPEN]
-baseline: forms.Record = opened["baseline"]
-current: forms.Record = opened["current"]
-prefix = f"assess.{opened['generation']}.{child_id}."
+opened: states.OpenForm = st.session_state[OPEN]
+baseline = opened.baseline
+current = opened.current
+prefix = f"assess.{opened.generation}.{child_id}."
 date_key = f"assess.date.{child_id}"
 
 
@@ -94,7 +96,7 @@ def _tie_entry(entry: str, source: str | None = None, target: str | None = None)
 def _read_form() -> forms.FormValues:
     state = st.session_state
     shown = forms.form_defaults(baseline)
-    member_slots, tie_slots = opened["slots"]
+    member_slots, tie_slots = opened.slots
     return forms.FormValues(
         child=ChildChange(
             needs=_sorted(state[_key("child", "needs")], codes.NEEDS),
@@ -112,56 +114,78 @@ def _read_form() -> forms.FormValues:
     )
 
 
-def _submit() -> None:
+def _submit(answers: Answers | None = None) -> None:
     try:
-        # The right side runs first: after a save, OPEN holds the form reopened on the new record.
-        st.session_state[OPEN]["outcome"] = _save()
+        outcome = _save(answers)
     except AccessDenied:
         # The child was reassigned while the form was open.
-        opened["outcome"] = ("refused",)
+        outcome = states.Refused()
+    # After a save, OPEN holds the form reopened on the new record: the outcome goes there.
+    _update(outcome=outcome)
 
 
-def _save() -> tuple:
-    """Check the form and save it; returns the outcome to show."""
+def _save(answers: Answers | None) -> states.Outcome:
+    """Check the form, ask about the ties it would make stale, save it; returns the outcome."""
     store, principal = context.store, context.principal
     draft = forms.draft_changes(_read_form(), baseline, current, lang)
     assessed_on = st.session_state[date_key]
     if draft.problems:
-        return ("problems", draft.problems)
+        return states.Problems(draft.problems)
     if draft.is_empty:
-        return ("nothing",)
+        return states.NothingChanged()
+    changes = draft.changes
+    latest = current.system.latest_assessment()
+    if latest is None or assessed_on >= latest:
+        stale = quick_record.made_stale(current.system, assessed_on, changes)
+        asked = opened.outcome
+        if stale and (
+            answers is None
+            or not isinstance(asked, states.AskContact)
+            or (asked.stale, asked.assessed_on) != (stale, assessed_on)
+        ):
+            return states.AskContact(stale, assessed_on)
+        if stale and answers is not None:
+            try:
+                contact = quick_record.contact_answers(stale, answers, assessed_on)
+            except quick_record.QuickRecordError as error:
+                return states.AskContact(stale, assessed_on, error.said(lang))
+            changes = quick_record.merged(changes, contact)
     try:
         revision = access.record_assessment(
-            store, principal, child_id, assessed_on, draft.changes, current.revision
+            store, principal, child_id, assessed_on, changes, current.revision
         )
     except AssessmentError as error:
-        return ("problems", forms.place_problems(draft, error.problems, lang))
+        return states.Problems(forms.place_problems(draft, error.problems, lang))
     except ConcurrentEditError:
-        opened["current"] = forms.open_record(store, principal, child_id)
+        _update(current=forms.open_record(store, principal, child_id))
         saves = store.saves(child_id, baseline.revision)
-        return ("conflict", tuple(forms.describe_save(save, lang) for save in saves))
+        return states.Conflict(tuple(forms.describe_save(save, lang) for save in saves))
     if revision == current.revision:
-        return ("nothing",)
-    reopened = _open(opened["generation"] + 1)
-    lines = forms.describe_changes(draft.changes, reopened["baseline"], lang)
+        return states.NothingChanged()
+    reopened = _open(opened.generation + 1)
+    lines = forms.describe_changes(changes, reopened.baseline, lang)
     st.session_state[OPEN] = reopened
-    return ("saved", assessed_on, tuple(lines))
+    return states.Saved(assessed_on, tuple(lines))
 
 
 def _discard() -> None:
-    st.session_state[OPEN] = _open(opened["generation"] + 1)
+    st.session_state[OPEN] = _open(opened.generation + 1)
 
 
 def _more(which: int) -> None:
-    slots = list(opened["slots"])
+    slots = list(opened.slots)
     slots[which] += 1
-    opened["slots"] = tuple(slots)
+    _update(slots=(slots[0], slots[1]))
+
+
+def _cancel_contact() -> None:
+    _update(outcome=None)
 
 
 # -- the date, the outcome of the last save, the record as it stands -------------------------
 
-outcome = opened["outcome"] or ("none",)
-problems = forms.problems_by_field(outcome[1]) if outcome[0] == "problems" else {}
+outcome = opened.outcome
+problems = forms.problems_by_field(outcome.problems) if isinstance(outcome, states.Problems) else {}
 
 today = dt.date.today()
 # The form's own record sets the earliest date: a later save by someone else is refused by the
@@ -389,34 +413,47 @@ def _tie_fields(entry: str, tie: forms.TieEntry, ends: list[str] | None = None) 
 
 def _outcome() -> None:
     """What the last press of the button did, shown where the user pressed it."""
-    if outcome[0] == "problems":
-        st.error(ui.t("assess.problems", n=len(outcome[1])))
-        for problem in outcome[1]:
+    if isinstance(outcome, states.Problems):
+        st.error(ui.t("assess.problems", n=len(outcome.problems)))
+        for problem in outcome.problems:
             where = forms.entry_title(baseline, problem.entry, lang)
             field = forms.field_title(problem.field, lang)
             ui.plain(f"• {where}{' – ' + field if field else ''}: {problem.message}")
-    elif outcome[0] == "saved":
-        st.success(ui.t("assess.saved", date=outcome[1]))
-        for line in outcome[2]:
+    elif isinstance(outcome, states.Saved):
+        st.success(ui.t("assess.saved", date=outcome.assessed_on))
+        for line in outcome.lines:
             ui.plain(f"• {line}")
-    elif outcome[0] == "nothing":
+    elif isinstance(outcome, states.NothingChanged):
         st.info(ui.t("assess.nothing_changed"))
-    elif outcome[0] == "conflict":
+    elif isinstance(outcome, states.Conflict):
         st.warning(ui.t("assess.conflict"))
-        for line in outcome[1]:
+        for line in outcome.saves:
             ui.plain(f"• {line}")
-    elif outcome[0] == "refused":
+    elif isinstance(outcome, states.Refused):
         st.error(ui.t("app.refused"))
+    elif isinstance(outcome, states.AskContact):
+        if outcome.error:
+            st.error(ui.escape_markdown(ui.t("assess.quick.refused", reason=outcome.error)))
+        names = {m.member_id: m.label for m in current.system.members}
+        names[codes.CHILD_NODE] = current.label(codes.CHILD_NODE, lang)
+        stale_panel(
+            f"assess.stale.{opened.generation}",
+            outcome.stale,
+            names,
+            outcome.assessed_on,
+            _submit,
+            _cancel_contact,
+        )
 
 
 shown = forms.form_defaults(baseline)
-member_slots, tie_slots = opened["slots"]
+member_slots, tie_slots = opened.slots
 new_member_keys = [f"{forms.NEW_MEMBER}{n}" for n in range(member_slots)]
 ends = [codes.CHILD_NODE, *(m.member_id for m in baseline.members), *new_member_keys]
 
 st.subheader(ui.t("assess.form_title"))
 st.caption(ui.t("assess.form_caption"))
-with st.form(f"assess.form.{opened['generation']}", enter_to_submit=False, border=True):
+with st.form(f"assess.form.{opened.generation}", enter_to_submit=False, border=True):
     st.markdown(f"#### {_titled(ui.t('assess.where.child'), _count({'child'}))}")
     _child_fields(shown.child)
 

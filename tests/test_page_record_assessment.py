@@ -249,3 +249,65 @@ def test_removing_a_member_ends_its_ties_and_keeps_the_earlier_map(record_app_st
     latest = {t.pair: t for t in record_app_store.child_system("C1").ties_as_of()}
     assert latest[("child", "imam")].strength == 0
     assert record_app_store.child_system("C1", FIRST_VISIT) == earlier
+
+
+def _imam_seen(store, on: dt.date) -> None:
+    """Record contact with the imam on ``on`` (an assessment of that day)."""
+    changes = AssessmentChanges(
+        ties=(TieChange("child", "imam", 2, "supportive", last_contact=on),)
+    )
+    store.record_assessment("C1", on, changes, store.revision("C1"), "cw_ani")
+
+
+def test_a_save_that_would_make_a_tie_stale_asks_first_and_an_answer_is_required(
+    record_app_store,
+):
+    seen = dt.date.today() - dt.timedelta(days=120)
+    _imam_seen(record_app_store, seen)
+    app = _opened()
+    revision = record_app_store.revision("C1")
+    _widget(app, "radio", "tie:child|mother.strength").set_value(5)
+    app = _submit(app)
+    assert not app.exception
+    # Nothing saved yet: the imam's tie, not recorded again, would be out of contact.
+    assert record_app_store.revision("C1") == revision
+    assert i18n.text("assess.stale.title", n=1) in [w.value for w in app.warning]
+    asked = next(r for r in app.radio if r.key.endswith(".answer"))
+    assert XSS_LABEL in _unescaped(asked.label)
+    # No answer: refused, still nothing saved.
+    next(b for b in app.button if b.label == i18n.text("assess.stale.save")).click().run()
+    assert record_app_store.revision("C1") == revision
+    assert i18n.text("assess.stale.unanswered") in _unescaped(_texts(app))
+    next(r for r in app.radio if r.key.endswith(".answer")).set_value("lost")
+    next(b for b in app.button if b.label == i18n.text("assess.stale.save")).click().run()
+    assert not app.exception
+    assert record_app_store.revision("C1") == revision + 1
+    ties = {tie.target: tie for tie in record_app_store.child_system("C1").ties_as_of()}
+    assert ties["mother"].strength == 5
+    assert (ties["imam"].strength, ties["imam"].assessed_on) == (0, dt.date.today())
+    assert app.success
+
+
+def test_contact_confirmed_on_a_day_is_saved_with_the_assessment(record_app_store):
+    seen = dt.date.today() - dt.timedelta(days=120)
+    _imam_seen(record_app_store, seen)
+    app = _opened()
+    _widget(app, "radio", "tie:child|mother.strength").set_value(5)
+    app = _submit(app)
+    day = dt.date.today() - dt.timedelta(days=3)
+    next(r for r in app.radio if r.key.endswith(".answer")).set_value("confirmed")
+    next(d for d in app.date_input if d.key.endswith(".day")).set_value(day)
+    next(b for b in app.button if b.label == i18n.text("assess.stale.save")).click().run()
+    assert not app.exception
+    ties = {tie.target: tie for tie in record_app_store.child_system("C1").ties_as_of()}
+    assert (ties["imam"].strength, ties["imam"].last_contact) == (2, day)
+    assert ties["mother"].strength == 5
+
+
+def test_a_save_that_makes_nothing_stale_asks_nothing(record_app_store):
+    _imam_seen(record_app_store, dt.date.today() - dt.timedelta(days=10))
+    app = _opened()
+    _widget(app, "radio", "tie:child|mother.strength").set_value(5)
+    app = _submit(app)
+    assert not app.warning
+    assert app.success

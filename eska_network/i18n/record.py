@@ -316,8 +316,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{name} (kontak terakhir {contact})",
     },
     "assess.stale.confirmed": {
-        "en": "Contact on the day below",
-        "id": "Kontak pada tanggal di bawah",
+        "en": "Contact on the day given",
+        "id": "Kontak pada tanggal tertera",
     },
     "assess.stale.unknown": {
         "en": "Not known",
