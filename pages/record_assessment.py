@@ -8,12 +8,13 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from eska_network.domain import codes, member_roles
+from eska_network.domain import codes
 from eska_network.services import access, quick_record
 from eska_network.services import assessment_forms as forms
 from eska_network.services.access import AccessDenied
 from eska_network.store import AssessmentError, ChildChange, ConcurrentEditError
 from ui import assessment_state as states
+from ui.assessment_fields import FormFields
 from ui.stale_ties import Answers, stale_panel
 
 NEW_MEMBER_SLOTS = 2
@@ -222,11 +223,6 @@ for title, table in (
 # -- the form --------------------------------------------------------------------------------
 
 
-def _problems(entry: str, field: str | None) -> None:
-    for message in problems.get((entry, field), ()):
-        st.error(ui.escape_markdown(message), icon=":material/error:")
-
-
 def _count(entries: set[str] | None = None, *, prefixes: tuple[str, ...] = ()) -> int:
     return sum(
         len(messages)
@@ -243,172 +239,6 @@ def _expander(title: str, entry: str, *, open_: bool = False, icon: str):
     """An entry's box: opened when it has problems (its new title makes Streamlit redraw it)."""
     count = _count({entry})
     return st.expander(_titled(title, count), expanded=open_ or count > 0, icon=icon)
-
-
-def _codes_field(entry: str, field: str, vocabulary: codes.Vocabulary, default) -> None:
-    st.multiselect(
-        forms.field_title(field, lang),
-        vocabulary.codes,
-        default=list(default),
-        format_func=lambda code: vocabulary.label(code, lang),
-        key=_key(entry, field),
-    )
-    _problems(entry, field)
-
-
-def _child_fields(child) -> None:
-    entry = "child"
-    _problems(entry, None)
-    _codes_field(entry, "needs", codes.NEEDS, child.needs)
-    _codes_field(entry, "risk_factors", codes.RISK_FACTORS, child.risk_factors)
-    scores = [None, 1, 2, 3, 4, 5]
-    for dimension in codes.WELLBEING:
-        field = f"wellbeing_{dimension}"
-        st.radio(
-            forms.field_title(field, lang),
-            scores,
-            index=scores.index(getattr(child, field)),
-            format_func=lambda score: ui.t("assess.not_assessed") if score is None else str(score),
-            horizontal=True,
-            key=_key(entry, field),
-        )
-        _problems(entry, field)
-    for field, vocabulary in (
-        ("placement", codes.PLACEMENTS),
-        ("reintegration_stage", codes.STAGES),
-    ):
-        options = [None, *vocabulary.codes]
-        st.selectbox(
-            forms.field_title(field, lang),
-            options,
-            index=options.index(getattr(child, field)),
-            format_func=lambda code, v=vocabulary: (
-                ui.t("assess.not_recorded") if code is None else v.label(code, lang)
-            ),
-            key=_key(entry, field),
-        )
-        _problems(entry, field)
-
-
-def _service_name(resource_id: str | None) -> str:
-    if resource_id is None:
-        return ui.t("assess.no_service")
-    service = current.resource(resource_id) or baseline.resource(resource_id)
-    return forms.service_label(service, lang) if service else resource_id
-
-
-def _member_fields(entry: str, member: forms.MemberEntry, *, new: bool) -> None:
-    _problems(entry, None)
-    left, right = st.columns(2)
-    with left:
-        st.text_input(
-            forms.field_title("label", lang),
-            value=member.label,
-            max_chars=120,
-            key=_key(entry, "label"),
-        )
-        _problems(entry, "label")
-        levels = list(codes.LEVELS.codes)
-        st.selectbox(
-            forms.field_title("level", lang),
-            levels,
-            index=levels.index(member.level) if member.level in levels else None,
-            format_func=lambda level: codes.LEVELS.label(level, lang),
-            placeholder=ui.t("assess.choose"),
-            key=_key(entry, "level"),
-        )
-        _problems(entry, "level")
-    with right:
-        role_options = [None, *member_roles.MEMBER_ROLES.codes]
-        if member.role not in role_options:
-            role_options.append(member.role)
-        st.selectbox(
-            forms.field_title("role", lang),
-            role_options,
-            index=role_options.index(member.role),
-            format_func=lambda role: member_roles.role_label(role, lang) if role else "–",
-            accept_new_options=True,
-            help=ui.t("assess.role_help"),
-            key=_key(entry, "role"),
-        )
-        _problems(entry, "role")
-        services = [None, *(resource.resource_id for resource in current.resources)]
-        if member.resource_id not in services:
-            services.append(member.resource_id)
-        st.selectbox(
-            forms.field_title("resource_id", lang),
-            services,
-            index=services.index(member.resource_id),
-            format_func=_service_name,
-            key=_key(entry, "resource_id"),
-        )
-        _problems(entry, "resource_id")
-    if not new:
-        st.checkbox(
-            forms.field_title("remove", lang),
-            value=False,
-            help=ui.t("assess.remove_help"),
-            key=_key(entry, "remove"),
-        )
-        _problems(entry, "remove")
-
-
-def _end_name(end: str) -> str:
-    if end.startswith(forms.NEW_MEMBER):
-        return ui.t("assess.new_member_option", n=int(end.removeprefix(forms.NEW_MEMBER)) + 1)
-    return current.label(end, lang)
-
-
-def _tie_fields(entry: str, tie: forms.TieEntry, ends: list[str] | None = None) -> None:
-    _problems(entry, None)
-    if ends is not None:
-        source, target = st.columns(2)
-        for column, field, default in ((source, "source", tie.source), (target, "target", None)):
-            with column:
-                st.selectbox(
-                    forms.field_title(field, lang),
-                    ends,
-                    index=ends.index(default) if default in ends else None,
-                    format_func=_end_name,
-                    placeholder=ui.t("assess.choose"),
-                    key=_key(entry, field),
-                )
-                _problems(entry, field)
-    st.radio(
-        forms.field_title("strength", lang),
-        list(range(codes.MAX_STRENGTH + 1)),
-        index=tie.strength,
-        format_func=lambda strength: forms.strength_text(strength, lang),
-        horizontal=True,
-        help=ui.t("assess.strength_help"),
-        key=_key(entry, "strength"),
-    )
-    _problems(entry, "strength")
-    valences = list(codes.VALENCES.codes)
-    st.radio(
-        forms.field_title("valence", lang),
-        valences,
-        index=valences.index(tie.valence),
-        format_func=lambda valence: codes.VALENCES.label(valence, lang),
-        horizontal=True,
-        key=_key(entry, "valence"),
-    )
-    _problems(entry, "valence")
-    left, middle, right = st.columns(3)
-    for column, field, vocabulary in (
-        (left, "support_types", codes.SUPPORT_TYPES),
-        (middle, "functions", codes.FUNCTIONS),
-        (right, "needs_met", codes.NEEDS),
-    ):
-        with column:
-            _codes_field(entry, field, vocabulary, getattr(tie, field))
-    st.date_input(
-        forms.field_title("last_contact", lang),
-        value=tie.last_contact,
-        format="YYYY-MM-DD",
-        key=_key(entry, "last_contact"),
-    )
-    _problems(entry, "last_contact")
 
 
 def _outcome() -> None:
@@ -446,6 +276,7 @@ def _outcome() -> None:
         )
 
 
+fields = FormFields(prefix, lang, problems, baseline, current)
 shown = forms.form_defaults(baseline)
 member_slots, tie_slots = opened.slots
 new_member_keys = [f"{forms.NEW_MEMBER}{n}" for n in range(member_slots)]
@@ -455,7 +286,7 @@ st.subheader(ui.t("assess.form_title"))
 st.caption(ui.t("assess.form_caption"))
 with st.form(f"assess.form.{opened.generation}", enter_to_submit=False, border=True):
     st.markdown(f"#### {_titled(ui.t('assess.where.child'), _count({'child'}))}")
-    _child_fields(shown.child)
+    fields.child_fields(shown.child)
 
     members_count = _count(prefixes=("member:", forms.NEW_MEMBER))
     st.markdown(f"#### {_titled(ui.t('assess.members_title'), members_count)}")
@@ -465,13 +296,13 @@ with st.form(f"assess.form.{opened.generation}", enter_to_submit=False, border=T
             "assess.member_summary", name=member.label, level=codes.LEVELS.label(member.level, lang)
         )
         with _expander(ui.escape_markdown(title), entry, icon=":material/person:"):
-            _member_fields(entry, shown.members[entry], new=False)
+            fields.member_fields(entry, shown.members[entry], new=False)
     st.markdown(f"**{ui.t('assess.new_members')}**")
     st.caption(ui.t("assess.new_members_help"))
     for number, entry in enumerate(new_member_keys):
         title = ui.t("assess.where.new_member", n=number + 1)
         with _expander(title, entry, open_=number == 0, icon=":material/person_add:"):
-            _member_fields(entry, forms.MemberEntry(), new=True)
+            fields.member_fields(entry, forms.MemberEntry(), new=True)
 
     st.markdown(f"#### {_titled(ui.t('assess.ties_title'), _count(prefixes=('tie:', 'new_tie:')))}")
     for key, tie in shown.ties.items():
@@ -482,14 +313,14 @@ with st.form(f"assess.form.{opened.generation}", enter_to_submit=False, border=T
             valence=codes.VALENCES.label(tie.valence, lang),
         )
         with _expander(ui.escape_markdown(title), key, icon=":material/link:"):
-            _tie_fields(key, tie)
+            fields.tie_fields(key, tie)
     st.markdown(f"**{ui.t('assess.new_ties')}**")
     st.caption(ui.t("assess.new_ties_help"))
     for number in range(tie_slots):
         entry = f"new_tie:{number}"
         title = ui.t("assess.where.new_tie", n=number + 1)
         with _expander(title, entry, open_=number == 0, icon=":material/add_link:"):
-            _tie_fields(entry, forms.TieEntry(), ends)
+            fields.tie_fields(entry, forms.TieEntry(), ends)
     st.form_submit_button(ui.t("assess.submit"), type="primary", on_click=_submit)
 _outcome()
 
