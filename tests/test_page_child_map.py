@@ -365,3 +365,22 @@ def test_a_person_picked_on_the_map_keeps_its_ties_and_gaps(bandung_app_store):
     assert "member:peer" not in focus
     assert _annotation(_figure(app), "label:peer")["opacity"] < 0.5
     assert i18n.text("map.focus_member", name="Tetangga (Neighbour)") in _texts(app)
+
+
+def test_an_empty_proposal_is_refused_with_a_message_in_both_languages(bandung_app_store):
+    app = map_page(child_id="BDG-007")
+    gaps_before = _texts(app)
+    _button(app, "map.custom_add").click().run()
+    assert not app.exception
+    refused = i18n.text("map.custom_invalid", reason=i18n.text("conference.error.proposal_empty"))
+    assert refused in [_unescaped(e.value) for e in app.error]
+    assert app.session_state["child_map_proposals"]["BDG-007"] == []
+    assert "The legal services need is unmet" in gaps_before
+    app.session_state["eska_language"] = "id"
+    app.run()
+    add = i18n.text("map.custom_add", "id")
+    next(button for button in app.button if button.label == add).click().run()
+    refused = i18n.text(
+        "map.custom_invalid", "id", reason=i18n.text("conference.error.proposal_empty", "id")
+    )
+    assert refused in [_unescaped(e.value) for e in app.error]

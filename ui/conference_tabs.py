@@ -207,7 +207,8 @@ def _custom_proposal(page: MapPage) -> None:
                     lang,
                 )
             except ValueError as problem:
-                st.error(escape_markdown(t("map.custom_invalid", reason=problem)))
+                reason = conference.error_words(problem, lang)
+                st.error(escape_markdown(t("map.custom_invalid", reason=reason)))
             else:
                 _propose(page.child_id, proposal)
                 st.rerun()

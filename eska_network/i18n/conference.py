@@ -96,4 +96,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Orang lain menyimpan catatan anak ini setelah Anda membukanya: {saves}. Tidak ada "
         "yang dicatat; lihat peta lagi lalu catat ulang.",
     },
+    "conference.error.proposal_empty": {
+        "en": "give the proposed person a name or a role (an empty proposal is not a tie)",
+        "id": "isi nama atau peran orang yang diusulkan (usulan kosong bukan sebuah hubungan)",
+    },
+    "conference.error.proposal_too_long": {
+        "en": "the name is longer than {n} characters",
+        "id": "nama lebih dari {n} karakter",
+    },
 }

@@ -28,7 +28,7 @@ from eska_network.domain import codes, gaps
 from eska_network.domain.changes import change_lines, compare
 from eska_network.domain.csvsafe import to_safe_csv
 from eska_network.domain.gap_items import GapItem, gap_items, gap_title
-from eska_network.domain.member_roles import MEMBER_ROLES, level_member_label
+from eska_network.domain.member_roles import MEMBER_ROLES
 from eska_network.domain.model import ChildSystem
 from eska_network.domain.whatif import ProposedTie, what_if
 from eska_network.services import access
@@ -154,6 +154,14 @@ def proposal_effect(request: MapRequest) -> ProposalEffect:
 PROPOSED_PREFIX = "proposed"
 
 
+class ProposalError(ValueError):
+    """A what-if proposal the conference cannot add; ``said`` says why, in either language."""
+
+    def __init__(self, said: i18n.Said) -> None:
+        self.said = said
+        super().__init__(f"proposed tie: {said('en')}")
+
+
 def custom_proposal(
     system: ChildSystem,
     proposals: Sequence[ProposedTie],
@@ -169,13 +177,19 @@ def custom_proposal(
 ) -> ProposedTie:
     """A supportive tie to a new member typed in by the conference, with an id of its own.
 
-    An empty ``label`` names the member by its role (or its level when there is none).
+    An empty ``label`` names the member by its role. A proposal with neither a name nor a role
+    is refused: it would quietly add a tie to nobody in particular, and close gaps by it.
 
     >>> from eska_network.domain.model import Child
     >>> proposal = custom_proposal(ChildSystem(Child("C1", "X", 15)), [], " ", "community",
     ...     "mentor", needs_met=("life_skills",))
     >>> proposal.member_id, proposal.label, proposal.needs_met
     ('proposed_1', 'Mentor', ('life_skills',))
+
+    Raises
+    ------
+    ProposalError
+        When neither a name nor a role is given, or the name is too long.
     """
     taken = {member.member_id for member in system.members}
     taken |= {proposal.member_id for proposal in proposals}
@@ -184,13 +198,11 @@ def custom_proposal(
         number += 1
     text = " ".join(str(label).split())
     if len(text) > MAX_TEXT:
-        raise ValueError(f"proposed tie: the name is longer than {MAX_TEXT} characters")
+        raise ProposalError(i18n.say("conference.error.proposal_too_long", n=MAX_TEXT))
+    if not text and not role:
+        raise ProposalError(i18n.say("conference.error.proposal_empty"))
     if not text:
-        text = (
-            MEMBER_ROLES.label(role, lang)
-            if role in MEMBER_ROLES
-            else level_member_label(level, lang)
-        )
+        text = MEMBER_ROLES.label(role, lang) if role in MEMBER_ROLES else str(role)
     return ProposedTie(
         f"{PROPOSED_PREFIX}_{number}",
         level,
