@@ -384,3 +384,40 @@ def test_an_empty_proposal_is_refused_with_a_message_in_both_languages(bandung_a
         "map.custom_invalid", "id", reason=i18n.text("conference.error.proposal_empty", "id")
     )
     assert refused in [_unescaped(e.value) for e in app.error]
+
+
+def _new_action(app: AppTest, what: str, who: str) -> AppTest:
+    _open_tab(app, "map.tab_actions")
+    gap = next(box for box in app.selectbox if box.label == i18n.text("map.action_gap"))
+    gap.select_index(next(i for i, text in enumerate(gap.options) if "legal" in text))
+    inputs = {box.label: box for box in app.text_input}
+    inputs[i18n.text("map.action_what")].input(what)
+    inputs[i18n.text("map.action_who")].input(who)
+    _button(app, "map.action_add").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _stored_actions(store) -> list[dict]:
+    with store.engine.connect() as connection:
+        return [dict(row) for row in connection.execute(sa.select(actions_table)).mappings()]
+
+
+def test_names_in_an_action_are_flagged_and_replaced_by_roles(bandung_app_store):
+    app = _new_action(map_page(child_id="BDG-007"), "Ask PEMILIK USAHA to stop", "Caseworker")
+    # Nothing stored yet: the worker is asked first.
+    assert _stored_actions(bandung_app_store) == []
+    assert "Pemilik usaha (the employer)" in _unescaped(app.warning[0].value)
+    _button(app, "conference.names.replace").click().run()
+    assert not app.exception
+    stored = _stored_actions(bandung_app_store)
+    assert [(row["what"], row["who"]) for row in stored] == [
+        ("Ask the employer to stop", "Caseworker")
+    ]
+    assert not app.warning
+
+
+def test_names_in_an_action_may_be_kept_as_written(bandung_app_store):
+    app = _new_action(map_page(child_id="BDG-007"), "Visit", "pemilik usaha")
+    _button(app, "conference.names.keep").click().run()
+    assert [row["who"] for row in _stored_actions(bandung_app_store)] == ["pemilik usaha"]

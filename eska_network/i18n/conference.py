@@ -104,4 +104,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the name is longer than {n} characters",
         "id": "nama lebih dari {n} karakter",
     },
+    "conference.names.role_in_text": {"en": "the {role}", "id": "{role}"},
+    "conference.names.found": {
+        "en": "The text names people of the child's network: {names}. Action texts are read "
+        "in conferences and kept: write roles, not names.",
+        "id": "Teks menyebut nama orang dalam jaringan anak: {names}. Teks tindakan dibaca "
+        "dalam konferensi dan disimpan: tulis peran, bukan nama.",
+    },
+    "conference.names.pair": {"en": "{name} (the {role})", "id": "{name} ({role})"},
+    "conference.names.preview": {"en": "With roles: {text}", "id": "Dengan peran: {text}"},
+    "conference.names.replace": {
+        "en": "Replace the names by roles and add",
+        "id": "Ganti nama dengan peran lalu tambahkan",
+    },
+    "conference.names.keep": {"en": "Add as written", "id": "Tambahkan seperti ditulis"},
+    "conference.names.cancel": {"en": "Do not add", "id": "Jangan tambahkan"},
 }
