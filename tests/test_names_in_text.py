@@ -26,9 +26,7 @@ def test_a_name_is_found_whole_and_in_any_case():
 
 def test_names_are_replaced_by_roles_in_the_language_shown():
     members = [SARI, PAK]
-    assert with_roles("Pak  Budi talks to ibu sari", members) == (
-        "the teacher talks to the mother"
-    )
+    assert with_roles("Pak  Budi talks to ibu sari", members) == ("the teacher talks to the mother")
     assert with_roles("Pak Budi bicara dengan Ibu Sari", members, "id") == (
         "guru bicara dengan ibu"
     )

@@ -12,7 +12,7 @@ LBH Bandung"), and are left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from eska_network import i18n
@@ -68,6 +68,10 @@ def names_in(text: str, members: Iterable[Member], lang: str = "en") -> tuple[Na
     return tuple(found.values())
 
 
+def _constant(words: str) -> Callable[[re.Match[str]], str]:
+    return lambda _match: words
+
+
 def with_roles(text: str, members: Iterable[Member], lang: str = "en") -> str:
     """``text`` with every member's name replaced by their role (lower case, as in a sentence).
 
@@ -82,5 +86,6 @@ def with_roles(text: str, members: Iterable[Member], lang: str = "en") -> str:
     for form, member in sorted(candidates, key=lambda item: -len(item[0])):
         role = _role_of(member, lang).lower()
         words = i18n.text("conference.names.role_in_text", lang, role=role)
-        result = _pattern(form).sub(lambda _match, words=words: words, result)
+        # A function as the replacement: the words are used as they are (no escapes read).
+        result = _pattern(form).sub(_constant(words), result)
     return result
