@@ -15,7 +15,7 @@ from eska_network.child_map.figure import child_map_figure
 from eska_network.child_map.frame import screen_frame
 from eska_network.child_map.scene import gap_topic
 from eska_network.child_map.view import MapRequest, gap_sentences, map_view
-from eska_network.services import access, conference
+from eska_network.services import access, conference, drafts
 from ui import conference_tabs, quick_add, tie_contacts, viewport
 
 PRESENTATION_KEY = "child_map_presentation"
@@ -113,7 +113,11 @@ with panel:
     if message:
         st.success(message)
 
-proposals = st.session_state.setdefault(PROPOSALS_KEY, {}).setdefault(child_id, [])
+kept = st.session_state.setdefault(PROPOSALS_KEY, {})
+if child_id not in kept:
+    # The first look at this child in this session: the proposals kept as a draft come back.
+    kept[child_id] = drafts.kept_proposals(store, principal, child_id)
+proposals = kept[child_id]
 request = MapRequest(record, as_of, compare_with, tuple(proposals), lang, presentation)
 view = map_view(request)
 topics = {gap_topic(item): item for item in view.items}

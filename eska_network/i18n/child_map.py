@@ -324,4 +324,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Disorot: {name}, ikatan dan kesenjangannya.",
     },
     "map.focus_clear": {"en": "Show the whole map", "id": "Tampilkan seluruh peta"},
+    "map.proposals_kept": {
+        "en": "Kept for you as a draft: shown again after a reload or a new login, until "
+        "recorded or dropped.",
+        "id": "Disimpan untuk Anda sebagai draf: ditampilkan lagi setelah halaman dimuat ulang "
+        "atau masuk kembali, sampai dicatat atau dibuang.",
+    },
+    "map.drop_all": {"en": "Drop all proposals", "id": "Buang semua usulan"},
 }
