@@ -16,6 +16,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from eska_network.domain.whatif import ProposedTie
 from eska_network.services import access
@@ -94,7 +95,8 @@ def kept_proposals(store: Store, principal: access.Principal, child_id: str) -> 
     ]
 
 
-def _tuple(value: object) -> object:
+def _tuple(value: Any) -> Any:
+    """A JSON list as the tuple the dataclasses hold (JSON has no tuples)."""
     return tuple(value) if isinstance(value, list) else value
 
 
