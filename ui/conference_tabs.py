@@ -46,9 +46,7 @@ def _kept(page: MapPage) -> None:
     """The proposals kept as the user's draft, so that a reload or a new login loses none."""
     context = page.context
     try:
-        drafts.keep_proposals(
-            context.store, context.principal, page.child_id, _mine(page.child_id)
-        )
+        drafts.keep_proposals(context.store, context.principal, page.child_id, _mine(page.child_id))
     except access.AccessDenied:
         # Reassigned meanwhile: the page refuses the child at this run; nothing is kept.
         return
