@@ -9,7 +9,7 @@ import streamlit as st
 
 import ui
 from eska_network.domain import codes
-from eska_network.services import access, quick_record
+from eska_network.services import access, drafts, quick_record
 from eska_network.services import assessment_forms as forms
 from eska_network.services.access import AccessDenied
 from eska_network.store import AssessmentError, ChildChange, ConcurrentEditError
@@ -32,9 +32,15 @@ if child_id is None:
     st.stop()
 
 
-def _open(generation: int = 0) -> states.OpenForm:
-    record = forms.open_record(context.store, context.principal, child_id)
-    return states.OpenForm(child_id, record, record, generation, (NEW_MEMBER_SLOTS, NEW_TIE_SLOTS))
+def _open(generation: int = 0, *, restore: bool = False) -> states.OpenForm:
+    """The form opened on the child's record (``restore``: with the user's kept entries)."""
+    store, principal = context.store, context.principal
+    record = forms.open_record(store, principal, child_id)
+    slots = (NEW_MEMBER_SLOTS, NEW_TIE_SLOTS)
+    draft = drafts.kept_form(store, principal, child_id) if restore else None
+    if draft is not None:
+        slots = drafts.blank_slots(draft.values, slots)
+    return states.OpenForm(child_id, record, record, generation, slots, draft=draft)
 
 
 def _update(**changes) -> None:
@@ -45,7 +51,7 @@ def _update(**changes) -> None:
 open_form = st.session_state.get(OPEN)
 if not isinstance(open_form, states.OpenForm) or open_form.child_id != child_id:
     try:
-        st.session_state[OPEN] = _open()
+        st.session_state[OPEN] = _open(restore=True)
     except AccessDenied:
         st.error(ui.t("app.refused"))
         st.stop()
@@ -118,11 +124,27 @@ def _read_form() -> forms.FormValues:
 def _submit(answers: Answers | None = None) -> None:
     try:
         outcome = _save(answers)
+        if isinstance(outcome, states.Saved):
+            drafts.drop(context.store, context.principal, child_id, drafts.ASSESSMENT)
+        elif not isinstance(outcome, states.NothingChanged):
+            # Not saved (yet): the entries are kept, so that a reload loses none.
+            _keep_draft(outcome)
+            return
     except AccessDenied:
         # The child was reassigned while the form was open.
         outcome = states.Refused()
     # After a save, OPEN holds the form reopened on the new record: the outcome goes there.
     _update(outcome=outcome)
+
+
+def _keep_draft(outcome: states.Outcome | None = None) -> None:
+    """Keep the form's entries as the user's draft (the outcome shown: ``outcome`` or "kept")."""
+    draft = drafts.FormDraft(_read_form(), st.session_state[date_key], baseline.revision)
+    try:
+        drafts.keep_form(context.store, context.principal, child_id, draft)
+    except AccessDenied:
+        outcome = states.Refused()
+    _update(outcome=outcome or states.DraftKept())
 
 
 def _save(answers: Answers | None) -> states.Outcome:
@@ -170,6 +192,7 @@ def _save(answers: Answers | None) -> states.Outcome:
 
 
 def _discard() -> None:
+    drafts.drop(context.store, context.principal, child_id, drafts.ASSESSMENT)
     st.session_state[OPEN] = _open(opened.generation + 1)
 
 
@@ -192,10 +215,18 @@ today = dt.date.today()
 # The form's own record sets the earliest date: a later save by someone else is refused by the
 # store, next to this field, rather than leaving a chosen date outside the widget's range.
 opened_latest = baseline.system.latest_assessment()
+earliest = min(opened_latest, today) if opened_latest else None
+day = opened.draft.assessed_on if opened.draft and opened.draft.assessed_on else today
+if opened.draft is not None:
+    kept_at = opened.draft.saved_at
+    when = kept_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if kept_at else "–"
+    st.info(ui.t("assess.draft_back", at=when), icon=":material/restore:")
+    if opened.draft.revision != baseline.revision:
+        st.warning(ui.t("assess.draft_older"))
 st.date_input(
     ui.t("assess.date"),
-    value=today,
-    min_value=min(opened_latest, today) if opened_latest else None,
+    value=min(max(day, earliest), today) if earliest else min(day, today),
+    min_value=earliest,
     max_value=today,
     key=date_key,
     help=ui.t("assess.date_help"),
@@ -261,6 +292,8 @@ def _outcome() -> None:
             ui.plain(f"• {line}")
     elif isinstance(outcome, states.Refused):
         st.error(ui.t("app.refused"))
+    elif isinstance(outcome, states.DraftKept):
+        st.info(ui.t("assess.draft_kept"), icon=":material/save_as:")
     elif isinstance(outcome, states.AskContact):
         if outcome.error:
             st.error(ui.escape_markdown(ui.t("assess.quick.refused", reason=outcome.error)))
@@ -278,6 +311,7 @@ def _outcome() -> None:
 
 fields = FormFields(prefix, lang, problems, baseline, current)
 shown = forms.form_defaults(baseline)
+entries = drafts.shown_values(shown, opened.draft)
 member_slots, tie_slots = opened.slots
 new_member_keys = [f"{forms.NEW_MEMBER}{n}" for n in range(member_slots)]
 ends = [codes.CHILD_NODE, *(m.member_id for m in baseline.members), *new_member_keys]
@@ -286,7 +320,7 @@ st.subheader(ui.t("assess.form_title"))
 st.caption(ui.t("assess.form_caption"))
 with st.form(f"assess.form.{opened.generation}", enter_to_submit=False, border=True):
     st.markdown(f"#### {_titled(ui.t('assess.where.child'), _count({'child'}))}")
-    fields.child_fields(shown.child)
+    fields.child_fields(entries.child)
 
     members_count = _count(prefixes=("member:", forms.NEW_MEMBER))
     st.markdown(f"#### {_titled(ui.t('assess.members_title'), members_count)}")
@@ -296,13 +330,14 @@ with st.form(f"assess.form.{opened.generation}", enter_to_submit=False, border=T
             "assess.member_summary", name=member.label, level=codes.LEVELS.label(member.level, lang)
         )
         with _expander(ui.escape_markdown(title), entry, icon=":material/person:"):
-            fields.member_fields(entry, shown.members[entry], new=False)
+            fields.member_fields(entry, entries.members[entry], new=False)
     st.markdown(f"**{ui.t('assess.new_members')}**")
     st.caption(ui.t("assess.new_members_help"))
     for number, entry in enumerate(new_member_keys):
         title = ui.t("assess.where.new_member", n=number + 1)
         with _expander(title, entry, open_=number == 0, icon=":material/person_add:"):
-            fields.member_fields(entry, forms.MemberEntry(), new=True)
+            blank = entries.new_members[number] if number < len(entries.new_members) else None
+            fields.member_fields(entry, blank or forms.MemberEntry(), new=True)
 
     st.markdown(f"#### {_titled(ui.t('assess.ties_title'), _count(prefixes=('tie:', 'new_tie:')))}")
     for key, tie in shown.ties.items():
@@ -313,15 +348,20 @@ with st.form(f"assess.form.{opened.generation}", enter_to_submit=False, border=T
             valence=codes.VALENCES.label(tie.valence, lang),
         )
         with _expander(ui.escape_markdown(title), key, icon=":material/link:"):
-            fields.tie_fields(key, tie)
+            fields.tie_fields(key, entries.ties[key])
     st.markdown(f"**{ui.t('assess.new_ties')}**")
     st.caption(ui.t("assess.new_ties_help"))
     for number in range(tie_slots):
         entry = f"new_tie:{number}"
         title = ui.t("assess.where.new_tie", n=number + 1)
         with _expander(title, entry, open_=number == 0, icon=":material/add_link:"):
-            fields.tie_fields(entry, forms.TieEntry(), ends)
-    st.form_submit_button(ui.t("assess.submit"), type="primary", on_click=_submit)
+            blank_tie = entries.new_ties[number] if number < len(entries.new_ties) else None
+            fields.tie_fields(entry, blank_tie or forms.TieEntry(), ends)
+    buttons = st.columns([3, 2])
+    buttons[0].form_submit_button(ui.t("assess.submit"), type="primary", on_click=_submit)
+    buttons[1].form_submit_button(
+        ui.t("assess.keep_draft"), on_click=_keep_draft, icon=":material/save_as:"
+    )
 _outcome()
 
 more_members, more_ties, discard = st.columns(3)

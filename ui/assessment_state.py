@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from eska_network.domain.model import Tie
 from eska_network.services.assessment_forms import FieldProblem, Record
+from eska_network.services.drafts import FormDraft
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,12 @@ class AskContact:
     error: str | None = None
 
 
-Outcome = Problems | Saved | NothingChanged | Conflict | Refused | AskContact
+@dataclass(frozen=True)
+class DraftKept:
+    """The entries were kept as the user's draft, not saved."""
+
+
+Outcome = Problems | Saved | NothingChanged | Conflict | Refused | AskContact | DraftKept
 
 
 @dataclass(frozen=True)
@@ -69,3 +75,5 @@ class OpenForm:
     generation: int
     slots: tuple[int, int]
     outcome: Outcome | None = None
+    draft: FormDraft | None = None
+    """The user's entries kept from an earlier session, shown in place of the record's."""

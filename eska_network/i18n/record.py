@@ -342,4 +342,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a day of contact must be given and not after {day}",
         "id": "tanggal kontak harus diisi dan tidak setelah {day}",
     },
+    # -- drafts (issue 14.3)
+    "assess.keep_draft": {"en": "Keep as a draft", "id": "Simpan sebagai draf"},
+    "assess.draft_kept": {
+        "en": "Kept as your draft, not saved to the record: it comes back after a reload or a "
+        "new login. 'Start again from the latest record' drops it.",
+        "id": "Disimpan sebagai draf Anda, belum masuk catatan: muncul kembali setelah halaman "
+        "dimuat ulang atau masuk kembali. 'Mulai lagi dari catatan terbaru' membuangnya.",
+    },
+    "assess.draft_back": {
+        "en": "Your unsaved entries kept at {at} are back in the form. Save them, or start again "
+        "from the latest record to drop them.",
+        "id": "Isian Anda yang belum disimpan (disimpan sebagai draf pada {at}) kembali di "
+        "formulir. Simpan, atau mulai lagi dari catatan terbaru untuk membuangnya.",
+    },
+    "assess.draft_older": {
+        "en": "The record was saved after this draft was kept: check the entries against the "
+        "record as it stands before saving.",
+        "id": "Catatan telah disimpan setelah draf ini dibuat: periksa isian terhadap catatan "
+        "terkini sebelum menyimpan.",
+    },
 }

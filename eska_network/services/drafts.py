@@ -180,6 +180,24 @@ def kept_form(store: Store, principal: access.Principal, child_id: str) -> FormD
     return None if draft is None else form_from_json(draft.content, draft.saved_at)
 
 
+def shown_values(defaults: FormValues, draft: FormDraft | None) -> FormValues:
+    """What a form shows: the draft's entries where it has them, the record's elsewhere.
+
+    A member or tie the record gained since the draft was kept shows as recorded; one the
+    draft has and the record no longer has is not shown.
+    """
+    if draft is None:
+        return defaults
+    kept = draft.values
+    return FormValues(
+        child=kept.child,
+        members={key: kept.members.get(key, entry) for key, entry in defaults.members.items()},
+        ties={key: kept.ties.get(key, entry) for key, entry in defaults.ties.items()},
+        new_members=kept.new_members,
+        new_ties=kept.new_ties,
+    )
+
+
 def blank_slots(values: FormValues, slots: Iterable[int]) -> tuple[int, int]:
     """Enough blank slots for a draft's new members and new ties (at least ``slots``)."""
     members, ties = tuple(slots)
