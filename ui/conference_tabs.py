@@ -283,8 +283,8 @@ def _export(page: MapPage) -> None:
         plain(t("map.no_export_rights"))
         return
     st.caption(t("map.export_presentation" if page.presentation else "map.export_named"))
-    buttons = st.columns(4)
-    for column, fmt in zip(buttons, conference.EXPORT_FORMATS, strict=True):
+    buttons = st.columns(len(conference.EXPORT_FORMATS) + 1)
+    for column, fmt in zip(buttons, conference.EXPORT_FORMATS, strict=False):
         column.download_button(
             t(f"map.export_{fmt}"),
             data=_exporter(page, fmt),
@@ -293,3 +293,24 @@ def _export(page: MapPage) -> None:
             key=f"child_map_export_{fmt}",
             icon=":material/download:",
         )
+    buttons[-1].download_button(
+        t("map.export_easynwk"),
+        data=_easynwk(page),
+        file_name=conference.export_file_name(view, conference.EASYNWK),
+        mime="application/json",
+        key="child_map_export_easynwk",
+        icon=":material/download:",
+        help=t("map.export_easynwk_help"),
+    )
+
+
+def _easynwk(page: MapPage) -> Callable[[], str]:
+    """The easyNWK file of the map up to the date shown, made (and audited) only when clicked."""
+
+    def make() -> str:
+        context = page.context
+        return conference.export_easynwk(
+            context.store, context.principal, page.child_id, page.request
+        )
+
+    return make

@@ -331,4 +331,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "atau masuk kembali, sampai dicatat atau dibuang.",
     },
     "map.drop_all": {"en": "Drop all proposals", "id": "Buang semua usulan"},
+    "map.export_easynwk": {"en": "easyNWK file", "id": "Berkas easyNWK"},
+    "map.export_easynwk_help": {
+        "en": "The map as recorded, one easyNWK version per assessment up to the date shown "
+        "(proposals are not in it). See docs/easynwk.md for what easyNWK cannot hold.",
+        "id": "Peta seperti dicatat, satu versi easyNWK per asesmen sampai tanggal yang "
+        "ditampilkan (usulan tidak termasuk). Lihat docs/easynwk.md untuk apa yang tidak dapat "
+        "disimpan easyNWK.",
+    },
 }
