@@ -334,9 +334,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "map.export_easynwk": {"en": "easyNWK file", "id": "Berkas easyNWK"},
     "map.export_easynwk_help": {
         "en": "The map as recorded, one easyNWK version per assessment up to the date shown "
-        "(proposals are not in it). See docs/easynwk.md for what easyNWK cannot hold.",
+        "(proposals are not in it). The documentation on easyNWK lists what it cannot hold.",
         "id": "Peta seperti dicatat, satu versi easyNWK per asesmen sampai tanggal yang "
-        "ditampilkan (usulan tidak termasuk). Lihat docs/easynwk.md untuk apa yang tidak dapat "
-        "disimpan easyNWK.",
+        "ditampilkan (usulan tidak termasuk). Dokumentasi tentang easyNWK mencantumkan apa yang "
+        "tidak dapat disimpannya.",
     },
 }

@@ -108,8 +108,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "conference.names.found": {
         "en": "The text names people of the child's network: {names}. Action texts are read "
         "in conferences and kept: write roles, not names.",
-        "id": "Teks menyebut nama orang dalam jaringan anak: {names}. Teks tindakan dibaca "
-        "dalam konferensi dan disimpan: tulis peran, bukan nama.",
+        "id": "Teks menyebut nama orang dalam jaringan anak: {names}. Teks rencana tindak lanjut "
+        "dibaca dalam konferensi kasus dan disimpan: tulis peran, bukan nama.",
     },
     "conference.names.pair": {"en": "{name} (the {role})", "id": "{name} ({role})"},
     "conference.names.preview": {"en": "With roles: {text}", "id": "Dengan peran: {text}"},

@@ -95,11 +95,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.easynwk.title": {"en": "A map drawn in easyNWK", "id": "Peta yang digambar di easyNWK"},
     "import.easynwk.intro": {
         "en": "An easyNWK file (JSON, as easyNWK saves it) becomes one child's record: every "
-        "version a dated assessment. It is checked first and imported all or nothing; "
-        "docs/easynwk.md says how sectors and horizons are read.",
+        "version a dated assessment. It is checked first and imported all or nothing; the "
+        "documentation on easyNWK says how sectors and horizons are read.",
         "id": "Berkas easyNWK (JSON, seperti disimpan easyNWK) menjadi catatan satu anak: setiap "
         "versi menjadi asesmen bertanggal. Berkas diperiksa dulu dan diimpor seluruhnya atau "
-        "tidak sama sekali; docs/easynwk.md menjelaskan cara sektor dan cakrawala dibaca.",
+        "tidak sama sekali; dokumentasi tentang easyNWK menjelaskan cara sektor dan cakrawala "
+        "dibaca.",
     },
     "import.easynwk.file": {"en": "easyNWK file", "id": "Berkas easyNWK"},
     "import.easynwk.child": {"en": "The child's code", "id": "Kode anak"},
