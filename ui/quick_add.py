@@ -60,7 +60,7 @@ def _add_person(page: MapPage, record: Record) -> None:
     added = changes.members_added[0]
     name = role_label(added.role, page.lang) if page.presentation else added.label
     said = i18n.say("assess.quick.added_person", name=name, date=today().isoformat())
-    if attempt(page, record, changes, said):
+    if attempt(page, record, changes, said, refocus=True):
         state[keys["name"]] = ""
         state[keys["role"]] = None
         state[keys["level"]] = None
@@ -82,7 +82,7 @@ def _add_tie(page: MapPage, record: Record) -> None:
         return
     name = f"{page.view.names.get(first, first)} – {page.view.names.get(second, second)}"
     said = i18n.say("assess.quick.added_tie", name=name, date=today().isoformat())
-    if attempt(page, record, changes, said):
+    if attempt(page, record, changes, said, refocus=True):
         state[key(page, "first")] = None
         state[key(page, "second")] = None
 

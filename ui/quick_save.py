@@ -25,7 +25,8 @@ PENDING_KEY = "quick_pending"
 ERROR_KEY = "quick_error"
 DONE_KEY = "quick_done"
 FOCUS_KEY = "quick_focus"
-"""How many persons were added: after each, the cursor goes back to the name."""
+"""How many entries of the quick-add rows were saved: after each, the cursor goes back to the
+name."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Pending:
     said: i18n.Said
     stale: tuple[Tie, ...]
     on: dt.date
+    refocus: bool = False
 
 
 def today() -> dt.date:
@@ -51,21 +53,35 @@ def key(page: MapPage, name: str) -> str:
 # --- Saving --------------------------------------------------------------------------------------
 
 
-def attempt(page: MapPage, record: Record, changes: AssessmentChanges, said: i18n.Said) -> bool:
+def attempt(
+    page: MapPage,
+    record: Record,
+    changes: AssessmentChanges,
+    said: i18n.Said,
+    *,
+    refocus: bool = False,
+) -> bool:
     """Save ``changes`` now, or hold them while the ties they make stale are asked about.
 
-    Returns whether the entry was taken (saved or held); a refusal is kept to be shown.
+    ``refocus``: once saved, the cursor goes back to the quick-add name (an entry of the row,
+    not a click in the member's panel, which would scroll the page away). Returns whether the
+    entry was taken (saved or held); a refusal is kept to be shown.
     """
     on = today()
     stale = quick_record.made_stale(record.system, on, changes)
     if stale:
-        st.session_state[PENDING_KEY] = Pending(record, changes, said, stale, on)
+        st.session_state[PENDING_KEY] = Pending(record, changes, said, stale, on, refocus)
         return True
-    return _save(page, record, changes, said, on)
+    return _save(page, record, changes, said, on, refocus)
 
 
 def _save(
-    page: MapPage, record: Record, changes: AssessmentChanges, said: i18n.Said, on: dt.date
+    page: MapPage,
+    record: Record,
+    changes: AssessmentChanges,
+    said: i18n.Said,
+    on: dt.date,
+    refocus: bool,
 ) -> bool:
     context = page.context
     try:
@@ -74,7 +90,8 @@ def _save(
         st.session_state[ERROR_KEY] = conference.error_words(error, page.lang)
         return False
     st.session_state[MESSAGE_KEY] = st.session_state[DONE_KEY] = said(page.lang)
-    st.session_state[FOCUS_KEY] = st.session_state.get(FOCUS_KEY, 0) + 1
+    if refocus:
+        st.session_state[FOCUS_KEY] = st.session_state.get(FOCUS_KEY, 0) + 1
     # The save is dated later than the date shown: show the new latest map.
     st.session_state.pop(f"child_map_date_{page.child_id}", None)
     return True
@@ -89,7 +106,7 @@ def answered(page: MapPage, answers: Answers) -> None:
         return
     changes = quick_record.merged(pending.changes, confirmed)
     st.session_state.pop(PENDING_KEY)
-    _save(page, pending.record, changes, pending.said, pending.on)
+    _save(page, pending.record, changes, pending.said, pending.on, pending.refocus)
 
 
 def cancel() -> None:
