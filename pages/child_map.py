@@ -15,8 +15,8 @@ from eska_network.child_map.figure import child_map_figure
 from eska_network.child_map.frame import screen_frame
 from eska_network.child_map.scene import gap_topic
 from eska_network.child_map.view import MapRequest, gap_sentences, map_view
-from eska_network.services import access, conference
-from ui import conference_tabs, viewport
+from eska_network.services import access, conference, drafts
+from ui import conference_tabs, quick_add, tie_contacts, viewport
 from ui.situation import show_situation
 
 PRESENTATION_KEY = "child_map_presentation"
@@ -82,6 +82,8 @@ with panel:
 if child_id is None:
     panel.info(ui.t("map.no_children"))
     st.stop()
+# The revision is read first: a save made while the record is read is then refused, never missed.
+revision = store.revision(child_id)
 try:
     record = access.open_child(store, principal, child_id)
 except access.AccessDenied:
@@ -112,7 +114,11 @@ with panel:
     if message:
         st.success(message)
 
-proposals = st.session_state.setdefault(PROPOSALS_KEY, {}).setdefault(child_id, [])
+kept = st.session_state.setdefault(PROPOSALS_KEY, {})
+if child_id not in kept:
+    # The first look at this child in this session: the proposals kept as a draft come back.
+    kept[child_id] = drafts.kept_proposals(store, principal, child_id)
+proposals = kept[child_id]
 request = MapRequest(record, as_of, compare_with, tuple(proposals), lang, presentation)
 view = map_view(request)
 topics = {gap_topic(item): item for item in view.items}
@@ -122,6 +128,16 @@ if picked in topics:
     focus = Focus(gap=topics[picked])
 elif isinstance(picked, str) and picked.removeprefix("member:") in {*view.places, "child"}:
     focus = Focus(member=picked.removeprefix("member:"))
+page = conference_tabs.MapPage(
+    context=context,
+    child_id=child_id,
+    record=record,
+    request=request,
+    view=view,
+    dates=dates,
+    revision=revision,
+    may_edit=access.may(store, principal, access.EDIT_CHILD, child_id),
+)
 
 # --- The map ----------------------------------------------------------------------------------
 with map_column:
@@ -139,6 +155,8 @@ with map_column:
         width=frame.width,
         config={"displayModeBar": False, "displaylogo": False},
     )
+    # Under the map, so that the map keeps the whole height of the window.
+    quick_add.quick_add(page)
 
 # --- The gaps beside it -------------------------------------------------------------------------
 sentences = gap_sentences(view)
@@ -177,6 +195,7 @@ with panel:
         if focus.member is not None:
             name = view.labels.get(focus.member, view.child_label)
             st.caption(ui.escape_markdown(ui.t("map.focus_member", name=name)))
+            tie_contacts.member_ties(page, focus.member)
         st.button(ui.t("map.focus_clear"), on_click=_clear_focus, icon=":material/visibility:")
     else:
         st.caption(ui.t("map.focus_hint"))
@@ -200,16 +219,5 @@ with panel:
             st.markdown("\n".join(f"- {ui.escape_markdown(line)}" for line in effect.opened))
 
 # --- What-if, actions, tables, export -----------------------------------------------------------
-conference_tabs.show(
-    conference_tabs.MapPage(
-        context=context,
-        child_id=child_id,
-        record=record,
-        request=request,
-        view=view,
-        dates=dates,
-        revision=store.revision(child_id),
-        may_edit=access.may(store, principal, access.EDIT_CHILD, child_id),
-    )
-)
+conference_tabs.show(page)
 st.html(STYLE + (LARGE_TYPE if presentation else ""))

@@ -9,7 +9,7 @@ import streamlit as st
 
 import ui
 from eska_network.domain import csvsafe, io
-from eska_network.services import access, dataset_transfer
+from eska_network.services import access, dataset_transfer, easynwk_upload
 from eska_network.services.access import AccessDenied
 
 CHECKED = "import.checked"
@@ -18,6 +18,8 @@ UPLOADS = "import.uploads"
 """Session key: a counter in the uploader's key, raised to empty it after an import."""
 DONE = "import.done"
 EXPORT = "import.export"
+EASYNWK = "import.easynwk.checked"
+"""Session key: what the check of the last easyNWK file found."""
 
 context = ui.page_context("import_data")
 lang = context.lang
@@ -105,6 +107,67 @@ if uploaded:
                 st.session_state[DONE] = report
                 st.session_state[UPLOADS] = uploads + 1
                 st.session_state.pop(CHECKED, None)
+                st.rerun()
+
+# -- a map drawn in easyNWK -------------------------------------------------------------------
+
+st.subheader(ui.t("import.easynwk.title"))
+st.caption(ui.t("import.easynwk.intro"))
+caseworkers = easynwk_upload.assignable_caseworkers(context.store, context.principal)
+with st.form("import.easynwk", border=True):
+    nwk_file = st.file_uploader(
+        ui.t("import.easynwk.file"), type=["json"], key=f"import.easynwk.file.{uploads}"
+    )
+    row = st.columns(4)
+    nwk_child = row[0].text_input(ui.t("import.easynwk.child"), max_chars=32)
+    nwk_district = row[1].text_input(ui.t("import.easynwk.district"), max_chars=80)
+    nwk_age = row[2].number_input(
+        ui.t("import.easynwk.age"), min_value=0, max_value=30, value=None, step=1
+    )
+    nwk_caseworker = row[3].selectbox(ui.t("import.easynwk.caseworker"), caseworkers)
+    if st.form_submit_button(ui.t("import.easynwk.check"), icon=":material/fact_check:"):
+        if nwk_file is None:
+            st.session_state.pop(EASYNWK, None)
+        else:
+            try:
+                st.session_state[EASYNWK] = easynwk_upload.check_easynwk(
+                    context.store,
+                    context.principal,
+                    nwk_file.getvalue(),
+                    nwk_file.name,
+                    nwk_child,
+                    nwk_district,
+                    nwk_caseworker,
+                    None if nwk_age is None else int(nwk_age),
+                    lang,
+                )
+            except AccessDenied:
+                st.error(ui.t("app.refused"))
+                st.stop()
+nwk_check = st.session_state.get(EASYNWK)
+if nwk_check is not None:
+    if nwk_check.problems:
+        st.error(ui.t("import.problems", n=len(nwk_check.problems)))
+        _problem_table(nwk_check.problems)
+    elif not dataset_transfer.changes_anything(nwk_check.preview):
+        st.info(ui.t("import.nothing_new"))
+    else:
+        st.success(ui.t("import.valid", summary=io.summary(nwk_check.dataset)))
+        _report_table(nwk_check.preview)
+        if st.button(ui.t("import.submit"), type="primary", key="import.easynwk.submit"):
+            try:
+                report = dataset_transfer.import_checked(
+                    context.store, context.principal, nwk_check.dataset
+                )
+            except AccessDenied:
+                st.error(ui.t("app.refused"))
+            except io.DatasetError as error:
+                st.error(ui.t("import.problems", n=len(error.problems)))
+                _problem_table(error.problems)
+            else:
+                st.session_state[DONE] = report
+                st.session_state[UPLOADS] = uploads + 1
+                st.session_state.pop(EASYNWK, None)
                 st.rerun()
 
 if access.may(context.store, context.principal, access.EXPORT_CHILD):

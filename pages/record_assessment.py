@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import streamlit as st
 
 import ui
-from eska_network.domain import codes, member_roles
-from eska_network.services import access
+from eska_network.domain import codes
+from eska_network.services import access, drafts, quick_record
 from eska_network.services import assessment_forms as forms
 from eska_network.services.access import AccessDenied
 from eska_network.store import AssessmentError, ChildChange, ConcurrentEditError
+from ui import assessment_state as states
+from ui.assessment_fields import FormFields
+from ui.stale_ties import Answers, stale_panel
 
 NEW_MEMBER_SLOTS = 2
 NEW_TIE_SLOTS = 3
@@ -28,28 +32,33 @@ if child_id is None:
     st.stop()
 
 
-def _open(generation: int = 0) -> dict:
-    record = forms.open_record(context.store, context.principal, child_id)
-    return {
-        "child_id": child_id,
-        "baseline": record,
-        "current": record,
-        "generation": generation,
-        "slots": (NEW_MEMBER_SLOTS, NEW_TIE_SLOTS),
-        "outcome": None,
-    }
+def _open(generation: int = 0, *, restore: bool = False) -> states.OpenForm:
+    """The form opened on the child's record (``restore``: with the user's kept entries)."""
+    store, principal = context.store, context.principal
+    record = forms.open_record(store, principal, child_id)
+    slots = (NEW_MEMBER_SLOTS, NEW_TIE_SLOTS)
+    draft = drafts.kept_form(store, principal, child_id) if restore else None
+    if draft is not None:
+        slots = drafts.blank_slots(draft.values, slots)
+    return states.OpenForm(child_id, record, record, generation, slots, draft=draft)
 
 
-if st.session_state.get(OPEN, {}).get("child_id") != child_id:
+def _update(**changes) -> None:
+    """Change the open form (as it is now: a save may have reopened it)."""
+    st.session_state[OPEN] = dataclasses.replace(st.session_state[OPEN], **changes)
+
+
+open_form = st.session_state.get(OPEN)
+if not isinstance(open_form, states.OpenForm) or open_form.child_id != child_id:
     try:
-        st.session_state[OPEN] = _open()
+        st.session_state[OPEN] = _open(restore=True)
     except AccessDenied:
         st.error(ui.t("app.refused"))
         st.stop()
-opened = st.session_state[OPEN]
-baseline: forms.Record = opened["baseline"]
-current: forms.Record = opened["current"]
-prefix = f"assess.{opened['generation']}.{child_id}."
+opened: states.OpenForm = st.session_state[OPEN]
+baseline = opened.baseline
+current = opened.current
+prefix = f"assess.{opened.generation}.{child_id}."
 date_key = f"assess.date.{child_id}"
 
 
@@ -94,7 +103,7 @@ def _tie_entry(entry: str, source: str | None = None, target: str | None = None)
 def _read_form() -> forms.FormValues:
     state = st.session_state
     shown = forms.form_defaults(baseline)
-    member_slots, tie_slots = opened["slots"]
+    member_slots, tie_slots = opened.slots
     return forms.FormValues(
         child=ChildChange(
             needs=_sorted(state[_key("child", "needs")], codes.NEEDS),
@@ -112,65 +121,112 @@ def _read_form() -> forms.FormValues:
     )
 
 
-def _submit() -> None:
+def _submit(answers: Answers | None = None) -> None:
     try:
-        # The right side runs first: after a save, OPEN holds the form reopened on the new record.
-        st.session_state[OPEN]["outcome"] = _save()
+        outcome = _save(answers)
+        if isinstance(outcome, states.Saved):
+            drafts.drop(context.store, context.principal, child_id, drafts.ASSESSMENT)
+        elif not isinstance(outcome, states.NothingChanged):
+            # Not saved (yet): the entries are kept, so that a reload loses none.
+            _keep_draft(outcome)
+            return
     except AccessDenied:
         # The child was reassigned while the form was open.
-        opened["outcome"] = ("refused",)
+        outcome = states.Refused()
+    # After a save, OPEN holds the form reopened on the new record: the outcome goes there.
+    _update(outcome=outcome)
 
 
-def _save() -> tuple:
-    """Check the form and save it; returns the outcome to show."""
+def _keep_draft(outcome: states.Outcome | None = None) -> None:
+    """Keep the form's entries as the user's draft (the outcome shown: ``outcome`` or "kept")."""
+    draft = drafts.FormDraft(_read_form(), st.session_state[date_key], baseline.revision)
+    try:
+        drafts.keep_form(context.store, context.principal, child_id, draft)
+    except AccessDenied:
+        outcome = states.Refused()
+    _update(outcome=outcome or states.DraftKept())
+
+
+def _save(answers: Answers | None) -> states.Outcome:
+    """Check the form, ask about the ties it would make stale, save it; returns the outcome."""
     store, principal = context.store, context.principal
     draft = forms.draft_changes(_read_form(), baseline, current, lang)
     assessed_on = st.session_state[date_key]
     if draft.problems:
-        return ("problems", draft.problems)
+        return states.Problems(draft.problems)
     if draft.is_empty:
-        return ("nothing",)
+        return states.NothingChanged()
+    changes = draft.changes
+    latest = current.system.latest_assessment()
+    if latest is None or assessed_on >= latest:
+        stale = quick_record.made_stale(current.system, assessed_on, changes)
+        asked = opened.outcome
+        if stale and (
+            answers is None
+            or not isinstance(asked, states.AskContact)
+            or (asked.stale, asked.assessed_on) != (stale, assessed_on)
+        ):
+            return states.AskContact(stale, assessed_on)
+        if stale and answers is not None:
+            try:
+                contact = quick_record.contact_answers(stale, answers, assessed_on)
+            except quick_record.QuickRecordError as error:
+                return states.AskContact(stale, assessed_on, error.said(lang))
+            changes = quick_record.merged(changes, contact)
     try:
         revision = access.record_assessment(
-            store, principal, child_id, assessed_on, draft.changes, current.revision
+            store, principal, child_id, assessed_on, changes, current.revision
         )
     except AssessmentError as error:
-        return ("problems", forms.place_problems(draft, error.problems, lang))
+        return states.Problems(forms.place_problems(draft, error.problems, lang))
     except ConcurrentEditError:
-        opened["current"] = forms.open_record(store, principal, child_id)
+        _update(current=forms.open_record(store, principal, child_id))
         saves = store.saves(child_id, baseline.revision)
-        return ("conflict", tuple(forms.describe_save(save, lang) for save in saves))
+        return states.Conflict(tuple(forms.describe_save(save, lang) for save in saves))
     if revision == current.revision:
-        return ("nothing",)
-    reopened = _open(opened["generation"] + 1)
-    lines = forms.describe_changes(draft.changes, reopened["baseline"], lang)
+        return states.NothingChanged()
+    reopened = _open(opened.generation + 1)
+    lines = forms.describe_changes(changes, reopened.baseline, lang)
     st.session_state[OPEN] = reopened
-    return ("saved", assessed_on, tuple(lines))
+    return states.Saved(assessed_on, tuple(lines))
 
 
 def _discard() -> None:
-    st.session_state[OPEN] = _open(opened["generation"] + 1)
+    drafts.drop(context.store, context.principal, child_id, drafts.ASSESSMENT)
+    st.session_state[OPEN] = _open(opened.generation + 1)
 
 
 def _more(which: int) -> None:
-    slots = list(opened["slots"])
+    slots = list(opened.slots)
     slots[which] += 1
-    opened["slots"] = tuple(slots)
+    _update(slots=(slots[0], slots[1]))
+
+
+def _cancel_contact() -> None:
+    _update(outcome=None)
 
 
 # -- the date, the outcome of the last save, the record as it stands -------------------------
 
-outcome = opened["outcome"] or ("none",)
-problems = forms.problems_by_field(outcome[1]) if outcome[0] == "problems" else {}
+outcome = opened.outcome
+problems = forms.problems_by_field(outcome.problems) if isinstance(outcome, states.Problems) else {}
 
 today = dt.date.today()
 # The form's own record sets the earliest date: a later save by someone else is refused by the
 # store, next to this field, rather than leaving a chosen date outside the widget's range.
 opened_latest = baseline.system.latest_assessment()
+earliest = min(opened_latest, today) if opened_latest else None
+day = opened.draft.assessed_on if opened.draft and opened.draft.assessed_on else today
+if opened.draft is not None:
+    kept_at = opened.draft.saved_at
+    when = kept_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if kept_at else "–"
+    st.info(ui.t("assess.draft_back", at=when), icon=":material/restore:")
+    if opened.draft.revision != baseline.revision:
+        st.warning(ui.t("assess.draft_older"))
 st.date_input(
     ui.t("assess.date"),
-    value=today,
-    min_value=min(opened_latest, today) if opened_latest else None,
+    value=min(max(day, earliest), today) if earliest else min(day, today),
+    min_value=earliest,
     max_value=today,
     key=date_key,
     help=ui.t("assess.date_help"),
@@ -198,11 +254,6 @@ for title, table in (
 # -- the form --------------------------------------------------------------------------------
 
 
-def _problems(entry: str, field: str | None) -> None:
-    for message in problems.get((entry, field), ()):
-        st.error(ui.escape_markdown(message), icon=":material/error:")
-
-
 def _count(entries: set[str] | None = None, *, prefixes: tuple[str, ...] = ()) -> int:
     return sum(
         len(messages)
@@ -221,204 +272,55 @@ def _expander(title: str, entry: str, *, open_: bool = False, icon: str):
     return st.expander(_titled(title, count), expanded=open_ or count > 0, icon=icon)
 
 
-def _codes_field(entry: str, field: str, vocabulary: codes.Vocabulary, default) -> None:
-    st.multiselect(
-        forms.field_title(field, lang),
-        vocabulary.codes,
-        default=list(default),
-        format_func=lambda code: vocabulary.label(code, lang),
-        key=_key(entry, field),
-    )
-    _problems(entry, field)
-
-
-def _child_fields(child) -> None:
-    entry = "child"
-    _problems(entry, None)
-    _codes_field(entry, "needs", codes.NEEDS, child.needs)
-    _codes_field(entry, "risk_factors", codes.RISK_FACTORS, child.risk_factors)
-    scores = [None, 1, 2, 3, 4, 5]
-    for dimension in codes.WELLBEING:
-        field = f"wellbeing_{dimension}"
-        st.radio(
-            forms.field_title(field, lang),
-            scores,
-            index=scores.index(getattr(child, field)),
-            format_func=lambda score: ui.t("assess.not_assessed") if score is None else str(score),
-            horizontal=True,
-            key=_key(entry, field),
-        )
-        _problems(entry, field)
-    for field, vocabulary in (
-        ("placement", codes.PLACEMENTS),
-        ("reintegration_stage", codes.STAGES),
-    ):
-        options = [None, *vocabulary.codes]
-        st.selectbox(
-            forms.field_title(field, lang),
-            options,
-            index=options.index(getattr(child, field)),
-            format_func=lambda code, v=vocabulary: (
-                ui.t("assess.not_recorded") if code is None else v.label(code, lang)
-            ),
-            key=_key(entry, field),
-        )
-        _problems(entry, field)
-
-
-def _service_name(resource_id: str | None) -> str:
-    if resource_id is None:
-        return ui.t("assess.no_service")
-    service = current.resource(resource_id) or baseline.resource(resource_id)
-    return forms.service_label(service, lang) if service else resource_id
-
-
-def _member_fields(entry: str, member: forms.MemberEntry, *, new: bool) -> None:
-    _problems(entry, None)
-    left, right = st.columns(2)
-    with left:
-        st.text_input(
-            forms.field_title("label", lang),
-            value=member.label,
-            max_chars=120,
-            key=_key(entry, "label"),
-        )
-        _problems(entry, "label")
-        levels = list(codes.LEVELS.codes)
-        st.selectbox(
-            forms.field_title("level", lang),
-            levels,
-            index=levels.index(member.level) if member.level in levels else None,
-            format_func=lambda level: codes.LEVELS.label(level, lang),
-            placeholder=ui.t("assess.choose"),
-            key=_key(entry, "level"),
-        )
-        _problems(entry, "level")
-    with right:
-        role_options = [None, *member_roles.MEMBER_ROLES.codes]
-        if member.role not in role_options:
-            role_options.append(member.role)
-        st.selectbox(
-            forms.field_title("role", lang),
-            role_options,
-            index=role_options.index(member.role),
-            format_func=lambda role: member_roles.role_label(role, lang) if role else "–",
-            accept_new_options=True,
-            help=ui.t("assess.role_help"),
-            key=_key(entry, "role"),
-        )
-        _problems(entry, "role")
-        services = [None, *(resource.resource_id for resource in current.resources)]
-        if member.resource_id not in services:
-            services.append(member.resource_id)
-        st.selectbox(
-            forms.field_title("resource_id", lang),
-            services,
-            index=services.index(member.resource_id),
-            format_func=_service_name,
-            key=_key(entry, "resource_id"),
-        )
-        _problems(entry, "resource_id")
-    if not new:
-        st.checkbox(
-            forms.field_title("remove", lang),
-            value=False,
-            help=ui.t("assess.remove_help"),
-            key=_key(entry, "remove"),
-        )
-        _problems(entry, "remove")
-
-
-def _end_name(end: str) -> str:
-    if end.startswith(forms.NEW_MEMBER):
-        return ui.t("assess.new_member_option", n=int(end.removeprefix(forms.NEW_MEMBER)) + 1)
-    return current.label(end, lang)
-
-
-def _tie_fields(entry: str, tie: forms.TieEntry, ends: list[str] | None = None) -> None:
-    _problems(entry, None)
-    if ends is not None:
-        source, target = st.columns(2)
-        for column, field, default in ((source, "source", tie.source), (target, "target", None)):
-            with column:
-                st.selectbox(
-                    forms.field_title(field, lang),
-                    ends,
-                    index=ends.index(default) if default in ends else None,
-                    format_func=_end_name,
-                    placeholder=ui.t("assess.choose"),
-                    key=_key(entry, field),
-                )
-                _problems(entry, field)
-    st.radio(
-        forms.field_title("strength", lang),
-        list(range(codes.MAX_STRENGTH + 1)),
-        index=tie.strength,
-        format_func=lambda strength: forms.strength_text(strength, lang),
-        horizontal=True,
-        help=ui.t("assess.strength_help"),
-        key=_key(entry, "strength"),
-    )
-    _problems(entry, "strength")
-    valences = list(codes.VALENCES.codes)
-    st.radio(
-        forms.field_title("valence", lang),
-        valences,
-        index=valences.index(tie.valence),
-        format_func=lambda valence: codes.VALENCES.label(valence, lang),
-        horizontal=True,
-        key=_key(entry, "valence"),
-    )
-    _problems(entry, "valence")
-    left, middle, right = st.columns(3)
-    for column, field, vocabulary in (
-        (left, "support_types", codes.SUPPORT_TYPES),
-        (middle, "functions", codes.FUNCTIONS),
-        (right, "needs_met", codes.NEEDS),
-    ):
-        with column:
-            _codes_field(entry, field, vocabulary, getattr(tie, field))
-    st.date_input(
-        forms.field_title("last_contact", lang),
-        value=tie.last_contact,
-        format="YYYY-MM-DD",
-        key=_key(entry, "last_contact"),
-    )
-    _problems(entry, "last_contact")
-
-
 def _outcome() -> None:
     """What the last press of the button did, shown where the user pressed it."""
-    if outcome[0] == "problems":
-        st.error(ui.t("assess.problems", n=len(outcome[1])))
-        for problem in outcome[1]:
+    if isinstance(outcome, states.Problems):
+        st.error(ui.t("assess.problems", n=len(outcome.problems)))
+        for problem in outcome.problems:
             where = forms.entry_title(baseline, problem.entry, lang)
             field = forms.field_title(problem.field, lang)
             ui.plain(f"• {where}{' – ' + field if field else ''}: {problem.message}")
-    elif outcome[0] == "saved":
-        st.success(ui.t("assess.saved", date=outcome[1]))
-        for line in outcome[2]:
+    elif isinstance(outcome, states.Saved):
+        st.success(ui.t("assess.saved", date=outcome.assessed_on))
+        for line in outcome.lines:
             ui.plain(f"• {line}")
-    elif outcome[0] == "nothing":
+    elif isinstance(outcome, states.NothingChanged):
         st.info(ui.t("assess.nothing_changed"))
-    elif outcome[0] == "conflict":
+    elif isinstance(outcome, states.Conflict):
         st.warning(ui.t("assess.conflict"))
-        for line in outcome[1]:
+        for line in outcome.saves:
             ui.plain(f"• {line}")
-    elif outcome[0] == "refused":
+    elif isinstance(outcome, states.Refused):
         st.error(ui.t("app.refused"))
+    elif isinstance(outcome, states.DraftKept):
+        st.info(ui.t("assess.draft_kept"), icon=":material/save_as:")
+    elif isinstance(outcome, states.AskContact):
+        if outcome.error:
+            st.error(ui.escape_markdown(ui.t("assess.quick.refused", reason=outcome.error)))
+        names = {m.member_id: m.label for m in current.system.members}
+        names[codes.CHILD_NODE] = current.label(codes.CHILD_NODE, lang)
+        stale_panel(
+            f"assess.stale.{opened.generation}",
+            outcome.stale,
+            names,
+            outcome.assessed_on,
+            _submit,
+            _cancel_contact,
+        )
 
 
+fields = FormFields(prefix, lang, problems, baseline, current)
 shown = forms.form_defaults(baseline)
-member_slots, tie_slots = opened["slots"]
+entries = drafts.shown_values(shown, opened.draft)
+member_slots, tie_slots = opened.slots
 new_member_keys = [f"{forms.NEW_MEMBER}{n}" for n in range(member_slots)]
 ends = [codes.CHILD_NODE, *(m.member_id for m in baseline.members), *new_member_keys]
 
 st.subheader(ui.t("assess.form_title"))
 st.caption(ui.t("assess.form_caption"))
-with st.form(f"assess.form.{opened['generation']}", enter_to_submit=False, border=True):
+with st.form(f"assess.form.{opened.generation}", enter_to_submit=False, border=True):
     st.markdown(f"#### {_titled(ui.t('assess.where.child'), _count({'child'}))}")
-    _child_fields(shown.child)
+    fields.child_fields(entries.child)
 
     members_count = _count(prefixes=("member:", forms.NEW_MEMBER))
     st.markdown(f"#### {_titled(ui.t('assess.members_title'), members_count)}")
@@ -428,13 +330,14 @@ with st.form(f"assess.form.{opened['generation']}", enter_to_submit=False, borde
             "assess.member_summary", name=member.label, level=codes.LEVELS.label(member.level, lang)
         )
         with _expander(ui.escape_markdown(title), entry, icon=":material/person:"):
-            _member_fields(entry, shown.members[entry], new=False)
+            fields.member_fields(entry, entries.members[entry], new=False)
     st.markdown(f"**{ui.t('assess.new_members')}**")
     st.caption(ui.t("assess.new_members_help"))
     for number, entry in enumerate(new_member_keys):
         title = ui.t("assess.where.new_member", n=number + 1)
         with _expander(title, entry, open_=number == 0, icon=":material/person_add:"):
-            _member_fields(entry, forms.MemberEntry(), new=True)
+            blank = entries.new_members[number] if number < len(entries.new_members) else None
+            fields.member_fields(entry, blank or forms.MemberEntry(), new=True)
 
     st.markdown(f"#### {_titled(ui.t('assess.ties_title'), _count(prefixes=('tie:', 'new_tie:')))}")
     for key, tie in shown.ties.items():
@@ -445,15 +348,20 @@ with st.form(f"assess.form.{opened['generation']}", enter_to_submit=False, borde
             valence=codes.VALENCES.label(tie.valence, lang),
         )
         with _expander(ui.escape_markdown(title), key, icon=":material/link:"):
-            _tie_fields(key, tie)
+            fields.tie_fields(key, entries.ties[key])
     st.markdown(f"**{ui.t('assess.new_ties')}**")
     st.caption(ui.t("assess.new_ties_help"))
     for number in range(tie_slots):
         entry = f"new_tie:{number}"
         title = ui.t("assess.where.new_tie", n=number + 1)
         with _expander(title, entry, open_=number == 0, icon=":material/add_link:"):
-            _tie_fields(entry, forms.TieEntry(), ends)
-    st.form_submit_button(ui.t("assess.submit"), type="primary", on_click=_submit)
+            blank_tie = entries.new_ties[number] if number < len(entries.new_ties) else None
+            fields.tie_fields(entry, blank_tie or forms.TieEntry(), ends)
+    buttons = st.columns([3, 2])
+    buttons[0].form_submit_button(ui.t("assess.submit"), type="primary", on_click=_submit)
+    buttons[1].form_submit_button(
+        ui.t("assess.keep_draft"), on_click=_keep_draft, icon=":material/save_as:"
+    )
 _outcome()
 
 more_members, more_ties, discard = st.columns(3)

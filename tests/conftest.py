@@ -152,3 +152,6 @@ def downloads(monkeypatch) -> list[tuple[str, bytes]]:
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
     return kept
+
+
+from .map_page_fixtures import bandung_app_store  # noqa: E402, F401 - offered to every module

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eska_network import i18n
 from eska_network.child_map.view import MapRequest, map_view, member_names
 from eska_network.domain.gap_items import GapItem
 from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Resource, Tie
@@ -271,11 +272,21 @@ def test_a_supervisor_cannot_record_a_proposal(agency_store):
 def test_custom_proposals_get_ids_of_their_own():
     system = ChildSystem(Child("C1", "X", 15), (Member("C1", "proposed_1", "Old", "family"),))
     first = conference.custom_proposal(system, [], "Bu Guru", "community", "teacher")
-    second = conference.custom_proposal(system, [first], "", "institution")
+    second = conference.custom_proposal(system, [first], "", "institution", "ngo")
     assert (first.member_id, second.member_id) == ("proposed_2", "proposed_3")
-    assert (first.label, second.label) == ("Bu Guru", "Institution")
+    assert (first.label, second.label) == ("Bu Guru", "NGO")
     with pytest.raises(ValueError, match="level"):
         conference.custom_proposal(system, [], "x", "village")
+
+
+def test_an_empty_proposal_is_refused_in_both_languages():
+    system = ChildSystem(Child("C1", "X", 15))
+    with pytest.raises(conference.ProposalError) as refused:
+        conference.custom_proposal(system, [], "  ", "family", None, needs_met=("legal",))
+    assert conference.error_words(refused.value, "id") == i18n.text(
+        "conference.error.proposal_empty", "id"
+    )
+    assert "name or a role" in conference.error_words(refused.value, "en")
 
 
 # --- Exports -----------------------------------------------------------------------------------

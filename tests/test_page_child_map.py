@@ -13,69 +13,21 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from eska_network import i18n
-from eska_network.domain.model import Dataset
-from eska_network.services import access, accounts
+from eska_network.services import accounts
 from eska_network.services.access import Principal
 from eska_network.store.tables import actions as actions_table
 
-from .access_fixtures import audit_rows, empty_store, navigation_only
+from .access_fixtures import audit_rows
+from .map_page_fixtures import map_page
 
 APP = Path(__file__).parents[1] / "app.py"
 PAGE = "pages/child_map.py"
-PEOPLE = {
-    "cw_bdg1": ("caseworker", "bdg"),
-    "cw_bdg2": ("caseworker", "bdg"),
-    "sup_bdg": ("supervisor", "bdg"),
-    "cw_sby2": ("caseworker", "sby"),
-}
 AWKWARD_LABEL = """Kakak "Rina" <b>sepupu</b> & 'teman'"""
 """The label of a member of SBY-002: markup that must show as typed."""
-
-
-def _bandung(dataset: Dataset) -> Dataset:
-    """The sample's Bandung children and SBY-002, their members and ties, and every service."""
-    ids = dataset.children.loc[dataset.children["district"] == "Kota Bandung", "child_id"]
-    keep = {*ids, "SBY-002"}
-    return Dataset(
-        children=dataset.children[dataset.children["child_id"].isin(keep)],
-        members=dataset.members[dataset.members["child_id"].isin(keep)],
-        ties=dataset.ties[dataset.ties["child_id"].isin(keep)],
-        resources=dataset.resources,
-    )
-
-
-@pytest.fixture
-def bandung_app_store(tmp_path, monkeypatch, sample_dataset):
-    """The Bandung sample children and SBY-002 on an SQLite file, with their caseworkers."""
-    monkeypatch.delenv("ESKA_DEMO", raising=False)
-    navigation_only(monkeypatch)
-    with empty_store("sqlite", tmp_path) as store:
-        operator = access.operator()
-        accounts.add_team(store, operator, "bdg", "Bandung")
-        accounts.add_team(store, operator, "sby", "Surabaya")
-        for user_name, (role, team) in PEOPLE.items():
-            accounts.add_user(store, operator, user_name, role, team=team)
-        store.import_dataset(_bandung(sample_dataset))
-        monkeypatch.setenv("ESKA_DATABASE_URL", str(store.engine.url))
-        yield store
-
-
-def _map_page(user_name: str = "cw_bdg1", child_id: str | None = None) -> AppTest:
-    app = AppTest.from_file(str(APP), default_timeout=60)
-    role, team = PEOPLE[user_name]
-    app.session_state["eska_principal"] = Principal(user_name, role, team)
-    app.session_state["eska_last_activity"] = accounts.utc_now()
-    if child_id:
-        app.session_state["eska_child"] = child_id
-    app.run()
-    app.switch_page(PAGE).run()
-    assert not app.exception, app.exception
-    return app
 
 
 def _unescaped(markdown: str) -> str:
@@ -121,7 +73,7 @@ def _button(app: AppTest, label_id: str, index: int = 0):
 
 
 def test_the_caseworker_chooses_a_child_and_sees_its_map_and_gaps(bandung_app_store):
-    app = _map_page()
+    app = map_page()
     picker = _select(app, "child_map_child")
     assert picker.options == ["BDG-001", "BDG-004", "BDG-007", "BDG-010"]
     picker.set_value("BDG-007").run()
@@ -145,7 +97,7 @@ def test_the_caseworker_chooses_a_child_and_sees_its_map_and_gaps(bandung_app_st
 
 
 def test_choosing_an_earlier_date_draws_the_map_of_that_date(bandung_app_store):
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     dates = _select(app, "child_map_date_BDG-007")
     latest, earlier = dates.options[0], dates.options[-1]
     assert dates.value == dt.date.fromisoformat(latest)
@@ -154,7 +106,7 @@ def test_choosing_an_earlier_date_draws_the_map_of_that_date(bandung_app_store):
 
 
 def test_comparing_two_dates_lists_the_changes_and_marks_the_map(bandung_app_store):
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     compare = _select(app, "child_map_compare_BDG-007")
     earlier = compare.options[-1]
     compare.set_value(dt.date.fromisoformat(earlier)).run()
@@ -172,7 +124,7 @@ def test_comparing_two_dates_lists_the_changes_and_marks_the_map(bandung_app_sto
 
 
 def test_a_suggested_legal_aid_proposal_closes_the_legal_need_gap(bandung_app_store):
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     assert "The legal services need is unmet" in _texts(app)
     assert "- Unmet need: legal services" not in _texts(app)
     propose = next(
@@ -197,7 +149,7 @@ def test_a_suggested_legal_aid_proposal_closes_the_legal_need_gap(bandung_app_st
 
 
 def test_recording_a_proposal_stores_a_real_tie(bandung_app_store):
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
     before = bandung_app_store.revision("BDG-007")
     _button(app, "map.record").click().run()
@@ -213,7 +165,7 @@ def test_recording_a_proposal_stores_a_real_tie(bandung_app_store):
 
 
 def test_a_dropped_proposal_is_gone_and_nothing_is_recorded(bandung_app_store):
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
     before = bandung_app_store.revision("BDG-007")
     _button(app, "map.drop").click().run()
@@ -222,13 +174,13 @@ def test_a_dropped_proposal_is_gone_and_nothing_is_recorded(bandung_app_store):
 
 
 def test_a_supervisor_cannot_record_a_proposal(bandung_app_store):
-    app = _map_page("sup_bdg", child_id="BDG-007")
+    app = map_page("sup_bdg", child_id="BDG-007")
     next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
     assert _button(app, "map.record").disabled
 
 
 def test_an_action_is_created_and_shown_overdue(bandung_app_store):
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     # Only the open tab (what-if, the first) is computed: the actions form is not there yet.
     assert not [box for box in app.selectbox if box.label == i18n.text("map.action_gap")]
     _open_tab(app, "map.tab_actions")
@@ -271,7 +223,7 @@ def test_an_action_status_changes_and_is_no_longer_overdue(bandung_app_store):
         "Caseworker",
         dt.date.today() - dt.timedelta(days=1),
     )
-    app = _open_tab(_map_page(child_id="BDG-007"), "map.tab_actions")
+    app = _open_tab(map_page(child_id="BDG-007"), "map.tab_actions")
     assert app.warning
     status = next(r for r in app.radio if r.label == i18n.text("map.action_status"))
     status.set_value("done")
@@ -282,7 +234,7 @@ def test_an_action_status_changes_and_is_no_longer_overdue(bandung_app_store):
 
 
 def test_presentation_mode_shows_no_member_label_anywhere(bandung_app_store, sample_dataset):
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
     next(t for t in app.toggle if t.key == "child_map_presentation").set_value(True).run()
     assert not app.exception
@@ -304,7 +256,7 @@ def test_presentation_mode_shows_no_member_label_anywhere(bandung_app_store, sam
 
 
 def test_a_caseworker_cannot_open_another_caseworkers_child(bandung_app_store):
-    app = _map_page("cw_bdg1", child_id="BDG-002")
+    app = map_page("cw_bdg1", child_id="BDG-002")
     # The picker offers only the caseworker's own children and falls back to the first.
     assert _select(app, "child_map_child").value == "BDG-001"
     app.session_state["eska_child"] = "BDG-002"
@@ -334,7 +286,7 @@ def test_the_page_speaks_indonesian(bandung_app_store):
 
 
 def test_a_label_with_markup_shows_as_typed(bandung_app_store):
-    app = _map_page("cw_sby2", child_id="SBY-002")
+    app = map_page("cw_sby2", child_id="SBY-002")
     gaps = next(radio for radio in app.radio if radio.key == "child_map_gap")
     shown = [option for option in gaps.options if "Rina" in option]
     assert shown
@@ -347,7 +299,7 @@ def test_recording_after_someone_else_saved_is_refused_and_the_proposal_kept(ban
     from eska_network.domain.whatif import ProposedTie
     from eska_network.services import conference
 
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     next(b for b in app.button if b.key.endswith("legal_service_BDG-LBH")).click().run()
     neighbour = ProposedTie("new_neighbour", "community", label="Tetangga", role="neighbour")
     conference.record_proposal(
@@ -369,7 +321,7 @@ def test_recording_after_someone_else_saved_is_refused_and_the_proposal_kept(ban
 
 
 def test_a_suggested_service_becomes_a_referral_in_one_click(bandung_app_store):
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     next(b for b in app.button if b.key == "child_map_refer_BDG-007_legal_service_BDG-LBH").click()
     app.run()
     assert not app.exception
@@ -386,7 +338,7 @@ def _annotation(figure: dict, name: str) -> dict:
 
 
 def test_picking_a_gap_in_the_list_highlights_its_marks_and_fades_the_rest(bandung_app_store):
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     assert _figure(app)["layout"]["meta"]["focus"] is None
     gaps = next(radio for radio in app.radio if radio.key == "child_map_gap")
     assert any("legal services need is unmet" in option for option in gaps.options)
@@ -403,7 +355,7 @@ def test_picking_a_gap_in_the_list_highlights_its_marks_and_fades_the_rest(bandu
 
 
 def test_a_person_picked_on_the_map_keeps_its_ties_and_gaps(bandung_app_store):
-    app = _map_page(child_id="BDG-007")
+    app = map_page(child_id="BDG-007")
     # What a click on the neighbour's marker sets (the chart's selection cannot be set in AppTest).
     app.session_state["child_map_focus"] = "member:neighbour"
     app.run()
@@ -415,8 +367,64 @@ def test_a_person_picked_on_the_map_keeps_its_ties_and_gaps(bandung_app_store):
     assert i18n.text("map.focus_member", name="Tetangga (Neighbour)") in _texts(app)
 
 
+def test_an_empty_proposal_is_refused_with_a_message_in_both_languages(bandung_app_store):
+    app = map_page(child_id="BDG-007")
+    gaps_before = _texts(app)
+    _button(app, "map.custom_add").click().run()
+    assert not app.exception
+    refused = i18n.text("map.custom_invalid", reason=i18n.text("conference.error.proposal_empty"))
+    assert refused in [_unescaped(e.value) for e in app.error]
+    assert app.session_state["child_map_proposals"]["BDG-007"] == []
+    assert "The legal services need is unmet" in gaps_before
+    app.session_state["eska_language"] = "id"
+    app.run()
+    add = i18n.text("map.custom_add", "id")
+    next(button for button in app.button if button.label == add).click().run()
+    refused = i18n.text(
+        "map.custom_invalid", "id", reason=i18n.text("conference.error.proposal_empty", "id")
+    )
+    assert refused in [_unescaped(e.value) for e in app.error]
+
+
+def _new_action(app: AppTest, what: str, who: str) -> AppTest:
+    _open_tab(app, "map.tab_actions")
+    gap = next(box for box in app.selectbox if box.label == i18n.text("map.action_gap"))
+    gap.select_index(next(i for i, text in enumerate(gap.options) if "legal" in text))
+    inputs = {box.label: box for box in app.text_input}
+    inputs[i18n.text("map.action_what")].input(what)
+    inputs[i18n.text("map.action_who")].input(who)
+    _button(app, "map.action_add").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _stored_actions(store) -> list[dict]:
+    with store.engine.connect() as connection:
+        return [dict(row) for row in connection.execute(sa.select(actions_table)).mappings()]
+
+
+def test_names_in_an_action_are_flagged_and_replaced_by_roles(bandung_app_store):
+    app = _new_action(map_page(child_id="BDG-007"), "Ask PEMILIK USAHA to stop", "Caseworker")
+    # Nothing stored yet: the worker is asked first.
+    assert _stored_actions(bandung_app_store) == []
+    assert "Pemilik usaha (the employer)" in _unescaped(app.warning[0].value)
+    _button(app, "conference.names.replace").click().run()
+    assert not app.exception
+    stored = _stored_actions(bandung_app_store)
+    assert [(row["what"], row["who"]) for row in stored] == [
+        ("Ask the employer to stop", "Caseworker")
+    ]
+    assert not app.warning
+
+
+def test_names_in_an_action_may_be_kept_as_written(bandung_app_store):
+    app = _new_action(map_page(child_id="BDG-007"), "Visit", "pemilik usaha")
+    _button(app, "conference.names.keep").click().run()
+    assert [row["who"] for row in _stored_actions(bandung_app_store)] == ["pemilik usaha"]
+
+
 def test_beside_the_map_wellbeing_and_the_risks_with_what_answers_them(bandung_app_store):
-    app = _map_page("cw_bdg1", "BDG-001")
+    app = map_page("cw_bdg1", "BDG-001")
     headers = [header.value for header in app.subheader]
     assert i18n.text("map.wellbeing", "en") in headers
     assert i18n.text("map.risks", "en") in headers
@@ -434,7 +442,7 @@ def test_beside_the_map_wellbeing_and_the_risks_with_what_answers_them(bandung_a
 
 
 def test_the_situation_names_people_as_the_map_does_in_presentation_mode(bandung_app_store):
-    app = _map_page("cw_bdg1", "BDG-001")
+    app = map_page("cw_bdg1", "BDG-001")
     labels = {m.label for m in bandung_app_store.child_system("BDG-001").members}
 
     def answered() -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io as bytes_io
+import json
 import zipfile
 from pathlib import Path
 
@@ -188,3 +189,63 @@ def test_a_second_import_of_the_same_files_changes_nothing(import_app_store):
     files = [("children.csv", CHILDREN), ("members.csv", MEMBERS), ("ties.csv", TIES)]
     app.file_uploader[0].set_value([(name, data, "text/csv") for name, data in files]).run()
     assert app.info[0].value == i18n.text("import.nothing_new")
+
+
+# --- A map drawn in easyNWK ----------------------------------------------------------------------
+
+
+def _easynwk_form(app: AppTest, data: bytes, child_id: str, age: int | None = None) -> AppTest:
+    uploader = next(u for u in app.file_uploader if u.label == i18n.text("import.easynwk.file"))
+    uploader.set_value(("ani.json", data, "application/json"))
+    inputs = {box.label: box for box in app.text_input}
+    inputs[i18n.text("import.easynwk.child")].input(child_id)
+    inputs[i18n.text("import.easynwk.district")].input("Kota Contoh")
+    if age is not None:
+        next(n for n in app.number_input if n.label == i18n.text("import.easynwk.age")).set_value(
+            age
+        )
+    check = next(b for b in app.button if b.label == i18n.text("import.easynwk.check"))
+    check.click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_an_easynwk_file_is_checked_then_imported_for_a_child_and_audited(import_app_store):
+    from .test_easynwk import DAY_1, DAY_2, EASYNWK_FILE
+
+    app = _easynwk_form(_opened(), EASYNWK_FILE.encode(), "C9")
+    assert not app.error
+    assert "C9" not in set(import_app_store.children()["child_id"])
+    submit = next(b for b in app.button if b.key == "import.easynwk.submit")
+    submit.click().run()
+    assert not app.exception
+    system = import_app_store.child_system("C9")
+    assert system.child.caseworker == "cw_ani"
+    assert system.assessment_dates() == [DAY_1, DAY_2]
+    assert {m.label for m in system.members} >= {"Mama", "Pak Budi", "Bu Dina"}
+    last = audit_rows(import_app_store)[-1]
+    assert (last["action"], last["outcome"]) == ("import", "success")
+    assert i18n.text("import.done") in [s.value for s in app.success]
+
+
+def test_a_bad_easynwk_file_shows_every_problem_and_imports_nothing(import_app_store):
+    before = import_app_store.table_counts()
+    bad = b'{"versions": [{"id": 1, "date": "not a date", "nwk": {"ego": {}, "alteri": [{}]}}]}'
+    app = _easynwk_form(_opened(), bad, "C9")
+    assert app.error
+    problems = app.dataframe[0].value
+    assert len(problems) >= 2
+    assert all(name == "ani.json" for name in problems.iloc[:, 0])
+    assert {k: v for k, v in import_app_store.table_counts().items() if k != "audit"} == {
+        k: v for k, v in before.items() if k != "audit"
+    }
+
+
+def test_an_easynwk_file_without_an_age_asks_for_one(import_app_store):
+    from .test_easynwk import _file
+
+    text = json.loads(_file([("2026-03-01", {"alteri": [], "connections": []})], ego_age=""))
+    app = _easynwk_form(_opened(), json.dumps(text).encode(), "C9")
+    assert "the child's age is not in the file" in app.dataframe[0].value.to_csv()
+    app = _easynwk_form(app, json.dumps(text).encode(), "C9", age=13)
+    assert not app.error

@@ -82,8 +82,9 @@ def _submit(app: AppTest) -> AppTest:
 
 
 def _data_counts(store) -> dict[str, int]:
-    """The row count of every table but the audit (opening and refusing write audit rows)."""
-    return {name: n for name, n in store.table_counts().items() if name != "audit"}
+    """The row count of every table of the record: not the audit (opening and refusing write
+    audit rows), nor the drafts (entries not saved are kept as the user's draft)."""
+    return {name: n for name, n in store.table_counts().items() if name not in ("audit", "drafts")}
 
 
 def _unescaped(text: str) -> str:
@@ -136,7 +137,7 @@ def test_a_valid_save_adds_rows_and_leaves_the_earlier_map_unchanged(record_app_
 
 def test_a_tie_to_a_blank_new_member_is_refused_next_to_its_field(record_app_store):
     app = _opened()
-    before = record_app_store.table_counts()
+    before = _data_counts(record_app_store)
     _widget(app, "selectbox", "new_tie:0.target").set_value("new_member:1")
     _widget(app, "text_input", "member:mother.label").set_value("   ")
     _widget(app, "radio", "tie:child|imam.strength").set_value(3)
@@ -146,7 +147,7 @@ def test_a_tie_to_a_blank_new_member_is_refused_next_to_its_field(record_app_sto
     assert i18n.text("assess.problems", n=2) in messages
     assert i18n.text("assess.new_member_blank", n=2) in messages
     assert "a value is required" in messages
-    assert record_app_store.table_counts() == before
+    assert _data_counts(record_app_store) == before
     # The entries are kept for the user to fix.
     assert _widget(app, "radio", "tie:child|imam.strength").value == 3
 
@@ -249,3 +250,105 @@ def test_removing_a_member_ends_its_ties_and_keeps_the_earlier_map(record_app_st
     latest = {t.pair: t for t in record_app_store.child_system("C1").ties_as_of()}
     assert latest[("child", "imam")].strength == 0
     assert record_app_store.child_system("C1", FIRST_VISIT) == earlier
+
+
+def _imam_seen(store, on: dt.date) -> None:
+    """Record contact with the imam on ``on`` (an assessment of that day)."""
+    changes = AssessmentChanges(
+        ties=(TieChange("child", "imam", 2, "supportive", last_contact=on),)
+    )
+    store.record_assessment("C1", on, changes, store.revision("C1"), "cw_ani")
+
+
+def test_a_save_that_would_make_a_tie_stale_asks_first_and_an_answer_is_required(
+    record_app_store,
+):
+    seen = dt.date.today() - dt.timedelta(days=120)
+    _imam_seen(record_app_store, seen)
+    app = _opened()
+    revision = record_app_store.revision("C1")
+    _widget(app, "radio", "tie:child|mother.strength").set_value(5)
+    app = _submit(app)
+    assert not app.exception
+    # Nothing saved yet: the imam's tie, not recorded again, would be out of contact.
+    assert record_app_store.revision("C1") == revision
+    assert i18n.text("assess.stale.title", n=1) in [w.value for w in app.warning]
+    asked = next(r for r in app.radio if r.key.endswith(".answer"))
+    assert XSS_LABEL in _unescaped(asked.label)
+    # No answer: refused, still nothing saved.
+    next(b for b in app.button if b.label == i18n.text("assess.stale.save")).click().run()
+    assert record_app_store.revision("C1") == revision
+    assert i18n.text("assess.stale.unanswered") in _unescaped(_texts(app))
+    next(r for r in app.radio if r.key.endswith(".answer")).set_value("lost")
+    next(b for b in app.button if b.label == i18n.text("assess.stale.save")).click().run()
+    assert not app.exception
+    assert record_app_store.revision("C1") == revision + 1
+    ties = {tie.target: tie for tie in record_app_store.child_system("C1").ties_as_of()}
+    assert ties["mother"].strength == 5
+    assert (ties["imam"].strength, ties["imam"].assessed_on) == (0, dt.date.today())
+    assert app.success
+
+
+def test_contact_confirmed_on_a_day_is_saved_with_the_assessment(record_app_store):
+    seen = dt.date.today() - dt.timedelta(days=120)
+    _imam_seen(record_app_store, seen)
+    app = _opened()
+    _widget(app, "radio", "tie:child|mother.strength").set_value(5)
+    app = _submit(app)
+    day = dt.date.today() - dt.timedelta(days=3)
+    next(r for r in app.radio if r.key.endswith(".answer")).set_value("confirmed")
+    next(d for d in app.date_input if d.key.endswith(".day")).set_value(day)
+    next(b for b in app.button if b.label == i18n.text("assess.stale.save")).click().run()
+    assert not app.exception
+    ties = {tie.target: tie for tie in record_app_store.child_system("C1").ties_as_of()}
+    assert (ties["imam"].strength, ties["imam"].last_contact) == (2, day)
+    assert ties["mother"].strength == 5
+
+
+def test_a_save_that_makes_nothing_stale_asks_nothing(record_app_store):
+    _imam_seen(record_app_store, dt.date.today() - dt.timedelta(days=10))
+    app = _opened()
+    _widget(app, "radio", "tie:child|mother.strength").set_value(5)
+    app = _submit(app)
+    assert not app.warning
+    assert app.success
+
+
+def test_entries_kept_as_a_draft_come_back_in_a_new_session_until_saved(record_app_store):
+    from eska_network.services import drafts
+
+    app = _opened()
+    _widget(app, "radio", "tie:child|mother.strength").set_value(5)
+    _widget(app, "text_input", "new_member:0.label").set_value("Bu Tini")
+    next(b for b in app.button if b.label == i18n.text("assess.keep_draft")).click().run()
+    assert not app.exception
+    assert i18n.text("assess.draft_kept") in _unescaped(_texts(app))
+    revision = record_app_store.revision("C1")
+    # A reload or a new login: a new session, and the entries are there again.
+    again = _opened()
+    assert _widget(again, "radio", "tie:child|mother.strength").value == 5
+    assert _widget(again, "text_input", "new_member:0.label").value == "Bu Tini"
+    assert any(i.value.startswith(i18n.text("assess.draft_back", at="")[:20]) for i in again.info)
+    # Another user sees none of it.
+    principal = Principal("cw_budi", *PEOPLE["cw_budi"])
+    assert drafts.kept_form(record_app_store, principal, "C1") is None
+    _widget(again, "selectbox", "new_member:0.level").set_value("community")
+    again = _submit(again)
+    assert record_app_store.revision("C1") == revision + 1
+    assert drafts.kept_form(record_app_store, Principal("cw_ani", *PEOPLE["cw_ani"]), "C1") is None
+    fresh = _opened()
+    assert _widget(fresh, "radio", "tie:child|mother.strength").value == 5
+    assert _widget(fresh, "text_input", "new_member:0.label").value == ""
+
+
+def test_entries_refused_by_a_check_are_kept_and_dropped_on_start_again(record_app_store):
+    from eska_network.services import drafts
+
+    ani = Principal("cw_ani", *PEOPLE["cw_ani"])
+    app = _opened()
+    _widget(app, "selectbox", "new_tie:0.target").set_value("new_member:0")
+    app = _submit(app)
+    assert app.error
+    assert drafts.kept_form(record_app_store, ani, "C1") is not None
+    next(b for b in app.button if b.label == i18n.text("assess.discard")).click().run()
+    assert drafts.kept_form(record_app_store, ani, "C1") is None

@@ -4,11 +4,16 @@ and a gap turned into a new action with the social worker's role and, for a refe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 
 import streamlit as st
 
+from eska_network import i18n
 from eska_network.domain import codes
+from eska_network.domain.gap_items import GapItem
+from eska_network.domain.names_in_text import names_in, with_roles
 from eska_network.services import conference
 from eska_network.services.conference import ActionConflictError
 
@@ -17,6 +22,9 @@ from .map_page import MapPage
 from .safe import escape_markdown, plain
 
 __all__ = ["actions_tab"]
+
+NAMES_KEY = "child_map_action_names"
+"""A new action whose texts name people of the child's network, waiting for the worker."""
 
 
 def actions_tab(page: MapPage) -> None:
@@ -111,19 +119,74 @@ def _new_action(page: MapPage) -> None:
         )
         st.caption(t("map.action_no_names"))
         if st.form_submit_button(t("map.action_add")):
-            try:
-                conference.create_action(
-                    context.store,
-                    context.principal,
-                    child_id,
-                    gap,
-                    what,
-                    who,
-                    due_on,
-                    worker_role=role,
-                    resource_id=service,
-                )
+            entry = NewAction(child_id, gap, what, who, due_on, role, service)
+            if names_in(f"{what}\n{who}", page.record.members, lang):
+                # Nothing lost: the form empties, the entry waits for the worker's choice.
+                st.session_state[NAMES_KEY] = entry
                 st.rerun()
-            except ValueError as problem:
-                reason = conference.error_words(problem, lang)
-                st.error(escape_markdown(t("map.action_invalid", reason=reason)))
+            _create(page, entry)
+    _names_choice(page)
+
+
+@dataclass(frozen=True)
+class NewAction:
+    """An action as the form gave it, kept while the worker decides about the names in it."""
+
+    child_id: str
+    gap: GapItem
+    what: str
+    who: str
+    due_on: dt.date | None
+    worker_role: str | None
+    resource_id: str | None
+
+
+def _create(page: MapPage, entry: NewAction) -> None:
+    context = page.context
+    try:
+        conference.create_action(
+            context.store,
+            context.principal,
+            entry.child_id,
+            entry.gap,
+            entry.what,
+            entry.who,
+            entry.due_on,
+            worker_role=entry.worker_role,
+            resource_id=entry.resource_id,
+        )
+    except ValueError as problem:
+        reason = conference.error_words(problem, page.lang)
+        st.error(escape_markdown(t("map.action_invalid", reason=reason)))
+        return
+    st.session_state.pop(NAMES_KEY, None)
+    st.rerun()
+
+
+def _names_choice(page: MapPage) -> None:
+    """The names found in a new action's texts, and the choice: roles instead, as written, not."""
+    entry: NewAction | None = st.session_state.get(NAMES_KEY)
+    if entry is None or entry.child_id != page.child_id:
+        return
+    lang, members = page.lang, page.record.members
+    found = names_in(f"{entry.what}\n{entry.who}", members, lang)
+    if page.presentation:
+        shown = ", ".join(name.role for name in found)
+    else:
+        shown = ", ".join(
+            i18n.text("conference.names.pair", lang, name=name.name, role=name.role.lower())
+            for name in found
+        )
+    replaced = dataclasses.replace(
+        entry, what=with_roles(entry.what, members, lang), who=with_roles(entry.who, members, lang)
+    )
+    st.warning(escape_markdown(i18n.text("conference.names.found", lang, names=shown)))
+    plain(t("conference.names.preview", text=f"{replaced.what} – {replaced.who}"))
+    buttons = st.columns(3)
+    if buttons[0].button(t("conference.names.replace"), type="primary"):
+        _create(page, replaced)
+    if buttons[1].button(t("conference.names.keep")):
+        _create(page, entry)
+    if buttons[2].button(t("conference.names.cancel")):
+        st.session_state.pop(NAMES_KEY, None)
+        st.rerun()

@@ -16,7 +16,7 @@ from eska_network.child_map.view import gap_sentences, member_names
 from eska_network.domain import codes
 from eska_network.domain.member_roles import MEMBER_ROLES
 from eska_network.domain.whatif import ProposedTie, suggested_services
-from eska_network.services import access, conference
+from eska_network.services import access, conference, drafts
 from eska_network.store import AssessmentError, ConcurrentEditError
 
 from .conference_actions import actions_tab
@@ -42,14 +42,31 @@ def _mine(child_id: str) -> list[ProposedTie]:
     return st.session_state.setdefault(PROPOSALS_KEY, {}).setdefault(child_id, [])
 
 
-def _propose(child_id: str, proposal: ProposedTie) -> None:
-    mine = _mine(child_id)
+def _kept(page: MapPage) -> None:
+    """The proposals kept as the user's draft, so that a reload or a new login loses none."""
+    context = page.context
+    try:
+        drafts.keep_proposals(context.store, context.principal, page.child_id, _mine(page.child_id))
+    except access.AccessDenied:
+        # Reassigned meanwhile: the page refuses the child at this run; nothing is kept.
+        return
+
+
+def _propose(page: MapPage, proposal: ProposedTie) -> None:
+    mine = _mine(page.child_id)
     if proposal not in mine:
         mine.append(proposal)
+        _kept(page)
 
 
-def _drop(child_id: str, index: int) -> None:
-    _mine(child_id).pop(index)
+def _drop(page: MapPage, index: int) -> None:
+    _mine(page.child_id).pop(index)
+    _kept(page)
+
+
+def _drop_all(page: MapPage) -> None:
+    _mine(page.child_id).clear()
+    _kept(page)
 
 
 def _record(page: MapPage, index: int, assessed_on: dt.date) -> None:
@@ -69,6 +86,7 @@ def _record(page: MapPage, index: int, assessed_on: dt.date) -> None:
         st.session_state[ERROR_KEY] = conference.error_words(error, page.lang)
         return
     _mine(page.child_id).pop(index)
+    _kept(page)
     st.session_state[MESSAGE_KEY] = t("map.recorded", date=assessed_on.isoformat())
     # The new tie is dated later than the date shown: show the new latest map.
     st.session_state.pop(f"child_map_date_{page.child_id}", None)
@@ -121,8 +139,18 @@ def _whatif(page: MapPage) -> None:
                 t("map.drop"),
                 key=f"child_map_drop_{page.child_id}_{index}",
                 on_click=_drop,
-                args=(page.child_id, index),
+                args=(page, index),
             )
+        row = st.columns([5, 2], vertical_alignment="center")
+        with row[0]:
+            st.caption(t("map.proposals_kept"))
+        row[1].button(
+            t("map.drop_all"),
+            key=f"child_map_drop_all_{page.child_id}",
+            on_click=_drop_all,
+            args=(page,),
+            icon=":material/delete:",
+        )
     offers = suggested_services(page.record, page.store.load_dataset([]), page.request.as_of)
     st.markdown(f"**{escape_markdown(t('map.suggestions'))}**")
     if not offers:
@@ -140,7 +168,7 @@ def _whatif(page: MapPage) -> None:
                 t("map.propose"),
                 key=f"child_map_propose_{page.child_id}_{need}_{service.member_id}",
                 on_click=_propose,
-                args=(page.child_id, service),
+                args=(page, service),
                 disabled=service in proposals,
             )
             row[2].button(
@@ -207,9 +235,10 @@ def _custom_proposal(page: MapPage) -> None:
                     lang,
                 )
             except ValueError as problem:
-                st.error(escape_markdown(t("map.custom_invalid", reason=problem)))
+                reason = conference.error_words(problem, lang)
+                st.error(escape_markdown(t("map.custom_invalid", reason=reason)))
             else:
-                _propose(page.child_id, proposal)
+                _propose(page, proposal)
                 st.rerun()
 
 
@@ -254,8 +283,8 @@ def _export(page: MapPage) -> None:
         plain(t("map.no_export_rights"))
         return
     st.caption(t("map.export_presentation" if page.presentation else "map.export_named"))
-    buttons = st.columns(4)
-    for column, fmt in zip(buttons, conference.EXPORT_FORMATS, strict=True):
+    buttons = st.columns(len(conference.EXPORT_FORMATS) + 1)
+    for column, fmt in zip(buttons, conference.EXPORT_FORMATS, strict=False):
         column.download_button(
             t(f"map.export_{fmt}"),
             data=_exporter(page, fmt),
@@ -264,3 +293,24 @@ def _export(page: MapPage) -> None:
             key=f"child_map_export_{fmt}",
             icon=":material/download:",
         )
+    buttons[-1].download_button(
+        t("map.export_easynwk"),
+        data=_easynwk(page),
+        file_name=conference.export_file_name(view, conference.EASYNWK),
+        mime="application/json",
+        key="child_map_export_easynwk",
+        icon=":material/download:",
+        help=t("map.export_easynwk_help"),
+    )
+
+
+def _easynwk(page: MapPage) -> Callable[[], str]:
+    """The easyNWK file of the map up to the date shown, made (and audited) only when clicked."""
+
+    def make() -> str:
+        context = page.context
+        return conference.export_easynwk(
+            context.store, context.principal, page.child_id, page.request
+        )
+
+    return make

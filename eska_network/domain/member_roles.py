@@ -70,6 +70,39 @@ MEMBER_ROLES = Vocabulary(
 )
 
 
+ROLE_LEVELS: dict[str, str] = {
+    role: level
+    for level, roles in (
+        (
+            "family",
+            "mother father stepmother stepfather grandmother grandfather grandparent sibling "
+            "sister brother aunt uncle aunt_uncle cousin foster_carer guardian relative",
+        ),
+        (
+            "community",
+            "neighbour peer friend teacher religious_leader village_head community_leader patbm "
+            "cbcpm employer recruiter volunteer mentor youth_group non_formal_education",
+        ),
+        (
+            "institution",
+            "ngo shelter health mental_health police legal_aid social_services social_worker "
+            "school court child_protection_unit witness_protection vocational_training",
+        ),
+    )
+    for role in roles.split()
+}
+"""The level each common role belongs to (the groups above): what a quick entry fills in."""
+
+
+def role_level(role: str | None) -> str | None:
+    """The level of a common role, None for any other role.
+
+    >>> role_level("neighbour"), role_level("legal_aid"), role_level("tukang_ojek")
+    ('community', 'institution', None)
+    """
+    return ROLE_LEVELS.get(role or "")
+
+
 def role_label(role: str | None, lang: str = "en") -> str:
     """A role's name: from :data:`MEMBER_ROLES` when known, else the role as written.
 

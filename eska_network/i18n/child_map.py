@@ -367,4 +367,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Disorot: {name}, ikatan dan kesenjangannya.",
     },
     "map.focus_clear": {"en": "Show the whole map", "id": "Tampilkan seluruh peta"},
+    "map.proposals_kept": {
+        "en": "Kept for you as a draft: shown again after a reload or a new login, until "
+        "recorded or dropped.",
+        "id": "Disimpan untuk Anda sebagai draf: ditampilkan lagi setelah halaman dimuat ulang "
+        "atau masuk kembali, sampai dicatat atau dibuang.",
+    },
+    "map.drop_all": {"en": "Drop all proposals", "id": "Buang semua usulan"},
+    "map.export_easynwk": {"en": "easyNWK file", "id": "Berkas easyNWK"},
+    "map.export_easynwk_help": {
+        "en": "The map as recorded, one easyNWK version per assessment up to the date shown "
+        "(proposals are not in it). The documentation on easyNWK lists what it cannot hold.",
+        "id": "Peta seperti dicatat, satu versi easyNWK per asesmen sampai tanggal yang "
+        "ditampilkan (usulan tidak termasuk). Dokumentasi tentang easyNWK mencantumkan apa yang "
+        "tidak dapat disimpannya.",
+    },
 }

@@ -96,4 +96,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Orang lain menyimpan catatan anak ini setelah Anda membukanya: {saves}. Tidak ada "
         "yang dicatat; lihat peta lagi lalu catat ulang.",
     },
+    "conference.error.proposal_empty": {
+        "en": "give the proposed person a name or a role (an empty proposal is not a tie)",
+        "id": "isi nama atau peran orang yang diusulkan (usulan kosong bukan sebuah hubungan)",
+    },
+    "conference.error.proposal_too_long": {
+        "en": "the name is longer than {n} characters",
+        "id": "nama lebih dari {n} karakter",
+    },
+    "conference.names.role_in_text": {"en": "the {role}", "id": "{role}"},
+    "conference.names.found": {
+        "en": "The text names people of the child's network: {names}. Action texts are read "
+        "in conferences and kept: write roles, not names.",
+        "id": "Teks menyebut nama orang dalam jaringan anak: {names}. Teks rencana tindak lanjut "
+        "dibaca dalam konferensi kasus dan disimpan: tulis peran, bukan nama.",
+    },
+    "conference.names.pair": {"en": "{name} (the {role})", "id": "{name} ({role})"},
+    "conference.names.preview": {"en": "With roles: {text}", "id": "Dengan peran: {text}"},
+    "conference.names.replace": {
+        "en": "Replace the names by roles and add",
+        "id": "Ganti nama dengan peran lalu tambahkan",
+    },
+    "conference.names.keep": {"en": "Add as written", "id": "Tambahkan seperti ditulis"},
+    "conference.names.cancel": {"en": "Do not add", "id": "Jangan tambahkan"},
 }

@@ -92,4 +92,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Download the zip ({n} children)",
         "id": "Unduh zip ({n} anak)",
     },
+    "import.easynwk.title": {"en": "A map drawn in easyNWK", "id": "Peta yang digambar di easyNWK"},
+    "import.easynwk.intro": {
+        "en": "An easyNWK file (JSON, as easyNWK saves it) becomes one child's record: every "
+        "version a dated assessment. It is checked first and imported all or nothing; the "
+        "documentation on easyNWK says how sectors and horizons are read.",
+        "id": "Berkas easyNWK (JSON, seperti disimpan easyNWK) menjadi catatan satu anak: setiap "
+        "versi menjadi asesmen bertanggal. Berkas diperiksa dulu dan diimpor seluruhnya atau "
+        "tidak sama sekali; dokumentasi tentang easyNWK menjelaskan cara sektor dan cakrawala "
+        "dibaca.",
+    },
+    "import.easynwk.file": {"en": "easyNWK file", "id": "Berkas easyNWK"},
+    "import.easynwk.child": {"en": "The child's code", "id": "Kode anak"},
+    "import.easynwk.district": {"en": "Kabupaten/kota", "id": "Kabupaten/kota"},
+    "import.easynwk.age": {
+        "en": "Age (when the file has none)",
+        "id": "Usia (bila berkas tidak memuatnya)",
+    },
+    "import.easynwk.caseworker": {"en": "Caseworker", "id": "Pekerja sosial"},
+    "import.easynwk.check": {"en": "Check the file", "id": "Periksa berkas"},
+    "import.easynwk.too_large": {
+        "en": "the file is larger than {mb} MB: not an easyNWK map of one person",
+        "id": "berkas lebih dari {mb} MB: bukan peta easyNWK satu orang",
+    },
 }

@@ -205,4 +205,161 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{user} saved at {at} (assessment of {dated}): {what}.",
         "id": "{user} menyimpan pada {at} (asesmen tanggal {dated}): {what}.",
     },
+    # -- quick entry on the map page (issue 14)
+    "assess.quick.title": {"en": "Quick add", "id": "Tambah cepat"},
+    "assess.quick.caption": {
+        "en": "Recorded at once as an assessment of {date}; Enter adds the person. Use roles, "
+        "not names, where the conference is shown to others.",
+        "id": "Langsung dicatat sebagai asesmen tanggal {date}; Enter menambahkan orangnya. "
+        "Gunakan peran, bukan nama, bila konferensi ditampilkan kepada orang lain.",
+    },
+    "assess.quick.name": {"en": "Name or label", "id": "Nama atau sebutan"},
+    "assess.quick.level": {"en": "Level", "id": "Tingkat"},
+    "assess.quick.level_from_role": {"en": "From the role", "id": "Sesuai peran"},
+    "assess.quick.role": {"en": "Role", "id": "Peran"},
+    "assess.quick.no_role": {"en": "No role", "id": "Tanpa peran"},
+    "assess.quick.strength": {"en": "Strength", "id": "Kekuatan"},
+    "assess.quick.valence": {"en": "Kind of tie", "id": "Sifat hubungan"},
+    "assess.quick.add_person": {"en": "Add person", "id": "Tambah orang"},
+    "assess.quick.first": {"en": "Tie between", "id": "Hubungan antara"},
+    "assess.quick.second": {"en": "and", "id": "dan"},
+    "assess.quick.add_tie": {"en": "Add tie", "id": "Tambah hubungan"},
+    "assess.quick.choose": {"en": "Choose", "id": "Pilih"},
+    "assess.quick.added_person": {
+        "en": "{name} was recorded with a tie to the child ({date}).",
+        "id": "{name} dicatat dengan hubungan ke anak ({date}).",
+    },
+    "assess.quick.added_tie": {
+        "en": "The tie {name} was recorded ({date}).",
+        "id": "Hubungan {name} dicatat ({date}).",
+    },
+    "assess.quick.edited_tie": {
+        "en": "The tie {name} was changed ({date}).",
+        "id": "Hubungan {name} diubah ({date}).",
+    },
+    "assess.quick.refused": {
+        "en": "Not recorded: {reason}",
+        "id": "Tidak dicatat: {reason}",
+    },
+    "assess.quick.no_name": {
+        "en": "give a name or a role",
+        "id": "isi nama atau peran",
+    },
+    "assess.quick.too_long": {
+        "en": "the name is longer than {n} characters",
+        "id": "nama lebih dari {n} karakter",
+    },
+    "assess.quick.no_level": {
+        "en": "choose a level, or a role from the list (it gives the level)",
+        "id": "pilih tingkat, atau peran dari daftar (peran menentukan tingkatnya)",
+    },
+    "assess.quick.pick_two": {
+        "en": "choose the two members the tie joins",
+        "id": "pilih dua anggota yang dihubungkan",
+    },
+    "assess.quick.same_member": {
+        "en": "a tie joins two different members",
+        "id": "hubungan menghubungkan dua anggota yang berbeda",
+    },
+    "assess.quick.no_tie": {
+        "en": "this tie is no longer in the record",
+        "id": "hubungan ini sudah tidak ada dalam catatan",
+    },
+    "assess.quick.no_edit_rights": {
+        "en": "Your role may look at this record but not change it.",
+        "id": "Peran Anda boleh melihat catatan ini tetapi tidak mengubahnya.",
+    },
+    "assess.quick.ties_of": {"en": "Ties of {name}", "id": "Hubungan {name}"},
+    "assess.quick.last_contact": {"en": "Last contact", "id": "Kontak terakhir"},
+    "assess.quick.contact_never": {"en": "not recorded", "id": "tidak dicatat"},
+    "assess.quick.contact_line": {
+        "en": "{name}: strength {strength}, {valence}; last contact {contact}",
+        "id": "{name}: kekuatan {strength}, {valence}; kontak terakhir {contact}",
+    },
+    "assess.quick.contact_today": {"en": "Contact today", "id": "Kontak hari ini"},
+    "assess.quick.contact_today_help": {
+        "en": "Record that this tie had contact today (its other values are kept).",
+        "id": "Catat bahwa hubungan ini ada kontak hari ini (nilai lainnya tetap).",
+    },
+    "assess.quick.recorded_today": {
+        "en": "Recorded today: a further change is recorded on a later day.",
+        "id": "Sudah dicatat hari ini: perubahan berikutnya dicatat pada hari lain.",
+    },
+    "assess.quick.all_seen": {"en": "All ties seen today", "id": "Semua hubungan ditemui hari ini"},
+    "assess.quick.all_seen_help": {
+        "en": "Record contact today for every current tie ({n}) in one save.",
+        "id": "Catat kontak hari ini untuk setiap hubungan saat ini ({n}) dalam satu penyimpanan.",
+    },
+    "assess.quick.seen_saved": {
+        "en": "Contact today recorded for {n} ties.",
+        "id": "Kontak hari ini dicatat untuk {n} hubungan.",
+    },
+    "assess.quick.done": {"en": "Recorded: {what}", "id": "Dicatat: {what}"},
+    "assess.quick.edit_tie": {"en": "Change", "id": "Ubah"},
+    "assess.quick.save_tie": {"en": "Save this tie", "id": "Simpan hubungan ini"},
+    # -- ties a save would make stale (rule 8)
+    "assess.stale.title": {
+        "en": "Before saving: {n} ties would count as out of contact",
+        "id": "Sebelum menyimpan: {n} hubungan akan dianggap tanpa kontak",
+    },
+    "assess.stale.intro": {
+        "en": "This save is an assessment of the whole system on {date}. These ties were not "
+        "recorded again and their last contact is more than {days} days before {date}. For each, "
+        "was there contact (on which day)? 'Not known' leaves the tie shown as out of contact.",
+        "id": "Penyimpanan ini adalah asesmen seluruh sistem pada {date}. Hubungan berikut tidak "
+        "dicatat ulang dan kontak terakhirnya lebih dari {days} hari sebelum {date}. Untuk "
+        "masing-masing, apakah ada kontak (pada tanggal berapa)? 'Tidak diketahui' membuat "
+        "hubungan tetap ditampilkan tanpa kontak.",
+    },
+    "assess.stale.tie": {
+        "en": "{name} (last contact {contact})",
+        "id": "{name} (kontak terakhir {contact})",
+    },
+    "assess.stale.confirmed": {
+        "en": "Contact on the day given",
+        "id": "Kontak pada tanggal tertera",
+    },
+    "assess.stale.unknown": {
+        "en": "Not known",
+        "id": "Tidak diketahui",
+    },
+    "assess.stale.lost": {
+        "en": "Lost: the tie ends",
+        "id": "Terputus: hubungan berakhir",
+    },
+    "assess.stale.day": {"en": "Day of contact", "id": "Tanggal kontak"},
+    "assess.stale.all_today": {
+        "en": "All had contact on {date}",
+        "id": "Semua ada kontak pada {date}",
+    },
+    "assess.stale.save": {"en": "Save with these answers", "id": "Simpan dengan jawaban ini"},
+    "assess.stale.cancel": {"en": "Back, do not save", "id": "Kembali, jangan simpan"},
+    "assess.stale.unanswered": {
+        "en": "answer for every tie listed whether there was contact",
+        "id": "jawab untuk setiap hubungan yang tercantum apakah ada kontak",
+    },
+    "assess.stale.bad_day": {
+        "en": "a day of contact must be given and not after {day}",
+        "id": "tanggal kontak harus diisi dan tidak setelah {day}",
+    },
+    # -- drafts (issue 14.3)
+    "assess.keep_draft": {"en": "Keep as a draft", "id": "Simpan sebagai draf"},
+    "assess.draft_kept": {
+        "en": "Kept as your draft, not saved to the record: it comes back after a reload or a "
+        "new login. 'Start again from the latest record' drops it.",
+        "id": "Disimpan sebagai draf Anda, belum masuk catatan: muncul kembali setelah halaman "
+        "dimuat ulang atau masuk kembali. 'Mulai lagi dari catatan terbaru' membuangnya.",
+    },
+    "assess.draft_back": {
+        "en": "Your unsaved entries kept at {at} are back in the form. Save them, or start again "
+        "from the latest record to drop them.",
+        "id": "Isian Anda yang belum disimpan (disimpan sebagai draf pada {at}) kembali di "
+        "formulir. Simpan, atau mulai lagi dari catatan terbaru untuk membuangnya.",
+    },
+    "assess.draft_older": {
+        "en": "The record was saved after this draft was kept: check the entries against the "
+        "record as it stands before saving.",
+        "id": "Catatan telah disimpan setelah draf ini dibuat: periksa isian terhadap catatan "
+        "terkini sebelum menyimpan.",
+    },
 }

@@ -14,6 +14,7 @@ labels, or role pseudonyms in presentation mode
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,12 +25,13 @@ from eska_network import i18n
 from eska_network.child_map import export
 from eska_network.child_map.tables import GAP_COLUMNS, column_names, gap_rows
 from eska_network.child_map.view import MapRequest, MapView, member_names
-from eska_network.domain import codes, gaps
+from eska_network.domain import codes, easynwk, gaps
 from eska_network.domain.changes import change_lines, compare
 from eska_network.domain.csvsafe import to_safe_csv
 from eska_network.domain.gap_items import GapItem, gap_items, gap_title
-from eska_network.domain.member_roles import MEMBER_ROLES, level_member_label
+from eska_network.domain.member_roles import MEMBER_ROLES
 from eska_network.domain.model import ChildSystem
+from eska_network.domain.pseudonyms import pseudonymise
 from eska_network.domain.whatif import ProposedTie, what_if
 from eska_network.services import access
 from eska_network.services.actions import (  # noqa: F401 - the conference's actions, offered here
@@ -154,6 +156,14 @@ def proposal_effect(request: MapRequest) -> ProposalEffect:
 PROPOSED_PREFIX = "proposed"
 
 
+class ProposalError(ValueError):
+    """A what-if proposal the conference cannot add; ``said`` says why, in either language."""
+
+    def __init__(self, said: i18n.Said) -> None:
+        self.said = said
+        super().__init__(f"proposed tie: {said('en')}")
+
+
 def custom_proposal(
     system: ChildSystem,
     proposals: Sequence[ProposedTie],
@@ -169,13 +179,19 @@ def custom_proposal(
 ) -> ProposedTie:
     """A supportive tie to a new member typed in by the conference, with an id of its own.
 
-    An empty ``label`` names the member by its role (or its level when there is none).
+    An empty ``label`` names the member by its role. A proposal with neither a name nor a role
+    is refused: it would quietly add a tie to nobody in particular, and close gaps by it.
 
     >>> from eska_network.domain.model import Child
     >>> proposal = custom_proposal(ChildSystem(Child("C1", "X", 15)), [], " ", "community",
     ...     "mentor", needs_met=("life_skills",))
     >>> proposal.member_id, proposal.label, proposal.needs_met
     ('proposed_1', 'Mentor', ('life_skills',))
+
+    Raises
+    ------
+    ProposalError
+        When neither a name nor a role is given, or the name is too long.
     """
     taken = {member.member_id for member in system.members}
     taken |= {proposal.member_id for proposal in proposals}
@@ -184,13 +200,11 @@ def custom_proposal(
         number += 1
     text = " ".join(str(label).split())
     if len(text) > MAX_TEXT:
-        raise ValueError(f"proposed tie: the name is longer than {MAX_TEXT} characters")
+        raise ProposalError(i18n.say("conference.error.proposal_too_long", n=MAX_TEXT))
+    if not text and not role:
+        raise ProposalError(i18n.say("conference.error.proposal_empty"))
     if not text:
-        text = (
-            MEMBER_ROLES.label(role, lang)
-            if role in MEMBER_ROLES
-            else level_member_label(level, lang)
-        )
+        text = MEMBER_ROLES.label(role, lang) if role in MEMBER_ROLES else str(role)
     return ProposedTie(
         f"{PROPOSED_PREFIX}_{number}",
         level,
@@ -266,6 +280,10 @@ EXPORT_FORMATS = {
 }
 
 
+EASYNWK = "easynwk"
+"""The easyNWK file of the map (docs/easynwk.md): made from the record, not from the view."""
+
+
 def export_file_name(view: MapView, fmt: str) -> str:
     """The file name of an export: the child's code as the view shows it (neutral when hidden).
 
@@ -278,7 +296,8 @@ def export_file_name(view: MapView, fmt: str) -> str:
     """
     stem = "gaps" if fmt == "csv" else "child-map"
     day = view.as_of.isoformat() if view.as_of else "no-assessment"
-    return f"{stem}-{view.system.child.child_id}-{day}.{fmt}"
+    suffix = "easynwk.json" if fmt == EASYNWK else fmt
+    return f"{stem}-{view.system.child.child_id}-{day}.{suffix}"
 
 
 def gap_list_csv(view: MapView) -> str:
@@ -319,3 +338,52 @@ def export_map(store: Store, principal: access.Principal, child_id: str, view: M
         detail=f"{access.EXPORT_CHILD}: child map {fmt}, {mode}",
     )
     return data
+
+
+def recorded_until(system: ChildSystem, day: dt.date | None) -> ChildSystem:
+    """The record as it stood on ``day``: the tie and assessment rows dated then or before.
+
+    >>> from eska_network.domain.model import Child, Tie
+    >>> ties = tuple(Tie("C1", "child", "m", 3, "supportive", dt.date(2026, month, 1))
+    ...     for month in (1, 5))
+    >>> until = recorded_until(ChildSystem(Child("C1", "X", 15), ties=ties), dt.date(2026, 3, 1))
+    >>> [tie.assessed_on.isoformat() for tie in until.ties]
+    ['2026-01-01']
+    """
+    if day is None:
+        return system
+    return dataclasses.replace(
+        system,
+        ties=tuple(tie for tie in system.ties if tie.assessed_on <= day),
+        assessments=tuple(row for row in system.assessments if row.assessed_on <= day),
+    )
+
+
+def export_easynwk(
+    store: Store, principal: access.Principal, child_id: str, request: MapRequest
+) -> str:
+    """The child's map as an easyNWK file, one version per assessment up to the date shown.
+
+    Made from the record (proposals are no part of it), with role pseudonyms in presentation
+    mode as every export of the map; checked (``export_child``) and audited.
+
+    Raises
+    ------
+    AccessDenied
+        When ``principal`` may not export this child's record (the refusal is audited).
+    """
+    access.require(store, principal, access.EXPORT_CHILD, child_id, audit_use=False)
+    system = recorded_until(request.record, request.as_of)
+    if request.presentation:
+        system = pseudonymise(system, request.lang)
+    text = easynwk.to_json(easynwk.to_easynwk(system, request.lang))
+    mode = "presentation" if request.presentation else "named"
+    access.write_audit(
+        store,
+        principal,
+        "export",
+        "success",
+        child_id=child_id,
+        detail=f"{access.EXPORT_CHILD}: child map {EASYNWK}, {mode}",
+    )
+    return text

@@ -15,7 +15,16 @@ import sqlalchemy as sa
 
 from eska_network.store.core import Store
 
-CHANGED = ("children", "members", "resources", "gap_summaries", "users", "teams", "actions")
+CHANGED = (
+    "children",
+    "members",
+    "resources",
+    "gap_summaries",
+    "users",
+    "teams",
+    "actions",
+    "drafts",
+)
 """Current records: the app adds, changes and removes their rows."""
 APPENDED = (
     "child_history",

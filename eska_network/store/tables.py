@@ -304,6 +304,19 @@ action_history = sa.Table(
     sa.Column("changed_at", UTC_TIME, nullable=False),
 )
 
+drafts = sa.Table(
+    "drafts",
+    metadata,
+    # What one user entered for one child and has not saved: shown again after a reload or a new
+    # login, to that user only, while they may still see the child.
+    sa.Column("user_name", USER_NAME, primary_key=True),
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), primary_key=True),
+    sa.Column("kind", sa.String(16), primary_key=True, comment="whatif or assessment"),
+    sa.Column("content", sa.Text, nullable=False, comment="JSON of the unsaved entries"),
+    sa.Column("saved_at", UTC_TIME, nullable=False),
+    comment="unsaved entries kept per user and child (what-if proposals, an assessment form)",
+)
+
 INTERCHANGE = {
     "children.csv": children,
     "members.csv": members,

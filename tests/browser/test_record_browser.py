@@ -12,7 +12,8 @@ from playwright.sync_api import Locator, Page, expect
 from eska_network import i18n
 from eska_network.services import access, accounts
 from eska_network.services.access import Principal
-from eska_network.store import open_store
+from eska_network.services.quick_record import made_stale
+from eska_network.store import AssessmentChanges, open_store
 
 from .conftest import REPO_ROOT, login_as, open_page, screenshot, serving_app, wait_until_idle
 
@@ -79,6 +80,16 @@ def test_an_assessment_recorded_through_the_forms_leaves_the_earlier_map_unchang
     screenshot(page, "record-assessment-filled")
 
     page.get_by_role("button", name=i18n.text("assess.submit")).click()
+    # The save would make the ties seen last at the latest assessment stale: asked about first.
+    stale = made_stale(before, dt.date.today(), AssessmentChanges())
+    assert stale, child_id
+    expect(page.get_by_text(i18n.text("assess.stale.title", n=len(stale)))).to_be_visible()
+    unknown = page.get_by_text(i18n.text("assess.stale.unknown"), exact=True)
+    expect(unknown).to_have_count(len(stale))
+    for index in range(len(stale)):
+        unknown.nth(index).click()
+    screenshot(page, "record-assessment-stale-ties")
+    page.get_by_role("button", name=i18n.text("assess.stale.save")).click()
     saved = i18n.text("assess.saved", date=dt.date.today())
     expect(page.get_by_text(saved)).to_be_visible(timeout=60_000)
     wait_until_idle(page)
