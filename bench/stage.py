@@ -72,7 +72,7 @@ def product(module: str, *names: str):
 
 
 def read(context: Context):
-    return product("io", "read_dataset")(context.data)
+    return product("domain.io", "read_dataset")(context.data)
 
 
 def busiest_child(dataset) -> tuple[str, int]:
@@ -104,13 +104,13 @@ def stage_floor_memory(context: Context) -> dict:
 
 @stage
 def stage_read(context: Context) -> dict:
-    read_dataset = product("io", "read_dataset")
+    read_dataset = product("domain.io", "read_dataset")
     return {"times": timed(lambda: read_dataset(context.data), context.repeats)}
 
 
 @stage
 def stage_gaps(context: Context) -> dict:
-    gap_table = product("gaps", "gap_table")
+    gap_table = product("domain.gap_table", "gap_table")
     dataset = read(context)
     return {
         "times": timed(lambda: gap_table(dataset), context.repeats),
@@ -176,8 +176,8 @@ def stage_ratios(context: Context) -> dict:
     Timed in separate stages, a change in the machine's load between two stages would tilt a
     ratio; here each round gives its own ratios and the median of each is reported.
     """
-    read_dataset = product("io", "read_dataset")
-    gap_table = product("gaps", "gap_table")
+    read_dataset = product("domain.io", "read_dataset")
+    gap_table = product("domain.gap_table", "gap_table")
     dataset = read_dataset(context.data)
     chosen, scale = _sample(dataset, context.sample)
     rounds = []
@@ -315,9 +315,9 @@ def stage_store_child(context: Context) -> dict:
 @stage
 def stage_district(context: Context) -> dict:
     """The planner's district table from the gap summaries, then suppressed for display."""
-    district_table = product("districts", "district_table")
-    suppress = product("disclosure", "suppress")
-    gap_table = product("gaps", "gap_table")
+    district_table = product("districts.aggregates", "district_table")
+    suppress = product("districts.disclosure", "suppress")
+    gap_table = product("domain.gap_table", "gap_table")
     dataset = read(context)
     summaries = gap_table(dataset)
     districts = dataset.children.set_index("child_id")["district"]
