@@ -96,9 +96,9 @@ def caseload_view(
     """The caseload of the children ``principal`` may see, most serious first, ranked from 1.
 
     Checked on the server (``view_caseload``, then the children of
-    :func:`~eska_network.services.access.visible_child_ids`); caseworker and district are read
-    afresh, so
-    a reassignment shows at once even when ``scored`` comes from a cache.
+    :func:`~eska_network.services.access.visible_condition`, read in one query with their
+    caseworker and district, never every child of the store), so a reassignment shows at once
+    even when ``scored`` comes from a cache.
 
     Parameters
     ----------
@@ -111,12 +111,9 @@ def caseload_view(
         When the principal may not see a caseload (the refusal is audited).
     """
     access.require(store, principal, access.VIEW_CASELOAD)
-    visible = pd.Index(access.visible_child_ids(store, principal))
     if scored is None:
         scored = scored_caseload(store, today, lang)
-    current = _child_rows(store)
-    # Hash lookups of whole columns: ``isin`` on Arrow strings loops in Python.
-    current = current[visible.get_indexer(current["child_id"]) >= 0].set_index("child_id")
+    current = _visible_rows(store, principal).set_index("child_id")
     at = current.index.get_indexer(scored["child_id"])
     kept = at >= 0
     return (
@@ -128,6 +125,18 @@ def caseload_view(
             rank=np.arange(1, int(kept.sum()) + 1),
         )
     )
+
+
+def _visible_rows(store: Store, principal: access.Principal) -> pd.DataFrame:
+    """The id, caseworker and district of the children ``principal`` may see: one query."""
+    names = ["child_id", "caseworker", "district"]
+    condition = access.visible_condition(principal)
+    if condition is None:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in names})
+    query = sa.select(*(children.c[name] for name in names)).where(condition)
+    with store.reading() as connection:
+        rows = connection.execute(query).all()
+    return pd.DataFrame.from_records(rows, columns=names)
 
 
 def caseload_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
