@@ -1,4 +1,7 @@
-"""The stored gap summaries: one row per child, recomputed in the transaction that changes it."""
+"""The stored gap summaries: one row per child, recomputed in the transaction that changes it.
+
+Each child's caseload score (:mod:`eska_network.store.scores`) is replaced with its summary.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import sqlalchemy as sa
 
 from eska_network.domain import gap_table, gaps, summary
 from eska_network.domain.model import ChildSystem, Dataset
-from eska_network.store import frames, reading, tables
+from eska_network.store import frames, reading, scores, tables
 
 
 def recompute(
@@ -31,6 +34,7 @@ def recompute(
         name: frames.python_values(table[name], "date" if kind == "date" else kind)
         for name, kind in summary.SUMMARY_COLUMNS.items()
     }
+    scores.replace(connection, table)
     return frames.insert_rows(connection, tables.gap_summaries, columns)
 
 
@@ -39,6 +43,7 @@ def store_one(connection: sa.Connection, system: ChildSystem) -> None:
     row = gaps.summary_row(gaps.child_gaps(system), system)
     _delete(connection, [system.child.child_id])
     connection.execute(tables.gap_summaries.insert(), [_plain(row)])
+    scores.replace(connection, pd.DataFrame([_plain(row)]))
 
 
 def _plain(row: Mapping[str, object]) -> dict[str, object]:

@@ -172,6 +172,20 @@ gap_summaries = sa.Table(
     ),
 )
 
+child_scores = sa.Table(
+    "child_scores",
+    metadata,
+    # Kept with the gap summary, in the same transaction (eska_network/store/scores.py): the
+    # caseload reads these instead of scoring every child again after every save.
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), primary_key=True),
+    sa.Column("severity", sa.Integer, nullable=False, comment="the score without overdue actions"),
+    sa.Column("gaps", sa.BigInteger, nullable=False, comment="bit mask of the caseload gap kinds"),
+    *(
+        sa.Column(f"reasons_{lang}", sa.Text, nullable=False, comment=f"the reasons in {lang}")
+        for lang in codes.LANGUAGES
+    ),
+)
+
 teams = sa.Table(
     "teams",
     metadata,
