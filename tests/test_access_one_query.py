@@ -72,7 +72,7 @@ def _agency(store, rng: random.Random) -> tuple[list[str], list[str]]:
 
 
 def _shake(store, rng: random.Random, teams: list[str], ids: list[str]) -> None:
-    """A few random reassignments, team moves and role changes, as an admin and a supervisor make."""
+    """A few random reassignments, team moves and role changes."""
     operator = access.operator()
     for _ in range(rng.randint(1, 5)):
         people = accounts.list_users(store)

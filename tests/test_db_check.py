@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from eska_network.cli import main
 from eska_network.caseload import ranking
+from eska_network.cli import main
 from eska_network.domain import follow_up, synth
 from eska_network.domain.model import Dataset
 from eska_network.services import access, accounts
