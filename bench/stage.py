@@ -344,6 +344,76 @@ def stage_figure(context: Context) -> dict:
     return {"times": times, "notes": {"child_tie_rows": rows, "first_call": cold[0]}}
 
 
+@stage
+def stage_caseload_access(context: Context) -> dict:
+    """The caseload's first view after a change and one access check, old way and new, side by
+    side in each round, on a store holding every child of the size (imported by the stage).
+
+    A supervisor whose team holds every caseworker of the data set sees every child: the worst
+    case for the old check, which loaded every child the principal may see.
+    """
+    open_store = product("store", "open_store")
+    access = product("services.access", "Principal", "visible_child_ids", "may_see_child")
+    caseload = importlib_module("eska_network.services.caseload")
+    ranking = importlib_module("eska_network.caseload.ranking")
+    follow_up = importlib_module("eska_network.domain.follow_up")
+    accounts = importlib_module("eska_network.services.accounts")
+    operator = importlib_module("eska_network.services.access").operator()
+    principal_type, visible_child_ids, may_see_child = access
+    dataset = read(context)
+    _reset_database(context.database)
+    store = open_store(context.database)
+    accounts.add_team(store, operator, "all", "All")
+    for name in sorted(dataset.children["caseworker"].dropna().unique()):
+        accounts.add_user(store, operator, name, "caseworker", team="all")
+    store.import_dataset(dataset)
+    supervisor = principal_type("bench_sup", "supervisor", "all")
+    child_id = busiest_child(dataset)[0]
+    today = dt.date(2026, 12, 1)
+
+    def from_scratch() -> None:
+        ranking.caseload_table(
+            caseload.with_children(store),
+            caseload._overdue_candidates(store, today),
+            today,
+            "en",
+            follow_up.referral_days(),
+        )
+
+    rounds = []
+    for _ in range(context.repeats):
+        rounds.append(
+            {
+                "access_full_list": timed(
+                    lambda: child_id in visible_child_ids(store, supervisor), 1
+                )[0],
+                "access_one_query": timed(lambda: may_see_child(store, supervisor, child_id), 1)[0],
+                "caseload_from_scratch": timed(from_scratch, 1)[0],
+                "caseload_stored_scores": timed(
+                    lambda: caseload.scored_caseload(store, today, "en"), 1
+                )[0],
+            }
+        )
+    _close(store)
+    return {
+        "times": [r["caseload_stored_scores"] for r in rounds],
+        "notes": {
+            "rounds": rounds,
+            **{key: float(np.median([r[key] for r in rounds])) for key in rounds[0]},
+        },
+    }
+
+
+def importlib_module(name: str):
+    """A product module, or :class:`NotAvailable`."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        raise NotAvailable(f"{name} cannot be imported: {error}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.stage")
     parser.add_argument("name", choices=sorted(STAGES))

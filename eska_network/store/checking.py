@@ -1,11 +1,12 @@
 """``db check``: every figure kept at save time, recomputed from the record rows and compared.
 
-The store keeps, per child, a gap summary and a caseload score (:mod:`eska_network.store.summaries`,
-:mod:`eska_network.store.scores`), each replaced in the transaction of the save, import, restore or
-recomputation that changed the child. This module recomputes both from the children, members,
-ties and assessments as stored, a slice of children at a time (memory stays flat in the store's
-size), and names every child whose stored figures differ, and every figure without a child or
-child without figures.
+The store keeps, per child, a gap summary, a caseload score and the vector of the planners'
+published figures (:mod:`eska_network.store.summaries`, :mod:`eska_network.store.scores`,
+:mod:`eska_network.store.vectors`, the last for the current revision), each written in the
+transaction of the save, import, restore or recomputation that changed the child. This module
+recomputes them from the children, members, ties and assessments as stored, a slice of children
+at a time (memory stays flat in the store's size), and names every child whose stored figures
+differ, and every figure without a child or child without figures.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
+from eska_network.districts.publication import vectors as vectors_of
 from eska_network.domain import gap_table, summary
-from eska_network.store import reading, scores, summaries, tables
+from eska_network.store import reading, scores, summaries, tables, vectors
 from eska_network.store.core import Store
 
 SLICE = 20_000
@@ -78,9 +80,37 @@ def _check_slice(connection: sa.Connection, ids: list[str]) -> list[Difference]:
     found = _compare(tables.gap_summaries.name, stored, fresh, list(summary.SUMMARY_COLUMNS))
     stored_scores = _stored_scores(connection, ids)
     fresh_scores = pd.DataFrame(scores.score_columns(fresh))
-    return found + _compare(
+    found += _compare(
         tables.child_scores.name, stored_scores, fresh_scores, list(scores.SCORE_COLUMNS)
     )
+    return found + _check_vectors(connection, ids, fresh)
+
+
+def _check_vectors(
+    connection: sa.Connection, ids: list[str], fresh: pd.DataFrame
+) -> list[Difference]:
+    """The vector of each child's current revision, and its district, against the rows."""
+    stored = vectors.read_current(connection, ids)
+    name = tables.child_vectors.name
+    found = [
+        Difference(child, name, "revision", "missing", "the current revision")
+        for child in sorted(set(ids) - set(stored["child_id"]))
+    ]
+    kids = tables.children
+    current = {}
+    for start in range(0, len(ids), 900):
+        query = sa.select(kids.c.child_id, kids.c.district).where(
+            kids.c.child_id.in_(ids[start : start + 900])
+        )
+        current.update({row.child_id: row.district for row in connection.execute(query)})
+    recomputed = pd.DataFrame(
+        {
+            "child_id": fresh["child_id"].astype(str).to_numpy(),
+            "district": [current[str(child)] for child in fresh["child_id"]],
+            "vector": [vectors.vector_text(v) for v in vectors_of(fresh)],
+        }
+    )
+    return found + _compare(name, stored, recomputed, ["child_id", "district", "vector"])
 
 
 def _stored_scores(connection: sa.Connection, ids: list[str]) -> pd.DataFrame:

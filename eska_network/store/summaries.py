@@ -1,6 +1,7 @@
 """The stored gap summaries: one row per child, recomputed in the transaction that changes it.
 
-Each child's caseload score (:mod:`eska_network.store.scores`) is replaced with its summary.
+Each child's caseload score (:mod:`eska_network.store.scores`) and its vector for the planners'
+published figures (:mod:`eska_network.store.vectors`) are written with its summary.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 
 from eska_network.domain import gap_table, gaps, summary
 from eska_network.domain.model import ChildSystem, Dataset
-from eska_network.store import frames, reading, scores, tables
+from eska_network.store import frames, reading, scores, tables, vectors
 
 
 def recompute(
@@ -35,6 +36,7 @@ def recompute(
         for name, kind in summary.SUMMARY_COLUMNS.items()
     }
     scores.replace(connection, table)
+    vectors.replace_current(connection, table)
     return frames.insert_rows(connection, tables.gap_summaries, columns)
 
 
@@ -43,7 +45,9 @@ def store_one(connection: sa.Connection, system: ChildSystem) -> None:
     row = gaps.summary_row(gaps.child_gaps(system), system)
     _delete(connection, [system.child.child_id])
     connection.execute(tables.gap_summaries.insert(), [_plain(row)])
-    scores.replace(connection, pd.DataFrame([_plain(row)]))
+    frame = pd.DataFrame([_plain(row)])
+    scores.replace(connection, frame)
+    vectors.replace_current(connection, frame)
 
 
 def _plain(row: Mapping[str, object]) -> dict[str, object]:

@@ -186,6 +186,18 @@ child_scores = sa.Table(
     ),
 )
 
+child_vectors = sa.Table(
+    "child_vectors",
+    metadata,
+    # What each save made of the child for the planners' published figures (its district and its
+    # vector of districts/publication.py), kept per revision so that a publication as of a
+    # period's end reads one small row per child (eska_network/store/vectors.py).
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), primary_key=True),
+    sa.Column("revision", sa.Integer, primary_key=True),
+    sa.Column("district", sa.Text, nullable=False),
+    sa.Column("vector", sa.Text, nullable=False, comment="comma-separated integers"),
+)
+
 teams = sa.Table(
     "teams",
     metadata,
