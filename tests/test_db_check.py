@@ -1,6 +1,8 @@
 """Figures kept at save time agree with the rows after any sequence of saves, imports,
-reassignments and restores: ``db check`` finds nothing, and the caseload read from the stored
-scores is the caseload scored from scratch. ``db check`` names a figure that was tampered with.
+reassignments and restores: ``db check`` finds nothing, the caseload read from the stored scores
+is the caseload scored from scratch, and the planners' bases read from the stored vectors as of
+any moment are those recomputed from the records as of it. ``db check`` names a figure that was
+tampered with.
 """
 
 from __future__ import annotations
@@ -15,11 +17,20 @@ import sqlalchemy as sa
 
 from eska_network.caseload import ranking
 from eska_network.cli import main
-from eska_network.domain import follow_up, synth
+from eska_network.districts import publication
+from eska_network.domain import follow_up, gap_table, synth
 from eska_network.domain.model import Dataset
 from eska_network.services import access, accounts
 from eska_network.services import caseload as caseload_service
-from eska_network.store import AssessmentChanges, TieChange, checking, open_store, tables
+from eska_network.store import (
+    AssessmentChanges,
+    TieChange,
+    checking,
+    open_store,
+    publications,
+    tables,
+    vectors,
+)
 from eska_network.store.backup import backup, restore
 
 from .conftest import STORE_ENGINES, empty_database
@@ -104,6 +115,7 @@ def test_figures_agree_with_the_rows_after_random_changes(engine, tmp_path):
         store.import_dataset(first)
         _agrees(store)
         saved = tmp_path / "store.backup"
+        moments = [access.utc_now()]
         for step in range(STEPS):
             ids = store.children()["child_id"].tolist()
             move = ["save", "save", "reassign", "import", "restore"][step % 5]
@@ -119,6 +131,14 @@ def test_figures_agree_with_the_rows_after_random_changes(engine, tmp_path):
                 _resave(store, rng, rng.choice(ids))
                 restore(store, saved)
             _agrees(store)
+            moments.append(access.utc_now())
+        with store.reading() as connection:
+            for moment in moments:
+                records = publications.records_as_of(connection, moment)
+                recomputed = publication.row_bases(
+                    gap_table.gap_table(records), records.children["district"].tolist()
+                )
+                assert vectors.bases_as_of(connection, moment) == recomputed, moment
         store.engine.dispose()
 
 
