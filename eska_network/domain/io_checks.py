@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from eska_network.domain import codes, schema
+from eska_network.domain.codes import Vocabulary
 from eska_network.domain.io_problems import Findings, quoted
 from eska_network.domain.model import column_dtype
 from eska_network.domain.schema import LIST_SEPARATOR, Column, FileSpec
@@ -126,11 +127,18 @@ def _date_parser(column: Column) -> Callable[[str], tuple[dt.date | None, Said |
     return parse
 
 
+def _vocabulary(column: Column) -> Vocabulary:
+    if column.vocabulary is None:
+        raise ValueError(f"column {column.name} of kind {column.kind} has no vocabulary")
+    return column.vocabulary
+
+
 def _code_parser(column: Column) -> Callable[[str], tuple[str | None, Said | None]]:
-    expected = ", ".join(column.vocabulary.codes)
+    vocabulary = _vocabulary(column)
+    expected = ", ".join(vocabulary.codes)
 
     def parse(cell: str) -> tuple[str | None, Said | None]:
-        if cell == "" or cell in column.vocabulary:
+        if cell == "" or cell in vocabulary:
             return cell or None, None
         return None, say("validation.unknown_code", cell=quoted(cell), expected=expected)
 
@@ -138,7 +146,8 @@ def _code_parser(column: Column) -> Callable[[str], tuple[str | None, Said | Non
 
 
 def _codes_parser(column: Column) -> Callable[[str], tuple[str | None, Said | None]]:
-    expected = ", ".join(column.vocabulary.codes)
+    vocabulary = _vocabulary(column)
+    expected = ", ".join(vocabulary.codes)
 
     def parse(cell: str) -> tuple[str | None, Said | None]:
         items = [item.strip() for item in cell.split(LIST_SEPARATOR)]
@@ -152,12 +161,12 @@ def _codes_parser(column: Column) -> Callable[[str], tuple[str | None, Said | No
                 if set(items) != {codes.NONE_WORD}:
                     return None, say("validation.none_alone")
                 return codes.NONE_WORD, None
-        unknown = [item for item in dict.fromkeys(items) if item not in column.vocabulary]
+        unknown = [item for item in dict.fromkeys(items) if item not in vocabulary]
         if unknown:
             listed = ", ".join(quoted(item) for item in unknown)
             which = "unknown_codes" if len(unknown) > 1 else "unknown_code_in_list"
             return "", say(f"validation.{which}", cells=listed, expected=expected)
-        return LIST_SEPARATOR.join(column.vocabulary.sort(items)), None
+        return LIST_SEPARATOR.join(vocabulary.sort(items)), None
 
     return parse
 

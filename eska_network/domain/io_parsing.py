@@ -71,7 +71,7 @@ def _parse_rows(name: str, data: bytes, width: int, findings: Findings) -> pd.Da
         # Only a parse on one thread knows the number of each row it skips.
         table, skipped = _arrow_rows(data, width, threads=False)
     kept = np.ones(table.num_rows + len(skipped) + 1, dtype=bool)
-    kept[[0, *(number for number, _, _ in skipped)]] = False
+    kept[[0, *(number for number, _, _ in skipped if number is not None)]] = False
     numbers = np.flatnonzero(kept)
     wrong = [(number, cells) for number, cells, text in skipped if text.strip(" ,\t\r\n")]
     findings.rows(
