@@ -20,14 +20,15 @@ from eska_network.districts import disclosure, publication
 from eska_network.districts.disclosure import SuppressedTable, TooFewChildren
 from eska_network.domain import gap_table
 from eska_network.services import access
-from eska_network.store import Store, publications, vectors
+from eska_network.store import Store, frames, publications, vectors
 from eska_network.store.tables import resources
 
 
 def _resources(store: Store) -> pd.DataFrame:
     query = sa.select(resources.c.district, resources.c.name, resources.c.needs_served)
     with store.reading() as connection:
-        rows = connection.execute(query.order_by(resources.c.resource_id)).all()
+        # Plain tuples: pandas inspects every SQLAlchemy row object it is given (10x slower).
+        rows = frames._raw(connection, query.order_by(resources.c.resource_id))
     return pd.DataFrame.from_records(rows, columns=["district", "name", "needs_served"])
 
 
