@@ -1,5 +1,6 @@
-"""Places offered to member labels (around the marker, or further out with a leader line) and to
-the short words written beside a tie ("only link", "no contact 120 d", "stressful").
+"""Places offered to member labels (around the marker, or further out with a leader line), to
+the child's situation beside its disc, and to the short words written beside a tie ("only
+link", "no contact 120 d", "stressful").
 
 The :class:`~eska_network.child_map.canvas.Canvas` picks the cheapest place that collides with
 nothing; a member whose label finds none gets a number in its marker and a line in the key.
@@ -15,7 +16,7 @@ from eska_network.child_map.geometry import Point, direction_at, point_along
 from eska_network.child_map.scene import Text
 from eska_network.child_map.text import block_size, wrap_lines
 
-__all__ = ["anchors_for", "label_options", "word_options"]
+__all__ = ["anchors_for", "centre_options", "label_options", "word_options"]
 
 LABEL_WIDTHS = (18, 28, 12)
 """Member labels are tried wrapped at about these many characters per line."""
@@ -115,6 +116,64 @@ def _label(
         yanchor=yanchor,
         bg=LABEL_GROUND,
         align=align,
+        topics=topics,
+    )
+
+
+def centre_options(
+    key: str,
+    lines: tuple[str, ...],
+    centre: Point,
+    radius: float,
+    size: float,
+    color: str,
+    topics: frozenset[str],
+) -> Iterator[Option]:
+    """Places for a text about the child beside its disc: below first, then round it, then
+    further out with a leader line."""
+    for rank, angle in enumerate(_around(-math.pi / 2)):
+        gap = radius + LABEL_GAP + 2
+        x, y = centre[0] + gap * math.cos(angle), centre[1] + gap * math.sin(angle)
+        yield Option(_centre_text(key, lines, x, y, angle, size, color, topics), rank * 1.5)
+    for rank, angle in enumerate(_around(-math.pi / 2)):
+        for length in LEADER_LENGTHS:
+            reach = radius + length
+            x, y = centre[0] + reach * math.cos(angle), centre[1] + reach * math.sin(angle)
+            start = (
+                centre[0] + (radius + 1) * math.cos(angle),
+                centre[1] + (radius + 1) * math.sin(angle),
+            )
+            yield Option(
+                _centre_text(key, lines, x, y, angle, size, color, topics),
+                14 + length * 0.25 + rank * 1.5,
+                leader=(start, (x, y)),
+            )
+
+
+def _centre_text(
+    key: str,
+    lines: tuple[str, ...],
+    x: float,
+    y: float,
+    angle: float,
+    size: float,
+    color: str,
+    topics: frozenset[str],
+) -> Text:
+    xanchor, yanchor = anchors_for(angle)
+    return Text(
+        key,
+        lines,
+        x,
+        y,
+        size,
+        xanchor=xanchor,
+        yanchor=yanchor,
+        bold=True,
+        color=color,
+        bg=LABEL_GROUND,
+        border=color,
+        align={"left": "left", "right": "right"}.get(xanchor, "center"),
         topics=topics,
     )
 

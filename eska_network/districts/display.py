@@ -63,9 +63,9 @@ def aggregate_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
     def written(value: object) -> object:
         if isinstance(value, int | np.integer):
-            return number_text(value, lang)
+            return number_text(int(value), lang)
         if isinstance(value, float | np.floating):
-            return number_text(value, lang, disclosure.SHARE_DECIMALS)
+            return number_text(float(value), lang, disclosure.SHARE_DECIMALS)
         return value
 
     return table.map(written)

@@ -28,25 +28,14 @@ from eska_network.districts.aggregates import (
 from eska_network.districts.disclosure import SHOWN, SuppressedTable, hover_text
 from eska_network.districts.unserved import needs_and_services
 from eska_network.domain.codes import NEEDS
+from eska_network.palette import CHART_TEMPLATE, SERIES_ORDER
 
-OKABE_ITO = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#F0E442",
-    "#000000",
-)
-"""Categorical colours that stay apart under every common colour-vision deficiency."""
 HEATMAP_SCALE = "Cividis"
 UNSERVED_COLOUR = "#D55E00"
 SERVED_COLOUR = "#0072B2"
 HIDDEN_FILL = "#FFFFFF"
 """Hidden cells and districts are white: a colour the cividis scale never takes."""
 HIDDEN_MARK = "#636363"
-TEMPLATE = "plotly_white"
 
 
 def _word(key: str, lang: str) -> str:
@@ -57,7 +46,9 @@ def _values(suppressed: SuppressedTable, measure: str) -> tuple[list, list]:
     """A measure per row as plotted (share in %, or number of children) and each cell's status."""
     if measure == CHILDREN:
         column, status = suppressed.counts[measure], suppressed.count_status[measure]
-        values = [None if s != SHOWN else int(v) for v, s in zip(column, status, strict=True)]
+        values: list[float | None] = [
+            None if s != SHOWN else int(v) for v, s in zip(column, status, strict=True)
+        ]
     else:
         column, status = suppressed.shares[measure], suppressed.share_status[measure]
         values = [
@@ -120,7 +111,7 @@ def comparison_bars(
             y=values,
             text=texts,
             textposition="outside",
-            marker_color=OKABE_ITO[index % len(OKABE_ITO)],
+            marker_color=SERIES_ORDER[index % len(SERIES_ORDER)],
             offsetgroup=str(index),
             hovertemplate="%{x}<br>" + label + ": %{text}<extra></extra>",
         )
@@ -131,7 +122,7 @@ def comparison_bars(
                 hidden_text.append(f"{label}: {hover_text(status, table.k, lang)}")
     _mark_suppressed(figure, hidden_x, hidden_text, lang)
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         barmode="group",
         uniformtext={"minsize": 9, "mode": "show"},
         title=_word("bars_title", lang),
@@ -189,7 +180,7 @@ def gap_heatmap(
         )
     )
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         title=_word("heatmap_title", lang),
         xaxis={"showgrid": False},
         yaxis={"autorange": "reversed", "title": group_heading(table.by, lang), "showgrid": False},
@@ -220,7 +211,7 @@ def trend_lines(
             y=values[: len(quarters)],
             mode="lines+markers",
             connectgaps=False,
-            line={"color": OKABE_ITO[index % len(OKABE_ITO)]},
+            line={"color": SERIES_ORDER[index % len(SERIES_ORDER)]},
             marker={"symbol": index % 20},
             hovertemplate=name + "<br>%{x}: %{y}<extra></extra>",
         )
@@ -230,7 +221,7 @@ def trend_lines(
                 hidden_text.append(f"{name}: {hover_text(status, trend.k, lang)}")
     _mark_suppressed(figure, hidden_x, hidden_text, lang)
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         title=_word("trend_title", lang),
         xaxis={"type": "category", "title": group_heading(trend.by, lang)},
         yaxis_title=_axis_title(measures, lang),
@@ -294,7 +285,7 @@ def services_chart(suppressed: SuppressedTable, district: str, lang: str = "en")
             showlegend=False,
         )
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         title=_word("services_title", lang).format(district=district),
         xaxis={"title": _word("unmet", lang), "range": [0, 115]},
         yaxis={"autorange": "reversed"},
@@ -427,7 +418,7 @@ def district_choropleth(
         )
     # A blank background: the map needs no tiles from the internet, only the user's GeoJSON.
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         title=measure_label(measure, lang),
         map={
             "style": "white-bg",

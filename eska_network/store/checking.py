@@ -116,7 +116,7 @@ def _check_vectors(
 def _stored_scores(connection: sa.Connection, ids: list[str]) -> pd.DataFrame:
     names = list(scores.SCORE_COLUMNS)
     table = tables.child_scores
-    rows = []
+    rows: list[sa.Row] = []
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
         query = sa.select(*(table.c[name] for name in names)).where(table.c.child_id.in_(chunk))

@@ -17,10 +17,11 @@ import pandas as pd
 import sqlalchemy as sa
 
 from eska_network.caseload import ranking
-from eska_network.domain import codes, severity
+from eska_network.domain import severity
+from eska_network.i18n import LANGUAGES
 from eska_network.store import frames, tables
 
-SCORE_COLUMNS = ("child_id", "severity", "gaps", *(f"reasons_{lang}" for lang in codes.LANGUAGES))
+SCORE_COLUMNS = ("child_id", "severity", "gaps", *(f"reasons_{lang}" for lang in LANGUAGES))
 
 
 def score_columns(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -48,7 +49,7 @@ def score_columns(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
         "severity": points.sum(axis=1).to_numpy(dtype=np.int64),
         "gaps": ranking.kind_masks(counts),
     }
-    for lang in codes.LANGUAGES:
+    for lang in LANGUAGES:
         reasons = severity.reason_lists(frame, lang, points).map(ranking.REASON_SEPARATOR.join)
         columns[f"reasons_{lang}"] = reasons.to_numpy(dtype=object)
     return columns
@@ -83,7 +84,7 @@ def read(connection: sa.Connection, lang: str) -> pd.DataFrame:
     ``stale_ties``, ``longest_no_contact_days``, ``caseworker``, ``district``.
     """
     scores, summaries, kids = tables.child_scores, tables.gap_summaries, tables.children
-    reasons = scores.c[f"reasons_{lang if lang in codes.LANGUAGES else 'en'}"]
+    reasons = scores.c[f"reasons_{lang if lang in LANGUAGES else 'en'}"]
     query = (
         sa.select(
             scores.c.child_id,

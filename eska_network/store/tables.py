@@ -8,10 +8,13 @@ an ``extra`` JSON text column that keeps the CSV columns the schema does not kno
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 
 from eska_network.domain import codes, schema
 from eska_network.domain.summary import SUMMARY_COLUMNS, SUMMARY_NULLABLE
+from eska_network.i18n import LANGUAGES
 
 metadata = sa.MetaData(
     naming_convention={
@@ -23,7 +26,7 @@ metadata = sa.MetaData(
     }
 )
 
-_TYPES = {
+_TYPES: dict[str, Callable[[], sa.types.TypeEngine]] = {
     "id": lambda: sa.String(32),
     "code": lambda: sa.String(32),
     "text": sa.Text,
@@ -40,7 +43,7 @@ UTC_TIME = sa.DateTime(timezone=True)
 def _schema_columns(spec: schema.FileSpec, *, skip: tuple[str, ...] = ()) -> list[sa.Column]:
     """The columns of one CSV file; a ``codes`` column is never NULL (``""`` means none), unless it
     tells "not recorded" (NULL) from ``none`` (assessments.csv)."""
-    columns = []
+    columns: list[sa.Column] = []
     for column in spec.columns:
         if column.name in skip:
             continue
@@ -182,7 +185,7 @@ child_scores = sa.Table(
     sa.Column("gaps", sa.BigInteger, nullable=False, comment="bit mask of the caseload gap kinds"),
     *(
         sa.Column(f"reasons_{lang}", sa.Text, nullable=False, comment=f"the reasons in {lang}")
-        for lang in codes.LANGUAGES
+        for lang in LANGUAGES
     ),
 )
 

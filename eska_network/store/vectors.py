@@ -109,7 +109,7 @@ def read_current(connection: sa.Connection, child_ids: Sequence[str]) -> pd.Data
     """The stored vector of each child of ``child_ids`` at its current revision (for db check):
     columns ``child_id``, ``district``, ``vector``."""
     table, kids = tables.child_vectors, tables.children
-    rows = []
+    rows: list[sa.Row] = []
     for start in range(0, len(child_ids), frames.CHUNK):
         query = (
             sa.select(table.c.child_id, table.c.district, table.c.vector)
