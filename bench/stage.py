@@ -446,6 +446,67 @@ def stage_views(context: Context) -> dict:
     }
 
 
+@stage
+def stage_map_page(context: Context) -> dict:
+    """The child map page's server time (Streamlit's AppTest: the script run, no browser) for a
+    supervisor who sees every child and for the child's caseworker, alternately, on the store
+    the ``views`` stage made (run it first with the same ``--database``).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    access = importlib_module("eska_network.services.access")
+    accounts = importlib_module("eska_network.services.accounts")
+    open_store = product("store", "open_store")
+    import os
+
+    os.environ["ESKA_DATABASE_URL"] = context.database
+    os.environ.pop("ESKA_DEMO", None)
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init  # as a running server: app.py's navigation on every run
+    dataset = read(context)
+    child_id = busiest_child(dataset)[0]
+    store = open_store(context.database)
+    caseworker = str(store.children([child_id])["caseworker"].iloc[0])
+    _close(store)
+    app_file = str(Path(__file__).resolve().parents[1] / "app.py")
+    principals = {
+        "supervisor": access.Principal("bench_sup", "supervisor", "all"),
+        "caseworker": access.Principal(caseworker, "caseworker", "all"),
+    }
+
+    def page(principal):
+        app = AppTest.from_file(app_file, default_timeout=600)
+        app.session_state["eska_principal"] = principal
+        app.session_state["eska_last_activity"] = accounts.utc_now()
+        app.session_state["eska_child"] = child_id
+        app.run()
+        app.switch_page("pages/child_map.py").run()
+        if app.exception:
+            raise RuntimeError(str(app.exception))
+        return app
+
+    apps = {role: page(principal) for role, principal in principals.items()}
+    rounds = []
+    for _ in range(context.repeats):
+        rounds.append({role: timed(app.run, 1)[0] for role, app in apps.items()})
+    ratio = [r["supervisor"] / r["caseworker"] for r in rounds]
+    return {
+        "times": [r["supervisor"] for r in rounds],
+        "notes": {
+            "rounds": rounds,
+            "supervisor": float(np.median([r["supervisor"] for r in rounds])),
+            "caseworker": float(np.median([r["caseworker"] for r in rounds])),
+            "supervisor_over_caseworker": float(np.median(ratio)),
+        },
+    }
+
+
 def importlib_module(name: str):
     """A product module, or :class:`NotAvailable`."""
     import importlib
