@@ -17,12 +17,17 @@ from eska_network.store import frames, reading, scores, tables, vectors
 
 
 def recompute(
-    connection: sa.Connection, child_ids: Sequence[str], stored: Dataset | None = None
+    connection: sa.Connection,
+    child_ids: Sequence[str],
+    stored: Dataset | None = None,
+    *,
+    kept: bool = True,
 ) -> int:
     """Replace the summaries of ``child_ids`` by a fresh bulk computation (gap_table.gap_table).
 
     ``stored`` is a data set holding exactly what the store holds for these children, when the
-    caller has one; otherwise they are read back.
+    caller has one; otherwise they are read back. ``kept`` false leaves the scores and vectors
+    alone: for a migration older than their tables (the migration that adds them computes them).
     """
     if not child_ids:
         return 0
@@ -35,8 +40,9 @@ def recompute(
         name: frames.python_values(table[name], "date" if kind == "date" else kind)
         for name, kind in summary.SUMMARY_COLUMNS.items()
     }
-    scores.replace(connection, table)
-    vectors.replace_current(connection, table)
+    if kept:
+        scores.replace(connection, table)
+        vectors.replace_current(connection, table)
     return frames.insert_rows(connection, tables.gap_summaries, columns)
 
 
