@@ -72,7 +72,7 @@ def product(module: str, *names: str):
 
 
 def read(context: Context):
-    return product("io", "read_dataset")(context.data)
+    return product("domain.io", "read_dataset")(context.data)
 
 
 def busiest_child(dataset) -> tuple[str, int]:
@@ -104,13 +104,13 @@ def stage_floor_memory(context: Context) -> dict:
 
 @stage
 def stage_read(context: Context) -> dict:
-    read_dataset = product("io", "read_dataset")
+    read_dataset = product("domain.io", "read_dataset")
     return {"times": timed(lambda: read_dataset(context.data), context.repeats)}
 
 
 @stage
 def stage_gaps(context: Context) -> dict:
-    gap_table = product("gaps", "gap_table")
+    gap_table = product("domain.gap_table", "gap_table")
     dataset = read(context)
     return {
         "times": timed(lambda: gap_table(dataset), context.repeats),
@@ -176,8 +176,8 @@ def stage_ratios(context: Context) -> dict:
     Timed in separate stages, a change in the machine's load between two stages would tilt a
     ratio; here each round gives its own ratios and the median of each is reported.
     """
-    read_dataset = product("io", "read_dataset")
-    gap_table = product("gaps", "gap_table")
+    read_dataset = product("domain.io", "read_dataset")
+    gap_table = product("domain.gap_table", "gap_table")
     dataset = read_dataset(context.data)
     chosen, scale = _sample(dataset, context.sample)
     rounds = []
@@ -315,9 +315,9 @@ def stage_store_child(context: Context) -> dict:
 @stage
 def stage_district(context: Context) -> dict:
     """The planner's district table from the gap summaries, then suppressed for display."""
-    district_table = product("districts", "district_table")
-    suppress = product("disclosure", "suppress")
-    gap_table = product("gaps", "gap_table")
+    district_table = product("districts.aggregates", "district_table")
+    suppress = product("districts.disclosure", "suppress")
+    gap_table = product("domain.gap_table", "gap_table")
     dataset = read(context)
     summaries = gap_table(dataset)
     districts = dataset.children.set_index("child_id")["district"]
@@ -342,6 +342,179 @@ def stage_figure(context: Context) -> dict:
     cold = timed(lambda: child_map(system), 1)
     times = timed(lambda: child_map(system), context.repeats)
     return {"times": times, "notes": {"child_tie_rows": rows, "first_call": cold[0]}}
+
+
+@stage
+def stage_views(context: Context) -> dict:
+    """The page calls of issue 15, old way and new side by side in each round, on a store holding
+    every child of the size (imported by the stage, dated two months back so that the last
+    complete month holds them all).
+
+    - one access check on a child: the full list of a supervisor's children, or one EXISTS query;
+    - the child picker's list (a supervisor's, every child);
+    - the caseload's first view after a change: every child scored anew, or the stored scores;
+    - the district page's first publication: every record read and recomputed, or the stored
+      vectors; and the district page uncached once published (what every page run after a save
+      pays without a cache).
+
+    A supervisor whose team holds every caseworker of the data set sees every child: the worst
+    case for the old check.
+    """
+    open_store = product("store", "open_store")
+    access = importlib_module("eska_network.services.access")
+    accounts = importlib_module("eska_network.services.accounts")
+    caseload = importlib_module("eska_network.services.caseload")
+    district_views = importlib_module("eska_network.services.district_views")
+    ranking = importlib_module("eska_network.caseload.ranking")
+    follow_up = importlib_module("eska_network.domain.follow_up")
+    gap_table = importlib_module("eska_network.domain.gap_table")
+    publication = importlib_module("eska_network.districts.publication")
+    publications = importlib_module("eska_network.store.publications")
+    vectors = importlib_module("eska_network.store.vectors")
+    tables = importlib_module("eska_network.store.tables")
+    import sqlalchemy as sa
+
+    operator = access.operator()
+    dataset = read(context)
+    _reset_database(context.database)
+    store = open_store(context.database)
+    accounts.add_team(store, operator, "all", "All")
+    for name in sorted(dataset.children["caseworker"].dropna().unique()):
+        accounts.add_user(store, operator, name, "caseworker", team="all")
+    accounts.add_user(store, operator, "bench_sup", "supervisor", team="all")
+    accounts.add_user(store, operator, "bench_planner", "planner")
+    now = dt.datetime.now(dt.UTC)
+    start = time.perf_counter()
+    store.import_dataset(dataset, saved_at=now - dt.timedelta(days=62))
+    imported = time.perf_counter() - start
+    supervisor = access.Principal("bench_sup", "supervisor", "all")
+    planner = access.Principal("bench_planner", "planner")
+    child_id = busiest_child(dataset)[0]
+    today = now.date()
+    period = publication.last_complete_period(now, "month")
+
+    def from_scratch() -> None:
+        ranking.caseload_table(
+            caseload.with_children(store),
+            caseload._overdue_candidates(store, today),
+            today,
+            "en",
+            follow_up.referral_days(),
+        )
+
+    def publish_from_records() -> None:
+        with store.reading() as connection:
+            records = publications.records_as_of(connection, period.ends_at)
+        publication.row_bases(gap_table.gap_table(records), records.children["district"].tolist())
+
+    def publish_from_vectors() -> None:
+        with store.reading() as connection:
+            vectors.bases_as_of(connection, period.ends_at)
+
+    def district_page() -> None:
+        district_views.district_aggregates(store, planner, 5, now)
+
+    def unpublished() -> None:
+        with store.writing() as connection:
+            connection.execute(sa.delete(tables.published_rows))
+            connection.execute(sa.delete(tables.publications))
+
+    parts = {
+        "access_full_list": lambda: child_id in access.visible_child_ids(store, supervisor),
+        "access_one_query": lambda: access.may_see_child(store, supervisor, child_id),
+        "picker_list": lambda: access.visible_child_ids(store, supervisor),
+        "caseload_from_scratch": from_scratch,
+        "caseload_stored_scores": lambda: caseload.scored_caseload(store, today, "en"),
+        "publish_from_records": publish_from_records,
+        "publish_from_vectors": publish_from_vectors,
+    }
+    rounds = []
+    for _ in range(context.repeats):
+        timings = {name: timed(part, 1)[0] for name, part in parts.items()}
+        unpublished()
+        timings["district_page_first_publication"] = timed(district_page, 1)[0]
+        timings["district_page_uncached"] = timed(district_page, 1)[0]
+        rounds.append(timings)
+    _close(store)
+    return {
+        "times": [r["caseload_stored_scores"] for r in rounds],
+        "notes": {
+            "import": imported,
+            "rounds": rounds,
+            **{key: float(np.median([r[key] for r in rounds])) for key in rounds[0]},
+        },
+    }
+
+
+@stage
+def stage_map_page(context: Context) -> dict:
+    """The child map page's server time (Streamlit's AppTest: the script run, no browser) for a
+    supervisor who sees every child and for the child's caseworker, alternately, on the store
+    the ``views`` stage made (run it first with the same ``--database``).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    access = importlib_module("eska_network.services.access")
+    accounts = importlib_module("eska_network.services.accounts")
+    open_store = product("store", "open_store")
+    import os
+
+    os.environ["ESKA_DATABASE_URL"] = context.database
+    os.environ.pop("ESKA_DEMO", None)
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init  # as a running server: app.py's navigation on every run
+    dataset = read(context)
+    child_id = busiest_child(dataset)[0]
+    store = open_store(context.database)
+    caseworker = str(store.children([child_id])["caseworker"].iloc[0])
+    _close(store)
+    app_file = str(Path(__file__).resolve().parents[1] / "app.py")
+    principals = {
+        "supervisor": access.Principal("bench_sup", "supervisor", "all"),
+        "caseworker": access.Principal(caseworker, "caseworker", "all"),
+    }
+
+    def page(principal):
+        app = AppTest.from_file(app_file, default_timeout=600)
+        app.session_state["eska_principal"] = principal
+        app.session_state["eska_last_activity"] = accounts.utc_now()
+        app.session_state["eska_child"] = child_id
+        app.run()
+        app.switch_page("pages/child_map.py").run()
+        if app.exception:
+            raise RuntimeError(str(app.exception))
+        return app
+
+    apps = {role: page(principal) for role, principal in principals.items()}
+    rounds = []
+    for _ in range(context.repeats):
+        rounds.append({role: timed(app.run, 1)[0] for role, app in apps.items()})
+    ratio = [r["supervisor"] / r["caseworker"] for r in rounds]
+    return {
+        "times": [r["supervisor"] for r in rounds],
+        "notes": {
+            "rounds": rounds,
+            "supervisor": float(np.median([r["supervisor"] for r in rounds])),
+            "caseworker": float(np.median([r["caseworker"] for r in rounds])),
+            "supervisor_over_caseworker": float(np.median(ratio)),
+        },
+    }
+
+
+def importlib_module(name: str):
+    """A product module, or :class:`NotAvailable`."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        raise NotAvailable(f"{name} cannot be imported: {error}") from None
 
 
 def main(argv: list[str] | None = None) -> int:

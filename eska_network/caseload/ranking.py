@@ -54,7 +54,8 @@ def gap_kind_label(kind: str, lang: str = "en") -> str:
     return gap_kinds.gap_kind(kind).name(lang)
 
 
-def _kind_masks(counts: pd.DataFrame) -> np.ndarray:
+def kind_masks(counts: pd.DataFrame) -> np.ndarray:
+    """The bit mask of :data:`GAP_KINDS` of every child, from :func:`severity.gap_counts`."""
     masks = np.zeros(len(counts), dtype=np.int64)
     for bit, kind in enumerate(GAP_KINDS):
         present = counts[_KIND_COMPONENTS[kind]].to_numpy().sum(axis=1) > 0
@@ -128,16 +129,77 @@ def caseload_table(
             "longest_no_contact_days": frame["longest_no_contact_days"].astype("Int64"),
             "overdue_actions": frame[severity.OVERDUE],
             "overdue_referrals": frame[severity.OVERDUE_REFERRALS],
-            "gaps": _kind_masks(counts),
+            "gaps": kind_masks(counts),
         }
     )
+    return ranked(table)
+
+
+def ranked(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a caseload (the :data:`COLUMNS` but ``rank``) in caseload order, ranked from 1.
+
+    By severity, then longest time without contact, then child id.
+    """
     no_contact = table["longest_no_contact_days"].fillna(-1).astype("int64")
     order = np.lexsort(
-        (table["child_id"].to_numpy(dtype=str), -no_contact.to_numpy(), -scores.to_numpy())
+        (
+            table["child_id"].to_numpy(dtype=str),
+            -no_contact.to_numpy(),
+            -table["severity"].to_numpy(dtype=np.int64),
+        )
     )
     table = table.iloc[order].reset_index(drop=True)
     table.insert(0, "rank", np.arange(1, len(table) + 1))
     return table
+
+
+def with_stored_scores(
+    stored: pd.DataFrame,
+    late: pd.DataFrame,
+    today: dt.date,
+    lang: str = "en",
+    referral_days: int = follow_up.REFERRAL_ANSWER_DAYS,
+) -> pd.DataFrame:
+    """The :func:`caseload_table` of children whose score was stored at save time.
+
+    Parameters
+    ----------
+    stored
+        One row per child: ``child_id``, ``severity`` and ``reasons`` as stored (without overdue
+        actions), ``gaps``, ``as_of``, ``stale_ties``, ``longest_no_contact_days``,
+        ``caseworker``, ``district`` (:func:`eska_network.store.scores.read`).
+    late
+        What :func:`caseload_table` needs for the children with an action or referral overdue on
+        ``today``: their summaries with children (first argument) and their actions (second).
+        Only these children are scored again; the others' stored score is their whole score.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same table as :func:`caseload_table` of every child.
+    """
+    summaries, actions = late
+    rescored = caseload_table(summaries, actions, today, lang, referral_days)
+    rescored = rescored[rescored["overdue_actions"] + rescored["overdue_referrals"] > 0]
+    kept = stored[~stored["child_id"].isin(set(rescored["child_id"]))]
+    table = pd.DataFrame(
+        {
+            "child_id": kept["child_id"].astype(str),
+            "severity": kept["severity"].astype("int64"),
+            "reasons": kept["reasons"].astype(object),
+            "caseworker": kept["caseworker"],
+            "district": kept["district"],
+            "as_of": pd.to_datetime(kept["as_of"]),
+            "stale_ties": kept["stale_ties"].astype("int64"),
+            "longest_no_contact_days": kept["longest_no_contact_days"].astype("Int64"),
+            "overdue_actions": np.zeros(len(kept), dtype=np.int64),
+            "overdue_referrals": np.zeros(len(kept), dtype=np.int64),
+            "gaps": kept["gaps"].astype("int64"),
+        }
+    )
+    if len(rescored):
+        table = pd.concat([table, rescored.drop(columns="rank")], ignore_index=True)
+    return ranked(table)
 
 
 def filter_caseload(

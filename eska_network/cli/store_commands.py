@@ -1,4 +1,4 @@
-"""Commands over the store: db upgrade/grant, import, export, backup, restore, audit verify/head.
+"""Commands over the store: db upgrade/grant/check, import, export, backup, restore, audit.
 
 Each writes its own audit row as role ``cli``, named after the operating-system user.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 from eska_network import store
 from eska_network.domain import io
 from eska_network.services import access, dataset_transfer
-from eska_network.store import audit_chain, privileges
+from eska_network.store import audit_chain, checking, privileges
 from eska_network.store.backup import BackupError, backup, restore
 
 
@@ -43,6 +43,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     grant.add_argument("role", metavar="ROLE")
     grant.set_defaults(run=run_grant)
+    check = db_commands.add_parser(
+        "check",
+        parents=[database],
+        help="recompute every child's gap summary and caseload score from the record rows and "
+        "name any that differs from the stored one (exit 1)",
+    )
+    check.set_defaults(run=run_check)
 
     load = commands.add_parser(
         "import",
@@ -110,6 +117,20 @@ def run_grant(args: argparse.Namespace) -> int:
         return 1
     _audit(opened, "account", detail=f"grant the app's rights to database role {args.role}")
     print("\n".join(statement + ";" for statement in statements))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    opened = store.open_store(args.database_url)
+    children, differences = checking.check(opened)
+    if differences:
+        _audit(opened, "audit_check", "failure", detail=f"db check: {len(differences)} differ")
+        for difference in differences:
+            print(difference.describe(), file=sys.stderr)
+        print(f"error: {len(differences)} figures differ from the rows", file=sys.stderr)
+        return 1
+    _audit(opened, "audit_check", detail=f"db check: {children} children agree")
+    print(f"{children} children checked: every stored summary and score agrees with the rows")
     return 0
 
 

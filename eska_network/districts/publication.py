@@ -133,6 +133,16 @@ def _month_start(index: int) -> dt.datetime:
 def row_bases(summaries: pd.DataFrame, groups: pd.Series | list) -> dict[str, Basis]:
     """The children of each group with their vectors, from gap summaries (one row per child and
     group: ``child_id`` and the summary columns) and the group of each row."""
+    bases: dict[str, Basis] = {}
+    for child_id, group, vector in zip(
+        summaries["child_id"], list(groups), vectors(summaries), strict=True
+    ):
+        bases.setdefault(str(group), {})[str(child_id)] = vector
+    return bases
+
+
+def vectors(summaries: pd.DataFrame) -> list[Vector]:
+    """Each child's :data:`Vector` (the bits of its count measures, then its link strengths)."""
     measures = child_measures(summaries).to_numpy(dtype=np.int64)
     weights = np.left_shift(np.int64(1), np.arange(measures.shape[1], dtype=np.int64))
     masks = measures @ weights if len(measures) else np.zeros(0, dtype=np.int64)
@@ -142,12 +152,10 @@ def row_bases(summaries: pd.DataFrame, groups: pd.Series | list) -> dict[str, Ba
             for pair in LEVEL_PAIRS
         ]
     )
-    bases: dict[str, Basis] = {}
-    for child_id, group, mask, row in zip(
-        summaries["child_id"], list(groups), masks, strengths, strict=True
-    ):
-        bases.setdefault(str(group), {})[str(child_id)] = (int(mask), *(int(s) for s in row))
-    return bases
+    return [
+        (int(mask), *(int(s) for s in row))
+        for mask, row in zip(masks.tolist(), strengths.tolist(), strict=True)
+    ]
 
 
 def changed_children(before: Basis, after: Basis) -> int:

@@ -132,25 +132,52 @@ def allows(role: str, permission: str) -> bool:
     return permission in ROLE_PERMISSIONS.get(role, frozenset())
 
 
+def visible_condition(principal: Principal) -> sa.ColumnElement[bool] | None:
+    """The condition on ``children`` rows that ``principal`` may see (``None``: no child at all).
+
+    The one definition of record-level visibility: :func:`visible_child_ids` lists the rows it
+    holds, :func:`may` asks whether one row holds it. A caseworker sees the children assigned to
+    them, a supervisor the children of the caseworkers of their team (an inactive caseworker's
+    children included: they stay the team's until reassigned), the command line every child.
+    """
+    if principal.role == OPERATOR_ROLE:
+        return sa.true()
+    if principal.role == "caseworker":
+        return children.c.caseworker == principal.user_name
+    if principal.role == "supervisor" and principal.team:
+        team_caseworkers = sa.select(users.c.user_name).where(
+            users.c.team == principal.team, users.c.role == "caseworker"
+        )
+        return children.c.caseworker.in_(team_caseworkers)
+    return None
+
+
 def visible_child_ids(store: Store, principal: Principal) -> list[str]:
     """The children ``principal`` may see, sorted.
 
     A caseworker sees the children assigned to them, a supervisor the children of the caseworkers
     of their team, the command line (role ``cli``) every child; every other role sees none.
     """
-    if principal.role == OPERATOR_ROLE:
-        query = sa.select(children.c.child_id)
-    elif principal.role == "caseworker":
-        query = sa.select(children.c.child_id).where(children.c.caseworker == principal.user_name)
-    elif principal.role == "supervisor" and principal.team:
-        team_caseworkers = sa.select(users.c.user_name).where(
-            users.c.team == principal.team, users.c.role == "caseworker"
-        )
-        query = sa.select(children.c.child_id).where(children.c.caseworker.in_(team_caseworkers))
-    else:
+    condition = visible_condition(principal)
+    if condition is None:
         return []
+    query = sa.select(children.c.child_id).where(condition).order_by(children.c.child_id)
     with store.engine.connect() as connection:
-        return list(connection.execute(query.order_by(children.c.child_id)).scalars())
+        return list(connection.execute(query).scalars())
+
+
+def may_see_child(store: Store, principal: Principal, child_id: str) -> bool:
+    """Whether ``child_id`` is one of the children ``principal`` may see; writes no audit.
+
+    One ``EXISTS`` query answered from primary keys (the child's row, then its caseworker's
+    account), however many children the principal may see.
+    """
+    condition = visible_condition(principal)
+    if condition is None:
+        return False
+    query = sa.select(sa.exists().where(children.c.child_id == child_id).where(condition))
+    with store.engine.connect() as connection:
+        return bool(connection.scalar(query))
 
 
 def may(store: Store, principal: Principal, permission: str, child_id: str | None = None) -> bool:
@@ -161,7 +188,7 @@ def may(store: Store, principal: Principal, permission: str, child_id: str | Non
         return False
     if child_id is None or permission not in CHILD_PERMISSIONS:
         return True
-    return child_id in visible_child_ids(store, principal)
+    return may_see_child(store, principal, child_id)
 
 
 def require(

@@ -17,7 +17,7 @@ from eska_network.caseload import ranking
 from eska_network.domain import follow_up
 from eska_network.domain.csvsafe import to_safe_csv
 from eska_network.services import access
-from eska_network.store import Store, frames
+from eska_network.store import Store, frames, scores
 from eska_network.store.tables import actions, children
 
 CASELOAD_SHOWN = (
@@ -45,17 +45,20 @@ CASELOAD_NUMBERS = (
 )
 
 
-def _child_rows(store: Store) -> pd.DataFrame:
-    """Every child's id, caseworker and district (nothing else of the record)."""
+def _child_rows(store: Store, child_ids: list[str] | None = None) -> pd.DataFrame:
+    """The id, caseworker and district of every child or of ``child_ids`` (nothing else)."""
     names = ["child_id", "caseworker", "district"]
     with store.reading() as connection:
-        rows = frames.fetch_rows(connection, children, names, order_by=["child_id"])
+        rows = frames.fetch_rows(connection, children, names, child_ids, order_by=["child_id"])
     return pd.DataFrame.from_records(rows, columns=names)
 
 
-def with_children(store: Store) -> pd.DataFrame:
-    """The stored gap summaries with each child's caseworker and district."""
-    return store.gap_summaries().merge(_child_rows(store), on="child_id", how="inner")
+def with_children(store: Store, child_ids: list[str] | None = None) -> pd.DataFrame:
+    """The stored gap summaries (of every child, or of ``child_ids``) with each child's
+    caseworker and district."""
+    return store.gap_summaries(child_ids).merge(
+        _child_rows(store, child_ids), on="child_id", how="inner"
+    )
 
 
 _CANDIDATE_COLUMNS = ["child_id", "status", "due_on", "status_on", "created_on"]
@@ -75,15 +78,21 @@ def _overdue_candidates(store: Store, today: dt.date) -> pd.DataFrame:
 def scored_caseload(store: Store, today: dt.date, lang: str = "en") -> pd.DataFrame:
     """Every child's caseload row, most serious first: for a server-side cache, never for show.
 
-    Not access-checked: pass it to :func:`caseload_view`, which keeps the principal's children.
+    The scores and reasons stored at save time (:mod:`eska_network.store.scores`) are read as
+    they are; only the children with an action or referral overdue on ``today`` are scored again,
+    from their stored summaries. Not access-checked: pass it to :func:`caseload_view`, which keeps
+    the principal's children.
     """
-    return ranking.caseload_table(
-        with_children(store),
-        _overdue_candidates(store, today),
-        today,
-        lang,
-        follow_up.referral_days(),
-    )
+    candidates = _overdue_candidates(store, today)
+    days = follow_up.referral_days()
+    late_ids: list[str] = []
+    if len(candidates):
+        late_ids = follow_up.overdue_counts(candidates, today, days).index.astype(str).tolist()
+    with store.reading() as connection:
+        stored = scores.read(connection, lang)
+    late = with_children(store, late_ids)
+    late_actions = candidates[candidates["child_id"].isin(set(late_ids))]
+    return ranking.with_stored_scores(stored, (late, late_actions), today, lang, days)
 
 
 def caseload_view(
@@ -96,9 +105,9 @@ def caseload_view(
     """The caseload of the children ``principal`` may see, most serious first, ranked from 1.
 
     Checked on the server (``view_caseload``, then the children of
-    :func:`~eska_network.services.access.visible_child_ids`); caseworker and district are read
-    afresh, so
-    a reassignment shows at once even when ``scored`` comes from a cache.
+    :func:`~eska_network.services.access.visible_condition`, read in one query with their
+    caseworker and district, never every child of the store), so a reassignment shows at once
+    even when ``scored`` comes from a cache.
 
     Parameters
     ----------
@@ -111,12 +120,9 @@ def caseload_view(
         When the principal may not see a caseload (the refusal is audited).
     """
     access.require(store, principal, access.VIEW_CASELOAD)
-    visible = pd.Index(access.visible_child_ids(store, principal))
     if scored is None:
         scored = scored_caseload(store, today, lang)
-    current = _child_rows(store)
-    # Hash lookups of whole columns: ``isin`` on Arrow strings loops in Python.
-    current = current[visible.get_indexer(current["child_id"]) >= 0].set_index("child_id")
+    current = _visible_rows(store, principal).set_index("child_id")
     at = current.index.get_indexer(scored["child_id"])
     kept = at >= 0
     return (
@@ -128,6 +134,18 @@ def caseload_view(
             rank=np.arange(1, int(kept.sum()) + 1),
         )
     )
+
+
+def _visible_rows(store: Store, principal: access.Principal) -> pd.DataFrame:
+    """The id, caseworker and district of the children ``principal`` may see: one query."""
+    names = ["child_id", "caseworker", "district"]
+    condition = access.visible_condition(principal)
+    if condition is None:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in names})
+    query = sa.select(*(children.c[name] for name in names)).where(condition)
+    with store.reading() as connection:
+        rows = connection.execute(query).all()
+    return pd.DataFrame.from_records(rows, columns=names)
 
 
 def caseload_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -97,6 +97,17 @@ def upgrade(engine: sa.Engine) -> None:
     if current_revision(engine) == head_revision():
         return
     with engine.connect().execution_options(eska_write=True) as connection:
+        if connection.dialect.name == "postgresql":
+            # Several app servers may start at once on one database: one migrates, the others
+            # wait for it here and then find nothing left to do (SQLite's write lock does this).
+            connection.execute(
+                sa.text(
+                    "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.eska_migrate'))"
+                )
+            )
+            if MigrationContext.configure(connection).get_current_revision() == head_revision():
+                connection.commit()
+                return
         command.upgrade(alembic_config(connection), "head")
         connection.commit()
 

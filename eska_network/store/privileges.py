@@ -20,12 +20,15 @@ CHANGED = (
     "members",
     "resources",
     "gap_summaries",
+    "child_scores",
+    "child_vectors",
     "users",
     "teams",
     "actions",
     "drafts",
 )
-"""Current records: the app adds, changes and removes their rows."""
+"""Current records and what is kept with them at save time (a save replaces a child's score, and
+the vector of its current revision): the app adds, changes and removes their rows."""
 APPENDED = (
     "child_history",
     "member_history",
@@ -49,7 +52,8 @@ def grant_statements(schema: str, role: str) -> list[str]:
 
     >>> grant_statements("public", "eska_app")[:2]
     ['GRANT USAGE ON SCHEMA public TO eska_app', 'GRANT SELECT, INSERT, UPDATE, DELETE ON \
-children, members, resources, gap_summaries, users, teams, actions TO eska_app']
+children, members, resources, gap_summaries, child_scores, child_vectors, users, teams, actions \
+TO eska_app']
     """
     for name in (schema, role):
         if not _NAME.match(name):

@@ -150,40 +150,64 @@ def read_figures(connection: sa.Connection, kind: str, period: str) -> tuple[Fig
     return figures_from_text(row.figures), row.k, row.base
 
 
+def read_periods(connection: sa.Connection, kind: str, period: str) -> dict[str, str]:
+    """The period whose records each published row of ``kind`` in ``period`` shows, by group:
+    one short row per group, without the children the rows were computed from."""
+    table = tables.published_rows
+    rows = connection.execute(
+        sa.select(table.c.group_key, table.c.basis_period).where(
+            table.c.kind == kind, table.c.period == period
+        )
+    ).all()
+    return {row.group_key: row.basis_period for row in rows}
+
+
 def ensure(
     store,
     kind: str,
     period: Period,
     k: int,
     base: int,
-    compute: Callable[[Dataset], Mapping[str, Basis]],
-) -> tuple[dict[str, PublishedRow], Figures]:
-    """The rows and figures of ``kind`` published for ``period``: read, or made once and stored.
+    compute: Callable[[sa.Connection, Period], Mapping[str, Basis]],
+) -> tuple[dict[str, str], Figures]:
+    """The figures of ``kind`` published for ``period`` and the period each row shows, by group:
+    read, or made once and stored.
 
-    ``compute`` turns the records as of the period's end into each group's basis. The work is
-    done in a read snapshot; the publication is written in one short transaction, and if another
-    process wrote it first, theirs is the one (a publication never changes once written).
+    ``compute`` gives each group's basis as of the period's end, read through the connection it
+    is given (a read snapshot). Once published, a page reads the stored figures and one short
+    row per group; the bases are read again only when K or the rounding changed since. The
+    publication is written in one short transaction, and if another process wrote it first,
+    theirs is the one (a publication never changes once written).
     """
     with store.reading() as connection:
-        published = read(connection, kind, period.label)
-        previous_period = latest_before(connection, kind, period)
-        previous_rows = read(connection, kind, previous_period) if previous_period else None
-        previous = read_figures(connection, kind, previous_period)[0] if previous_period else None
-        if published is not None:
+        if connection.scalar(
+            sa.select(tables.publications.c.period).where(
+                tables.publications.c.kind == kind, tables.publications.c.period == period.label
+            )
+        ):
             figures, stored_k, stored_base = read_figures(connection, kind, period.label)
             if (stored_k, stored_base) != (k, base):
                 # K or the rounding changed since: the frozen rows, shown under today's rules.
+                published = read(connection, kind, period.label) or {}
+                previous_period = latest_before(connection, kind, period)
+                previous_rows = read(connection, kind, previous_period) if previous_period else None
+                previous = (
+                    read_figures(connection, kind, previous_period)[0] if previous_period else None
+                )
                 figures = publish_figures(published, previous_rows, previous, k, base, kind)
-            return published, figures
-        records = records_as_of(connection, period.ends_at)
-    rows = publish_rows(period.label, compute(records), previous_rows, k + 1)
+            return read_periods(connection, kind, period.label), figures
+        previous_period = latest_before(connection, kind, period)
+        previous_rows = read(connection, kind, previous_period) if previous_period else None
+        previous = read_figures(connection, kind, previous_period)[0] if previous_period else None
+        bases = compute(connection, period)
+    rows = publish_rows(period.label, bases, previous_rows, k + 1)
     figures = publish_figures(rows, previous_rows, previous, k, base, kind)
     try:
         with store.writing() as connection:
             _write(connection, kind, period, rows, k, base, figures)
     except sa.exc.IntegrityError:
         return ensure(store, kind, period, k, base, compute)
-    return rows, figures
+    return {group: row.basis_period for group, row in rows.items()}, figures
 
 
 def _write(connection, kind, period: Period, rows, k: int, base: int, figures: Figures) -> None:

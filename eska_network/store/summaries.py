@@ -1,4 +1,8 @@
-"""The stored gap summaries: one row per child, recomputed in the transaction that changes it."""
+"""The stored gap summaries: one row per child, recomputed in the transaction that changes it.
+
+Each child's caseload score (:mod:`eska_network.store.scores`) and its vector for the planners'
+published figures (:mod:`eska_network.store.vectors`) are written with its summary.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,21 @@ import sqlalchemy as sa
 
 from eska_network.domain import gap_table, gaps, summary
 from eska_network.domain.model import ChildSystem, Dataset
-from eska_network.store import frames, reading, tables
+from eska_network.store import frames, reading, scores, tables, vectors
 
 
 def recompute(
-    connection: sa.Connection, child_ids: Sequence[str], stored: Dataset | None = None
+    connection: sa.Connection,
+    child_ids: Sequence[str],
+    stored: Dataset | None = None,
+    *,
+    kept: bool = True,
 ) -> int:
     """Replace the summaries of ``child_ids`` by a fresh bulk computation (gap_table.gap_table).
 
     ``stored`` is a data set holding exactly what the store holds for these children, when the
-    caller has one; otherwise they are read back.
+    caller has one; otherwise they are read back. ``kept`` false leaves the scores and vectors
+    alone: for a migration older than their tables (the migration that adds them computes them).
     """
     if not child_ids:
         return 0
@@ -31,6 +40,9 @@ def recompute(
         name: frames.python_values(table[name], "date" if kind == "date" else kind)
         for name, kind in summary.SUMMARY_COLUMNS.items()
     }
+    if kept:
+        scores.replace(connection, table)
+        vectors.replace_current(connection, table)
     return frames.insert_rows(connection, tables.gap_summaries, columns)
 
 
@@ -39,6 +51,9 @@ def store_one(connection: sa.Connection, system: ChildSystem) -> None:
     row = gaps.summary_row(gaps.child_gaps(system), system)
     _delete(connection, [system.child.child_id])
     connection.execute(tables.gap_summaries.insert(), [_plain(row)])
+    frame = pd.DataFrame([_plain(row)])
+    scores.replace(connection, frame)
+    vectors.replace_current(connection, frame)
 
 
 def _plain(row: Mapping[str, object]) -> dict[str, object]:

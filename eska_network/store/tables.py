@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from eska_network.domain import codes, schema
 from eska_network.domain.summary import SUMMARY_COLUMNS, SUMMARY_NULLABLE
+from eska_network.i18n import LANGUAGES
 
 metadata = sa.MetaData(
     naming_convention={
@@ -172,6 +173,32 @@ gap_summaries = sa.Table(
         )
         for name, kind in SUMMARY_COLUMNS.items()
     ),
+)
+
+child_scores = sa.Table(
+    "child_scores",
+    metadata,
+    # Kept with the gap summary, in the same transaction (eska_network/store/scores.py): the
+    # caseload reads these instead of scoring every child again after every save.
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), primary_key=True),
+    sa.Column("severity", sa.Integer, nullable=False, comment="the score without overdue actions"),
+    sa.Column("gaps", sa.BigInteger, nullable=False, comment="bit mask of the caseload gap kinds"),
+    *(
+        sa.Column(f"reasons_{lang}", sa.Text, nullable=False, comment=f"the reasons in {lang}")
+        for lang in LANGUAGES
+    ),
+)
+
+child_vectors = sa.Table(
+    "child_vectors",
+    metadata,
+    # What each save made of the child for the planners' published figures (its district and its
+    # vector of districts/publication.py), kept per revision so that a publication as of a
+    # period's end reads one small row per child (eska_network/store/vectors.py).
+    sa.Column("child_id", sa.ForeignKey("children.child_id"), primary_key=True),
+    sa.Column("revision", sa.Integer, primary_key=True),
+    sa.Column("district", sa.Text, nullable=False),
+    sa.Column("vector", sa.Text, nullable=False, comment="comma-separated integers"),
 )
 
 teams = sa.Table(

@@ -17,6 +17,10 @@ def data_version(store: Store) -> tuple:
     change of an action sets its ``updated_at``, and the services are few enough to hash whole. A
     reassignment changes none of these: :func:`~eska_network.services.caseload.caseload_view` reads
     assignments afresh.
+
+    It is read from the database on every page run, so a cache keyed by it is right on every app
+    server at once, whichever server (or command) made the change. The other caches of the pages
+    are the published figures, keyed by their period: frozen in the database once written.
     """
     counted = sa.select(sa.func.count(), sa.func.max(revisions.c.saved_at))
     acted = sa.select(sa.func.count(), sa.func.max(actions.c.updated_at))

@@ -284,7 +284,9 @@ def _recompute_summaries() -> None:
 
     bind = op.get_bind()
     ids = list(bind.execute(sa.text("SELECT child_id FROM children")).scalars())
-    summaries.recompute(bind, ids)
+    # The scores and vectors kept with a summary have no tables yet at this migration: the
+    # migration that adds them (0016) computes them.
+    summaries.recompute(bind, ids, kept=False)
 
 
 def downgrade() -> None:

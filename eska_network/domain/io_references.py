@@ -1,0 +1,201 @@
+"""Checking the references between the files of a data set: members, ties, actions and
+referrals name children, members, districts and services that exist.
+
+Part of :mod:`eska_network.domain.io`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute
+
+from eska_network.domain import codes, schema
+from eska_network.domain.io_checks import ISO_DATE, joined
+from eska_network.domain.io_problems import Findings, quoted
+from eska_network.domain.schema import FileSpec
+from eska_network.i18n import say
+
+
+def check_references(raw: dict[str, pd.DataFrame], findings: Findings) -> None:
+    """Members and ties must name a child that exists; tie ends and resources must exist too."""
+    children = _keys(raw, schema.CHILDREN, "child_id")
+    members = _keys(raw, schema.MEMBERS, "child_id", "member_id")
+    resources = _keys(raw, schema.RESOURCES, "resource_id")
+    member_rows = raw.get(schema.MEMBERS.name)
+    if member_rows is not None:
+        _check_member_references(member_rows, children, resources, findings)
+    tie_rows = raw.get(schema.TIES.name)
+    if tie_rows is not None:
+        _check_tie_references(tie_rows, children, members, findings)
+    assessment_rows = raw.get(schema.ASSESSMENTS.name)
+    if assessment_rows is not None and "child_id" in assessment_rows:
+        _check_known(
+            schema.ASSESSMENTS.name,
+            assessment_rows,
+            "child_id",
+            children,
+            "validation.no_child",
+            findings,
+        )
+    action_rows = raw.get(schema.ACTIONS.name)
+    if action_rows is not None:
+        _check_action_references(action_rows, raw, children, resources, findings)
+
+
+def _keys(raw: dict[str, pd.DataFrame], spec: FileSpec, *names: str) -> pa.Array | None:
+    """The keys present in one file, or None when the file or a key column is unusable."""
+    frame = raw.get(spec.name)
+    if frame is None or not set(names) <= set(frame.columns):
+        return None
+    return pa.compute.unique(pa.array(joined(*(frame[name] for name in names))))
+
+
+def _is_in(cells: pd.Series, known: pa.Array) -> pd.Series:
+    # pandas' isin walks a large value set in Python; arrow's hashes it natively.
+    found = pa.compute.is_in(pa.array(cells), value_set=known)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=cells.index)
+
+
+def _check_member_references(
+    frame: pd.DataFrame, children: pa.Array | None, resources: pa.Array | None, findings: Findings
+) -> None:
+    file = schema.MEMBERS.name
+    if "member_id" in frame:
+        reserved = frame.index[frame["member_id"] == codes.CHILD_NODE]
+        findings.rows(file, "member_id", reserved, say("validation.child_reserved"))
+    if "child_id" in frame:
+        _check_known(file, frame, "child_id", children, "validation.no_child", findings)
+    if "resource_id" in frame:
+        _check_known(file, frame, "resource_id", resources, "validation.no_resource", findings)
+
+
+def _check_tie_references(
+    frame: pd.DataFrame, children: pa.Array | None, members: pa.Array | None, findings: Findings
+) -> None:
+    file = schema.TIES.name
+    if "child_id" not in frame:
+        return
+    known_child = _check_known(file, frame, "child_id", children, "validation.no_child", findings)
+    if {"source", "target"} <= set(frame.columns):
+        source, target = frame["source"], frame["target"]
+        same = frame.index[(source != "") & (source == target)]
+        messages = (say("validation.same_ends", cell=quoted(cell)) for cell in source[same])
+        findings.rows(file, "target", same, messages)
+        at_child = frame.index[target == codes.CHILD_NODE]
+        findings.rows(file, "target", at_child, say("validation.child_as_target"))
+    for end in ("source", "target"):
+        if members is None or end not in frame:
+            continue
+        ends = frame[end]
+        checked = known_child & (ends != "") & (ends != codes.CHILD_NODE)
+        key = joined(frame["child_id"], ends)
+        bad = frame.index[checked & ~_is_in(key, members)]
+        messages = (
+            say("validation.not_a_member", member=quoted(member), child=quoted(child))
+            for child, member in zip(frame.loc[bad, "child_id"], ends[bad], strict=True)
+        )
+        findings.rows(file, end, bad, messages)
+
+
+def _check_action_references(
+    frame: pd.DataFrame,
+    raw: dict[str, pd.DataFrame],
+    children: pa.Array | None,
+    resources: pa.Array | None,
+    findings: Findings,
+) -> None:
+    """An action names a known child; a referral a service of the child's district, as broker.
+
+    Dates: a status cannot change before the action was agreed.
+    """
+    file = schema.ACTIONS.name
+    if "child_id" in frame:
+        _check_known(file, frame, "child_id", children, "validation.no_child", findings)
+    if "resource_id" in frame:
+        _check_known(file, frame, "resource_id", resources, "validation.no_resource", findings)
+    if "gap" in frame:
+        from eska_network.domain.gap_kinds import KIND_CODES
+
+        kinds = frame["gap"].str.split(":", n=1).str[0]
+        bad = frame.index[(frame["gap"] != "") & ~kinds.isin(list(KIND_CODES))]
+        expected = ", ".join(KIND_CODES)
+        messages = (
+            say("validation.unknown_gap", cell=quoted(cell), expected=expected)
+            for cell in frame.loc[bad, "gap"]
+        )
+        findings.rows(file, "gap", bad, messages)
+    if "status" not in frame:
+        return
+    referral = frame["status"].isin(list(codes.REFERRAL_STATUSES))
+    service = frame["resource_id"] if "resource_id" in frame else pd.Series("", frame.index)
+    missing = frame.index[referral & (service == "")]
+    findings.rows(file, "resource_id", missing, say("validation.referral_service"))
+    if "worker_role" in frame:
+        not_broker = frame.index[referral & ~frame["worker_role"].isin(["", "broker"])]
+        findings.rows(file, "worker_role", not_broker, say("validation.referral_broker"))
+    _check_referral_districts(frame, raw, referral & (service != ""), findings)
+    if {"created_on", "status_on"} <= set(frame.columns):
+        created, changed = frame["created_on"], frame["status_on"]
+        dated = (created != "") & (changed != "")
+        early = dated & (changed < created) & changed.str.fullmatch(ISO_DATE.pattern)
+        messages = (
+            say("validation.status_before_agreed", day=day, start=start)
+            for day, start in zip(changed[early], created[early], strict=True)
+        )
+        findings.rows(file, "status_on", frame.index[early], messages)
+
+
+def _check_referral_districts(
+    frame: pd.DataFrame, raw: dict[str, pd.DataFrame], referral: pd.Series, findings: Findings
+) -> None:
+    """A referral goes to a service of the child's own district."""
+    children, services = raw.get(schema.CHILDREN.name), raw.get(schema.RESOURCES.name)
+    if children is None or services is None or "child_id" not in frame:
+        return
+    if not {"child_id", "district"} <= set(children) or not {"resource_id", "district"} <= set(
+        services
+    ):
+        return
+    home = dict(zip(children["child_id"], children["district"], strict=True))
+    where = dict(zip(services["resource_id"], services["district"], strict=True))
+    rows = frame[referral]
+    wrong = [
+        (row, child, service)
+        for row, child, service in zip(
+            rows.index, rows["child_id"], rows["resource_id"], strict=True
+        )
+        if child in home and service in where and home[child] != where[service]
+    ]
+    findings.rows(
+        schema.ACTIONS.name,
+        "resource_id",
+        pd.Index([row for row, _, _ in wrong]),
+        (
+            say(
+                "validation.other_district",
+                cell=quoted(service),
+                where=where[service],
+                home=home[child],
+            )
+            for _, child, service in wrong
+        ),
+    )
+
+
+def _check_known(
+    file: str,
+    frame: pd.DataFrame,
+    column: str,
+    known: pa.Array | None,
+    message: str,
+    findings: Findings,
+) -> pd.Series:
+    """Report the cells of ``column`` not in ``known``; True for the rows that are fine."""
+    cells = frame[column]
+    if known is None:
+        return cells != ""
+    found = _is_in(cells, known)
+    bad = frame.index[(cells != "") & ~found]
+    findings.rows(file, column, bad, (say(message, cell=quoted(cell)) for cell in cells[bad]))
+    return found

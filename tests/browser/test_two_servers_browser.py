@@ -1,0 +1,87 @@
+"""Two app servers over one PostgreSQL database behave as one: a save on one is seen on the other
+at once, a save on the other made from the older record is refused as a concurrent edit, and the
+two sessions are independent (each logged in on its own server)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from eska_network import i18n
+from tests.conftest import empty_database
+
+from .conftest import login_as, open_page, screenshot, serving_app, wait_until_idle
+from .test_record_browser import _choose
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.postgres,
+    pytest.mark.xdist_group("browser"),
+]
+
+FIRST = "LBH APIK Indramayu"
+SECOND = "Posyandu Mawar"
+
+
+def _tab(browser: Browser) -> Page:
+    context = browser.new_context(viewport={"width": 1400, "height": 4400}, locale="en-US")
+    context.set_default_timeout(30_000)
+    return context.new_page()
+
+
+def _fill_new_member_with_tie(page: Page, label: str) -> None:
+    """A new institution member ``label`` and a strong tie from the child to it."""
+    new_member = page.get_by_test_id("stExpander").filter(
+        has_text=i18n.text("assess.where.new_member", n=1)
+    )
+    new_member.get_by_label(i18n.text("assess.field.label")).fill(label)
+    _choose(page, new_member, i18n.text("assess.field.level"), "institutions")
+    _choose(page, new_member, i18n.text("assess.field.role"), "Legal aid")
+    new_tie = page.get_by_test_id("stExpander").filter(
+        has_text=i18n.text("assess.where.new_tie", n=1)
+    )
+    _choose(
+        page, new_tie, i18n.text("assess.field.target"), i18n.text("assess.new_member_option", n=1)
+    )
+    new_tie.get_by_text("4 – strong (thick line)").click()
+
+
+def test_a_save_on_one_server_is_seen_on_the_other_at_once(browser, tmp_path):
+    folders = [tmp_path / "a", tmp_path / "b"]
+    for folder in folders:
+        folder.mkdir()
+    with (
+        empty_database("postgresql", tmp_path) as database,
+        serving_app(folders[0], ESKA_DATABASE_URL=database) as first_url,
+        serving_app(folders[1], ESKA_DATABASE_URL=database) as second_url,
+    ):
+        first, second = _tab(browser), _tab(browser)
+        # Each session lives on its own server: logged in on each separately.
+        login_as(first, first_url, "caseworker")
+        login_as(second, second_url, "caseworker")
+        open_page(first, "record_assessment")
+        open_page(second, "record_assessment")
+        child = first.get_by_test_id("stSelectbox").first.get_by_role("combobox")
+        expect(second.get_by_test_id("stSelectbox").first.get_by_role("combobox")).to_have_value(
+            child.input_value()
+        )
+        expect(second.get_by_text(FIRST, exact=False)).to_have_count(0)
+
+        _fill_new_member_with_tie(first, FIRST)
+        first.get_by_role("button", name=i18n.text("assess.submit")).click()
+        saved = i18n.text("assess.saved", date=dt.date.today())
+        expect(first.get_by_text(saved)).to_be_visible(timeout=60_000)
+
+        # The second server's form was opened before that save: its save is refused, and the
+        # first server's save is named at once (a new member and its tie).
+        _fill_new_member_with_tie(second, SECOND)
+        second.get_by_role("button", name=i18n.text("assess.submit")).click()
+        conflict = i18n.text("assess.conflict")
+        expect(second.get_by_text(conflict[:60], exact=False)).to_be_visible(timeout=60_000)
+        wait_until_idle(second)
+        expect(second.get_by_text("1 tie(s), 1 member(s)", exact=False)).to_be_visible()
+        screenshot(second, "two-servers-conflict")
+        for tab in (first, second):
+            tab.context.close()
