@@ -1,6 +1,6 @@
 """each child's caseload score and published-figure vector kept at save time
 
-Revision ID: 0016_scale_saved_figures
+Revision ID: 0017_scale_saved_figures
 Revises: 0015_publications
 Create Date: 2026-11-30 13:50:00
 
