@@ -1,6 +1,8 @@
 """Words of the app's frame: title, menu, pages, roles, the home page."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # Dates are written day first in both languages (Streamlit's date inputs and date columns).
+    "app.date_format": {"en": "DD/MM/YYYY", "id": "DD/MM/YYYY"},
     "app.title": {"en": "ESKA support networks", "id": "Jaringan dukungan ESKA"},
     "app.language": {"en": "Language", "id": "Bahasa"},
     "app.signed_in_as": {
