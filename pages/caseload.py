@@ -173,11 +173,14 @@ if event.selection.rows:
                 help=ui.t("caseload.reassign_help"),
                 key="caseload_reassign_to",
             )
-            if button_column.button(
-                ui.t("caseload.reassign_button"),
-                key="caseload_reassign",
-                disabled=target is None,
-                icon=":material/swap_horiz:",
+            if (
+                button_column.button(
+                    ui.t("caseload.reassign_button"),
+                    key="caseload_reassign",
+                    disabled=target is None,
+                    icon=":material/swap_horiz:",
+                )
+                and target is not None
             ):
                 if target == current:
                     st.info(ui.t("caseload.reassign_same", child=chosen, caseworker=target))

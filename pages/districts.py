@@ -33,6 +33,11 @@ def _district_table(_store, _principal, store_url: str, published: tuple, k: int
     return district_views.district_aggregates(_store, _principal, k)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _province_table(_store, _principal, store_url: str, published: tuple, k: int):
+    return district_views.province_aggregates(_store, _principal, k)
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def _quarter_table(_store, _principal, store_url: str, published: tuple, k: int):
     return district_views.quarterly_aggregates(_store, _principal, k)
@@ -85,11 +90,34 @@ elif not some_small:
 if some_small:
     st.caption(ui.t("districts.headline_small", k=k))
 
+group = st.segmented_control(
+    ui.t("districts.group"),
+    list(districts.MEASURE_GROUPS),
+    format_func=lambda key: ui.t(f"districts.group.{key}"),
+    default="needs",
+    required=True,
+    key="districts_group",
+)
+measures = districts.MEASURE_GROUPS[group]
+
+st.subheader(ui.t("districts.provinces"), divider="gray")
+st.caption(ui.t("districts.provinces_note"))
+by_province = _province_table(context.store, context.principal, *version, k)
+if isinstance(by_province, disclosure.TooFewChildren):
+    st.info(by_province.message(lang))
+elif district_display.all_hidden(by_province, by_province.groups, measures):
+    st.warning(ui.t("districts.provinces_all_hidden", k=k))
+else:
+    _plot(district_figures.gap_heatmap(by_province, measures=measures, lang=lang))
+
 st.subheader(ui.t("districts.compare"), divider="gray")
+if district_display.all_hidden(suppressed, suppressed.groups, measures):
+    st.warning(ui.t("districts.every_district_hidden", k=k))
 chosen = st.multiselect(
     ui.t("districts.choose"),
     suppressed.groups,
     default=district_display.default_districts(suppressed),
+    placeholder=ui.t("districts.choose_placeholder"),
     key="districts_chosen",
 )
 comparable = bool(chosen) and not district_display.all_too_small(suppressed, chosen)
@@ -98,25 +126,15 @@ if not chosen:
 elif not comparable:
     st.info(ui.t("districts.all_small", k=k))
 else:
-    group = st.segmented_control(
-        ui.t("districts.group"),
-        list(districts.MEASURE_GROUPS),
-        format_func=lambda key: ui.t(f"districts.group.{key}"),
-        default="needs",
-        required=True,
-        key="districts_group",
-    )
+    if district_display.all_hidden(suppressed, chosen, measures):
+        st.warning(ui.t("districts.chosen_all_hidden", k=k))
     side_by_side, heatmap, geography = st.tabs(
         [ui.t("districts.side_by_side"), ui.t("districts.heatmap"), ui.t("districts.map")]
     )
     with side_by_side:
-        _plot(
-            district_figures.comparison_bars(
-                suppressed, chosen, districts.MEASURE_GROUPS[group], lang=lang
-            )
-        )
+        _plot(district_figures.comparison_bars(suppressed, chosen, measures, lang=lang))
     with heatmap:
-        _plot(district_figures.gap_heatmap(suppressed, chosen, lang=lang))
+        _plot(district_figures.gap_heatmap(suppressed, chosen, measures=measures, lang=lang))
     with geography:
         upload = st.file_uploader(
             ui.t("districts.map_upload"),
@@ -169,7 +187,9 @@ if st.toggle(ui.t("districts.trend_compute"), value=at_once, key="districts_tren
             format_func=lambda m: districts.measure_label(m, lang),
             key="districts_trend_measures",
         )
-        if followed:
+        if followed and district_display.all_hidden(trend, trend.groups, followed):
+            st.warning(ui.t("districts.trend_all_hidden", k=k))
+        elif followed:
             _plot(district_figures.trend_lines(trend, followed, lang))
 
 if comparable:

@@ -272,9 +272,12 @@ def test_a_caseworker_of_another_team_is_refused_and_the_refusal_audited(sample_
         caseload_service.reassign_child(sample_app_store, supervisor, "IDM-001", "cw_other")
     last = audit_rows(sample_app_store)[-1]
     assert (last["action"], last["outcome"], last["detail"]) == ("refusal", "refused", "reassign")
-    assert _expected(sample_app_store, "demo_supervisor").set_index("child_id").at[
-        "IDM-001", "caseworker"
-    ] != "cw_other"
+    assert (
+        _expected(sample_app_store, "demo_supervisor")
+        .set_index("child_id")
+        .at["IDM-001", "caseworker"]
+        != "cw_other"
+    )
 
 
 def test_a_caseworker_sees_neither_reassignment_nor_team_workload(sample_app_store):

@@ -50,11 +50,7 @@ def _rref_unit_rows(matrix: list[list[int]], n: int) -> set[int]:
                 rows[r] = [a - factor * b for a, b in zip(rows[r], rows[pivot_row], strict=True)]
         pivots.append((pivot_row, column))
         pivot_row += 1
-    return {
-        column
-        for row, column in pivots
-        if sum(1 for x in rows[row] if x != 0) == 1
-    }
+    return {column for row, column in pivots if sum(1 for x in rows[row] if x != 0) == 1}
 
 
 def _solvable_cells(figures: SuppressedTable, by_province: SuppressedTable) -> list:
@@ -69,8 +65,7 @@ def _solvable_cells(figures: SuppressedTable, by_province: SuppressedTable) -> l
     for i, j in zip(*np.nonzero(p_hidden), strict=True):
         unknown[("p", int(i), int(j))] = len(unknown)
     members = [
-        [i for i, d in enumerate(figures.groups) if provinces.province_of(d) == p]
-        for p in p_groups
+        [i for i, d in enumerate(figures.groups) if provinces.province_of(d) == p] for p in p_groups
     ]
     equations = []
 
@@ -119,8 +114,9 @@ def test_a_province_minus_its_shown_districts_never_gives_a_hidden_district():
             if by_province.count_status.at[province, measure] == SHOWN:
                 # The subtraction a hostile planner tries: it needs exactly one hidden district.
                 assert len(hidden) != 1, (province, measure)
-                assert by_province.counts.at[province, measure] == (
-                    true_provinces.at[province, measure]
+                assert (
+                    by_province.counts.at[province, measure]
+                    == (true_provinces.at[province, measure])
                 )
     # And the province figures are the sums of the districts' true counts.
     assert (true_provinces.sum() == true_districts.loc[TOTAL]).all()

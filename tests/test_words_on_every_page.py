@@ -20,7 +20,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from eska_network import i18n
-from eska_network.domain import codes, io
+from eska_network.domain import codes, io, severity
 from eska_network.domain.gap_kinds import GAP_KINDS
 from eska_network.domain.member_roles import MEMBER_ROLES
 from eska_network.services import accounts
@@ -254,9 +254,11 @@ def _pairs():
     for key, entry in i18n.MESSAGES.items():
         yield key, entry["en"], entry["id"]
     for kind in GAP_KINDS:
-        for field in ("name", "sentence", "reason"):
+        for field in ("name", "sentence", "reason", "short"):
             words = getattr(kind, field)
             yield f"{kind.code}.{field}", words.en, words.id
+    for part, words in {**severity.SHORT_WORDS, **severity.BAND_WORDS}.items():
+        yield f"severity.{part}", words.en, words.id
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,6 @@ import numpy as np
 import pandas as pd
 
 from eska_network.districts.aggregates import (
-    CHILDREN,
     COUNT_MEASURES,
     MEDIAN_MEASURES,
     PARTITIONS,
@@ -150,9 +149,10 @@ def province_figures(
         [district_groups.index(d) for d in district_groups if province_of(d) == province]
         for province in provinces
     ]
-    district_hidden = districts.count_status.loc[
-        [*district_groups, TOTAL], list(COUNT_MEASURES)
-    ].to_numpy() != SHOWN
+    district_hidden = (
+        districts.count_status.loc[[*district_groups, TOTAL], list(COUNT_MEASURES)].to_numpy()
+        != SHOWN
+    )
     protect(values, status, district_hidden, members)
 
     counts = pd.DataFrame(values, index=provinces, columns=list(COUNT_MEASURES))
@@ -268,9 +268,9 @@ def determined_cells(
     """
     n_district_rows, n_columns = district_hidden.shape
     cells: dict[tuple[str, int, int], int] = {}
-    for (i, j) in zip(*np.nonzero(district_hidden), strict=True):
+    for i, j in zip(*np.nonzero(district_hidden), strict=True):
         cells[("district", int(i), int(j))] = len(cells)
-    for (i, j) in zip(*np.nonzero(province_hidden), strict=True):
+    for i, j in zip(*np.nonzero(province_hidden), strict=True):
         cells[("province", int(i), int(j))] = len(cells)
     if not cells:
         return []
@@ -287,9 +287,7 @@ def determined_cells(
     part_columns = [COUNT_MEASURES.index(part) for part in parts]
     for kind, n_rows in (("district", n_district_rows), ("province", len(members))):
         for i in range(n_rows):
-            lines.append(
-                [((kind, i, whole), 1)] + [((kind, i, j), -1) for j in part_columns]
-            )
+            lines.append([((kind, i, whole), 1)] + [((kind, i, j), -1) for j in part_columns])
     matrix = np.zeros((len(lines), len(cells)))
     for number, line in enumerate(lines):
         for cell, sign in line:

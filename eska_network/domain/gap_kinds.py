@@ -363,7 +363,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_listed("stressful_ties"),
         counts=_count_ties("stressful_tie", "stressful_ties"),
         name=Words("Stressful tie", "Ikatan penuh tekanan"),
-        short=Words("stressful tie", "ikatan menekan"),
+        short=Words("stressful tie", "ikatan penuh tekanan"),
         sentence=Words(
             "The tie between {a} and {b} is stressful",
             "Ikatan antara {a} dan {b} penuh tekanan",

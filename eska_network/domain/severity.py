@@ -76,10 +76,10 @@ OVERDUE_REFERRAL_REASON_ONE = Words(
     "1 referral sent and not accepted in time",
     "1 rujukan terkirim belum diterima tepat waktu",
 )
-_SHORT = {
+SHORT_WORDS = {
     # The caseload's chips for the parts of the score that are not gap kinds.
-    STRESSFUL_FAMILY: Words("stressful family", "keluarga menekan"),
-    OVERDUE: Words("action overdue", "tindak lanjut terlambat"),
+    STRESSFUL_FAMILY: Words("stressful family", "keluarga penuh tekanan"),
+    OVERDUE: Words("overdue action", "rencana tindak lanjut terlambat"),
     OVERDUE_REFERRALS: Words("referral waiting", "rujukan tertunda"),
 }
 CHIPS = 3
@@ -302,7 +302,7 @@ def chip_lists(
     ['level absent', 'unmet need', 'no link']
     """
     values = (points(summaries) if scores is None else scores).to_numpy()
-    texts = [(_SHORT[c.key] if c.kind is None else c.kind.short)(lang) for c in COMPONENTS]
+    texts = [(SHORT_WORDS[c.key] if c.kind is None else c.kind.short)(lang) for c in COMPONENTS]
     words = list(dict.fromkeys(texts))
     word_of = np.array([words.index(text) for text in texts])
     order = np.argsort(-values, axis=1, kind="stable")
@@ -329,4 +329,3 @@ def band(score: int) -> str:
     ('danger', 'danger', 'high', 'medium', 'low', 'none')
     """
     return next(name for name, lowest in BANDS if score >= lowest)
-

@@ -73,7 +73,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Days without contact",
         "id": "Hari tanpa kontak",
     },
-    "caseload.column.overdue_actions": {"en": "Actions overdue", "id": "Tindak lanjut terlambat"},
+    "caseload.column.overdue_actions": {
+        "en": "Overdue actions",
+        "id": "Rencana tindak lanjut terlambat",
+    },
     "caseload.column.overdue_referrals": {"en": "Referrals waiting", "id": "Rujukan tertunda"},
     "caseload.column.chips": {"en": "Most serious", "id": "Paling serius"},
     "caseload.column.severity_band": {"en": "Severity band", "id": "Kelompok keseriusan"},
@@ -137,7 +140,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "caseload.team.children": {"en": "Children", "id": "Anak"},
     "caseload.team.in_danger": {"en": "In danger now", "id": "Dalam bahaya saat ini"},
     "caseload.team.with_gaps": {"en": "With gaps", "id": "Dengan kesenjangan"},
-    "caseload.team.gaps": {"en": "Kinds of gap, all children", "id": "Jenis kesenjangan, semua anak"},
-    "caseload.team.overdue_actions": {"en": "Actions overdue", "id": "Tindak lanjut terlambat"},
+    "caseload.team.gaps": {
+        "en": "Kinds of gap, all children",
+        "id": "Jenis kesenjangan, semua anak",
+    },
+    "caseload.team.overdue_actions": {
+        "en": "Overdue actions",
+        "id": "Rencana tindak lanjut terlambat",
+    },
     "caseload.team.overdue_referrals": {"en": "Referrals waiting", "id": "Rujukan tertunda"},
 }

@@ -197,7 +197,7 @@ def record_caseload_export(
 
 
 def referral_days() -> int:
-    """Days a sent referral may wait to be accepted before it is overdue (``ESKA_REFERRAL_DAYS``)."""
+    """Days a sent referral may wait to be accepted before it is overdue (ESKA_REFERRAL_DAYS)."""
     return follow_up.referral_days()
 
 
