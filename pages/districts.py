@@ -102,6 +102,9 @@ measures = districts.MEASURE_GROUPS[group]
 
 st.subheader(ui.t("districts.provinces"), divider="gray")
 st.caption(ui.t("districts.provinces_note"))
+left_out = district_display.left_out_of_provinces(suppressed)
+if left_out:
+    st.caption(ui.t("districts.provinces_left_out", names=", ".join(left_out), k=k))
 by_province = _province_table(context.store, context.principal, *version, k)
 if isinstance(by_province, disclosure.TooFewChildren):
     st.info(by_province.message(lang))

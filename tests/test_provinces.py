@@ -28,7 +28,8 @@ def _published(children: int, districts: int, seed: int, k: int, base: int = 1):
 def _exact_values(rows, figures):
     """The true counts of both tables, unsuppressed and unrounded."""
     districts = publication.aggregate_rows(rows, "district").counts
-    by_province = publication.aggregate_rows(provinces.province_rows(rows), "province").counts
+    counted = {d: rows[d] for d in provinces.counted_districts(figures)}
+    by_province = publication.aggregate_rows(provinces.province_rows(counted), "province").counts
     return districts.loc[[*figures.groups, TOTAL]], by_province.drop(index=TOTAL)
 
 
@@ -57,7 +58,7 @@ def _solvable_cells(figures: SuppressedTable, by_province: SuppressedTable) -> l
     """Every hidden cell a hostile planner can solve, by an independent exact computation."""
     groups = [*figures.groups, TOTAL]
     d_hidden = figures.count_status.loc[groups, list(COUNT_MEASURES)].to_numpy() != SHOWN
-    p_groups = by_province.groups
+    p_groups = [*by_province.groups, TOTAL]
     p_hidden = by_province.count_status.loc[p_groups, list(COUNT_MEASURES)].to_numpy() != SHOWN
     unknown = {}
     for i, j in zip(*np.nonzero(d_hidden), strict=True):
@@ -65,7 +66,12 @@ def _solvable_cells(figures: SuppressedTable, by_province: SuppressedTable) -> l
     for i, j in zip(*np.nonzero(p_hidden), strict=True):
         unknown[("p", int(i), int(j))] = len(unknown)
     members = [
-        [i for i, d in enumerate(figures.groups) if provinces.province_of(d) == p] for p in p_groups
+        [
+            i
+            for i, d in enumerate(figures.groups)
+            if provinces.province_of(d) == p and d in provinces.counted_districts(figures)
+        ]
+        for p in p_groups[:-1]
     ]
     equations = []
 
@@ -80,7 +86,7 @@ def _solvable_cells(figures: SuppressedTable, by_province: SuppressedTable) -> l
     columns = list(COUNT_MEASURES)
     for j in range(len(columns)):
         line([(("d", i, j), 1) for i in range(last)] + [(("d", last, j), -1)])
-        line([(("p", p, j), 1) for p in range(len(p_groups))] + [(("d", last, j), -1)])
+        line([(("p", p, j), 1) for p in range(len(members))] + [(("p", len(members), j), -1)])
         for p, rows in enumerate(members):
             line([(("d", i, j), 1) for i in rows] + [(("p", p, j), -1)])
     parts = [columns.index(c) for c in columns if c.startswith("weakest_link:")]
@@ -107,8 +113,9 @@ def test_a_province_minus_its_shown_districts_never_gives_a_hidden_district():
     rows, figures = _published(300, 12, 3, 10)
     by_province = provinces.province_figures(rows, figures, 10)
     true_districts, true_provinces = _exact_values(rows, figures)
+    counted = provinces.counted_districts(figures)
     for province in by_province.groups:
-        members = [d for d in figures.groups if provinces.province_of(d) == province]
+        members = [d for d in counted if provinces.province_of(d) == province]
         for measure in COUNT_MEASURES:
             hidden = [d for d in members if figures.count_status.at[d, measure] != SHOWN]
             if by_province.count_status.at[province, measure] == SHOWN:
@@ -118,8 +125,8 @@ def test_a_province_minus_its_shown_districts_never_gives_a_hidden_district():
                     by_province.counts.at[province, measure]
                     == (true_provinces.at[province, measure])
                 )
-    # And the province figures are the sums of the districts' true counts.
-    assert (true_provinces.sum() == true_districts.loc[TOTAL]).all()
+    # And the province figures are the sums of the counted districts' true counts.
+    assert (true_provinces.sum() == true_districts.loc[counted].sum()).all()
 
 
 def test_the_district_figures_are_never_changed_by_the_provinces():
@@ -129,11 +136,12 @@ def test_the_district_figures_are_never_changed_by_the_provinces():
     assert figures.count_status.equals(before)
 
 
-def test_small_provinces_are_hidden_and_the_total_is_the_districts_own():
+def test_small_provinces_are_hidden_and_small_districts_are_left_out():
     rows, figures = _published(200, 12, 5, 10, base=5)
     by_province = provinces.province_figures(rows, figures, 10, 5)
     assert by_province.by == "province"
-    assert by_province.counts.loc[TOTAL].equals(figures.counts.loc[TOTAL])
+    left_out = set(figures.groups) - set(provinces.counted_districts(figures))
+    assert left_out and all(figures.count_status.at[d, "children"] != SHOWN for d in left_out)
     children = by_province.counts["children"]
     for province in by_province.groups:
         status = by_province.count_status.at[province, "children"]

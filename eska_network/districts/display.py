@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from eska_network.districts import aggregates as districts
-from eska_network.districts import disclosure, unserved
+from eska_network.districts import disclosure, provinces, unserved
 from eska_network.districts.disclosure import SHOWN, SMALL, SuppressedTable
 from eska_network.i18n import number_text
 
@@ -82,6 +82,12 @@ def all_hidden(suppressed: SuppressedTable, groups: Iterable[str], measures: Ite
     hidden = suppressed.share_status.loc[chosen, columns].to_numpy() != SHOWN
     shares = suppressed.shares.loc[chosen, columns].to_numpy(dtype=float, na_value=0.0)
     return bool(hidden.any() and (hidden | (shares == 0)).all())
+
+
+def left_out_of_provinces(suppressed: SuppressedTable) -> list[str]:
+    """The districts the province view leaves out: those whose number of children is hidden."""
+    counted = set(provinces.counted_districts(suppressed))
+    return [group for group in suppressed.groups if group not in counted]
 
 
 def aggregate_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -130,6 +130,8 @@ def comparison_bars(
     top = _top((v for values, _ in columns.values() for v in values), measures)
     figure = go.Figure()
     ghost_shown = False
+    # Many bars to a group leave no room for level labels: they stand upright above the bars.
+    upright = len(labels) > 3
     for index, (group, label) in enumerate(zip(table.counts.index, labels, strict=True)):
         if group == TOTAL and not include_total:
             continue
@@ -142,6 +144,8 @@ def comparison_bars(
             y=values,
             text=texts,
             textposition="outside",
+            textangle=-90 if upright else 0,
+            textfont={"size": 10 if upright else 12},
             marker_color=OKABE_ITO[index % len(OKABE_ITO)],
             offsetgroup=str(index),
             legendgroup=str(index),
@@ -155,11 +159,12 @@ def comparison_bars(
                 y=[top] * len(hidden),
                 offsetgroup=str(index),
                 legendgroup="suppressed",
+                legendrank=2000,
                 showlegend=not ghost_shown,
                 marker={
                     "color": GHOST,
-                    "line": {"color": OKABE_ITO[index % len(OKABE_ITO)], "width": 1},
-                    "pattern": {"shape": "/", "fgcolor": HIDDEN_MARK, "size": 6},
+                    "line": {"width": 0},
+                    "pattern": {"shape": "/", "fgcolor": HIDDEN_FILL, "size": 8},
                 },
                 hovertext=[f"{label}: {hover_text(statuses[i], table.k, lang)}" for i in hidden],
                 hoverinfo="text",
@@ -170,7 +175,10 @@ def comparison_bars(
         barmode="group",
         uniformtext={"minsize": 9, "mode": "show"},
         title=_word("bars_title", lang),
-        yaxis={"title": _axis_title(measures, lang), "range": [0, top * 1.08]},
+        yaxis={
+            "title": _axis_title(measures, lang),
+            "range": [0, top * (1.25 if upright else 1.08)],
+        },
         legend_title=group_heading(table.by, lang),
     )
     return figure

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from eska_network.districts.aggregates import (
+    CHILDREN,
     COUNT_MEASURES,
     MEDIAN_MEASURES,
     PARTITIONS,
@@ -112,6 +113,17 @@ def province_rows(rows: Mapping[str, PublishedRow]) -> dict[str, PublishedRow]:
     return {province: PublishedRow(periods[province], basis) for province, basis in merged.items()}
 
 
+def counted_districts(districts: SuppressedTable) -> list[str]:
+    """The districts a province adds up: those whose number of children is shown.
+
+    A district of fewer than K children shows nothing; counted in its province, it would force
+    the province's own number of children to be hidden (the province minus its other districts
+    would give it), and with it every share of the province. Left out, it costs nothing.
+    """
+    shown = districts.count_status.loc[districts.groups, CHILDREN] == SHOWN
+    return [group for group, ok in shown.items() if ok]
+
+
 def province_figures(
     rows: Mapping[str, PublishedRow],
     districts: SuppressedTable,
@@ -132,22 +144,23 @@ def province_figures(
     Returns
     -------
     SuppressedTable or TooFewChildren
-        One row per province and the total row (the districts' own, as published), ``by``
-        ``"province"``.
+        One row per province of the :func:`counted_districts` and the total row over them,
+        ``by`` ``"province"``.
     """
-    if not isinstance(districts, SuppressedTable):
-        return districts
-    by_province = province_rows(rows)
+    counted = counted_districts(districts)
+    by_province = province_rows({district: rows[district] for district in counted})
+    if not by_province:
+        return TooFewChildren(k)
     table = aggregate_rows(by_province, "province")
-    provinces = [group for group in table.counts.index if group != TOTAL]
-    values = table.counts.loc[provinces, list(COUNT_MEASURES)].to_numpy(dtype=np.int64)
+    index = list(table.counts.index)
+    values = table.counts.loc[index, list(COUNT_MEASURES)].to_numpy(dtype=np.int64)
     status = np.full(values.shape, SHOWN, dtype=object)
     small_group = values[:, 0] < k
     status[((values >= 1) & (values < k)) | small_group[:, None]] = SMALL
     district_groups = districts.groups
     members = [
-        [district_groups.index(d) for d in district_groups if province_of(d) == province]
-        for province in provinces
+        [district_groups.index(d) for d in counted if province_of(d) == province]
+        for province in index[:-1]
     ]
     district_hidden = (
         districts.count_status.loc[[*district_groups, TOTAL], list(COUNT_MEASURES)].to_numpy()
@@ -155,31 +168,25 @@ def province_figures(
     )
     protect(values, status, district_hidden, members)
 
-    counts = pd.DataFrame(values, index=provinces, columns=list(COUNT_MEASURES))
-    rounded = counts if base == 1 else np.floor(counts / base + 0.5).astype("int64") * base
-    total = districts.counts.loc[[TOTAL], list(COUNT_MEASURES)]
-    all_counts = pd.concat([rounded.astype("Int64"), total.astype("Int64")])
-    all_counts.index.name = "province"
-    all_status = pd.DataFrame(
-        np.vstack([status, districts.count_status.loc[[TOTAL], list(COUNT_MEASURES)].to_numpy()]),
-        index=all_counts.index,
-        columns=list(COUNT_MEASURES),
-    )
+    counts = pd.DataFrame(values, index=index, columns=list(COUNT_MEASURES))
+    if base > 1:
+        counts = np.floor(counts / base + 0.5).astype("int64") * base
+    counts = counts.astype("Int64")
+    counts.index.name = "province"
     median_status = pd.DataFrame(
-        np.where(np.append(small_group, False)[:, None], SMALL, SHOWN).repeat(
-            len(MEDIAN_MEASURES), axis=1
-        ),
-        index=all_counts.index,
+        np.where(small_group[:, None], SMALL, SHOWN).repeat(len(MEDIAN_MEASURES), axis=1),
+        index=index,
         columns=list(MEDIAN_MEASURES),
     )
-    medians = pd.concat(
-        [
-            table.medians.loc[provinces, list(MEDIAN_MEASURES)],
-            districts.medians.loc[[TOTAL], list(MEDIAN_MEASURES)],
-        ]
+    figures = from_shown(
+        "province",
+        k,
+        counts,
+        pd.DataFrame(status, index=index, columns=list(COUNT_MEASURES)),
+        table.medians.loc[index, list(MEDIAN_MEASURES)],
+        median_status,
+        base,
     )
-    medians.index = all_counts.index
-    figures = from_shown("province", k, all_counts, all_status, medians, median_status, base)
     return dataclasses.replace(figures, period=districts.period)
 
 
@@ -192,34 +199,41 @@ def protect(
     """Hide province cells (in place, in ``status``) until no hidden district cell and no small
     province cell is determined.
 
-    ``values`` and ``status`` are the province cells (provinces x :data:`COUNT_MEASURES`);
-    ``district_hidden`` says which cells of the district table (districts, then the total row)
-    are hidden; ``members[p]`` are the district rows of province ``p``. For each determined cell,
+    ``values`` and ``status`` are the province table's cells (provinces, then their total row,
+    x :data:`COUNT_MEASURES`); ``district_hidden`` says which cells of the district table
+    (districts, then the total row) are hidden; ``members[p]`` are the district rows province
+    ``p`` adds up. For each determined cell,
     the province cell that cuts its line is hidden first (its own province's for a district
-    cell, else the smallest non-zero shown province of the column); when none is left in its
-    column, the province cells of the whole column are hidden (which, as proven in the module's
-    tests, adds no information to the district table).
+    cell, else the smallest non-zero shown province of the column). When every province cell of
+    its lines is hidden already, the cell is left: eliminating the hidden province cells then
+    leaves only the district table's own lines, so whatever fixes it was public before (the
+    tests check every published case with exact arithmetic).
     """
+    settled: set[tuple[str, int, int]] = set()
     while True:
         found = [
             (kind, row, column)
             for kind, row, column in determined_cells(district_hidden, status != SHOWN, members)
-            if kind == "district" or status[row, column] == SMALL
+            if (kind == "district" or status[row, column] == SMALL)
+            and (kind, row, column) not in settled
         ]
         if not found:
             break
-        changed = False
         for kind, row, column in found:
-            for cell in _cutting_cells(values, status, kind, row, column, members):
-                if status[cell] == SHOWN:
-                    status[cell] = SECONDARY
-                    changed = True
-                    break
-        if not changed:
-            # Nothing cuts the lines any more: hide every province cell that is still shown.
-            if not (status == SHOWN).any():
-                break
-            status[status == SHOWN] = SECONDARY
+            cell = next(
+                (
+                    cell
+                    for cell in _cutting_cells(values, status, kind, row, column, members)
+                    if status[cell] == SHOWN
+                ),
+                None,
+            )
+            if cell is not None:
+                status[cell] = SECONDARY
+            else:
+                # Every province cell of its lines is hidden: the province lines then add
+                # nothing to the district table's own, which the publication protects already.
+                settled.add((kind, row, column))
     # A hidden province cell the lines fix anyway (a province of one shown district) hides
     # nothing: it is shown, which tells a reader nothing the lines did not.
     for kind, row, column in determined_cells(district_hidden, status != SHOWN, members):
@@ -230,9 +244,9 @@ def protect(
 def _cutting_cells(values, status, kind: str, row: int, column: int, members):
     """Province cells whose hiding could cut the lines through a determined cell, best first."""
     columns = [column, *_partners(column)]
-    if kind == "district":
-        own = next(p for p, rows in enumerate(members) if row in rows)
-        yield own, column
+    own = [p for p, rows in enumerate(members) if row in rows]
+    if kind == "district" and own:
+        yield own[0], column
     elif kind == "province":
         yield from ((row, j) for j in _partners(column))
     for j in columns:
@@ -254,8 +268,9 @@ def determined_cells(
 ) -> list[tuple[str, int, int]]:
     """The hidden cells a hostile reader can solve from every line of sums of both tables.
 
-    The lines: each column of districts adds up to the total row; each column of a province's
-    districts adds up to the province; in every row (districts, provinces, total) the
+    The lines: each column of districts adds up to the district total row; each column of a
+    province's districts adds up to the province; each column of provinces adds up to the
+    province total row (the last row of ``province_hidden``); in every row of both tables the
     ``weakest_link`` counts add up to ``children``. A hidden cell is determined exactly when its
     unit vector lies in the row space of those equations restricted to the hidden cells (shown
     cells are constants), i.e. when every solution of the homogeneous system is zero there.
@@ -282,10 +297,14 @@ def determined_cells(
         )
         for p, rows in enumerate(members):
             lines.append([(("district", i, j), 1) for i in rows] + [(("province", p, j), -1)])
+        lines.append(
+            [(("province", p, j), 1) for p in range(len(members))]
+            + [(("province", len(members), j), -1)]
+        )
     ((total, parts),) = PARTITIONS.items()
     whole = COUNT_MEASURES.index(total)
     part_columns = [COUNT_MEASURES.index(part) for part in parts]
-    for kind, n_rows in (("district", n_district_rows), ("province", len(members))):
+    for kind, n_rows in (("district", n_district_rows), ("province", len(members) + 1)):
         for i in range(n_rows):
             lines.append([((kind, i, whole), 1)] + [((kind, i, j), -1) for j in part_columns])
     matrix = np.zeros((len(lines), len(cells)))

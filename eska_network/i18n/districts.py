@@ -223,6 +223,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dihitung bersama, jadi lebih sedikit angka yang disembunyikan; sel yang memungkinkan "
         "angka kabupaten/kota yang tersembunyi dihitung ulang ikut disembunyikan.",
     },
+    "districts.provinces_left_out": {
+        "en": "Left out of the provinces, because their number of children is suppressed "
+        "(fewer than {k}, or hidden to protect one): {names}.",
+        "id": "Tidak dihitung dalam provinsi, karena jumlah anaknya disembunyikan (kurang dari "
+        "{k}, atau disembunyikan untuk melindungi angka kecil): {names}.",
+    },
     "districts.provinces_all_hidden": {
         "en": "With K = {k}, every province figure for these gaps is suppressed: too few "
         "children have them. Choose another group of gaps, or read the total row of the table.",
