@@ -106,9 +106,9 @@ left_out = district_display.left_out_of_provinces(suppressed)
 if left_out:
     st.caption(ui.t("districts.provinces_left_out", names=", ".join(left_out), k=k))
 by_province = _province_table(context.store, context.principal, *version, k)
-if isinstance(by_province, disclosure.TooFewChildren):
-    st.info(by_province.message(lang))
-elif district_display.all_hidden(by_province, by_province.groups, measures):
+if isinstance(by_province, disclosure.TooFewChildren) or district_display.all_hidden(
+    by_province, by_province.groups, measures
+):
     st.warning(ui.t("districts.provinces_all_hidden", k=k))
 else:
     _plot(district_figures.gap_heatmap(by_province, measures=measures, lang=lang))
