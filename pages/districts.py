@@ -153,12 +153,15 @@ else:
             else:
                 left, right = st.columns(2)
                 name_property = left.selectbox(
-                    ui.t("districts.map_property"), geojson.name_properties(outlines)
+                    ui.t("districts.map_property"),
+                    geojson.name_properties(outlines),
+                    placeholder=ui.t("app.choose_one"),
                 )
                 measure = right.selectbox(
                     ui.t("districts.map_measure"),
                     [districts.CHILDREN, *districts.GAP_MEASURES],
                     format_func=lambda m: districts.measure_label(m, lang),
+                    placeholder=ui.t("app.choose_one"),
                 )
                 drawn = district_figures.district_choropleth(
                     suppressed, outlines, measure, name_property, lang
@@ -171,7 +174,10 @@ else:
 
     st.subheader(ui.t("districts.services"), divider="gray")
     service_district = st.selectbox(
-        ui.t("districts.services_district"), chosen, key="districts_services"
+        ui.t("districts.services_district"),
+        chosen,
+        key="districts_services",
+        placeholder=ui.t("app.choose_one"),
     )
     _plot(district_figures.services_chart(suppressed, service_district, lang))
 
@@ -189,6 +195,7 @@ if st.toggle(ui.t("districts.trend_compute"), value=at_once, key="districts_tren
             default=district_display.most_common_gaps(trend),
             format_func=lambda m: districts.measure_label(m, lang),
             key="districts_trend_measures",
+            placeholder=ui.t("app.choose_many"),
         )
         if followed and district_display.all_hidden(trend, trend.groups, followed):
             st.warning(ui.t("districts.trend_all_hidden", k=k))
