@@ -12,7 +12,7 @@ from eska_network.child_map.compose import compose
 from eska_network.child_map.figure import FADED, child_map, child_map_figure
 from eska_network.child_map.geometry import path_length
 from eska_network.child_map.placement import CHILD_RADIUS, RING_RADIUS
-from eska_network.child_map.styles import MARK_LOOKS, OKABE_ITO, QUIET, TIE_LOOKS
+from eska_network.child_map.styles import MARK_LOOKS, QUIET, TIE_LOOKS
 from eska_network.child_map.tables import tie_rows
 from eska_network.child_map.text import escape_text, intersects
 from eska_network.child_map.view import Focus
@@ -20,6 +20,7 @@ from eska_network.domain import codes
 from eska_network.domain.gap_items import GapItem
 from eska_network.domain.model import Child, ChildSystem, Member, Tie
 from eska_network.domain.whatif import ProposedTie
+from eska_network.palette import OKABE_ITO
 
 from .map_cases import (
     CHILD_ID,

@@ -9,8 +9,9 @@ import string
 import pytest
 
 from eska_network.domain import gap_items, gap_kinds, gap_table, gaps, severity, summary
-from eska_network.domain.codes import LANGUAGES, WORKER_ROLES
+from eska_network.domain.codes import WORKER_ROLES
 from eska_network.domain.gap_kinds import DISTRICT_GROUPS, GAP_KINDS, MAP_MARKS, GapKind
+from eska_network.i18n import LANGUAGES
 
 from .conftest import REPO_ROOT
 from .summary_frames import random_summaries

@@ -8,7 +8,7 @@ import string
 import pytest
 
 from eska_network import i18n
-from eska_network.domain.codes import LANGUAGES
+from eska_network.i18n import LANGUAGES
 
 from .conftest import REPO_ROOT
 

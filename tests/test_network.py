@@ -1,4 +1,4 @@
-"""A child's graph (network.child_graph), cross-checked against the gap rules with networkx.
+"""A child's graph (tests/network_oracle.py), cross-checked against the gap rules with networkx.
 
 The map's layout is :mod:`eska_network.child_map.placement` (tests/test_map_placement.py).
 """
@@ -12,9 +12,10 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import gaps, network
+from eska_network.domain import gaps
 from eska_network.domain.codes import LEVEL_PAIRS, VALENCES, level_pair
 
+from . import network_oracle as network
 from .gap_cases import CAST, DAY, contract_example, system, tie
 
 EARLIER = DAY - dt.timedelta(days=30)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from eska_network import i18n
-from eska_network.domain.codes import LANGUAGES
+from eska_network.i18n import LANGUAGES
 
 LANGUAGE_KEY = "eska_language"
 

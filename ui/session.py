@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -147,7 +148,7 @@ def take_notice() -> str | None:
     return t(message_id, minutes=minutes) if message_id == "app.timed_out" else t(message_id)
 
 
-def _to_the_login_screen() -> None:
+def _to_the_login_screen() -> NoReturn:
     """Stop a page run without a session; send the browser to app.py's login screen if possible.
 
     Until app.py first calls ``st.navigation`` in a server process, Streamlit runs a page of the

@@ -7,8 +7,8 @@ import plotly.graph_objects as go
 
 from eska_network import i18n
 from eska_network.caseload import ranking
-from eska_network.districts.figures import OKABE_ITO, TEMPLATE
 from eska_network.i18n import number_text
+from eska_network.palette import CHART_TEMPLATE, SERIES_ORDER
 
 
 def whole_step(most: int, ticks: int = 8) -> int:
@@ -38,12 +38,12 @@ def caseload_gap_chart(gap_counts: pd.Series, lang: str = "en") -> go.Figure:
             text=[number_text(n, lang) for n in gap_counts],
             textposition="outside",
             cliponaxis=False,
-            marker_color=OKABE_ITO[0],
+            marker_color=SERIES_ORDER[0],
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         yaxis={"autorange": "reversed"},
         xaxis={
             "title": i18n.text("caseload.children", lang),

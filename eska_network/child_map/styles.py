@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eska_network.palette import OKABE_ITO
+
 __all__ = [
     "BAND_LOOKS",
     "MARK_LOOKS",
-    "OKABE_ITO",
     "SERIOUS",
     "TIE_LOOKS",
     "BandLook",
@@ -26,16 +27,6 @@ __all__ = [
     "tie_style",
 ]
 
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-}
 WHITE = "#FFFFFF"
 INK = "#1A1A1A"
 QUIET = "#5A5A5A"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from eska_network.child_map.scene import Dots, gap_topic, member_topic, tie_topic
 from eska_network.child_map.side import Row
-from eska_network.child_map.styles import INK, MARK_LOOKS, OKABE_ITO
+from eska_network.child_map.styles import INK, MARK_LOOKS
 from eska_network.child_map.text import Box
 from eska_network.child_map.ties import DrawnTie
 from eska_network.child_map.view import Focus, MapView
@@ -19,6 +19,7 @@ from eska_network.domain import codes
 from eska_network.domain.gap_items import GapItem, kind_name, subject_text
 from eska_network.domain.gap_kinds import gap_kind
 from eska_network.i18n import text as t
+from eska_network.palette import OKABE_ITO
 
 __all__ = ["focus_topics", "gap_box_rows", "tie_words", "title_words"]
 

@@ -32,18 +32,8 @@ from eska_network.districts.disclosure import SHOWN, SuppressedTable, hover_text
 from eska_network.districts.provinces import UNKNOWN_PROVINCE
 from eska_network.districts.unserved import needs_and_services
 from eska_network.domain.codes import NEEDS
+from eska_network.palette import CHART_TEMPLATE, SERIES_ORDER
 
-OKABE_ITO = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#F0E442",
-    "#000000",
-)
-"""Categorical colours that stay apart under every common colour-vision deficiency."""
 HEATMAP_SCALE = "Blues"
 """Sequential, light to dark: more children with a gap is darker; 0 % is nearly white."""
 UNSERVED_COLOUR = "#D55E00"
@@ -52,7 +42,6 @@ HIDDEN_FILL = "#BDBDBD"
 """Hidden cells and districts are neutral grey: a colour the blue scale never takes."""
 HIDDEN_MARK = "#636363"
 GHOST = "rgba(189, 189, 189, 0.35)"
-TEMPLATE = "plotly_white"
 
 
 def _word(key: str, lang: str) -> str:
@@ -61,10 +50,11 @@ def _word(key: str, lang: str) -> str:
 
 def _values(suppressed: SuppressedTable, measure: str) -> tuple[list, list]:
     """A measure per row as plotted (share in %, or number of children) and each cell's status."""
-    values: list[float | None]
     if measure == CHILDREN:
         column, status = suppressed.counts[measure], suppressed.count_status[measure]
-        values = [None if s != SHOWN else int(v) for v, s in zip(column, status, strict=True)]
+        values: list[float | None] = [
+            None if s != SHOWN else int(v) for v, s in zip(column, status, strict=True)
+        ]
     else:
         column, status = suppressed.shares[measure], suppressed.share_status[measure]
         values = [
@@ -146,7 +136,7 @@ def comparison_bars(
             textposition="outside",
             textangle=-90 if upright else 0,
             textfont={"size": 10 if upright else 12},
-            marker_color=OKABE_ITO[index % len(OKABE_ITO)],
+            marker_color=SERIES_ORDER[index % len(SERIES_ORDER)],
             offsetgroup=str(index),
             legendgroup=str(index),
             hovertemplate="%{x}<br>" + label + ": %{text}<extra></extra>",
@@ -171,7 +161,7 @@ def comparison_bars(
             )
             ghost_shown = True
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         barmode="group",
         uniformtext={"minsize": 9, "mode": "show"},
         title=_word("bars_title", lang),
@@ -261,7 +251,7 @@ def gap_heatmap(
             font={"color": HIDDEN_MARK, "size": 12},
         )
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         title=_word("province_heatmap_title" if table.by == "province" else "heatmap_title", lang),
         xaxis={"showgrid": False, "tickangle": -40},
         yaxis={"autorange": "reversed", "title": group_heading(table.by, lang), "showgrid": False},
@@ -296,7 +286,7 @@ def trend_lines(
             y=values[: len(quarters)],
             mode="lines+markers",
             connectgaps=False,
-            line={"color": OKABE_ITO[index % len(OKABE_ITO)]},
+            line={"color": SERIES_ORDER[index % len(SERIES_ORDER)]},
             marker={"symbol": index % 20, "size": 8},
             hovertemplate=name + "<br>%{x}: %{y}%<extra></extra>",
         )
@@ -340,7 +330,7 @@ def trend_lines(
             font={"color": HIDDEN_MARK, "size": 12},
         )
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         title=_word("trend_title", lang),
         xaxis={"type": "category", "title": group_heading(trend.by, lang)},
         yaxis={"title": _axis_title(measures, lang), "range": [0, top]},
@@ -404,7 +394,7 @@ def services_chart(suppressed: SuppressedTable, district: str, lang: str = "en")
             showlegend=False,
         )
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         title=_word("services_title", lang).format(district=district),
         xaxis={"title": _word("unmet", lang), "range": [0, 115]},
         yaxis={"autorange": "reversed"},
@@ -535,7 +525,7 @@ def district_choropleth(
         )
     # A blank background: the map needs no tiles from the internet, only the user's GeoJSON.
     figure.update_layout(
-        template=TEMPLATE,
+        template=CHART_TEMPLATE,
         title=measure_label(measure, lang),
         map={
             "style": "white-bg",

@@ -50,6 +50,7 @@ from eska_network.districts.disclosure import (
     suppress,
 )
 from eska_network.domain.codes import LEVEL_PAIRS
+from eska_network.domain.summary import link_column
 
 PERIOD_VARIABLE = "ESKA_PUBLICATION_PERIOD"
 ROUNDING_VARIABLE = "ESKA_ROUNDING"
@@ -137,7 +138,7 @@ def row_bases(summaries: pd.DataFrame, groups: pd.Series | list) -> dict[str, Ba
     masks = measures @ weights if len(measures) else np.zeros(0, dtype=np.int64)
     strengths = np.column_stack(
         [
-            pd.to_numeric(summaries["link_" + pair.replace("-", "_")]).to_numpy(dtype=np.int64)
+            pd.to_numeric(summaries[link_column(pair)]).to_numpy(dtype=np.int64)
             for pair in LEVEL_PAIRS
         ]
     )

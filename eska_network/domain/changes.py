@@ -35,14 +35,21 @@ class TieChange:
     after: Tie | None
 
     @property
+    def latest(self) -> Tie:
+        """The tie as its latest row has it (``after``, or ``before`` when it has no row now)."""
+        tie = self.after or self.before
+        if tie is None:
+            raise ValueError("a tie change has a state before or after it, or both")
+        return tie
+
+    @property
     def ends(self) -> tuple[str, str]:
         """The tie's two ends as its latest row has them."""
-        tie = self.after or self.before
-        return tie.source, tie.target
+        return self.latest.source, self.latest.target
 
     @property
     def pair(self) -> tuple[str, str]:
-        return (self.after or self.before).pair
+        return self.latest.pair
 
     @property
     def from_strength(self) -> int:
@@ -124,7 +131,7 @@ def _tie_changes(old: Tie | None, new: Tie | None) -> list[TieChange]:
         return [TieChange("gained", old, new)]
     if was and not is_:
         return [TieChange("lost", old, new)]
-    if not (was and is_):
+    if not (was and is_) or old is None or new is None:
         return []
     changes = []
     if new.strength != old.strength:
@@ -163,7 +170,7 @@ def change_lines(
 def _tie_text(change: TieChange, lang: str, labels: Mapping[str, str]) -> str:
     source, target = change.ends
     ends = f"{member_name(source, labels, lang)} – {member_name(target, labels, lang)}"
-    if change.kind == "valence_changed":
+    if change.kind == "valence_changed" and change.before and change.after:
         old = codes.VALENCES.label(change.before.valence, lang)
         new = codes.VALENCES.label(change.after.valence, lang)
         return f"{ends} ({old} → {new})"

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-LANGUAGES = ("en", "id")
-
 
 @dataclass(frozen=True)
 class Words:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from eska_network import i18n
 from eska_network.domain import codes
@@ -39,8 +40,19 @@ class GapItem:
     def tie(self) -> tuple[str, str] | None:
         return self.subject if isinstance(self.subject, tuple) else None
 
+    @property
+    def code(self) -> str | None:
+        """The subject when it is a code (None for a tie)."""
+        return None if isinstance(self.subject, tuple) else self.subject
 
-def gap_items(result: object) -> tuple[GapItem, ...]:
+
+class HasFacts(Protocol):
+    """A rules' result that gives its GAPS.md JSON object (:class:`~gaps.ChildGaps`)."""
+
+    def facts(self) -> Mapping: ...
+
+
+def gap_items(result: Mapping | HasFacts) -> tuple[GapItem, ...]:
     """Every gap of one child's result, most serious first.
 
     ``result`` is a :class:`~eska_network.domain.gaps.ChildGaps` or its GAPS.md JSON object.
@@ -72,11 +84,11 @@ def gap_items(result: object) -> tuple[GapItem, ...]:
 
 def _order(item: GapItem) -> tuple:
     vocabulary = gap_kind(item.kind).subject
-    position = vocabulary.position(item.subject) if vocabulary else 0
+    position = vocabulary.position(item.code) if vocabulary and item.code else 0
     return (item.rank, position, item.tie or ())
 
 
-def _as_json(result: object) -> Mapping:
+def _as_json(result: Mapping | HasFacts) -> Mapping:
     return result if isinstance(result, Mapping) else result.facts()
 
 
@@ -104,7 +116,9 @@ def subject_text(item: GapItem, lang: str = "en", labels: Mapping[str, str] | No
         source, target = item.tie
         labels = labels or {}
         return f"{member_name(source, labels, lang)} – {member_name(target, labels, lang)}"
-    return gap_kind(item.kind).subject.label(item.subject, lang)
+    vocabulary = gap_kind(item.kind).subject
+    assert vocabulary is not None and item.code is not None  # every kind not about a tie has one
+    return vocabulary.label(item.code, lang)
 
 
 def gap_title(item: GapItem, lang: str = "en", labels: Mapping[str, str] | None = None) -> str:

@@ -156,6 +156,8 @@ class GapKind:
     def points_for(self, subject: str | None = None) -> int:
         """The points of one gap of this kind (about ``subject`` when they differ by subject)."""
         if isinstance(self.points, Mapping):
+            if subject is None:
+                raise ValueError(f"the points of {self.code} differ by subject: name one")
             return self.points[subject]
         return self.points
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -374,7 +375,7 @@ def _joined(masks: np.ndarray, vocabulary: Vocabulary) -> pd.api.extensions.Exte
     return _texts(texts, where.reshape(-1))
 
 
-def _texts(texts: list[str], codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+def _texts(texts: Sequence[str], codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
     """``texts[code]`` for each of ``codes``, built as a ``str`` array by one take, not per text.
 
     >>> list(_texts(["absent", "weak"], np.array([1, 0, 1])))

@@ -214,8 +214,9 @@ def _member_tie_link(tie: Tie, level_of: Mapping[str, str]) -> str | None:
     return level_pair(source, target)
 
 
-def _days_since_contact(tie: Tie, day: dt.date) -> int | None:
-    return None if tie.last_contact is None else (day - tie.last_contact).days
+def _days_since_contact(tie: Tie, day: dt.date | None) -> int | None:
+    """Days from the tie's last contact to ``day`` (None when either is unknown)."""
+    return None if tie.last_contact is None or day is None else (day - tie.last_contact).days
 
 
 # --- In words -----------------------------------------------------------------------------------
@@ -261,12 +262,14 @@ def _sentence(
         words["b"] = gap_items.member_name(target, labels, lang)
         pair = next((p for p, tie in result.sole_links.items() if tie == item.tie), None)
     else:
-        words["subject"] = kind.subject.label(item.subject, lang)
+        code = item.code
+        assert kind.subject is not None and code is not None  # a kind not about a tie has one
+        words["subject"] = kind.subject.label(code, lang)
         if kind.subject is LEVELS:
-            words["strength"] = result.levels[item.subject].max_strength
+            words["strength"] = result.levels[code].max_strength
         elif kind.subject is LEVEL_PAIRS:
-            pair = item.subject
-            words["strength"] = result.inter_level[pair]
+            pair = code
+            words["strength"] = result.inter_level[code]
     if pair is not None:
         level_a, level_b = pair.split("-")
         words["level_a"] = LEVELS.label(level_a, lang)
@@ -290,9 +293,10 @@ def summary_row(result: ChildGaps, system: ChildSystem) -> dict[str, object]:
     level_of = system.member_levels
     child_ties = [tie for tie in ties if tie.is_child_tie and tie.strength >= 1]
     contact_gaps = [
-        _days_since_contact(tie, result.as_of)
+        days
         for tie in child_ties
-        if tie.valence == "supportive" and tie.last_contact is not None
+        if tie.valence == "supportive"
+        and (days := _days_since_contact(tie, result.as_of)) is not None
     ]
     return {
         "child_id": result.child_id,

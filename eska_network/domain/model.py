@@ -21,11 +21,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from eska_network.domain import codes, schema
 from eska_network.domain.schema import LIST_SEPARATOR, FileSpec
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 @dataclass(frozen=True)
@@ -192,7 +196,8 @@ class ChildSystem:
         4
         """
         child = self.child
-        values: dict[str, object] = {
+        # Field by field, so typed by the field: each value is what its column holds.
+        values: dict[str, Any] = {
             "needs": child.needs or None,
             "risk_factors": child.risk_factors or None,
             **{f"wellbeing_{w}": getattr(child, f"wellbeing_{w}") for w in codes.WELLBEING},
@@ -347,10 +352,13 @@ def codes_cell(column: schema.Column, value: Iterable[str] | None) -> str | None
             return None
         if not value:
             return codes.NONE_WORD
+    if column.vocabulary is None:
+        raise ValueError(f"{column.name} is not a column of codes")
     return LIST_SEPARATOR.join(column.vocabulary.sort(value or ()))
 
 
-def _value(column: schema.Column, value: object) -> object:
+def _value(column: schema.Column, value: Any) -> object:
+    """A table cell (anything pandas holds) as the record field's value."""
     if column.kind == "codes":
         if column.none_word:
             if not isinstance(value, str) or not value:
@@ -367,6 +375,6 @@ def _value(column: schema.Column, value: object) -> object:
     return value
 
 
-def as_mapping(obj: object) -> Mapping[str, object]:
+def as_mapping(obj: DataclassInstance) -> Mapping[str, object]:
     """A dataclass as a plain dict (for JSON and tables)."""
     return {f.name: getattr(obj, f.name) for f in fields(obj)}

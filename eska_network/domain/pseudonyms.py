@@ -47,9 +47,9 @@ def pseudonyms(system: ChildSystem, lang: str = "en") -> dict[str, tuple[str, st
     pak_eko ('teacher_2', 'Guru 2')
     siti ('mother', 'Ibu')
     """
-    names = {}
+    names: dict[str, tuple[str, str]] = {}
     for member in sorted(system.members, key=lambda member: member.member_id):
-        if member.role in MEMBER_ROLES:
+        if member.role is not None and member.role in MEMBER_ROLES:
             names[member.member_id] = (member.role, MEMBER_ROLES.label(member.role, lang))
         else:
             names[member.member_id] = (member.level, level_member_label(member.level, lang))

@@ -115,6 +115,13 @@ class Component:
         """Whether the component counts ties or actions (and its reason says how many)."""
         return self.subject is None
 
+    @property
+    def gap_kind(self) -> GapKind:
+        """The gap kind of a component that is one (all but the three parts that are not)."""
+        if self.kind is None:
+            raise ValueError(f"the component {self.key} is not a gap kind")
+        return self.kind
+
 
 def _components() -> tuple[Component, ...]:
     parts = []
@@ -169,14 +176,17 @@ def points(summaries: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.Da
     result = {}
     for component in COMPONENTS:
         count = counts[component.key].to_numpy()
-        kind = component.kind
         if component.key == STRESSFUL_FAMILY:
             result[component.key] = count * STRESSFUL_FAMILY_POINTS
-        elif component.key == OVERDUE:
+            continue
+        if component.key == OVERDUE:
             result[component.key] = np.minimum(count, OVERDUE_CAP) * OVERDUE_ACTION_POINTS
-        elif component.key == OVERDUE_REFERRALS:
+            continue
+        if component.key == OVERDUE_REFERRALS:
             result[component.key] = np.minimum(count, OVERDUE_CAP) * OVERDUE_REFERRAL_POINTS
-        elif kind.code == "stale_tie":
+            continue
+        kind = component.gap_kind
+        if kind.code == "stale_tie":
             result[component.key] = _stale_points(
                 count, kind, _counts(summaries, "longest_no_contact_days")
             )
@@ -200,7 +210,8 @@ def silence_points(longest_days: np.ndarray) -> np.ndarray:
 
 
 def _stale_points(stale_ties: np.ndarray, kind: GapKind, longest_days: np.ndarray) -> np.ndarray:
-    per_tie = np.minimum(stale_ties, kind.count_cap) * kind.points_for()
+    counted = stale_ties if kind.count_cap is None else np.minimum(stale_ties, kind.count_cap)
+    per_tie = counted * kind.points_for()
     return np.where(stale_ties > 0, per_tie + silence_points(longest_days), 0)
 
 
@@ -228,8 +239,9 @@ def _text(component: Component, n: int, lang: str) -> str:
         return (OVERDUE_REASON_ONE if n == 1 else OVERDUE_REASON)(lang, n=n)
     if component.key == OVERDUE_REFERRALS:
         return (OVERDUE_REFERRAL_REASON_ONE if n == 1 else OVERDUE_REFERRAL_REASON)(lang, n=n)
-    kind = component.kind
+    kind = component.gap_kind
     if component.subject is not None:
+        assert kind.subject is not None  # a component has a subject only when its kind has
         return kind.reason(lang, subject=kind.subject.label(component.subject, lang))
     if kind.about_child:
         return kind.reason(lang)

@@ -602,7 +602,7 @@ _STR = pd.StringDtype("pyarrow", na_value=np.nan)
 """The dtype pandas calls ``str``."""
 
 
-def _strings(values, indices: np.ndarray | None = None) -> pd.Series:
+def _strings(values, indices: np.ndarray | pa.Array | None = None) -> pd.Series:
     """A ``str`` column of ``values``, or of ``values[indices]``, built in arrow.
 
     Turning millions of Python strings into a pandas column one by one would be the slowest step
@@ -612,6 +612,13 @@ def _strings(values, indices: np.ndarray | None = None) -> pd.Series:
     if indices is not None:
         array = array.take(indices)
     return array.to_pandas(types_mapper={array.type: _STR}.get)
+
+
+def _recorded_codes(
+    vocabulary: codes.Vocabulary, index: np.ndarray, unrecorded: np.ndarray
+) -> pd.Series:
+    """The codes at ``index`` as a ``str`` column, empty where ``unrecorded``."""
+    return _strings(list(vocabulary.codes), pa.array(index, mask=unrecorded))
 
 
 def _numbered(prefix: str, numbers: np.ndarray, width: int) -> np.ndarray:
@@ -1273,14 +1280,8 @@ def _assessments_table(kids: _Children, ids: pa.Array, more: np.random.Generator
                 )
                 for i, dimension in enumerate(codes.WELLBEING)
             },
-            "placement": _strings(
-                np.where(
-                    unrecorded, None, np.array(codes.PLACEMENTS.codes, object)[placement]
-                ).tolist()
-            ),
-            "reintegration_stage": _strings(
-                np.where(unrecorded, None, np.array(codes.STAGES.codes, object)[stage]).tolist()
-            ),
+            "placement": _recorded_codes(codes.PLACEMENTS, placement, unrecorded),
+            "reintegration_stage": _recorded_codes(codes.STAGES, stage, unrecorded),
         }
     )
     return table

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from eska_network.domain.codes import LANGUAGES
 from eska_network.i18n import (
     accounts,
     audit,
@@ -27,6 +26,9 @@ from eska_network.i18n import (
     shell,
     validation,
 )
+
+LANGUAGES = ("en", "id")
+"""The languages of the product: English, and Bahasa Indonesia (its users' own)."""
 
 __all__ = [
     "LANGUAGES",

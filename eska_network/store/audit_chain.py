@@ -21,6 +21,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -42,7 +43,7 @@ def canonical_time(moment: dt.datetime) -> str:
     return aware.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
-def row_hash(prev_hash: str, row: Mapping[str, object]) -> str:
+def row_hash(prev_hash: str, row: Mapping[str, Any] | sa.RowMapping) -> str:
     """The hash of one row chained onto ``prev_hash``.
 
     >>> row = dict(id=1, at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), user_name="ani",
@@ -102,7 +103,9 @@ class Verification:
         return self.problem is None
 
 
-def verify_rows(rows: Iterable[Mapping[str, object]], kept_head: str | None = None) -> Verification:
+def verify_rows(
+    rows: Iterable[Mapping[str, Any] | sa.RowMapping], kept_head: str | None = None
+) -> Verification:
     """Check rows given in id order; ``kept_head`` is a hash kept from earlier (``audit head``).
 
     Examples

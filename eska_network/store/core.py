@@ -156,7 +156,7 @@ class Store:
         """The number of rows of every table."""
         with self.reading() as connection:
             return {
-                name: connection.scalar(sa.select(sa.func.count()).select_from(table))
+                name: connection.scalar(sa.select(sa.func.count()).select_from(table)) or 0
                 for name, table in tables.metadata.tables.items()
             }
 

@@ -109,7 +109,10 @@ def current_revision(engine: sa.Engine) -> str | None:
 
 def head_revision() -> str:
     """The latest migration of the package."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError("the package has no migrations")
+    return head
 
 
 def known_revisions() -> set[str]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -29,7 +30,9 @@ def python_values(series: pd.Series, kind: str) -> np.ndarray:
     if kind == "date":
         # ISO text: both engines take it for a date column, and it is far faster to bind.
         dates = pd.to_datetime(series)
-        return np.where(dates.isna(), None, dates.dt.strftime("%Y-%m-%d").astype(object))
+        text = dates.dt.strftime("%Y-%m-%d").to_numpy(dtype=object, copy=True)
+        text[dates.isna().to_numpy()] = None
+        return text
     if kind == "codes":
         return series.fillna("").to_numpy(dtype=object)
     if kind == "int":
@@ -141,13 +144,13 @@ def _expand_extra(values: pd.Series) -> dict[str, pd.Series]:
     return {name: expanded[name].astype(dtype) for name in names}
 
 
-def insert_rows(connection: sa.Connection, table: sa.Table, columns: dict[str, Iterable]) -> int:
+def insert_rows(connection: sa.Connection, table: sa.Table, columns: Mapping[str, Iterable]) -> int:
     """Insert many rows fast: COPY on PostgreSQL, executemany with plain tuples elsewhere."""
     names = list(columns)
     rows = list(zip(*columns.values(), strict=True))
     if not rows:
         return 0
-    raw = connection.connection.driver_connection
+    raw = _driver_connection(connection)
     if connection.dialect.name == "postgresql":
         quoted = ", ".join(connection.dialect.identifier_preparer.quote(n) for n in names)
         sql = f"COPY {table.name} ({quoted}) FROM STDIN"
@@ -193,7 +196,7 @@ def _raw(connection: sa.Connection, query: sa.Select) -> list[tuple]:
     compiled = query.compile(
         dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
     )
-    cursor = connection.connection.driver_connection.cursor()
+    cursor = _driver_connection(connection).cursor()
     try:
         cursor.execute(str(compiled), _positional(compiled))
         return cursor.fetchall()
@@ -219,3 +222,11 @@ def lock_children(connection: sa.Connection, child_ids: Sequence[str]) -> None:
             .with_for_update()
         )
         connection.execute(query).fetchall()
+
+
+def _driver_connection(connection: sa.Connection) -> Any:
+    """The database driver's own connection under ``connection`` (sqlite3 or psycopg)."""
+    raw = connection.connection.driver_connection
+    if raw is None:
+        raise RuntimeError("the connection is closed")
+    return raw

@@ -103,13 +103,19 @@ def read(connection: sa.Connection, kind: str, period: str) -> dict[str, Publish
     carried = {(row.basis_period, row.group_key) for row in rows if row.basis is None}
     earlier: dict[tuple[str, str], str] = {}
     for basis_period, group in carried:
-        earlier[(basis_period, group)] = connection.scalar(
+        basis = connection.scalar(
             sa.select(table.c.basis).where(
                 table.c.kind == kind,
                 table.c.period == basis_period,
                 table.c.group_key == group,
             )
         )
+        if basis is None:
+            raise ValueError(
+                f"the published {kind} figures of {period} for {group} carry those of "
+                f"{basis_period}, which were never published"
+            )
+        earlier[(basis_period, group)] = basis
     return {
         row.group_key: PublishedRow(
             row.basis_period,

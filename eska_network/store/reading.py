@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import sqlalchemy as sa
@@ -13,6 +14,9 @@ from eska_network.domain.model import Child, ChildSystem, Dataset, Member
 from eska_network.domain.schema import FileSpec
 from eska_network.store import frames, tables
 from eska_network.store.frames import EXTRA, REMOVED_ON
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 _ORDER = {
     "children.csv": ("child_id",),
@@ -137,7 +141,7 @@ def _member_versions(connection: sa.Connection, child_id: str, as_of: dt.date) -
     return {row.member_id: row._asdict() for row in connection.execute(query)}
 
 
-def _fields(cls: type, row: dict) -> dict:
+def _fields(cls: type[DataclassInstance], row: dict) -> dict:
     """The dataclass fields of a history row, lists split, beyond the key fields."""
     values = {}
     for name in cls.__dataclass_fields__:

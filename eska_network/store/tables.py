@@ -8,6 +8,8 @@ an ``extra`` JSON text column that keeps the CSV columns the schema does not kno
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 
 from eska_network.domain import codes, schema
@@ -23,7 +25,7 @@ metadata = sa.MetaData(
     }
 )
 
-_TYPES = {
+_TYPES: dict[str, Callable[[], sa.types.TypeEngine]] = {
     "id": lambda: sa.String(32),
     "code": lambda: sa.String(32),
     "text": sa.Text,
@@ -40,7 +42,7 @@ UTC_TIME = sa.DateTime(timezone=True)
 def _schema_columns(spec: schema.FileSpec, *, skip: tuple[str, ...] = ()) -> list[sa.Column]:
     """The columns of one CSV file; a ``codes`` column is never NULL (``""`` means none), unless it
     tells "not recorded" (NULL) from ``none`` (assessments.csv)."""
-    columns = []
+    columns: list[sa.Column] = []
     for column in spec.columns:
         if column.name in skip:
             continue

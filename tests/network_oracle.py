@@ -1,4 +1,6 @@
-"""A child's support system as a graph (its map layout: :mod:`eska_network.child_map.placement`)."""
+"""A child's support system as a networkx graph: an independent reading of the records that the
+gap rules are cross-checked against (tests/test_network.py). The product itself needs no graph
+library: the rules work on the records (:mod:`eska_network.domain.gaps`)."""
 
 from __future__ import annotations
 
