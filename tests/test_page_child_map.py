@@ -413,3 +413,14 @@ def test_a_person_picked_on_the_map_keeps_its_ties_and_gaps(bandung_app_store):
     assert "member:peer" not in focus
     assert _annotation(_figure(app), "label:peer")["opacity"] < 0.5
     assert i18n.text("map.focus_member", name="Tetangga (Neighbour)") in _texts(app)
+
+
+def test_without_chromium_the_export_tab_says_images_are_unavailable(
+    bandung_app_store, monkeypatch
+):
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    app = _open_tab(_map_page(child_id="BDG-001"), "map.tab_export")
+    assert not app.exception
+    assert [info.value for info in app.info] == [i18n.text("map.export_no_images.bad_browser_path")]
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert labels == [i18n.text("map.export_html"), i18n.text("map.export_csv")]

@@ -263,8 +263,17 @@ def _export(page: MapPage) -> None:
         plain(t("map.no_export_rights"))
         return
     st.caption(t("map.export_presentation" if page.presentation else "map.export_named"))
+    problem = conference.image_export_problem()
+    formats = [
+        fmt
+        for fmt in conference.EXPORT_FORMATS
+        if problem is None or fmt not in conference.IMAGE_FORMATS
+    ]
+    if problem is not None:
+        # Said before any button: a click must never end in a traceback.
+        st.info(t(f"map.export_no_images.{problem}"))
     buttons = st.columns(4)
-    for column, fmt in zip(buttons, conference.EXPORT_FORMATS, strict=True):
+    for column, fmt in zip(buttons, formats, strict=False):
         column.download_button(
             t(f"map.export_{fmt}"),
             data=_exporter(page, fmt),
