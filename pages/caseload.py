@@ -17,17 +17,17 @@ MAX_ROWS = 1000
 WIDTHS = {
     "rank": 50,
     "child_id": 80,
-    "severity": 130,
-    "chips": 330,
-    "longest_no_contact_days": 95,
-    "overdue_actions": 95,
-    "overdue_referrals": 95,
+    "severity": 115,
+    "chips": 320,
+    "longest_no_contact_days": 110,
+    "overdue_actions": 110,
+    "overdue_referrals": 110,
     "caseworker": 95,
     "district": 150,
     "stale_ties": 80,
     "as_of": 100,
 }
-"""Column widths in pixels: rank to referrals (about 880 px) fit beside the sidebar at 1440 px."""
+"""Column widths in pixels: rank to referrals (895 px) fit beside the sidebar at 1440 px."""
 
 context = ui.page_context("caseload")
 lang = context.lang

@@ -109,7 +109,7 @@ def test_the_supervisor_sees_the_team_ranked_by_severity_with_reasons(sample_app
         caseload_service.band_text(score) for score in expected["severity"]
     ]
     # Danger scores 1000 and more: the bands say so in words beside the number.
-    assert rows[HEADING["severity"]].iloc[0].startswith("danger now · ")
+    assert rows[HEADING["severity"]].iloc[0].startswith("danger · ")
     assert (rows[HEADING["severity"]].str.startswith("no gap") == (expected["severity"] == 0)).all()
     chips = rows[HEADING["chips"]]
     assert all(1 <= len(c) <= 3 for c in chips[expected["severity"].to_numpy() > 0])

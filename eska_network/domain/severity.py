@@ -89,7 +89,7 @@ BANDS = (("danger", DANGER_POINTS), ("high", 60), ("medium", 25), ("low", 1), ("
 """Severity bands, most serious first, each with the lowest score in it (docs/severity.md):
 a danger now scores 1000 or more, so the bands keep ordinary children comparable beside it."""
 BAND_WORDS = {
-    "danger": Words("danger now", "bahaya saat ini"),
+    "danger": Words("danger", "bahaya"),
     "high": Words("high", "tinggi"),
     "medium": Words("medium", "sedang"),
     "low": Words("low", "rendah"),

@@ -87,10 +87,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "barisnya untuk membaca semua alasan selengkapnya.",
     },
     "caseload.band_help": {
-        "en": "Band and score: danger now (1,000 points or more: exploitation going on or an "
+        "en": "Band and score: danger (1,000 points or more: exploitation going on or an "
         "unsafe home), high (60 or more), medium (25 or more), low (under 25). The bands keep "
         "ordinary children comparable beside a child in danger.",
-        "id": "Kelompok dan skor: bahaya saat ini (1.000 poin atau lebih: eksploitasi masih "
+        "id": "Kelompok dan skor: bahaya (1.000 poin atau lebih: eksploitasi masih "
         "berlangsung atau rumah tidak aman), tinggi (60 atau lebih), sedang (25 atau lebih), "
         "rendah (di bawah 25). Kelompok ini membuat anak lain tetap bisa dibandingkan di samping "
         "anak yang dalam bahaya.",

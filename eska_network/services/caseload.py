@@ -159,7 +159,7 @@ def band_text(score: int, lang: str = "en") -> str:
     """A score as the caseload shows it: its band in words, then the number.
 
     >>> band_text(2045), band_text(12, "id")
-    ('danger now · 2,045', 'rendah · 12')
+    ('danger · 2,045', 'rendah · 12')
     """
     return f"{severity.BAND_WORDS[severity.band(score)](lang)} · {i18n.number_text(score, lang)}"
 
