@@ -66,7 +66,8 @@ gap_kinds = filters[2].multiselect(
     ranking.GAP_KINDS,
     format_func=lambda kind: ranking.gap_kind_label(kind, lang),
     placeholder=ui.t("caseload.all"),
-    key="caseload_gap_kinds",
+    # Per language: the widget keeps its choice as words, which a switch of language changes.
+    key=f"caseload_gap_kinds_{lang}",
 )
 toggles = st.columns(3)
 overdue_only = toggles[0].toggle(ui.t("caseload.overdue_only"), key="caseload_overdue")

@@ -96,7 +96,8 @@ group = st.segmented_control(
     format_func=lambda key: ui.t(f"districts.group.{key}"),
     default="needs",
     required=True,
-    key="districts_group",
+    # Per language: the widget keeps its choice as words, which a switch of language changes.
+    key=f"districts_group_{lang}",
 )
 measures = districts.MEASURE_GROUPS[group]
 
@@ -194,7 +195,7 @@ if st.toggle(ui.t("districts.trend_compute"), value=at_once, key="districts_tren
             districts.GAP_MEASURES,
             default=district_display.most_common_gaps(trend),
             format_func=lambda m: districts.measure_label(m, lang),
-            key="districts_trend_measures",
+            key=f"districts_trend_measures_{lang}",
             placeholder=ui.t("app.choose_many"),
         )
         if followed and district_display.all_hidden(trend, trend.groups, followed):

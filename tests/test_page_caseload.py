@@ -120,7 +120,7 @@ def test_the_supervisor_sees_the_team_ranked_by_severity_with_reasons(sample_app
 def test_the_gap_chart_counts_whole_children(sample_app_store):
     app = _open(sample_app_store, "demo_supervisor")
     _multiselect(app, "caseload_districts").set_value(["Kota Batam"]).run()
-    _multiselect(app, "caseload_gap_kinds").set_value(["exploitative_tie"]).run()
+    _multiselect(app, "caseload_gap_kinds_en").set_value(["exploitative_tie"]).run()
     figure = json.loads(app.get("plotly_chart")[0].proto.spec)
     axis = figure["layout"]["xaxis"]
     assert axis["dtick"] == 1 and axis["tickformat"] == ",d"
@@ -176,11 +176,11 @@ def test_filters_by_caseworker_district_and_gap_kind(sample_app_store):
     rows = _rows(app)
     medan = _expected(sample_app_store, "demo_supervisor").query("district == 'Kota Medan'")
     assert len(rows) == len(medan) >= 8 and set(rows[HEADING["district"]]) == {"Kota Medan"}
-    _multiselect(app, "caseload_gap_kinds").set_value(["stale_tie"]).run()
+    _multiselect(app, "caseload_gap_kinds_en").set_value(["stale_tie"]).run()
     rows = _rows(app)
     assert len(rows) > 0 and (rows[HEADING["stale_ties"]] > 0).all()
     assert rows[HEADING["rank"]].is_monotonic_increasing
-    _multiselect(app, "caseload_gap_kinds").set_value([]).run()
+    _multiselect(app, "caseload_gap_kinds_en").set_value([]).run()
     app.toggle(key="caseload_stale").set_value(True).run()
     assert _rows(app)[HEADING["child_id"]].tolist() == rows[HEADING["child_id"]].tolist()
     app.toggle(key="caseload_overdue").set_value(True).run()

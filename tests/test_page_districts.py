@@ -212,7 +212,7 @@ def test_choosing_districts_and_gaps_changes_the_charts_and_the_table(sample_app
         "Kota Batam",
         "All districts",
     ]
-    app.button_group(key="districts_group").set_value("keys").run()
+    app.button_group(key="districts_group_en").set_value("keys").run()
     bars = _figure(app, "bars_title")
     expected = [districts.measure_label(m) for m in districts.MEASURE_GROUPS["keys"]]
     assert bars["data"][0]["x"] == expected
