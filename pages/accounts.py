@@ -36,11 +36,17 @@ add, change, team_tab = st.tabs(
 with add, st.form("add_user", clear_on_submit=True):
     user_name = st.text_input(ui.t("accounts.user_name"), max_chars=64)
     display_name = st.text_input(ui.t("accounts.display_name"), max_chars=120)
-    role = st.selectbox(ui.t("accounts.role"), access.USER_ROLES, format_func=_role_name)
+    role = st.selectbox(
+        ui.t("accounts.role"),
+        access.USER_ROLES,
+        format_func=_role_name,
+        placeholder=ui.t("app.choose_one"),
+    )
     team = st.selectbox(
         ui.t("accounts.team"),
         [None, *team_codes],
         format_func=lambda team: team or ui.t("accounts.no_team"),
+        placeholder=ui.t("app.choose_one"),
     )
     password = st.text_input(ui.t("accounts.password"), type="password")
     if st.form_submit_button(ui.t("accounts.save"), type="primary"):
@@ -58,7 +64,9 @@ with add, st.form("add_user", clear_on_submit=True):
 
 with change:
     by_name = {user.user_name: user for user in users}
-    chosen = st.selectbox(ui.t("accounts.user_name"), list(by_name))
+    chosen = st.selectbox(
+        ui.t("accounts.user_name"), list(by_name), placeholder=ui.t("app.choose_one")
+    )
     if chosen:
         current = by_name[chosen]
         team_choices = [None, *team_codes]
@@ -68,12 +76,14 @@ with change:
                 access.USER_ROLES,
                 index=access.USER_ROLES.index(current.role),
                 format_func=_role_name,
+                placeholder=ui.t("app.choose_one"),
             )
             new_team = st.selectbox(
                 ui.t("accounts.team"),
                 team_choices,
                 index=team_choices.index(current.team) if current.team in team_choices else 0,
                 format_func=lambda team: team or ui.t("accounts.no_team"),
+                placeholder=ui.t("app.choose_one"),
             )
             if st.form_submit_button(ui.t("accounts.save")):
                 if new_role != current.role:

@@ -15,21 +15,30 @@ st.caption(ui.t("audit.zone", zone=zone.key))
 
 today = dt.datetime.now(zone).date()
 left, middle, right = st.columns(3)
-start = left.date_input(ui.t("audit.from"), today - dt.timedelta(days=30), key="audit_from")
-end = left.date_input(ui.t("audit.to"), today, key="audit_to")
+start = left.date_input(
+    ui.t("audit.from"),
+    today - dt.timedelta(days=30),
+    key="audit_from",
+    format=ui.t("app.date_format"),
+)
+end = left.date_input(ui.t("audit.to"), today, key="audit_to", format=ui.t("app.date_format"))
 user_names = middle.multiselect(
-    ui.t("audit.user"), access.audit_user_names(context.store, context.principal)
+    ui.t("audit.user"),
+    access.audit_user_names(context.store, context.principal),
+    placeholder=ui.t("app.choose_many"),
 )
 actions = middle.multiselect(
     ui.t("audit.action"),
     access.AUDIT_ACTIONS,
     format_func=lambda action: record_views.action_name(action, lang),
+    placeholder=ui.t("app.choose_many"),
 )
 child_id = right.text_input(ui.t("audit.child"), max_chars=32).strip()
 outcomes = right.multiselect(
     ui.t("audit.outcome"),
     access.OUTCOMES,
     format_func=lambda outcome: record_views.outcome_name(outcome, lang),
+    placeholder=ui.t("app.choose_many"),
 )
 
 limit = 5000

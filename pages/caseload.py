@@ -15,19 +15,19 @@ from eska_network.store.version import data_version
 MAX_ROWS = 1000
 """Rows drawn at most: nobody reads further, and the browser stays quick at 100,000 children."""
 WIDTHS = {
-    "rank": 55,
+    "rank": 50,
     "child_id": 80,
-    "severity": 95,
-    "reasons": 470,
-    "caseworker": 100,
+    "severity": 115,
+    "chips": 320,
+    "longest_no_contact_days": 110,
     "overdue_actions": 110,
     "overdue_referrals": 110,
-    "longest_no_contact_days": 150,
+    "caseworker": 95,
+    "district": 150,
     "stale_ties": 80,
-    "district": 170,
     "as_of": 100,
 }
-"""Column widths in pixels: the reasons take most, and who is in charge stays in view."""
+"""Column widths in pixels: rank to referrals (895 px) fit beside the sidebar at 1440 px."""
 
 context = ui.page_context("caseload")
 lang = context.lang
@@ -66,7 +66,8 @@ gap_kinds = filters[2].multiselect(
     ranking.GAP_KINDS,
     format_func=lambda kind: ranking.gap_kind_label(kind, lang),
     placeholder=ui.t("caseload.all"),
-    key="caseload_gap_kinds",
+    # Per language: the widget keeps its choice as words, which a switch of language changes.
+    key=f"caseload_gap_kinds_{lang}",
 )
 toggles = st.columns(3)
 overdue_only = toggles[0].toggle(ui.t("caseload.overdue_only"), key="caseload_overdue")
@@ -109,23 +110,33 @@ for column in caseload_service.CASELOAD_NUMBERS:
     columns[heading[column]] = st.column_config.NumberColumn(
         format="localized", width=WIDTHS[column]
     )
+columns[heading["severity"]] = st.column_config.TextColumn(
+    help=ui.t("caseload.band_help"), width=WIDTHS["severity"]
+)
+columns[heading["chips"]] = st.column_config.ListColumn(
+    help=ui.t("caseload.chips_help"), width=WIDTHS["chips"]
+)
 columns[heading["longest_no_contact_days"]] = st.column_config.NumberColumn(
-    ui.t("caseload.days_without_contact"),
-    help=heading["longest_no_contact_days"],
+    help=ui.t("caseload.no_contact_help"),
     format="localized",
     width=WIDTHS["longest_no_contact_days"],
 )
-columns[heading["severity"]] = st.column_config.ProgressColumn(
-    help=ui.t("caseload.severity_help"),
-    format="%d",
-    min_value=0,
-    max_value=max(int(table["severity"].max()), 1),
-    width=WIDTHS["severity"],
+columns[heading["overdue_actions"]] = st.column_config.NumberColumn(
+    help=ui.t("caseload.overdue_actions_help"),
+    format="localized",
+    width=WIDTHS["overdue_actions"],
 )
-columns[heading["as_of"]] = st.column_config.DateColumn(format="YYYY-MM-DD", width=WIDTHS["as_of"])
-st.caption(ui.t("caseload.open_hint"))
+columns[heading["overdue_referrals"]] = st.column_config.NumberColumn(
+    help=ui.t("caseload.overdue_referrals_help", days=caseload_service.referral_days()),
+    format="localized",
+    width=WIDTHS["overdue_referrals"],
+)
+columns[heading["as_of"]] = st.column_config.DateColumn(
+    format=i18n.text("app.date_format", lang), width=WIDTHS["as_of"]
+)
+st.caption(ui.t("caseload.detail_hint"))
 # The key changes with the rows, so that a selection is only ever read against the rows it was
-# made on (a filter change must not open whichever child moved into the selected row).
+# made on (a filter change must not show whichever child moved into the selected row).
 rows_key = "caseload_rows_" + str(hash(tuple(shown["child_id"])))
 event = st.dataframe(
     display,
@@ -138,11 +149,54 @@ event = st.dataframe(
     column_order=[heading[column] for column in caseload_service.CASELOAD_SHOWN],
     column_config=columns,
 )
+notice = st.session_state.pop("caseload_notice", None)
+if notice:
+    st.success(notice)
 if event.selection.rows:
     chosen = shown["child_id"].iloc[event.selection.rows[0]]
-    if ui.select_child(context, chosen):
-        st.switch_page("pages/child_map.py")
-    st.error(ui.t("app.refused"))
+    with st.container(border=True):
+        st.subheader(ui.t("caseload.detail", child=chosen))
+        reasons = caseload_service.reasons_of(shown, chosen)
+        st.markdown("\n".join(f"- {reason}" for reason in reasons) or ui.t("caseload.no_reason"))
+        if st.button(ui.t("caseload.open_map", child=chosen), key="caseload_open_map"):
+            if ui.select_child(context, chosen):
+                st.switch_page("pages/child_map.py")
+            st.error(ui.t("app.refused"))
+        team = caseload_service.team_caseworkers(context.store, context.principal)
+        if team:
+            current = shown.set_index("child_id").at[chosen, "caseworker"]
+            target_column, button_column = st.columns([3, 1], vertical_alignment="bottom")
+            target = target_column.selectbox(
+                ui.t("caseload.reassign"),
+                team,
+                index=None,
+                placeholder=ui.t("caseload.reassign_choose"),
+                help=ui.t("caseload.reassign_help"),
+                key="caseload_reassign_to",
+            )
+            if (
+                button_column.button(
+                    ui.t("caseload.reassign_button"),
+                    key="caseload_reassign",
+                    disabled=target is None,
+                    icon=":material/swap_horiz:",
+                )
+                and target is not None
+            ):
+                if target == current:
+                    st.info(ui.t("caseload.reassign_same", child=chosen, caseworker=target))
+                else:
+                    try:
+                        caseload_service.reassign_child(
+                            context.store, context.principal, chosen, target
+                        )
+                    except access.AccessDenied:
+                        st.error(ui.t("app.refused"))
+                    else:
+                        st.session_state["caseload_notice"] = ui.t(
+                            "caseload.reassigned", child=chosen, caseworker=target
+                        )
+                        st.rerun()
 
 if access.may(context.store, context.principal, access.EXPORT_CHILD):
     st.download_button(
@@ -153,6 +207,16 @@ if access.may(context.store, context.principal, access.EXPORT_CHILD):
         on_click=caseload_service.record_caseload_export,
         args=(context.store, context.principal, len(shown)),
         icon=":material/download:",
+    )
+
+if access.may(context.store, context.principal, access.REASSIGN):
+    st.subheader(ui.t("caseload.team"))
+    st.caption(ui.t("caseload.team_note"))
+    workload = caseload_service.team_summary(matching)
+    st.dataframe(
+        workload.rename(columns={c: ui.t(f"caseload.team.{c}") for c in workload.columns}),
+        hide_index=True,
+        height=min(38 + 35 * len(workload), 400),
     )
 
 st.subheader(ui.t("caseload.gaps_chart"))

@@ -99,6 +99,7 @@ with panel:
         format_func=dt.date.isoformat,
         key=f"child_map_date_{child_id}",
         help=ui.t("map.date_help"),
+        placeholder=ui.t("app.choose_one"),
     )
     compare_with = row[1].selectbox(
         ui.t("map.compare"),
@@ -106,6 +107,7 @@ with panel:
         format_func=lambda day: ui.t("map.no_compare") if day is None else day.isoformat(),
         key=f"child_map_compare_{child_id}",
         help=ui.t("map.compare_help"),
+        placeholder=ui.t("app.choose_one"),
     )
     st.toggle(ui.t("map.presentation"), key=PRESENTATION_KEY, help=ui.t("map.presentation_help"))
     if not dates:

@@ -33,6 +33,11 @@ def _district_table(_store, _principal, store_url: str, published: tuple, k: int
     return district_views.district_aggregates(_store, _principal, k)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _province_table(_store, _principal, store_url: str, published: tuple, k: int):
+    return district_views.province_aggregates(_store, _principal, k)
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def _quarter_table(_store, _principal, store_url: str, published: tuple, k: int):
     return district_views.quarterly_aggregates(_store, _principal, k)
@@ -85,11 +90,38 @@ elif not some_small:
 if some_small:
     st.caption(ui.t("districts.headline_small", k=k))
 
+group = st.segmented_control(
+    ui.t("districts.group"),
+    list(districts.MEASURE_GROUPS),
+    format_func=lambda key: ui.t(f"districts.group.{key}"),
+    default="needs",
+    required=True,
+    # Per language: the widget keeps its choice as words, which a switch of language changes.
+    key=f"districts_group_{lang}",
+)
+measures = districts.MEASURE_GROUPS[group]
+
+st.subheader(ui.t("districts.provinces"), divider="gray")
+st.caption(ui.t("districts.provinces_note"))
+left_out = district_display.left_out_of_provinces(suppressed)
+if left_out:
+    st.caption(ui.t("districts.provinces_left_out", names=", ".join(left_out), k=k))
+by_province = _province_table(context.store, context.principal, *version, k)
+if isinstance(by_province, disclosure.TooFewChildren) or district_display.all_hidden(
+    by_province, by_province.groups, measures
+):
+    st.warning(ui.t("districts.provinces_all_hidden", k=k))
+else:
+    _plot(district_figures.gap_heatmap(by_province, measures=measures, lang=lang))
+
 st.subheader(ui.t("districts.compare"), divider="gray")
+if district_display.all_hidden(suppressed, suppressed.groups, measures):
+    st.warning(ui.t("districts.every_district_hidden", k=k))
 chosen = st.multiselect(
     ui.t("districts.choose"),
     suppressed.groups,
     default=district_display.default_districts(suppressed),
+    placeholder=ui.t("districts.choose_placeholder"),
     key="districts_chosen",
 )
 comparable = bool(chosen) and not district_display.all_too_small(suppressed, chosen)
@@ -98,25 +130,15 @@ if not chosen:
 elif not comparable:
     st.info(ui.t("districts.all_small", k=k))
 else:
-    group = st.segmented_control(
-        ui.t("districts.group"),
-        list(districts.MEASURE_GROUPS),
-        format_func=lambda key: ui.t(f"districts.group.{key}"),
-        default="needs",
-        required=True,
-        key="districts_group",
-    )
+    if district_display.all_hidden(suppressed, chosen, measures):
+        st.warning(ui.t("districts.chosen_all_hidden", k=k))
     side_by_side, heatmap, geography = st.tabs(
         [ui.t("districts.side_by_side"), ui.t("districts.heatmap"), ui.t("districts.map")]
     )
     with side_by_side:
-        _plot(
-            district_figures.comparison_bars(
-                suppressed, chosen, districts.MEASURE_GROUPS[group], lang=lang
-            )
-        )
+        _plot(district_figures.comparison_bars(suppressed, chosen, measures, lang=lang))
     with heatmap:
-        _plot(district_figures.gap_heatmap(suppressed, chosen, lang=lang))
+        _plot(district_figures.gap_heatmap(suppressed, chosen, measures=measures, lang=lang))
     with geography:
         upload = st.file_uploader(
             ui.t("districts.map_upload"),
@@ -132,12 +154,15 @@ else:
             else:
                 left, right = st.columns(2)
                 name_property = left.selectbox(
-                    ui.t("districts.map_property"), geojson.name_properties(outlines)
+                    ui.t("districts.map_property"),
+                    geojson.name_properties(outlines),
+                    placeholder=ui.t("app.choose_one"),
                 )
                 measure = right.selectbox(
                     ui.t("districts.map_measure"),
                     [districts.CHILDREN, *districts.GAP_MEASURES],
                     format_func=lambda m: districts.measure_label(m, lang),
+                    placeholder=ui.t("app.choose_one"),
                 )
                 drawn = district_figures.district_choropleth(
                     suppressed, outlines, measure, name_property, lang
@@ -150,7 +175,10 @@ else:
 
     st.subheader(ui.t("districts.services"), divider="gray")
     service_district = st.selectbox(
-        ui.t("districts.services_district"), chosen, key="districts_services"
+        ui.t("districts.services_district"),
+        chosen,
+        key="districts_services",
+        placeholder=ui.t("app.choose_one"),
     )
     _plot(district_figures.services_chart(suppressed, service_district, lang))
 
@@ -167,9 +195,12 @@ if st.toggle(ui.t("districts.trend_compute"), value=at_once, key="districts_tren
             districts.GAP_MEASURES,
             default=district_display.most_common_gaps(trend),
             format_func=lambda m: districts.measure_label(m, lang),
-            key="districts_trend_measures",
+            key=f"districts_trend_measures_{lang}",
+            placeholder=ui.t("app.choose_many"),
         )
-        if followed:
+        if followed and district_display.all_hidden(trend, trend.groups, followed):
+            st.warning(ui.t("districts.trend_all_hidden", k=k))
+        elif followed:
             _plot(district_figures.trend_lines(trend, followed, lang))
 
 if comparable:

@@ -333,3 +333,16 @@ def test_a_gap_list_csv_cannot_run_as_a_formula():
     rows = conference.gap_list_csv(map_view(MapRequest(system))).splitlines()
     stressful = next(row for row in rows if "Stressful tie" in row)
     assert ",'=HYPERLINK(1) – Neighbour," in stressful
+
+
+def test_an_image_export_without_chromium_is_refused_in_words(
+    agency_store, caseworker, monkeypatch
+):
+    view = map_view(MapRequest(_legal_child(agency_store)))
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    with pytest.raises(conference.ExportUnavailable) as refused:
+        conference.export_map(agency_store, caseworker, "C1", view, "png")
+    assert refused.value.reason == "bad_browser_path"
+    assert not [row for row in audit_rows(agency_store) if row["action"] == "export"]
+    # What needs no browser is still made.
+    assert "<html" in conference.export_map(agency_store, caseworker, "C1", view, "html").lower()

@@ -105,7 +105,9 @@ def test_the_caseload_export_is_escaped_and_audited_as_a_child_export(agency_sto
     assert exported[ranking.heading("reasons")].tolist() == ['\'=HYPERLINK("http://x")']
     assert exported[ranking.heading("caseworker")].tolist() == ["'@cw"]
     assert exported[ranking.heading("district")].tolist() == ["'-Kota"]
-    assert list(exported.columns) == [ranking.heading(c) for c in caseload_service.CASELOAD_SHOWN]
+    assert list(exported.columns) == [
+        ranking.heading(c) for c in caseload_service.CASELOAD_EXPORTED
+    ]
     caseload_service.record_caseload_export(agency_store, principal(agency_store, "supervisor"), 1)
     last = audit_rows(agency_store)[-1]
     assert (last["action"], last["outcome"], last["child_id"]) == ("export", "success", None)

@@ -69,33 +69,50 @@ def test_the_fixture_hides_what_the_figures_must_not_show(three_district_shown):
     assert three_district_shown.display_shares()[LEGAL].tolist() == ["<5", "x", 40.0, 26.6]
 
 
-def test_heatmap_leaves_hidden_cells_blank_with_the_reason(three_district_shown):
+def test_heatmap_greys_hidden_cells_with_the_reason_and_darkens_more_gap(three_district_shown):
     figure = figures.gap_heatmap(three_district_shown, measures=[LEGAL, "unmet_need:housing"])
-    heatmap = figure.data[0]
+    heatmap, grey = figure.data
     assert [row[0] for row in heatmap.z] == [None, None, 40.0, 26.6]
-    assert [row[0] for row in heatmap.text] == ["<5", "x", "40%", "26.6%"]
-    assert "<5 suppressed" in heatmap.customdata[0][0]
-    assert heatmap.colorscale == figures.go.Heatmap(colorscale="Cividis").colorscale
+    assert [row[0] for row in heatmap.text] == ["", "", "40%", "26.6%"]
+    assert "suppressed: fewer than 5 children" in heatmap.customdata[0][0]
+    # Hidden cells are a grey layer of their own, never a value of the scale (never zero).
+    assert [row[0] for row in grey.z] == [1, 1, None, None]
+    assert {colour for _, colour in grey.colorscale} == {figures.HIDDEN_FILL}
+    # Sequential: 0 % is the lightest colour, the largest share the darkest.
+    scale = figures.go.Heatmap(colorscale=figures.HEATMAP_SCALE).colorscale
+    assert heatmap.colorscale == scale and heatmap.zmin == 0
+    lightest, darkest = scale[0][1], scale[-1][1]
+    assert _luminance(lightest) > 0.9 > 0.2 > _luminance(darkest)
     assert no_hidden_value(figure)
+
+
+def _luminance(colour: str) -> float:
+    red, green, blue = (int(part) for part in colour[4:-1].split(","))
+    return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
 
 
 def test_bars_put_no_bar_where_a_value_is_hidden(three_district_shown):
     figure = figures.comparison_bars(three_district_shown, ["A", "C"], [LEGAL])
     bars = {trace.name: trace for trace in figure.data if trace.type == "bar"}
-    assert list(bars) == ["A", "C", "All districts"]
+    assert list(bars) == ["A", "suppressed", "C", "All districts"]
     assert bars["A"].y == (None,)
     assert bars["C"].y == (40.0,)
-    (marker,) = [trace for trace in figure.data if trace.type == "scatter"]
-    assert marker.y == (0,)
-    assert marker.hovertext == ("A: <5 suppressed",)
+    # A hidden value is a hatched ghost bar as tall as the chart in A's place, never at zero.
+    (ghost,) = [
+        trace for trace in figure.data if trace.type == "bar" and trace.name == "suppressed"
+    ]
+    assert ghost.offsetgroup == bars["A"].offsetgroup
+    assert ghost.y[0] >= 40.0 and ghost.marker.pattern.shape == "/"
+    assert ghost.hovertext == ("A: suppressed: fewer than 5 children",)
+    assert not [trace for trace in figure.data if trace.type == "scatter"]
     assert no_hidden_value(figure)
 
 
 def test_bars_in_indonesian(three_district_shown):
     figure = figures.comparison_bars(three_district_shown, ["B"], [LEGAL], lang="id")
     assert figure.layout.yaxis.title.text == "% anak"
-    (marker,) = [trace for trace in figure.data if trace.type == "scatter"]
-    assert marker.hovertext == ("B: disembunyikan untuk melindungi angka kecil",)
+    (ghost,) = [trace for trace in figure.data if trace.name == "disembunyikan"]
+    assert ghost.hovertext == ("B: disembunyikan untuk melindungi angka kecil",)
 
 
 def test_trend_lines_break_where_a_quarter_is_hidden():
@@ -113,6 +130,11 @@ def test_trend_lines_break_where_a_quarter_is_hidden():
     assert line.x == ("2026-Q1", "2026-Q2")
     # 3 of 37 is too few; 12 of 40 would give it away from the total of 15.
     assert line.y == (None, None) and line.connectgaps is False
+    # The hidden quarters are grey bands with their reason, no point at zero.
+    assert len(figure.layout.shapes) == 2
+    (hover,) = figure.data[1:]
+    assert hover.marker.opacity == 0 and 0 not in hover.y
+    assert hover.hovertext[0] == "Unmet need: legal services: suppressed: fewer than 5 children"
     assert no_hidden_value(figure, ("8.1", "30.0", "30,", "30]"))
 
 
@@ -134,7 +156,7 @@ def test_services_chart_says_why_a_share_is_hidden(three_district_shown):
     legal = list(bars.y).index("legal services")
     assert bars.x[legal] is None
     assert words.y == ("legal services",)
-    assert words.text == ("<5 suppressed · 1 service",)
+    assert words.text == ("suppressed: fewer than 5 children · 1 service",)
     assert no_hidden_value(figure)
 
 
@@ -160,7 +182,8 @@ def test_choropleth_matches_names_and_reports_the_rest(three_district_shown):
     assert result.unmatched_features == ("Z",)
     shown, hidden = result.figure.data
     assert shown.locations == ("  c ",) and shown.z == (40.0,)
-    assert hidden.locations == ("a",) and hidden.text == ("A: <5 suppressed",)
+    assert hidden.locations == ("a",)
+    assert hidden.text == ("A: suppressed: fewer than 5 children",)
     assert no_hidden_value(result.figure)
     # No map tiles from the internet, and the view fits the matched features (x from 0 to 2).
     assert result.figure.layout.map.style == "white-bg"

@@ -6,11 +6,20 @@ from __future__ import annotations
 import itertools
 import re
 import struct
+from pathlib import Path
 
 import pytest
 
 from eska_network import i18n
-from eska_network.child_map.export import browser_path, export_figure, map_html, map_pdf, map_png
+from eska_network.child_map import export
+from eska_network.child_map.export import (
+    browser_path,
+    export_figure,
+    image_export_problem,
+    map_html,
+    map_pdf,
+    map_png,
+)
 from eska_network.child_map.frame import A4_LANDSCAPE
 from eska_network.child_map.text import intersects
 from eska_network.child_map.view import MapRequest, gap_sentences, map_view
@@ -112,3 +121,13 @@ def test_html_escapes_labels():
     page = map_html(map_view(MapRequest(hostile_child())))
     assert HOSTILE_LABELS[0] not in page and "<b>sepupu</b>" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_without_a_browser_the_image_exports_say_why(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    assert image_export_problem() == "bad_browser_path"
+    monkeypatch.delenv("BROWSER_PATH")
+    monkeypatch.setattr(export, "DEBIAN_CHROMIUM", Path("/nowhere/chromium"))
+    assert image_export_problem() == "no_browser"
+    monkeypatch.setenv("BROWSER_PATH", "/usr/bin/chromium")
+    assert image_export_problem() is None

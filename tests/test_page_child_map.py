@@ -453,3 +453,14 @@ def test_the_situation_names_people_as_the_map_does_in_presentation_mode(bandung
     app.toggle(key="child_map_presentation").set_value(True).run()
     assert answered()
     assert not any(label in line for label in labels for line in answered())
+
+
+def test_without_chromium_the_export_tab_says_images_are_unavailable(
+    bandung_app_store, monkeypatch
+):
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    app = _open_tab(map_page(child_id="BDG-001"), "map.tab_export")
+    assert not app.exception
+    assert [info.value for info in app.info] == [i18n.text("map.export_no_images.bad_browser_path")]
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert labels == [i18n.text("map.export_html"), i18n.text("map.export_csv")]

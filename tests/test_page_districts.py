@@ -103,6 +103,14 @@ def _figures(app: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
 
 
+def _figure(app: AppTest, title_id: str, lang: str = "en") -> dict:
+    """The one figure whose title starts with a catalogue text (``districts.figure.<id>``)."""
+    start = i18n.text(f"districts.figure.{title_id}", lang).split("{")[0]
+    titles = {f["layout"]["title"]["text"]: f for f in _figures(app)}
+    (found,) = [figure for title, figure in titles.items() if title.startswith(start)]
+    return found
+
+
 def _small_counts_in_tables(app: AppTest, k: int) -> list[str]:
     """Cells of children counts (the ``(n)`` and children columns) that hold 1 to K-1."""
     found = []
@@ -136,9 +144,11 @@ def test_the_planner_sees_the_districts_and_never_a_child(sample_app_store, samp
     first = districts.group_heading("district")
     assert sorted(table[first].iloc[:-1]) == list(SAMPLE_DISTRICTS)
     assert table[first].iloc[-1] == districts.total_label("district")
-    # Bars, heatmap, services and trend.
+    # Provinces, bars, heatmap, services and trend.
     titles = [figure["layout"]["title"]["text"] for figure in _figures(app)]
-    assert len(titles) == 4 and titles[2].startswith(table[first].iloc[0])
+    assert len(titles) == 5 and titles[3].startswith(table[first].iloc[0])
+    provinces_drawn = _figure(app, "province_heatmap_title")["data"][0]["y"]
+    assert "Jawa Barat" in provinces_drawn and provinces_drawn[-1] == "All provinces"
     everything = _everything(app)
     assert "<5" in everything
     leaked = [child for child in sample_child_ids if child in everything]
@@ -153,12 +163,15 @@ def test_the_headline_names_needs_with_no_service(sample_app_store):
     pairs = set(zip(headline.iloc[:, 0], headline.iloc[:, 1], strict=True))
     assert ("Kabupaten Karangasem", "employment") in pairs
     assert ("Kota Batam", "education") in pairs
-    assert set(headline.iloc[:, 2]) <= {f"<{K}", "x"} | {s for s in headline.iloc[:, 2] if "%" in s}
+    # A hidden percentage says "suppressed", never "<5" (which reads as "under 5 %").
+    shares = set(headline.iloc[:, 2])
+    assert shares <= {"suppressed"} | {s for s in shares if "%" in s}
+    assert not any(share.startswith("<") for share in shares)
 
 
 def test_a_supervisor_may_open_the_districts_too(sample_app_store, sample_child_ids):
     app = _open(sample_app_store, "demo_supervisor")
-    assert len(app.get("plotly_chart")) == 4
+    assert len(app.get("plotly_chart")) == 5
     assert len(app.download_button) == 1
 
 
@@ -192,20 +205,22 @@ def test_choosing_districts_and_gaps_changes_the_charts_and_the_table(sample_app
     app.multiselect(key="districts_chosen").set_value(["Kota Medan", "Kota Batam"]).run()
     table = app.dataframe[-1].value
     assert table.iloc[:, 0].tolist() == ["Kota Medan", "Kota Batam", "All districts"]
-    bars = _figures(app)[0]
-    assert [trace["name"] for trace in bars["data"] if trace["type"] == "bar"] == [
+    bars = _figure(app, "bars_title")
+    drawn = [trace["name"] for trace in bars["data"] if trace["type"] == "bar"]
+    assert [name for name in drawn if name != "suppressed"] == [
         "Kota Medan",
         "Kota Batam",
         "All districts",
     ]
-    app.button_group(key="districts_group").set_value("keys").run()
-    bars = _figures(app)[0]
+    app.button_group(key="districts_group_en").set_value("keys").run()
+    bars = _figure(app, "bars_title")
     expected = [districts.measure_label(m) for m in districts.MEASURE_GROUPS["keys"]]
     assert bars["data"][0]["x"] == expected
-    heatmap = _figures(app)[1]
+    heatmap = _figure(app, "heatmap_title")
     assert heatmap["data"][0]["y"] == ["Kota Medan", "Kota Batam", "All districts"]
+    assert heatmap["data"][0]["x"] == expected
     app.selectbox(key="districts_services").set_value("Kota Batam").run()
-    assert "Kota Batam" in _figures(app)[2]["layout"]["title"]["text"]
+    assert any("Kota Batam" in f["layout"]["title"]["text"] for f in _figures(app))
     app.multiselect(key="districts_chosen").set_value([]).run()
     assert app.info[0].value == i18n.text("districts.none_chosen")
     assert len(app.dataframe) == 1
@@ -220,8 +235,12 @@ def test_districts_each_below_k_show_only_that_fact(sample_app_store, monkeypatc
     captions = [caption.value for caption in app.caption]
     assert i18n.text("districts.headline_small", k=20) in captions
     assert not app.success  # too few children to say that every need is served
-    # Only the trend remains, over all districts.
-    assert len(app.get("plotly_chart")) == 1
+    # Every figure of the provinces and of the trend is suppressed too: the page says so
+    # plainly instead of drawing empty charts.
+    warnings = [warning.value for warning in app.warning]
+    assert i18n.text("districts.provinces_all_hidden", k=20) in warnings
+    assert i18n.text("districts.every_district_hidden", k=20) in warnings
+    assert not app.get("plotly_chart")
     assert _small_counts_in_figures(app, 20) == []
 
 
@@ -308,3 +327,18 @@ def test_the_search_for_child_ids_finds_them_where_they_are(sample_app_store, sa
     app.switch_page("pages/caseload.py").run()
     everything = _everything(app)
     assert [child for child in sample_child_ids if child not in everything] == []
+
+
+def test_at_k_10_the_page_says_the_districts_are_all_suppressed_and_offers_provinces(
+    sample_app_store, monkeypatch
+):
+    monkeypatch.setenv(disclosure.K_VARIABLE, "10")
+    app = _open(sample_app_store, "demo_planner")
+    warnings = [warning.value for warning in app.warning]
+    assert i18n.text("districts.every_district_hidden", k=10) in warnings
+    # The provinces say the same in their own words, or draw what they can show.
+    if i18n.text("districts.provinces_all_hidden", k=10) not in warnings:
+        provinces_heatmap = _figure(app, "province_heatmap_title")
+        assert any(v for row in provinces_heatmap["data"][0]["z"] for v in row)
+    assert _small_counts_in_tables(app, 10) == []
+    assert _small_counts_in_figures(app, 10) == []

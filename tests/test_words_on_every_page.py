@@ -20,7 +20,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from eska_network import i18n
-from eska_network.domain import codes, io
+from eska_network.domain import codes, io, severity
 from eska_network.domain.gap_kinds import GAP_KINDS
 from eska_network.domain.member_roles import MEMBER_ROLES
 from eska_network.services import accounts
@@ -216,6 +216,7 @@ def test_a_page_shows_no_code_and_in_indonesian_no_english_word(
     app.switch_page(pages.page(page_key).path).run()
     assert not app.exception, app.exception
     shown = _shown(app)
+    untranslated = _streamlit_defaults(app)
     if page_key == "child_map":
         # Its tabs are computed only when open: open each one in turn.
         for tab in [tab.label for tab in app.tabs][1:]:
@@ -223,12 +224,35 @@ def test_a_page_shows_no_code_and_in_indonesian_no_english_word(
             app.run()
             assert not app.exception, app.exception
             shown += _shown(app)
+            untranslated += _streamlit_defaults(app)
+    if lang == "id" and page_key not in STREAMLIT_DEFAULTS_LEFT:
+        assert untranslated == [], untranslated
     text = _without_data(shown, agency_data)
     codes_shown = sorted(set(CODE.findall(text)))
     assert codes_shown == [], codes_shown
     if lang == "id":
         english = sorted({word for word in _words(text) if word in ENGLISH})
         assert english == [], english
+
+
+STREAMLIT_DEFAULTS_LEFT = {"record_assessment"}
+"""Pages whose select boxes still show Streamlit's English placeholder ("Choose an option") or
+date format: the recording page is being reworked under issue 14 (shrink this, never grow it)."""
+INDONESIAN = {entry["id"] for entry in i18n.MESSAGES.values()}
+
+
+def _streamlit_defaults(app: AppTest) -> list[str]:
+    """Widgets that leave a text to Streamlit: a select box or multiselect without a placeholder
+    of the catalogue (Streamlit's own reads "Choose an option"), a date input not written
+    DD/MM/YYYY (Streamlit's own is YYYY/MM/DD)."""
+    found = []
+    for widget in (*app.selectbox, *app.multiselect):
+        if widget.proto.placeholder not in INDONESIAN:
+            found.append(f"{widget.label}: placeholder {widget.proto.placeholder!r}")
+    for widget in app.date_input:
+        if widget.proto.format != i18n.text("app.date_format", "id"):
+            found.append(f"{widget.label}: format {widget.proto.format!r}")
+    return found
 
 
 # --- One word per concept, in the words Indonesian social workers use ---------------------------
@@ -254,9 +278,11 @@ def _pairs():
     for key, entry in i18n.MESSAGES.items():
         yield key, entry["en"], entry["id"]
     for kind in GAP_KINDS:
-        for field in ("name", "sentence", "reason"):
+        for field in ("name", "sentence", "reason", "short"):
             words = getattr(kind, field)
             yield f"{kind.code}.{field}", words.en, words.id
+    for part, words in {**severity.SHORT_WORDS, **severity.BAND_WORDS}.items():
+        yield f"severity.{part}", words.en, words.id
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,7 @@ def child_picker(context: PageContext, *, key: str = "child_picker") -> str | No
         choices,
         index=choices.index(current) if current in choices else 0,
         key=key,
+        placeholder=t("app.choose_one"),
     )
     st.session_state[CHILD_KEY] = chosen
     return chosen

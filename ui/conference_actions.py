@@ -57,6 +57,7 @@ def actions_tab(page: MapPage) -> None:
                 format_func=lambda action: conference.action_title(
                     action, lang, names, presentation
                 ),
+                placeholder=t("app.choose_one"),
             )
             status = st.radio(
                 t("map.action_status"),
@@ -92,10 +93,11 @@ def _new_action(page: MapPage) -> None:
             t("map.action_gap"),
             open_gaps,
             format_func=lambda item: conference.gap_text(item, lang, names),
+            placeholder=t("app.choose_one"),
         )
         what = st.text_input(t("map.action_what"), max_chars=conference.MAX_TEXT)
         who = st.text_input(t("map.action_who"), max_chars=conference.MAX_TEXT)
-        due_on = st.date_input(t("map.action_due"), value=None)
+        due_on = st.date_input(t("map.action_due"), value=None, format=t("app.date_format"))
         role = st.radio(
             t("conference.action_role"),
             [None, *codes.WORKER_ROLES],
@@ -116,6 +118,7 @@ def _new_action(page: MapPage) -> None:
             format_func=lambda key: "—" if key is None else services[key],
             help=t("conference.action_service_help"),
             disabled=page.presentation,
+            placeholder=t("app.choose_one"),
         )
         st.caption(t("map.action_no_names"))
         if st.form_submit_button(t("map.action_add")):

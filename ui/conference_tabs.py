@@ -122,6 +122,7 @@ def _whatif(page: MapPage) -> None:
             key=f"child_map_record_on_{page.child_id}",
             help=t("map.record_on_help"),
             disabled=not page.may_edit,
+            format=t("app.date_format"),
         )
         for index, proposal in enumerate(proposals):
             row = st.columns([5, 1, 1], vertical_alignment="center")
@@ -193,31 +194,39 @@ def _custom_proposal(page: MapPage) -> None:
             t("map.custom_level"),
             list(codes.LEVELS),
             format_func=lambda code: codes.LEVELS.label(code, lang),
+            placeholder=t("app.choose_one"),
         )
         role = st.selectbox(
             t("map.custom_role"),
             [None, *MEMBER_ROLES],
             format_func=lambda code: "—" if code is None else MEMBER_ROLES.label(code, lang),
+            placeholder=t("app.choose_one"),
         )
         ends = [codes.CHILD_NODE, *(m.member_id for m in page.record.members)]
         other_end = st.selectbox(
-            t("map.custom_other_end"), ends, format_func=lambda end: names.get(end, end)
+            t("map.custom_other_end"),
+            ends,
+            format_func=lambda end: names.get(end, end),
+            placeholder=t("app.choose_one"),
         )
         strength = st.slider(t("map.custom_strength"), 1, codes.MAX_STRENGTH, 3)
         needs_met = st.multiselect(
             t("map.custom_needs"),
             list(codes.NEEDS),
             format_func=lambda code: codes.NEEDS.label(code, lang),
+            placeholder=t("app.choose_many"),
         )
         functions = st.multiselect(
             t("map.custom_functions"),
             list(codes.FUNCTIONS),
             format_func=lambda code: codes.FUNCTIONS.label(code, lang),
+            placeholder=t("app.choose_many"),
         )
         support_types = st.multiselect(
             t("map.custom_support"),
             list(codes.SUPPORT_TYPES),
             format_func=lambda code: codes.SUPPORT_TYPES.label(code, lang),
+            placeholder=t("app.choose_many"),
         )
         if st.form_submit_button(t("map.custom_add")):
             try:
@@ -283,8 +292,17 @@ def _export(page: MapPage) -> None:
         plain(t("map.no_export_rights"))
         return
     st.caption(t("map.export_presentation" if page.presentation else "map.export_named"))
-    buttons = st.columns(len(conference.EXPORT_FORMATS) + 1)
-    for column, fmt in zip(buttons, conference.EXPORT_FORMATS, strict=False):
+    problem = conference.image_export_problem()
+    formats = [
+        fmt
+        for fmt in conference.EXPORT_FORMATS
+        if problem is None or fmt not in conference.IMAGE_FORMATS
+    ]
+    if problem is not None:
+        # Said before any button: a click must never end in a traceback.
+        st.info(t(f"map.export_no_images.{problem}"))
+    buttons = st.columns(len(formats) + 1)
+    for column, fmt in zip(buttons, formats, strict=False):
         column.download_button(
             t(f"map.export_{fmt}"),
             data=_exporter(page, fmt),

@@ -11,6 +11,22 @@ from eska_network.i18n import number_text
 from eska_network.palette import CHART_TEMPLATE, SERIES_ORDER
 
 
+def whole_step(most: int, ticks: int = 8) -> int:
+    """A tick step in whole children giving at most about ``ticks`` ticks up to ``most``.
+
+    The axis counts children: 1, 2, 5, 10, 20, 50... never 0.2.
+
+    >>> whole_step(1), whole_step(7), whole_step(30), whole_step(420)
+    (1, 1, 5, 100)
+    """
+    base = 1
+    while True:
+        for factor in (1, 2, 5):
+            if most <= ticks * base * factor:
+                return base * factor
+        base *= 10
+
+
 def caseload_gap_chart(gap_counts: pd.Series, lang: str = "en") -> go.Figure:
     """A bar per gap kind: how many children of a caseload have it (:func:`caseload_gap_counts`)."""
     labels = [ranking.gap_kind_label(kind, lang) for kind in gap_counts.index]
@@ -29,7 +45,12 @@ def caseload_gap_chart(gap_counts: pd.Series, lang: str = "en") -> go.Figure:
     figure.update_layout(
         template=CHART_TEMPLATE,
         yaxis={"autorange": "reversed"},
-        xaxis={"title": i18n.text("caseload.children", lang)},
+        xaxis={
+            "title": i18n.text("caseload.children", lang),
+            "tickformat": ",d",
+            "dtick": whole_step(int(gap_counts.max()) if len(gap_counts) else 0),
+            "rangemode": "tozero",
+        },
         height=60 + 32 * len(labels),
         margin={"t": 10, "r": 60},
     )

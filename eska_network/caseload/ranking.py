@@ -24,6 +24,7 @@ COLUMNS = (
     "child_id",
     "severity",
     "reasons",
+    "chips",
     "caseworker",
     "district",
     "as_of",
@@ -33,7 +34,9 @@ COLUMNS = (
     "overdue_referrals",
     "gaps",
 )
-"""The caseload table's columns; ``gaps`` is the bit mask of :data:`GAP_KINDS` (not for show)."""
+"""The caseload table's columns; ``reasons`` are the reasons in words, ``chips`` the few most
+serious in a few words each (a list); ``gaps`` is the bit mask of :data:`GAP_KINDS` (not for
+show)."""
 
 REASON_SEPARATOR = "; "
 
@@ -122,6 +125,7 @@ def caseload_table(
             "child_id": frame["child_id"],
             "severity": scores.astype("int64"),
             "reasons": severity.reason_lists(frame, lang, scored).map(REASON_SEPARATOR.join),
+            "chips": severity.chip_lists(frame, lang, scored),
             "caseworker": frame["caseworker"] if "caseworker" in frame else pd.NA,
             "district": frame["district"],
             "as_of": frame["as_of"],

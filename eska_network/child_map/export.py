@@ -12,6 +12,7 @@ and "Child A" only.
 from __future__ import annotations
 
 import html
+import importlib.util
 import os
 from pathlib import Path
 
@@ -25,7 +26,15 @@ from eska_network.child_map.view import MapView, gap_sentences
 from eska_network.child_map.words import title_words
 from eska_network.i18n import text as t
 
-__all__ = ["browser_path", "export_figure", "map_html", "map_pdf", "map_png"]
+__all__ = [
+    "IMAGE_FORMATS",
+    "browser_path",
+    "export_figure",
+    "image_export_problem",
+    "map_html",
+    "map_pdf",
+    "map_png",
+]
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 IMAGE_SCALE = 2
@@ -38,6 +47,28 @@ def browser_path() -> str | None:
     if configured:
         return configured
     return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
+
+
+IMAGE_FORMATS = ("png", "pdf")
+"""The exports drawn by Chromium through kaleido (HTML and CSV need no browser)."""
+
+
+def image_export_problem() -> str | None:
+    """Why PNG and PDF exports cannot be made here, or ``None`` when they can.
+
+    Checked before a page offers them, so that a machine without Chromium says so instead of
+    failing when the button is clicked. The reasons (``map.export_no_images.<reason>`` in the
+    catalogue): ``no_browser`` (no Chromium installed and ``BROWSER_PATH`` unset),
+    ``bad_browser_path`` (``BROWSER_PATH`` names no runnable file), ``no_kaleido``.
+    """
+    path = browser_path()
+    if path is None:
+        return "no_browser"
+    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+        return "bad_browser_path"
+    if importlib.util.find_spec("kaleido") is None:
+        return "no_kaleido"
+    return None
 
 
 def export_figure(view: MapView) -> go.Figure:

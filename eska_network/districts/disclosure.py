@@ -92,6 +92,11 @@ def marker(status: str, k: int) -> str:
     return f"<{k}" if status == SMALL else SECONDARY_MARKER
 
 
+def suppressed_word(lang: str = "en") -> str:
+    """What a hidden percentage shows: "suppressed" in ``lang``."""
+    return i18n.text("districts.figure.suppressed", lang)
+
+
 def hover_text(status: str, k: int, lang: str = "en") -> str:
     """The words a chart shows over a hidden cell."""
     return i18n.text(f"districts.hidden.{status}", lang, k=k)
@@ -171,11 +176,16 @@ class SuppressedTable:
         """The counts as shown: numbers, ``<K`` or ``x``."""
         return _display(self.counts, self.count_status, self.k, lambda value: int(value))
 
-    def display_shares(self) -> pd.DataFrame:
-        """The shares as shown: percentages rounded to one decimal, ``<K`` or ``x``."""
-        return _display(
+    def display_shares(self, lang: str | None = None) -> pd.DataFrame:
+        """The shares as shown: percentages rounded to one decimal; a hidden one as ``<K`` or
+        ``x``, or, given ``lang``, as the word "suppressed" in it (``<5`` beside percentages
+        reads as "under 5 %")."""
+        shown = _display(
             self.shares, self.share_status, self.k, lambda v: round(100 * v, SHARE_DECIMALS)
         )
+        if lang is None:
+            return shown
+        return shown.mask(self.share_status.to_numpy() != SHOWN, suppressed_word(lang))
 
     def display_medians(self) -> pd.DataFrame:
         return _display(
@@ -430,11 +440,12 @@ def to_export(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:
     """The table the page shows and the CSV export holds: one row per group, then the total row.
 
     Columns: the group, the number of children, then for each measure its count ``(n)`` and share
-    ``(%)``, then the medians. Hidden cells hold ``<K`` or ``x``; nothing else is ever in it.
+    ``(%)``, then the medians. Hidden counts and medians hold ``<K`` or ``x``, hidden shares the
+    word "suppressed"; nothing else is ever in it.
     :func:`to_csv` writes it as CSV.
     """
     counts = suppressed.display_counts()
-    shares = suppressed.display_shares()
+    shares = suppressed.display_shares(lang)
     medians = suppressed.display_medians()
     labels = [
         total_label(suppressed.by, lang) if group == TOTAL else group for group in counts.index

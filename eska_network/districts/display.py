@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from eska_network.districts import aggregates as districts
-from eska_network.districts import disclosure, unserved
+from eska_network.districts import disclosure, provinces, unserved
 from eska_network.districts.disclosure import SHOWN, SMALL, SuppressedTable
 from eska_network.i18n import number_text
 
@@ -55,6 +55,41 @@ def all_too_small(suppressed: SuppressedTable, groups: Iterable[str]) -> bool:
     return bool(chosen) and bool((status == SMALL).all())
 
 
+def all_hidden(suppressed: SuppressedTable, groups: Iterable[str], measures: Iterable[str]) -> bool:
+    """Whether every share of ``measures`` is hidden or zero for every one of ``groups``, and
+    some are hidden: a comparison that would draw nothing but grey (a gap no child has is no
+    figure to compare either).
+
+    >>> import pandas as pd
+    >>> from eska_network.districts.aggregates import (
+    ...     COUNT_MEASURES, MEDIAN_MEASURES, AggregateTable)
+    >>> counts = pd.DataFrame(0, index=["A", "B", ""], columns=list(COUNT_MEASURES))
+    >>> counts["children"] = counts["weakest_link:family-community"] = [12, 14, 26]
+    >>> counts["unmet_need:legal"] = [3, 4, 7]
+    >>> medians = pd.DataFrame(2.0, index=counts.index, columns=list(MEDIAN_MEASURES))
+    >>> table = disclosure.suppress(AggregateTable("district", counts, medians, pd.DataFrame()), 5)
+    >>> all_hidden(table, ["A", "B"], ["unmet_need:legal"])
+    True
+    >>> all_hidden(table, ["A", "B"], ["unmet_need:legal", "unmet_need:housing"])
+    True
+    >>> all_hidden(table, ["A", "B"], ["weakest_link:family-community"])
+    False
+    """
+    chosen = [group for group in groups if group != districts.TOTAL]
+    if not chosen:
+        return False
+    columns = [m for m in measures if m != districts.CHILDREN]
+    hidden = suppressed.share_status.loc[chosen, columns].to_numpy() != SHOWN
+    shares = suppressed.shares.loc[chosen, columns].to_numpy(dtype=float, na_value=0.0)
+    return bool(hidden.any() and (hidden | (shares == 0)).all())
+
+
+def left_out_of_provinces(suppressed: SuppressedTable) -> list[str]:
+    """The districts the province view leaves out: those whose number of children is hidden."""
+    counted = set(provinces.counted_districts(suppressed))
+    return [group for group in suppressed.groups if group not in counted]
+
+
 def aggregate_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A :func:`disclosure.to_export` table written for reading (markers kept as they are).
 
@@ -74,11 +109,10 @@ def aggregate_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 def unserved_display(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:
     """The planner's headline, as shown: district, need, and the share of children unmet.
 
-    Columns ``district``, ``need``, ``unmet`` (a share such as ``38.5%``, or the marker of a
-    hidden one).
+    Columns ``district``, ``need``, ``unmet`` (a share such as ``38.5%``, or "suppressed").
     """
     table = unserved.unserved_needs(suppressed, lang)
-    marker = suppressed.display_shares()
+    marker = suppressed.display_shares(lang)
     shares = [
         f"{number_text(100 * share, lang, disclosure.SHARE_DECIMALS)}%"
         if pd.notna(share)

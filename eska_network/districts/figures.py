@@ -1,10 +1,13 @@
 """Plotly figures of the planner's district views, drawn from the suppressed table only.
 
 Every builder takes a :class:`~eska_network.districts.disclosure.SuppressedTable` and never sees a
-hidden value: a hidden cell is a gap in the chart (no bar, no colour, a break in the line) with a
-hover that says why (``<5 suppressed``). Colours are colour-blind safe (Okabe-Ito for categories,
-cividis for the heatmap) and never carry meaning alone: numbers are written in the cells and on the
-bars, and a district without a service for a need is hatched as well as coloured.
+hidden value: a hidden cell is never drawn at zero. It is a hatched grey ghost bar as tall as the
+chart, a grey cell, a break in a line over a grey band, or a grey district, each with a hover that
+says why ("suppressed: fewer than 10 children"). Colours are colour-blind safe (Okabe-Ito for
+categories; for shares of children with a gap a sequential blue scale, lightest for the fewest
+children, so the worst cells are the darkest and the best the lightest) and never carry meaning
+alone: numbers are written in the cells and on the bars, and a district without a service for a
+need is hatched as well as coloured.
 """
 
 from __future__ import annotations
@@ -26,16 +29,19 @@ from eska_network.districts.aggregates import (
     total_label,
 )
 from eska_network.districts.disclosure import SHOWN, SuppressedTable, hover_text
+from eska_network.districts.provinces import UNKNOWN_PROVINCE
 from eska_network.districts.unserved import needs_and_services
 from eska_network.domain.codes import NEEDS
 from eska_network.palette import CHART_TEMPLATE, SERIES_ORDER
 
-HEATMAP_SCALE = "Cividis"
+HEATMAP_SCALE = "Blues"
+"""Sequential, light to dark: more children with a gap is darker; 0 % is nearly white."""
 UNSERVED_COLOUR = "#D55E00"
 SERVED_COLOUR = "#0072B2"
-HIDDEN_FILL = "#FFFFFF"
-"""Hidden cells and districts are white: a colour the cividis scale never takes."""
+HIDDEN_FILL = "#BDBDBD"
+"""Hidden cells and districts are neutral grey: a colour the blue scale never takes."""
 HIDDEN_MARK = "#636363"
+GHOST = "rgba(189, 189, 189, 0.35)"
 
 
 def _word(key: str, lang: str) -> str:
@@ -58,10 +64,19 @@ def _values(suppressed: SuppressedTable, measure: str) -> tuple[list, list]:
     return values, status.tolist()
 
 
-def _shown_text(value: float | None, status: str, k: int, measure: str) -> str:
+def _shown_text(value: float | None, status: str, measure: str) -> str:
+    """A value as written on a chart; a hidden one is written nowhere (its hover says why)."""
     if status != SHOWN:
-        return f"<{k}" if status == "small" else "x"
+        return ""
     return f"{value:g}" if measure == CHILDREN else f"{value:g}%"
+
+
+def _top(values: Iterable[float | None], measures: Sequence[str]) -> float:
+    """The top of a value axis: the largest value shown and a margin, 100 % at most for shares."""
+    shown = [value for value in values if value is not None]
+    if list(measures) == [CHILDREN]:
+        return max(shown, default=10) * 1.15
+    return min(100.0, max(max(shown, default=100.0) * 1.15, 10.0))
 
 
 def _rows(suppressed: SuppressedTable, groups: Iterable[str] | None) -> SuppressedTable:
@@ -69,7 +84,16 @@ def _rows(suppressed: SuppressedTable, groups: Iterable[str] | None) -> Suppress
 
 
 def _group_labels(suppressed: SuppressedTable, lang: str) -> list[str]:
-    return [total_label(suppressed.by, lang) if g == TOTAL else g for g in suppressed.counts.index]
+    return [group_label(suppressed.by, g, lang) for g in suppressed.counts.index]
+
+
+def group_label(by: str, group: str, lang: str = "en") -> str:
+    """A row's label: the group's name, the total row's words, or the unknown province's."""
+    if group == TOTAL:
+        return total_label(by, lang)
+    if by == "province" and group == UNKNOWN_PROVINCE:
+        return _word("unknown_province", lang)
+    return group
 
 
 def _axis_title(measures: Sequence[str], lang: str) -> str:
@@ -86,47 +110,65 @@ def comparison_bars(
     """Chosen districts side by side: one group of bars per measure, one bar per district.
 
     Bars are the share of the district's children with each gap (or the number of children for
-    ``children``); a hidden value is no bar, with a marker on the axis whose hover says why.
+    ``children``); a hidden value is a hatched grey ghost bar as tall as the chart in the
+    district's place (never a bar at zero), whose hover says why.
     """
     table = _rows(suppressed, districts)
     labels = _group_labels(table, lang)
     measure_names = [measure_label(m, lang) for m in measures]
+    columns = {m: _values(table, m) for m in measures}
+    top = _top((v for values, _ in columns.values() for v in values), measures)
     figure = go.Figure()
-    hidden_x, hidden_group, hidden_text = [], [], []
+    ghost_shown = False
+    # Many bars to a group leave no room for level labels: they stand upright above the bars.
+    upright = len(labels) > 3
     for index, (group, label) in enumerate(zip(table.counts.index, labels, strict=True)):
         if group == TOTAL and not include_total:
             continue
-        values, statuses = [], []
-        for measure in measures:
-            value, status = _values(table, measure)
-            values.append(value[index])
-            statuses.append(status[index])
-        texts = [
-            _shown_text(v, s, table.k, m)
-            for v, s, m in zip(values, statuses, measures, strict=True)
-        ]
+        values = [columns[m][0][index] for m in measures]
+        statuses = [columns[m][1][index] for m in measures]
+        texts = [_shown_text(v, s, m) for v, s, m in zip(values, statuses, measures, strict=True)]
         figure.add_bar(
             name=label,
             x=measure_names,
             y=values,
             text=texts,
             textposition="outside",
+            textangle=-90 if upright else 0,
+            textfont={"size": 10 if upright else 12},
             marker_color=SERIES_ORDER[index % len(SERIES_ORDER)],
             offsetgroup=str(index),
+            legendgroup=str(index),
             hovertemplate="%{x}<br>" + label + ": %{text}<extra></extra>",
         )
-        for name, status in zip(measure_names, statuses, strict=True):
-            if status != SHOWN:
-                hidden_x.append(name)
-                hidden_group.append(str(index))
-                hidden_text.append(f"{label}: {hover_text(status, table.k, lang)}")
-    _mark_suppressed(figure, hidden_x, hidden_text, lang)
+        hidden = [i for i, status in enumerate(statuses) if status != SHOWN]
+        if hidden:
+            figure.add_bar(
+                name=_word("suppressed", lang),
+                x=[measure_names[i] for i in hidden],
+                y=[top] * len(hidden),
+                offsetgroup=str(index),
+                legendgroup="suppressed",
+                legendrank=2000,
+                showlegend=not ghost_shown,
+                marker={
+                    "color": GHOST,
+                    "line": {"width": 0},
+                    "pattern": {"shape": "/", "fgcolor": HIDDEN_FILL, "size": 8},
+                },
+                hovertext=[f"{label}: {hover_text(statuses[i], table.k, lang)}" for i in hidden],
+                hoverinfo="text",
+            )
+            ghost_shown = True
     figure.update_layout(
         template=CHART_TEMPLATE,
         barmode="group",
         uniformtext={"minsize": 9, "mode": "show"},
         title=_word("bars_title", lang),
-        yaxis_title=_axis_title(measures, lang),
+        yaxis={
+            "title": _axis_title(measures, lang),
+            "range": [0, top * (1.25 if upright else 1.08)],
+        },
         legend_title=group_heading(table.by, lang),
     )
     return figure
@@ -140,31 +182,36 @@ def gap_heatmap(
 ) -> go.Figure:
     """Districts (rows) x gap types (columns), coloured by the share of children with the gap.
 
-    Each cell also shows its value as text; hidden cells are left blank with ``<5`` or ``x``
-    written in them and a hover that says why.
+    The scale is sequential from the lightest (0 %) to the darkest (the largest share shown), so
+    the districts with most children in a gap stand out. Each cell also shows its value as text;
+    hidden cells are grey, with no number, and a hover that says why.
     """
     table = _rows(suppressed, districts)
     labels = _group_labels(table, lang)
-    z, text, hover = [], [], []
+    z, text, hover, hidden_z = [], [], [], []
     columns = {m: _values(table, m) for m in measures}
     for index, label in enumerate(labels):
-        z_row, text_row, hover_row = [], [], []
+        z_row, text_row, hover_row, hidden_row = [], [], [], []
         for measure in measures:
             values, statuses = columns[measure]
             value, status = values[index], statuses[index]
             z_row.append(value)
-            text_row.append(_shown_text(value, status, table.k, measure))
+            text_row.append(_shown_text(value, status, measure))
             hover_row.append(
                 f"{label}<br>{measure_label(measure, lang)}: "
                 + (text_row[-1] if status == SHOWN else hover_text(status, table.k, lang))
             )
+            hidden_row.append(None if status == SHOWN else 1)
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
+        hidden_z.append(hidden_row)
+    shown_values = [v for row in z for v in row if v is not None]
+    x = [measure_label(m, lang) for m in measures]
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=[measure_label(m, lang) for m in measures],
+            x=x,
             y=labels,
             text=text,
             texttemplate="%{text}",
@@ -172,20 +219,45 @@ def gap_heatmap(
             hovertemplate="%{customdata}<extra></extra>",
             colorscale=HEATMAP_SCALE,
             zmin=0,
-            zmax=100,
-            colorbar={"title": {"text": "%"}},
-            hoverongaps=True,
+            zmax=max(10.0, math.ceil(max(shown_values, default=100.0) / 10) * 10),
+            colorbar={"title": {"text": _word("share", lang)}},
+            hoverongaps=False,
             xgap=1,
             ygap=1,
         )
     )
+    if any(v is not None for row in hidden_z for v in row):
+        figure.add_heatmap(
+            z=hidden_z,
+            x=x,
+            y=labels,
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=[[0, HIDDEN_FILL], [1, HIDDEN_FILL]],
+            showscale=False,
+            hoverongaps=False,
+            xgap=1,
+            ygap=1,
+            name=_word("suppressed", lang),
+        )
+        figure.add_annotation(
+            text=_word("grey_suppressed", lang),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1.0,
+            yanchor="bottom",
+            showarrow=False,
+            font={"color": HIDDEN_MARK, "size": 12},
+        )
     figure.update_layout(
         template=CHART_TEMPLATE,
-        title=_word("heatmap_title", lang),
-        xaxis={"showgrid": False},
+        title=_word("province_heatmap_title" if table.by == "province" else "heatmap_title", lang),
+        xaxis={"showgrid": False, "tickangle": -40},
         yaxis={"autorange": "reversed", "title": group_heading(table.by, lang), "showgrid": False},
-        plot_bgcolor=HIDDEN_FILL,
-        height=max(400, 28 * len(labels) + 250),
+        plot_bgcolor="#FFFFFF",
+        height=max(400, 26 * len(labels) + 320),
+        margin={"t": 80},
     )
     return figure
 
@@ -197,13 +269,16 @@ def trend_lines(
 ) -> go.Figure:
     """The share of children with each chosen gap, quarter by quarter (from ``quarterly_trend``).
 
-    A hidden quarter breaks the line; a marker on the axis says why.
+    A hidden quarter breaks the line (no point, never a point at zero); a grey band over the
+    quarter, with a hover naming what is hidden and why, says so.
     """
     quarters = trend.groups
+    columns = {m: _values(trend, m) for m in measures}
+    top = _top((v for values, _ in columns.values() for v in values[: len(quarters)]), measures)
     figure = go.Figure()
-    hidden_x, hidden_text = [], []
+    hidden_in: dict[int, list[str]] = {}
     for index, measure in enumerate(measures):
-        values, statuses = _values(trend, measure)
+        values, statuses = columns[measure]
         name = measure_label(measure, lang)
         figure.add_scatter(
             name=name,
@@ -212,19 +287,53 @@ def trend_lines(
             mode="lines+markers",
             connectgaps=False,
             line={"color": SERIES_ORDER[index % len(SERIES_ORDER)]},
-            marker={"symbol": index % 20},
-            hovertemplate=name + "<br>%{x}: %{y}<extra></extra>",
+            marker={"symbol": index % 20, "size": 8},
+            hovertemplate=name + "<br>%{x}: %{y}%<extra></extra>",
         )
-        for quarter, status in zip(quarters, statuses, strict=False):
+        for at, status in enumerate(statuses[: len(quarters)]):
             if status != SHOWN:
-                hidden_x.append(quarter)
-                hidden_text.append(f"{name}: {hover_text(status, trend.k, lang)}")
-    _mark_suppressed(figure, hidden_x, hidden_text, lang)
+                hidden_in.setdefault(at, []).append(f"{name}: {hover_text(status, trend.k, lang)}")
+    for at in hidden_in:
+        figure.add_shape(
+            type="rect",
+            xref="x",
+            yref="paper",
+            x0=at - 0.45,
+            x1=at + 0.45,
+            y0=0,
+            y1=1,
+            fillcolor=HIDDEN_FILL,
+            opacity=0.35,
+            line={"width": 0},
+            layer="below",
+        )
+    if hidden_in:
+        figure.add_scatter(
+            name=_word("suppressed", lang),
+            x=[quarters[at] for at in hidden_in],
+            y=[top / 2] * len(hidden_in),
+            mode="markers",
+            # Invisible: the band is the mark, these only carry its hover.
+            marker={"symbol": "square", "size": 24, "color": HIDDEN_FILL, "opacity": 0},
+            hovertext=["<br>".join(texts) for texts in hidden_in.values()],
+            hoverinfo="text",
+            showlegend=False,
+        )
+        figure.add_annotation(
+            text=_word("grey_suppressed", lang),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1.0,
+            yanchor="bottom",
+            showarrow=False,
+            font={"color": HIDDEN_MARK, "size": 12},
+        )
     figure.update_layout(
         template=CHART_TEMPLATE,
         title=_word("trend_title", lang),
         xaxis={"type": "category", "title": group_heading(trend.by, lang)},
-        yaxis_title=_axis_title(measures, lang),
+        yaxis={"title": _axis_title(measures, lang), "range": [0, top]},
     )
     return figure
 
@@ -380,9 +489,7 @@ def district_choropleth(
         elif statuses[index] == SHOWN:
             shown_locations.append(feature)
             shown_z.append(values[index])
-            shown_text.append(
-                f"{group}: {_shown_text(values[index], SHOWN, suppressed.k, measure)}"
-            )
+            shown_text.append(f"{group}: {_shown_text(values[index], SHOWN, measure)}")
         else:
             hidden_locations.append(feature)
             hidden_text.append(f"{group}: {hover_text(statuses[index], suppressed.k, lang)}")
@@ -408,7 +515,7 @@ def district_choropleth(
             geojson=geojson,
             featureidkey=key,
             locations=hidden_locations,
-            z=[0] * len(hidden_locations),
+            z=[1] * len(hidden_locations),
             text=hidden_text,
             hoverinfo="text",
             colorscale=[[0, HIDDEN_FILL], [1, HIDDEN_FILL]],
@@ -426,17 +533,3 @@ def district_choropleth(
         },
     )
     return ChoroplethResult(figure, tuple(unmatched), unmatched_features)
-
-
-def _mark_suppressed(figure: go.Figure, x: list, texts: list[str], lang: str) -> None:
-    """Draw a cross at zero where a value is hidden, so a gap in the chart is never read as 0."""
-    if x:
-        figure.add_scatter(
-            name=_word("suppressed", lang),
-            x=x,
-            y=[0] * len(x),
-            mode="markers",
-            marker={"symbol": "x-thin-open", "size": 10, "color": HIDDEN_MARK},
-            hovertext=texts,
-            hoverinfo="text",
-        )

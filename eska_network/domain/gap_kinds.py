@@ -105,11 +105,12 @@ class GapKind:
         The vocabulary of what a gap of this kind is about, or ``None`` when it is about a tie.
     subjects
         The subjects of this kind in one child's result (the GAPS.md JSON object).
-    name, sentence, reason
+    name, sentence, reason, short
         A short name ("Unmet need"); the sentence of the gap list, whose fields are filled by
         :func:`eska_network.domain.gaps.describe` (``{subject}``, ``{strength}``, ``{max}``,
         ``{a}``, ``{b}``, ``{level_a}``, ``{level_b}``, ``{days}``); the caseload's reason, with
-        ``{subject}`` or, for a kind counted per tie, ``{n}``.
+        ``{subject}`` or, for a kind counted per tie, ``{n}``; and the two or three words of
+        the caseload's chip ("unmet need"), which a supervisor scans down a column.
     counts
         How many gaps of this kind each child of a gap summary table
         (:mod:`eska_network.domain.summary`) has, per severity component (:meth:`components`).
@@ -142,6 +143,7 @@ class GapKind:
     points: int | Mapping[str, int]
     mark: str
     worker_role: str
+    short: Words
     count_cap: int | None = None
     reason_one: Words | None = None
     district_group: str | None = None
@@ -303,6 +305,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_unsafe_home,
         counts=_count_unsafe_homes("unsafe_placement"),
         name=Words("Unsafe placement", "Pengasuhan tidak aman"),
+        short=Words("unsafe home", "rumah tidak aman"),
         sentence=Words(
             "Unsafe placement: the child lives {subject}, but the family does not keep the child "
             "safe",
@@ -322,6 +325,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_listed("exploitative_ties"),
         counts=_count_ties("exploitative_tie", "exploitative_ties"),
         name=Words("Exploitative tie", "Ikatan eksploitatif"),
+        short=Words("exploited now", "masih dieksploitasi"),
         sentence=Words(
             "The tie between {a} and {b} is exploitative, and contact goes on",
             "Ikatan antara {a} dan {b} bersifat eksploitatif, dan kontak masih berlangsung",
@@ -347,6 +351,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_levels_with("absent"),
         counts=_count_levels("level_absent", "absent"),
         name=Words("Level absent", "Tingkat tidak ada"),
+        short=Words("level absent", "tingkat kosong"),
         sentence=Words(
             "No one at the {subject} level supports the child",
             "Tidak ada yang mendukung anak di tingkat {subject}",
@@ -364,6 +369,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_listed("stressful_ties"),
         counts=_count_ties("stressful_tie", "stressful_ties"),
         name=Words("Stressful tie", "Ikatan penuh tekanan"),
+        short=Words("stressful tie", "ikatan penuh tekanan"),
         sentence=Words(
             "The tie between {a} and {b} is stressful",
             "Ikatan antara {a} dan {b} penuh tekanan",
@@ -384,6 +390,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_needs_unrecorded,
         counts=_count_unrecorded_needs("needs_not_assessed"),
         name=Words("Needs not assessed", "Kebutuhan belum diasesmen"),
+        short=Words("needs unassessed", "kebutuhan belum diasesmen"),
         sentence=Words(
             "The child's needs have never been assessed, so no unmet need can be seen",
             "Kebutuhan anak belum pernah diasesmen, sehingga kebutuhan yang belum terpenuhi "
@@ -403,6 +410,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_listed("unmet_needs"),
         counts=_count_codes("unmet_need", "unmet_needs", NEEDS),
         name=Words("Unmet need", "Kebutuhan belum terpenuhi"),
+        short=Words("unmet need", "kebutuhan belum terpenuhi"),
         sentence=Words("The {subject} need is unmet", "Kebutuhan {subject} belum terpenuhi"),
         reason=Words("{subject} need unmet", "kebutuhan {subject} belum terpenuhi"),
         points=NEED_POINTS,
@@ -417,6 +425,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_listed("missing_functions"),
         counts=_count_codes("missing_function", "missing_functions", FUNCTIONS),
         name=Words("Missing key", "Kunci belum ada"),
+        short=Words("missing key", "kunci belum ada"),
         sentence=Words(
             "No tie gives {subject}, one of the three keys",
             "Tidak ada ikatan yang memberi {subject}, salah satu dari tiga kunci",
@@ -434,6 +443,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_levels_with("weak"),
         counts=_count_levels("level_weak", "weak"),
         name=Words("Weak level", "Tingkat lemah"),
+        short=Words("weak level", "tingkat lemah"),
         sentence=Words(
             "Support at the {subject} level is weak (strongest tie {strength} of {max})",
             "Dukungan di tingkat {subject} lemah (ikatan terkuat {strength} dari {max})",
@@ -451,6 +461,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_links(0, 0),
         counts=_count_links("link_missing", 0, 0),
         name=Words("No link between levels", "Tidak ada hubungan antar tingkat"),
+        short=Words("no link", "tanpa hubungan"),
         sentence=Words(
             "No tie between members links {level_a} and {level_b}",
             "Tidak ada ikatan antar anggota yang menghubungkan {level_a} dan {level_b}",
@@ -467,6 +478,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_listed("single_points_of_failure"),
         counts=_count_ties("single_point_of_failure", "single_points_of_failure"),
         name=Words("Single point of failure", "Satu-satunya penghubung"),
+        short=Words("one-tie link", "hubungan satu ikatan"),
         sentence=Words(
             "Only one tie links {level_a} and {level_b}: {a} – {b}",
             "Hanya satu ikatan yang menghubungkan {level_a} dan {level_b}: {a} – {b}",
@@ -486,6 +498,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_listed("missing_support_types"),
         counts=_count_codes("missing_support_type", "missing_support_types", SUPPORT_TYPES),
         name=Words("Missing kind of support", "Jenis dukungan belum ada"),
+        short=Words("support missing", "dukungan kurang"),
         sentence=Words(
             "No tie gives {subject} support", "Tidak ada ikatan yang memberi dukungan {subject}"
         ),
@@ -502,6 +515,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_links(1, WEAK_LINK_UP_TO),
         counts=_count_links("link_weak", 1, WEAK_LINK_UP_TO),
         name=Words("Weak link between levels", "Hubungan antar tingkat lemah"),
+        short=Words("weak link", "hubungan lemah"),
         sentence=Words(
             "The link between {level_a} and {level_b} is weak (strongest tie {strength} of {max})",
             "Hubungan antara {level_a} dan {level_b} lemah (ikatan terkuat {strength} dari {max})",
@@ -518,6 +532,7 @@ GAP_KINDS: tuple[GapKind, ...] = (
         subjects=_listed("stale_ties"),
         counts=_count_ties("stale_tie", "stale_ties"),
         name=Words("No recent contact", "Tidak ada kontak baru-baru ini"),
+        short=Words("no contact", "tanpa kontak"),
         sentence=Words(
             "No contact between {a} and {b} for more than {days} days",
             "Tidak ada kontak antara {a} dan {b} selama lebih dari {days} hari",

@@ -40,7 +40,7 @@ from eska_network.domain.codes import (
     STALE_AFTER_DAYS,
     Words,
 )
-from eska_network.domain.gap_kinds import GAP_KINDS, GapKind
+from eska_network.domain.gap_kinds import DANGER_POINTS, GAP_KINDS, GapKind
 
 OVERDUE = "overdue_actions"
 """The optional column holding each child's number of overdue actions (open past their date)."""
@@ -76,6 +76,25 @@ OVERDUE_REFERRAL_REASON_ONE = Words(
     "1 referral sent and not accepted in time",
     "1 rujukan terkirim belum diterima tepat waktu",
 )
+SHORT_WORDS = {
+    # The caseload's chips for the parts of the score that are not gap kinds.
+    STRESSFUL_FAMILY: Words("stressful family", "keluarga penuh tekanan"),
+    OVERDUE: Words("overdue action", "rencana tindak lanjut terlambat"),
+    OVERDUE_REFERRALS: Words("referral waiting", "rujukan tertunda"),
+}
+CHIPS = 3
+"""The most serious reasons a caseload row shows as chips (the rest are in the row's detail)."""
+
+BANDS = (("danger", DANGER_POINTS), ("high", 60), ("medium", 25), ("low", 1), ("none", 0))
+"""Severity bands, most serious first, each with the lowest score in it (docs/severity.md):
+a danger now scores 1000 or more, so the bands keep ordinary children comparable beside it."""
+BAND_WORDS = {
+    "danger": Words("danger", "bahaya"),
+    "high": Words("high", "tinggi"),
+    "medium": Words("medium", "sedang"),
+    "low": Words("low", "rendah"),
+    "none": Words("no gap", "tanpa kesenjangan"),
+}
 
 
 @dataclass(frozen=True)
@@ -275,3 +294,50 @@ def reasons(row: Mapping[str, object], lang: str = "en") -> list[str]:
     ``overdue_actions`` and ``overdue_referrals``.
     """
     return reason_lists(pd.DataFrame([dict(row)]), lang).iloc[0]
+
+
+def chip_lists(
+    summaries: pd.DataFrame, lang: str = "en", scores: pd.DataFrame | None = None
+) -> pd.Series:
+    """Every child's :data:`CHIPS` most serious reasons in a few words each (a list per child).
+
+    A chip names the kind of gap (``"unmet need"``), not its subject: two unmet needs make one
+    chip, and the next kind gets the place. Ordered as :func:`reason_lists`.
+
+    >>> row = {"family_status": "ok", "community_status": "weak", "institution_status": "absent",
+    ...        "unmet_needs": "legal;housing", "missing_functions": "",
+    ...        "missing_support_types": "", "link_family_community": 3,
+    ...        "link_community_institution": 0, "link_family_institution": 0,
+    ...        "single_points_of_failure": 0, "stressful_ties": 0, "stressful_family": False,
+    ...        "stale_ties": 0, "longest_no_contact_days": 10}
+    >>> chip_lists(pd.DataFrame([row])).iloc[0]
+    ['level absent', 'unmet need', 'no link']
+    """
+    values = (points(summaries) if scores is None else scores).to_numpy()
+    texts = [(SHORT_WORDS[c.key] if c.kind is None else c.kind.short)(lang) for c in COMPONENTS]
+    words = list(dict.fromkeys(texts))
+    word_of = np.array([words.index(text) for text in texts])
+    order = np.argsort(-values, axis=1, kind="stable")
+    scoring = np.take_along_axis(values, order, axis=1) > 0
+    # Where each word first appears in a child's ranked reasons (past the end when it does not).
+    ranked_words = np.where(scoring, word_of[order], -1)
+    first = np.full((len(values), len(words)), values.shape[1])
+    for word in range(len(words)):
+        hits = ranked_words == word
+        first[:, word] = np.where(hits.any(axis=1), hits.argmax(axis=1), values.shape[1])
+    chosen = np.argsort(first, axis=1, kind="stable")[:, :CHIPS]
+    present = np.take_along_axis(first, chosen, axis=1) < values.shape[1]
+    lists = [
+        [words[word] for word, shown in zip(row, kept, strict=True) if shown]
+        for row, kept in zip(chosen.tolist(), present.tolist(), strict=True)
+    ]
+    return pd.Series(lists, index=summaries.index, dtype=object, name="chips")
+
+
+def band(score: int) -> str:
+    """The severity band of a score (:data:`BANDS`).
+
+    >>> band(2045), band(1000), band(89), band(25), band(3), band(0)
+    ('danger', 'danger', 'high', 'medium', 'low', 'none')
+    """
+    return next(name for name, lowest in BANDS if score >= lowest)

@@ -204,6 +204,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Mode presentasi: ekspor hanya memuat nama peran. Setiap ekspor dicatat di log "
         "audit.",
     },
+    "map.export_no_images.no_browser": {
+        "en": "Image (PNG) and PDF exports are unavailable on this server: they are drawn by a "
+        "Chromium browser, and none is installed (on Debian: apt-get install chromium, or set "
+        "BROWSER_PATH to one). The web page (HTML) and the gap list (CSV) still work.",
+        "id": "Ekspor gambar (PNG) dan PDF tidak tersedia di server ini: keduanya digambar oleh "
+        "peramban Chromium, dan tidak ada yang terpasang (di Debian: apt-get install chromium, "
+        "atau atur BROWSER_PATH ke peramban itu). Halaman web (HTML) dan daftar kesenjangan (CSV) "
+        "tetap bisa diunduh.",
+    },
+    "map.export_no_images.bad_browser_path": {
+        "en": "Image (PNG) and PDF exports are unavailable on this server: BROWSER_PATH names no "
+        "Chromium that can run. The web page (HTML) and the gap list (CSV) still work.",
+        "id": "Ekspor gambar (PNG) dan PDF tidak tersedia di server ini: BROWSER_PATH tidak "
+        "menunjuk ke Chromium yang bisa dijalankan. Halaman web (HTML) dan daftar kesenjangan "
+        "(CSV) tetap bisa diunduh.",
+    },
+    "map.export_no_images.no_kaleido": {
+        "en": "Image (PNG) and PDF exports are unavailable on this server: the kaleido package "
+        "is not installed (make run installs it). The web page (HTML) and the gap list (CSV) "
+        "still work.",
+        "id": "Ekspor gambar (PNG) dan PDF tidak tersedia di server ini: paket kaleido belum "
+        "terpasang (make run memasangnya). Halaman web (HTML) dan daftar kesenjangan (CSV) tetap "
+        "bisa diunduh.",
+    },
     "map.export_png": {"en": "Image (PNG)", "id": "Gambar (PNG)"},
     "map.export_pdf": {"en": "PDF", "id": "PDF"},
     "map.export_html": {"en": "Web page (HTML)", "id": "Halaman web (HTML)"},

@@ -159,6 +159,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "districts.by.quarter.heading": {"en": "Quarter", "id": "Triwulan"},
     "districts.by.quarter.total": {"en": "All quarters", "id": "Semua triwulan"},
     "districts.figure.share": {"en": "% of children", "id": "% anak"},
+    "districts.figure.grey_suppressed": {
+        "en": "Grey: suppressed to protect children (hover for why); never zero.",
+        "id": "Abu-abu: disembunyikan demi melindungi anak (arahkan kursor untuk alasannya); "
+        "bukan nol.",
+    },
     "districts.figure.children": {"en": "children", "id": "anak"},
     "districts.figure.suppressed": {"en": "suppressed", "id": "disembunyikan"},
     "districts.figure.services": {"en": "{n} services", "id": "{n} layanan"},
@@ -184,7 +189,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Trend by quarter of assessment",
         "id": "Tren per triwulan asesmen",
     },
-    "districts.hidden.small": {"en": "<{k} suppressed", "id": "<{k} disembunyikan"},
+    "districts.hidden.small": {
+        "en": "suppressed: fewer than {k} children",
+        "id": "disembunyikan: kurang dari {k} anak",
+    },
     "districts.hidden.secondary": {
         "en": "suppressed to protect a small count",
         "id": "disembunyikan untuk melindungi angka kecil",
@@ -194,4 +202,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kurang dari {k} anak cocok dengan pilihan ini; demi melindungi mereka, tidak ada "
         "angka yang ditampilkan.",
     },
+    "districts.figure.province_heatmap_title": {
+        "en": "Provinces by gap: share of children (%)",
+        "id": "Provinsi menurut kesenjangan: persentase anak (%)",
+    },
+    "districts.figure.unknown_province": {
+        "en": "Province not in the product's table",
+        "id": "Provinsi tidak ada di tabel produk",
+    },
+    "districts.by.province.heading": {"en": "Province", "id": "Provinsi"},
+    "districts.by.province.total": {"en": "All provinces", "id": "Semua provinsi"},
+    "districts.provinces": {"en": "Provinces", "id": "Provinsi"},
+    "districts.provinces_note": {
+        "en": "Each province adds up the published figures of its districts (the province of a "
+        "district comes from the product's table of kabupaten/kota). More children are counted "
+        "together, so fewer figures are suppressed; cells that would let a hidden district "
+        "figure be worked out are suppressed too.",
+        "id": "Setiap provinsi menjumlahkan angka terbitan kabupaten/kotanya (provinsi suatu "
+        "kabupaten/kota diambil dari tabel kabupaten/kota di produk ini). Lebih banyak anak "
+        "dihitung bersama, jadi lebih sedikit angka yang disembunyikan; sel yang memungkinkan "
+        "angka kabupaten/kota yang tersembunyi dihitung ulang ikut disembunyikan.",
+    },
+    "districts.provinces_left_out": {
+        "en": "Left out of the provinces, because their number of children is suppressed "
+        "(fewer than {k}, or hidden to protect one): {names}.",
+        "id": "Tidak dihitung dalam provinsi, karena jumlah anaknya disembunyikan (kurang dari "
+        "{k}, atau disembunyikan untuk melindungi angka kecil): {names}.",
+    },
+    "districts.provinces_all_hidden": {
+        "en": "With K = {k}, every province figure for these gaps is suppressed: too few "
+        "children have them. Choose another group of gaps, or read the total row of the table.",
+        "id": "Dengan K = {k}, semua angka provinsi untuk kesenjangan ini disembunyikan: terlalu "
+        "sedikit anak yang mengalaminya. Pilih kelompok kesenjangan lain, atau baca baris total "
+        "pada tabel.",
+    },
+    "districts.every_district_hidden": {
+        "en": "With K = {k}, every district figure for these gaps is suppressed, so a comparison "
+        "of districts shows nothing. Compare the provinces above instead: they count more "
+        "children together.",
+        "id": "Dengan K = {k}, semua angka kabupaten/kota untuk kesenjangan ini disembunyikan, "
+        "jadi perbandingan kabupaten/kota tidak menampilkan apa pun. Bandingkan provinsi di atas: "
+        "provinsi menghitung lebih banyak anak bersama.",
+    },
+    "districts.chosen_all_hidden": {
+        "en": "With K = {k}, every figure of the chosen districts for these gaps is suppressed "
+        "(grey). Choose larger districts, another group of gaps, or compare the provinces above.",
+        "id": "Dengan K = {k}, semua angka kabupaten/kota yang dipilih untuk kesenjangan ini "
+        "disembunyikan (abu-abu). Pilih kabupaten/kota yang lebih besar, kelompok kesenjangan "
+        "lain, atau bandingkan provinsi di atas.",
+    },
+    "districts.trend_all_hidden": {
+        "en": "With K = {k}, every quarter of these gaps is suppressed. Choose more common gaps; "
+        "the total over all quarters is in the table above.",
+        "id": "Dengan K = {k}, semua triwulan untuk kesenjangan ini disembunyikan. Pilih "
+        "kesenjangan yang lebih umum; total seluruh triwulan ada di tabel di atas.",
+    },
+    "districts.choose_placeholder": {"en": "Choose districts", "id": "Pilih kabupaten/kota"},
+    "districts.choose_measures": {"en": "Choose gaps", "id": "Pilih kesenjangan"},
+    "districts.choose_one": {"en": "Choose one", "id": "Pilih salah satu"},
 }

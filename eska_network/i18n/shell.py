@@ -1,6 +1,11 @@
 """Words of the app's frame: title, menu, pages, roles, the home page."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # Dates are written day first in both languages (Streamlit's date inputs and date columns).
+    "app.date_format": {"en": "DD/MM/YYYY", "id": "DD/MM/YYYY"},
+    # Streamlit's own placeholders ("Choose an option") are English: every select box says ours.
+    "app.choose_one": {"en": "Choose one", "id": "Pilih salah satu"},
+    "app.choose_many": {"en": "Choose one or more", "id": "Pilih satu atau lebih"},
     "app.title": {"en": "ESKA support networks", "id": "Jaringan dukungan ESKA"},
     "app.language": {"en": "Language", "id": "Bahasa"},
     "app.signed_in_as": {

@@ -13,10 +13,11 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
+from eska_network import i18n
 from eska_network.caseload import ranking
-from eska_network.domain import follow_up
+from eska_network.domain import follow_up, severity
 from eska_network.domain.csvsafe import to_safe_csv
-from eska_network.services import access
+from eska_network.services import access, accounts
 from eska_network.store import Store, frames, scores
 from eska_network.store.tables import actions, children
 
@@ -24,20 +25,35 @@ CASELOAD_SHOWN = (
     "rank",
     "child_id",
     "severity",
-    "reasons",
-    "caseworker",
+    "chips",
+    "longest_no_contact_days",
     "overdue_actions",
     "overdue_referrals",
-    "longest_no_contact_days",
-    "stale_ties",
+    "caseworker",
     "district",
+    "stale_ties",
     "as_of",
 )
-"""The caseload columns a page shows and exports, in order: who and why first, then what to
-follow up (``gaps``, a bit mask, is not for show)."""
+"""The caseload columns a page shows, in order: who and why first (the severity as its band and
+score, the most serious reasons as chips), then what to follow up, then the rest (``gaps``, a bit
+mask, is not for show)."""
+CASELOAD_EXPORTED = (
+    "rank",
+    "child_id",
+    "severity",
+    "severity_band",
+    "reasons",
+    "longest_no_contact_days",
+    "overdue_actions",
+    "overdue_referrals",
+    "caseworker",
+    "district",
+    "stale_ties",
+    "as_of",
+)
+"""The columns of the CSV export: the score as a number beside its band, every reason in full."""
 CASELOAD_NUMBERS = (
     "rank",
-    "severity",
     "stale_ties",
     "longest_no_contact_days",
     "overdue_actions",
@@ -149,15 +165,33 @@ def _visible_rows(store: Store, principal: access.Principal) -> pd.DataFrame:
 
 
 def caseload_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The caseload rows as a page shows them and the CSV holds them: headings in ``lang``."""
+    """The caseload rows as a page shows them, headings in ``lang``: the severity as its band and
+    score (``"high · 89"``), the most serious reasons as a list of chips."""
     shown = table.loc[:, list(CASELOAD_SHOWN)].copy()
     shown["as_of"] = pd.to_datetime(shown["as_of"]).dt.date
+    shown["severity"] = [band_text(int(score), lang) for score in shown["severity"]]
     return shown.rename(columns={c: ranking.heading(c, lang) for c in CASELOAD_SHOWN})
 
 
+def band_text(score: int, lang: str = "en") -> str:
+    """A score as the caseload shows it: its band in words, then the number.
+
+    >>> band_text(2045), band_text(12, "id")
+    ('danger · 2,045', 'rendah · 12')
+    """
+    return f"{severity.BAND_WORDS[severity.band(score)](lang)} · {i18n.number_text(score, lang)}"
+
+
 def caseload_csv(table: pd.DataFrame, lang: str = "en") -> str:
-    """The CSV export of the caseload rows on screen, with formula characters escaped."""
-    return to_safe_csv(caseload_display(table, lang))
+    """The CSV export of the caseload rows on screen (every reason in full, the score as a
+    number beside its band), with formula characters escaped."""
+    exported = table.assign(
+        severity_band=[severity.BAND_WORDS[severity.band(int(s))](lang) for s in table["severity"]]
+    ).loc[:, list(CASELOAD_EXPORTED)]
+    exported["as_of"] = pd.to_datetime(exported["as_of"]).dt.date
+    return to_safe_csv(
+        exported.rename(columns={c: ranking.heading(c, lang) for c in CASELOAD_EXPORTED})
+    )
 
 
 def record_caseload_export(
@@ -180,6 +214,17 @@ def record_caseload_export(
     )
 
 
+def referral_days() -> int:
+    """Days a sent referral may wait to be accepted before it is overdue (ESKA_REFERRAL_DAYS)."""
+    return follow_up.referral_days()
+
+
+def reasons_of(table: pd.DataFrame, child_id: str) -> list[str]:
+    """Every reason of one child of a caseload table, in words, most serious first."""
+    text = table.loc[table["child_id"] == child_id, "reasons"]
+    return [reason for reason in text.iloc[0].split(ranking.REASON_SEPARATOR) if reason]
+
+
 def caseload_gap_counts(table: pd.DataFrame) -> pd.Series:
     """How many children of ``table`` have each gap kind (index :data:`ranking.GAP_KINDS`)."""
     masks = table["gaps"].to_numpy(dtype=np.int64)
@@ -194,3 +239,77 @@ def children_with_overdue(table: pd.DataFrame) -> int:
     """How many children of a caseload table have an overdue action or referral."""
     late = table["overdue_actions"].to_numpy() + table["overdue_referrals"].to_numpy()
     return int((late > 0).sum())
+
+
+TEAM_COLUMNS = (
+    "caseworker",
+    "children",
+    "in_danger",
+    "with_gaps",
+    "gaps",
+    "overdue_actions",
+    "overdue_referrals",
+)
+"""The team summary's columns: per caseworker, children, children in danger now and with any
+gap, kinds of gap over all their children, overdue actions and referrals."""
+
+
+def team_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """The workload of each caseworker of a caseload table (:func:`caseload_view`), heaviest
+    first (most children in danger, then most kinds of gap); columns :data:`TEAM_COLUMNS`.
+
+    ``gaps`` adds up, over a caseworker's children, the kinds of gap each has (a child with an
+    unmet need and a stale tie counts 2).
+    """
+    masks = table["gaps"].to_numpy(dtype=np.int64)
+    kinds = sum(((masks >> bit) & 1) for bit in range(len(ranking.GAP_KINDS)))
+    frame = pd.DataFrame(
+        {
+            "caseworker": table["caseworker"].fillna("-").to_numpy(),
+            "children": 1,
+            "in_danger": (table["severity"].to_numpy() >= severity.DANGER_POINTS).astype(int),
+            "with_gaps": (table["severity"].to_numpy() > 0).astype(int),
+            "gaps": np.asarray(kinds, dtype=np.int64),
+            "overdue_actions": table["overdue_actions"].to_numpy(),
+            "overdue_referrals": table["overdue_referrals"].to_numpy(),
+        }
+    )
+    summary = frame.groupby("caseworker", as_index=False).sum()
+    summary = summary.sort_values(
+        ["in_danger", "gaps", "caseworker"], ascending=[False, False, True], kind="stable"
+    )
+    return summary.loc[:, list(TEAM_COLUMNS)].reset_index(drop=True)
+
+
+def team_caseworkers(store: Store, principal: access.Principal) -> list[str]:
+    """The active caseworkers a child may be reassigned to by ``principal``: those of the
+    supervisor's own team (none for a role that may not reassign)."""
+    if not access.may(store, principal, access.REASSIGN) or principal.role != "supervisor":
+        return []
+    return sorted(
+        user.user_name
+        for user in accounts.list_users(store)
+        if user.role == "caseworker" and user.active and user.team == principal.team
+    )
+
+
+def reassign_child(
+    store: Store, principal: access.Principal, child_id: str, caseworker: str
+) -> None:
+    """Move a child to another caseworker of the supervisor's team, from a page (audited).
+
+    The check is :func:`eska_network.services.access.reassign`'s (the command line's): the
+    child must be one of the team's, the caseworker an active caseworker of the same team. A
+    caseworker of another team is refused and the refusal audited, as any refusal is.
+
+    Raises
+    ------
+    AccessDenied
+        When ``principal`` may not reassign this child, or not to ``caseworker``.
+    """
+    if caseworker not in team_caseworkers(store, principal):
+        access.write_audit(
+            store, principal, "refusal", "refused", child_id=child_id, detail=access.REASSIGN
+        )
+        raise access.AccessDenied(f"{caseworker!r} is not a caseworker of your team")
+    access.reassign(store, principal, child_id, caseworker)

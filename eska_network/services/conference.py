@@ -284,6 +284,23 @@ EASYNWK = "easynwk"
 """The easyNWK file of the map (docs/easynwk.md): made from the record, not from the view."""
 
 
+IMAGE_FORMATS = export.IMAGE_FORMATS
+
+
+class ExportUnavailable(RuntimeError):
+    """An image export asked for on a server that cannot draw it (``reason``: see
+    :func:`image_export_problem`)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"image export unavailable: {reason}")
+        self.reason = reason
+
+
+def image_export_problem() -> str | None:
+    """Why PNG and PDF exports are unavailable on this server (no Chromium...), or ``None``."""
+    return export.image_export_problem()
+
+
 def export_file_name(view: MapView, fmt: str) -> str:
     """The file name of an export: the child's code as the view shows it (neutral when hidden).
 
@@ -317,10 +334,14 @@ def export_map(store: Store, principal: access.Principal, child_id: str, view: M
     ------
     AccessDenied
         When ``principal`` may not export this child's record (the refusal is audited).
+    ExportUnavailable
+        For PNG or PDF when this server has no Chromium to draw them.
     """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"export: unknown format {fmt!r}")
     access.require(store, principal, access.EXPORT_CHILD, child_id, audit_use=False)
+    if fmt in IMAGE_FORMATS and (problem := image_export_problem()) is not None:
+        raise ExportUnavailable(problem)
     makers = {
         "png": export.map_png,
         "pdf": export.map_pdf,

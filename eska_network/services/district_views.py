@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from eska_network import i18n
 from eska_network.districts import aggregates as districts
-from eska_network.districts import disclosure, publication
+from eska_network.districts import disclosure, provinces, publication
 from eska_network.districts.disclosure import SuppressedTable, TooFewChildren
 from eska_network.domain import gap_table
 from eska_network.services import access
@@ -51,6 +51,37 @@ def district_aggregates(
     """
     access.require(store, principal, access.VIEW_DISTRICTS)
     k = disclosure.suppression_k() if k is None else k
+    rows, figures = _published_districts(store, k, now)
+    if isinstance(figures, TooFewChildren):
+        return figures
+    services = districts.service_table(_resources(store), figures.groups)
+    return dataclasses.replace(figures, services=services)
+
+
+def province_aggregates(
+    store: Store, principal: access.Principal, k: int | None = None, now: dt.datetime | None = None
+) -> SuppressedTable | TooFewChildren:
+    """The published district figures added up per province, protected with the districts.
+
+    The province rows sum the same published rows as :func:`district_aggregates`; their cells are
+    suppressed so that no hidden district or province cell can be worked out from both tables
+    together (:mod:`eska_network.districts.provinces`).
+
+    Raises
+    ------
+    AccessDenied
+        When the principal may not see district aggregates (the refusal is audited).
+    """
+    access.require(store, principal, access.VIEW_DISTRICTS)
+    k = disclosure.suppression_k() if k is None else k
+    rows, figures = _published_districts(store, k, now)
+    if isinstance(figures, TooFewChildren):
+        return figures
+    return provinces.province_figures(rows, figures, k, figures.base)
+
+
+def _published_districts(store: Store, k: int, now: dt.datetime | None):
+    """The published district rows and figures of the last complete period."""
     period = publication.last_complete_period(
         now or access.utc_now(), publication.publication_unit()
     )
@@ -67,11 +98,7 @@ def district_aggregates(
     rows, figures = publications.ensure(
         store, "district", period, k, publication.rounding_base(), by_district
     )
-    figures = _dated(figures, rows, period)
-    if isinstance(figures, TooFewChildren):
-        return figures
-    services = districts.service_table(_resources(store), figures.groups)
-    return dataclasses.replace(figures, services=services)
+    return rows, _dated(figures, rows, period)
 
 
 def quarterly_aggregates(

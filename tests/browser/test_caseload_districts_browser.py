@@ -56,17 +56,21 @@ def _drawn_charts(page) -> int:
 def test_the_supervisor_sees_the_caseload_and_opens_a_child_map(page, demo_app_url):
     login_as(page, demo_app_url, "supervisor")
     _open(page, "caseload")
-    grid = page.get_by_test_id("stDataFrame")
+    grid = page.get_by_test_id("stDataFrame").first
     expect(grid).to_be_visible()
-    expect(page.get_by_text(i18n.text("caseload.open_hint"))).to_be_visible()
+    expect(page.get_by_text(i18n.text("caseload.detail_hint"))).to_be_visible()
     expect(page.locator(".js-plotly-plot")).to_have_count(1)
     assert _drawn_charts(page) == 1
     page.set_viewport_size(TALL)
     screenshot(page, "caseload-supervisor")
     page.set_viewport_size({"width": 1400, "height": 1000})
-    # The grid draws on a canvas: click the first row's marker, left of the first data row.
+    # The grid draws on a canvas: click the first row's marker, left of the first data row; the
+    # row's detail offers its map.
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)
+    opening = page.get_by_role("button", name=re.compile(i18n.text("caseload.open_map", child="")))
+    expect(opening).to_be_visible(timeout=30_000)
+    opening.click()
     expect(page.get_by_role("heading", level=1).first).to_have_text(
         i18n.text("page.child_map"), timeout=30_000
     )
@@ -80,8 +84,8 @@ def test_the_supervisor_sees_the_caseload_and_opens_a_child_map(page, demo_app_u
 def test_the_planner_sees_the_district_charts_and_no_child_id(page, demo_app_url):
     login_as(page, demo_app_url, "planner")
     _open(page, "districts")
-    expect(page.locator(".js-plotly-plot")).to_have_count(4, timeout=30_000)
-    assert _drawn_charts(page) == 4
+    expect(page.locator(".js-plotly-plot")).to_have_count(5, timeout=30_000)
+    assert _drawn_charts(page) == 5
     expect(page.get_by_text(i18n.text("districts.headline"))).to_be_visible()
     assert _child_ids_in(page.inner_text("body")) == []
     assert _child_ids_in(page.content()) == []
@@ -96,6 +100,6 @@ def test_the_planner_sees_the_district_charts_and_no_child_id(page, demo_app_url
     )
     _idle(page)
     expect(page.get_by_text(i18n.text("districts.headline", "id"))).to_be_visible()
-    assert _drawn_charts(page) == 4
+    assert _drawn_charts(page) == 5
     assert _child_ids_in(page.content()) == []
     screenshot(page, "districts-planner-id")

@@ -1,0 +1,322 @@
+"""Provinces above districts: the published district rows added up per province, protected as one
+hierarchy with the district table.
+
+The data format has no province column (a child's ``district`` is the kabupaten/kota name), so the
+province of a district comes from :data:`PROVINCE_OF`, a table of the kabupaten/kota the product
+knows (those of the sample and of the synthetic data sets, from the Kemendagri list). A district
+the table does not know is counted under :data:`UNKNOWN_PROVINCE`, never guessed.
+
+**Why a province figure needs care.** The district table is suppressed on its own; adding a row per
+province adds lines of sums (the districts of a province add up to it). A hostile planner can then
+subtract the shown districts from their province and find a hidden district cell, or subtract
+provinces from the total and find a hidden province. So the province cells are suppressed
+*together with* the published district cells (complementary suppression across the hierarchy):
+the district figures are published and frozen and never change here; only province cells are
+hidden, until no hidden cell, district or province, is determined by the lines of sums of both
+tables together (:func:`determined_cells`, a rank test of the linear system, so chains of
+subtractions are caught too). Province rows come from the same published rows as the district
+table (:mod:`eska_network.districts.publication`), so they change only when a district row does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from eska_network.districts.aggregates import (
+    CHILDREN,
+    COUNT_MEASURES,
+    MEDIAN_MEASURES,
+    PARTITIONS,
+    TOTAL,
+)
+from eska_network.districts.disclosure import (
+    SECONDARY,
+    SHOWN,
+    SMALL,
+    SuppressedTable,
+    TooFewChildren,
+    from_shown,
+)
+from eska_network.districts.publication import PublishedRow, aggregate_rows
+
+UNKNOWN_PROVINCE = "?"
+"""The province of a district :data:`PROVINCE_OF` does not know (shown in words on the page)."""
+
+PROVINCE_OF: Mapping[str, str] = {
+    "Kota Bandung": "Jawa Barat",
+    "Kabupaten Indramayu": "Jawa Barat",
+    "Kabupaten Cianjur": "Jawa Barat",
+    "Kabupaten Sukabumi": "Jawa Barat",
+    "Kabupaten Karawang": "Jawa Barat",
+    "Kabupaten Subang": "Jawa Barat",
+    "Kota Bekasi": "Jawa Barat",
+    "Kabupaten Cirebon": "Jawa Barat",
+    "Kabupaten Garut": "Jawa Barat",
+    "Kota Surabaya": "Jawa Timur",
+    "Kabupaten Banyuwangi": "Jawa Timur",
+    "Kabupaten Malang": "Jawa Timur",
+    "Kabupaten Jember": "Jawa Timur",
+    "Kabupaten Tulungagung": "Jawa Timur",
+    "Kota Semarang": "Jawa Tengah",
+    "Kota Yogyakarta": "DI Yogyakarta",
+    "Kota Tangerang": "Banten",
+    "Kota Batam": "Kepulauan Riau",
+    "Kabupaten Bintan": "Kepulauan Riau",
+    "Kabupaten Karimun": "Kepulauan Riau",
+    "Kota Tanjungpinang": "Kepulauan Riau",
+    "Kota Medan": "Sumatera Utara",
+    "Kota Padang": "Sumatera Barat",
+    "Kota Pekanbaru": "Riau",
+    "Kota Palembang": "Sumatera Selatan",
+    "Kota Bandar Lampung": "Lampung",
+    "Kabupaten Karangasem": "Bali",
+    "Kota Denpasar": "Bali",
+    "Kabupaten Lombok Barat": "Nusa Tenggara Barat",
+    "Kota Mataram": "Nusa Tenggara Barat",
+    "Kota Kupang": "Nusa Tenggara Timur",
+    "Kabupaten Sikka": "Nusa Tenggara Timur",
+    "Kota Pontianak": "Kalimantan Barat",
+    "Kota Samarinda": "Kalimantan Timur",
+    "Kota Balikpapan": "Kalimantan Timur",
+    "Kabupaten Nunukan": "Kalimantan Utara",
+    "Kota Makassar": "Sulawesi Selatan",
+    "Kota Manado": "Sulawesi Utara",
+    "Kota Ambon": "Maluku",
+    "Kota Jayapura": "Papua",
+}
+"""The province of each kabupaten/kota the product knows, by the name the data uses."""
+
+
+def province_of(district: str) -> str:
+    """The province of a district, or :data:`UNKNOWN_PROVINCE`.
+
+    >>> province_of("Kota Batam"), province_of("Kabupaten Sintetis 1")
+    ('Kepulauan Riau', '?')
+    """
+    return PROVINCE_OF.get(district, UNKNOWN_PROVINCE)
+
+
+def province_rows(rows: Mapping[str, PublishedRow]) -> dict[str, PublishedRow]:
+    """The published district rows merged per province (each child keeps its district's vector)."""
+    merged: dict[str, dict] = {}
+    periods: dict[str, str] = {}
+    for district, row in sorted(rows.items()):
+        province = province_of(district)
+        merged.setdefault(province, {}).update(
+            {f"{district}\x1f{child}": vector for child, vector in row.basis.items()}
+        )
+        periods[province] = max(periods.get(province, row.basis_period), row.basis_period)
+    return {province: PublishedRow(periods[province], basis) for province, basis in merged.items()}
+
+
+def counted_districts(districts: SuppressedTable) -> list[str]:
+    """The districts a province adds up: those whose number of children is shown.
+
+    A district of fewer than K children shows nothing; counted in its province, it would force
+    the province's own number of children to be hidden (the province minus its other districts
+    would give it), and with it every share of the province. Left out, it costs nothing.
+    """
+    shown = districts.count_status.loc[districts.groups, CHILDREN] == SHOWN
+    return [group for group, ok in shown.items() if ok]
+
+
+def province_figures(
+    rows: Mapping[str, PublishedRow],
+    districts: SuppressedTable,
+    k: int,
+    base: int = 1,
+) -> SuppressedTable | TooFewChildren:
+    """The province table of published district rows, protected together with ``districts``.
+
+    Parameters
+    ----------
+    rows
+        The published district rows ``districts`` was made from.
+    districts
+        The published district figures (suppressed and rounded): they are kept as they are.
+    k, base
+        The smallest count shown and the rounding base, as for the districts.
+
+    Returns
+    -------
+    SuppressedTable or TooFewChildren
+        One row per province of the :func:`counted_districts` and the total row over them,
+        ``by`` ``"province"``.
+    """
+    counted = counted_districts(districts)
+    by_province = province_rows({district: rows[district] for district in counted})
+    if not by_province:
+        return TooFewChildren(k)
+    table = aggregate_rows(by_province, "province")
+    index = list(table.counts.index)
+    values = table.counts.loc[index, list(COUNT_MEASURES)].to_numpy(dtype=np.int64)
+    status = np.full(values.shape, SHOWN, dtype=object)
+    small_group = values[:, 0] < k
+    status[((values >= 1) & (values < k)) | small_group[:, None]] = SMALL
+    district_groups = districts.groups
+    members = [
+        [district_groups.index(d) for d in counted if province_of(d) == province]
+        for province in index[:-1]
+    ]
+    district_hidden = (
+        districts.count_status.loc[[*district_groups, TOTAL], list(COUNT_MEASURES)].to_numpy()
+        != SHOWN
+    )
+    protect(values, status, district_hidden, members)
+
+    counts = pd.DataFrame(values, index=index, columns=list(COUNT_MEASURES))
+    if base > 1:
+        counts = np.floor(counts / base + 0.5).astype("int64") * base
+    counts = counts.astype("Int64")
+    counts.index.name = "province"
+    median_status = pd.DataFrame(
+        np.where(small_group[:, None], SMALL, SHOWN).repeat(len(MEDIAN_MEASURES), axis=1),
+        index=index,
+        columns=list(MEDIAN_MEASURES),
+    )
+    figures = from_shown(
+        "province",
+        k,
+        counts,
+        pd.DataFrame(status, index=index, columns=list(COUNT_MEASURES)),
+        table.medians.loc[index, list(MEDIAN_MEASURES)],
+        median_status,
+        base,
+    )
+    return dataclasses.replace(figures, period=districts.period)
+
+
+def protect(
+    values: np.ndarray,
+    status: np.ndarray,
+    district_hidden: np.ndarray,
+    members: list[list[int]],
+) -> None:
+    """Hide province cells (in place, in ``status``) until no hidden district cell and no small
+    province cell is determined.
+
+    ``values`` and ``status`` are the province table's cells (provinces, then their total row,
+    x :data:`COUNT_MEASURES`); ``district_hidden`` says which cells of the district table
+    (districts, then the total row) are hidden; ``members[p]`` are the district rows province
+    ``p`` adds up. For each determined cell,
+    the province cell that cuts its line is hidden first (its own province's for a district
+    cell, else the smallest non-zero shown province of the column). When every province cell of
+    its lines is hidden already, the cell is left: eliminating the hidden province cells then
+    leaves only the district table's own lines, so whatever fixes it was public before (the
+    tests check every published case with exact arithmetic).
+    """
+    settled: set[tuple[str, int, int]] = set()
+    while True:
+        found = [
+            (kind, row, column)
+            for kind, row, column in determined_cells(district_hidden, status != SHOWN, members)
+            if (kind == "district" or status[row, column] == SMALL)
+            and (kind, row, column) not in settled
+        ]
+        if not found:
+            break
+        for kind, row, column in found:
+            cell = next(
+                (
+                    cell
+                    for cell in _cutting_cells(values, status, kind, row, column, members)
+                    if status[cell] == SHOWN
+                ),
+                None,
+            )
+            if cell is not None:
+                status[cell] = SECONDARY
+            else:
+                # Every province cell of its lines is hidden: the province lines then add
+                # nothing to the district table's own, which the publication protects already.
+                settled.add((kind, row, column))
+    # A hidden province cell the lines fix anyway (a province of one shown district) hides
+    # nothing: it is shown, which tells a reader nothing the lines did not.
+    for kind, row, column in determined_cells(district_hidden, status != SHOWN, members):
+        if kind == "province" and status[row, column] == SECONDARY:
+            status[row, column] = SHOWN
+
+
+def _cutting_cells(values, status, kind: str, row: int, column: int, members):
+    """Province cells whose hiding could cut the lines through a determined cell, best first."""
+    columns = [column, *_partners(column)]
+    own = [p for p, rows in enumerate(members) if row in rows]
+    if kind == "district" and own:
+        yield own[0], column
+    elif kind == "province":
+        yield from ((row, j) for j in _partners(column))
+    for j in columns:
+        shown = [p for p in range(len(values)) if status[p, j] == SHOWN]
+        # Smallest non-zero first, a zero only when nothing else is left.
+        for p in sorted(shown, key=lambda p: (values[p, j] == 0, values[p, j])):
+            yield p, j
+
+
+def _partners(column: int) -> list[int]:
+    """The other columns of a row's line of sums (the partitioned total and its parts)."""
+    ((total, parts),) = PARTITIONS.items()
+    block = [COUNT_MEASURES.index(total), *(COUNT_MEASURES.index(part) for part in parts)]
+    return [j for j in block if j != column] if column in block else []
+
+
+def determined_cells(
+    district_hidden: np.ndarray, province_hidden: np.ndarray, members: list[list[int]]
+) -> list[tuple[str, int, int]]:
+    """The hidden cells a hostile reader can solve from every line of sums of both tables.
+
+    The lines: each column of districts adds up to the district total row; each column of a
+    province's districts adds up to the province; each column of provinces adds up to the
+    province total row (the last row of ``province_hidden``); in every row of both tables the
+    ``weakest_link`` counts add up to ``children``. A hidden cell is determined exactly when its
+    unit vector lies in the row space of those equations restricted to the hidden cells (shown
+    cells are constants), i.e. when every solution of the homogeneous system is zero there.
+
+    Returns
+    -------
+    list of (kind, row, column)
+        ``kind`` is ``"district"`` (row of the district table, the total row last) or
+        ``"province"``.
+    """
+    n_district_rows, n_columns = district_hidden.shape
+    cells: dict[tuple[str, int, int], int] = {}
+    for i, j in zip(*np.nonzero(district_hidden), strict=True):
+        cells[("district", int(i), int(j))] = len(cells)
+    for i, j in zip(*np.nonzero(province_hidden), strict=True):
+        cells[("province", int(i), int(j))] = len(cells)
+    if not cells:
+        return []
+    total_row = n_district_rows - 1
+    lines: list[list[tuple[tuple[str, int, int], int]]] = []
+    for j in range(n_columns):
+        lines.append(
+            [(("district", i, j), 1) for i in range(total_row)] + [(("district", total_row, j), -1)]
+        )
+        for p, rows in enumerate(members):
+            lines.append([(("district", i, j), 1) for i in rows] + [(("province", p, j), -1)])
+        lines.append(
+            [(("province", p, j), 1) for p in range(len(members))]
+            + [(("province", len(members), j), -1)]
+        )
+    ((total, parts),) = PARTITIONS.items()
+    whole = COUNT_MEASURES.index(total)
+    part_columns = [COUNT_MEASURES.index(part) for part in parts]
+    for kind, n_rows in (("district", n_district_rows), ("province", len(members) + 1)):
+        for i in range(n_rows):
+            lines.append([((kind, i, whole), 1)] + [((kind, i, j), -1) for j in part_columns])
+    matrix = np.zeros((len(lines), len(cells)))
+    for number, line in enumerate(lines):
+        for cell, sign in line:
+            if cell in cells:
+                matrix[number, cells[cell]] += sign
+    matrix = matrix[np.abs(matrix).sum(axis=1) > 0]
+    if not len(matrix):
+        return []
+    _, singular, right = np.linalg.svd(matrix, full_matrices=True)
+    rank = int((singular > 1e-9 * max(singular.max(), 1.0)).sum())
+    null_space = right[rank:]
+    free = (np.abs(null_space) > 1e-9).any(axis=0) if len(null_space) else np.zeros(len(cells))
+    return [cell for cell, index in cells.items() if not free[index]]
