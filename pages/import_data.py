@@ -124,7 +124,9 @@ with st.form("import.easynwk", border=True):
     nwk_age = row[2].number_input(
         ui.t("import.easynwk.age"), min_value=0, max_value=30, value=None, step=1
     )
-    nwk_caseworker = row[3].selectbox(ui.t("import.easynwk.caseworker"), caseworkers)
+    nwk_caseworker = row[3].selectbox(
+        ui.t("import.easynwk.caseworker"), caseworkers, placeholder=ui.t("app.choose_one")
+    )
     if st.form_submit_button(ui.t("import.easynwk.check"), icon=":material/fact_check:"):
         if nwk_file is None:
             st.session_state.pop(EASYNWK, None)

@@ -230,7 +230,7 @@ st.date_input(
     max_value=today,
     key=date_key,
     help=ui.t("assess.date_help"),
-    format="YYYY-MM-DD",
+    format=ui.t("app.date_format"),
 )
 for message in problems.get(("assessed_on", None), ()):
     st.error(ui.escape_markdown(message), icon=":material/error:")

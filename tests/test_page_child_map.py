@@ -463,4 +463,8 @@ def test_without_chromium_the_export_tab_says_images_are_unavailable(
     assert not app.exception
     assert [info.value for info in app.info] == [i18n.text("map.export_no_images.bad_browser_path")]
     labels = [button.proto.label for button in app.get("download_button")]
-    assert labels == [i18n.text("map.export_html"), i18n.text("map.export_csv")]
+    assert labels == [
+        i18n.text("map.export_html"),
+        i18n.text("map.export_csv"),
+        i18n.text("map.export_easynwk"),
+    ]

@@ -47,6 +47,7 @@ class FormFields:
             default=list(default),
             format_func=lambda code: vocabulary.label(code, self.lang),
             key=self.key(entry, field),
+            placeholder=t("app.choose_many"),
         )
         self.problems_at(entry, field)
 
@@ -79,6 +80,7 @@ class FormFields:
                 index=options.index(getattr(child, field)),
                 format_func=partial(self._code_name, vocabulary),
                 key=self.key(entry, field),
+                placeholder=t("app.choose_one"),
             )
             self.problems_at(entry, field)
 
@@ -126,6 +128,7 @@ class FormFields:
                 accept_new_options=True,
                 help=t("assess.role_help"),
                 key=self.key(entry, "role"),
+                placeholder=t("app.choose_one"),
             )
             self.problems_at(entry, "role")
             services = [None, *(resource.resource_id for resource in self.current.resources)]
@@ -137,6 +140,7 @@ class FormFields:
                 index=services.index(member.resource_id),
                 format_func=self.service_name,
                 key=self.key(entry, "resource_id"),
+                placeholder=t("app.choose_one"),
             )
             self.problems_at(entry, "resource_id")
         if not new:
@@ -204,7 +208,7 @@ class FormFields:
         st.date_input(
             forms.field_title("last_contact", self.lang),
             value=tie.last_contact,
-            format="YYYY-MM-DD",
+            format=t("app.date_format"),
             key=self.key(entry, "last_contact"),
         )
         self.problems_at(entry, "last_contact")

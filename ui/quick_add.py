@@ -94,12 +94,14 @@ def _strength_valence(page: MapPage, columns, prefix: str = "") -> None:
         STRENGTHS,
         index=2,
         key=key(page, f"{prefix}strength"),
+        placeholder=t("app.choose_one"),
     )
     columns[1].selectbox(
         t("assess.quick.valence"),
         list(codes.VALENCES.codes),
         format_func=lambda code: codes.VALENCES.label(code, lang),
         key=key(page, f"{prefix}valence"),
+        placeholder=t("app.choose_one"),
     )
 
 

@@ -84,7 +84,7 @@ def stale_panel(
                 t("assess.stale.day"),
                 value=day,
                 max_value=day,
-                format="YYYY-MM-DD",
+                format=t("app.date_format"),
                 key=day_key,
                 label_visibility="collapsed",
             )

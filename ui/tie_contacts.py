@@ -147,7 +147,7 @@ def member_ties(page: MapPage, member_id: str) -> None:
                 t("assess.quick.last_contact"),
                 value=tie.last_contact,
                 max_value=today(),
-                format="YYYY-MM-DD",
+                format=t("app.date_format"),
                 key=f"{stem}.contact",
             )
             st.form_submit_button(

@@ -52,8 +52,8 @@ def grant_statements(schema: str, role: str) -> list[str]:
 
     >>> grant_statements("public", "eska_app")[:2]
     ['GRANT USAGE ON SCHEMA public TO eska_app', 'GRANT SELECT, INSERT, UPDATE, DELETE ON \
-children, members, resources, gap_summaries, child_scores, child_vectors, users, teams, actions \
-TO eska_app']
+children, members, resources, gap_summaries, child_scores, child_vectors, users, teams, actions, \
+drafts TO eska_app']
     """
     for name in (schema, role):
         if not _NAME.match(name):
