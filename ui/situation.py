@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eska_network.child_map.situation_panel import risk_lines, risk_summary, wellbeing_figure
+from eska_network.child_map.risks import risk_lines, risk_summary
 from eska_network.child_map.view import MapView
+from eska_network.child_map.wellbeing_chart import wellbeing_figure
 
 from .lang import t
 from .safe import escape_markdown, plain
