@@ -17,6 +17,7 @@ from eska_network.child_map.scene import gap_topic
 from eska_network.child_map.view import MapRequest, gap_sentences, map_view
 from eska_network.services import access, conference
 from ui import conference_tabs, viewport
+from ui.situation import show_situation
 
 PRESENTATION_KEY = "child_map_presentation"
 PROPOSALS_KEY = conference_tabs.PROPOSALS_KEY
@@ -181,6 +182,7 @@ with panel:
         st.button(ui.t("map.focus_clear"), on_click=_clear_focus, icon=":material/visibility:")
     else:
         st.caption(ui.t("map.focus_hint"))
+    show_situation(view)
     if view.comparison is not None:
         st.subheader(ui.t("map.changes", date=view.comparison.earlier.isoformat()))
         lines = conference.recorded_changes(request)

@@ -364,8 +364,9 @@ def test_texts_never_meet_in_the_scenes_above(latest, earlier):
     assert codes.MAX_STRENGTH == 5
 
 
-def test_only_the_figure_and_the_export_import_plotly():
-    """The view model, places, labels and scene are plain Python: plotly comes in at the end."""
+def test_only_the_figures_and_the_export_import_plotly():
+    """The view model, places, labels and scene are plain Python: plotly comes in at the end
+    (the map's figure, the wellbeing chart beside it, and the export)."""
     import ast
     from pathlib import Path
 
@@ -380,4 +381,4 @@ def test_only_the_figure_and_the_export_import_plotly():
                 names = [node.module]
             if any(name.split(".")[0] in ("plotly", "kaleido") for name in names):
                 importers.add(path.name)
-    assert importers == {"figure.py", "export.py"}
+    assert importers == {"figure.py", "wellbeing_chart.py", "export.py"}

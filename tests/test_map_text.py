@@ -12,7 +12,9 @@ import pytest
 from eska_network.child_map.compose import compose
 from eska_network.child_map.frame import export_frame
 from eska_network.child_map.text import block_size, intersects, text_width, wrap_to_width
+from eska_network.child_map.words import situation_lines
 from eska_network.domain import codes
+from eska_network.palette import OKABE_ITO
 
 from .map_cases import SCREENS, conference_child, crowded_child, screen, view_of
 
@@ -45,7 +47,7 @@ def _check(scene, view) -> None:
             assert f"number:{member}" in names and f"key:{member}" in names
 
 
-SIDE = {"legend", "key", "gap_box", "gap_list"}
+SIDE = {"legend", "key", "gap_box", "gap_list", "situation_box"}
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -97,3 +99,27 @@ def test_metrics_are_those_of_arial():
     lines = wrap_to_width("Bibi di Jatibarang (Aunt)", 80, 12)
     assert all(text_width(line, 12) <= 80 for line in lines) and len(lines) > 1
     assert " ".join(lines) == "Bibi di Jatibarang (Aunt)"
+
+
+@pytest.mark.parametrize("name", sorted(SCREENS))
+def test_where_the_child_lives_is_always_written(sample_dataset, name):
+    """Beside the child's disc when there is room, else heading the side column (issue 13)."""
+    frame, presentation = screen(name), SCREENS[name][2]
+    views = [
+        view_of(sample_dataset.child_system(child_id), lang=lang, presentation=presentation)
+        for child_id in sample_dataset.child_ids
+        for lang in ("en", "id")
+    ]
+    views += [view_of(crowded_child(count), presentation=presentation) for count in (1, 20, 40)]
+    for view in views:
+        situation = [
+            text
+            for text in compose(view, frame).texts
+            if text.key in ("situation", "situation_box:situation")
+        ]
+        assert len(situation) == 1, view.system.child.child_id
+        words = " ".join(situation[0].lines).replace(" · ", " ")
+        for line in situation_lines(view):
+            assert line in words
+        if view.situation.unsafe:
+            assert situation[0].color == OKABE_ITO["vermillion"]

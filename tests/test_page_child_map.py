@@ -415,6 +415,38 @@ def test_a_person_picked_on_the_map_keeps_its_ties_and_gaps(bandung_app_store):
     assert i18n.text("map.focus_member", name="Tetangga (Neighbour)") in _texts(app)
 
 
+def test_beside_the_map_wellbeing_and_the_risks_with_what_answers_them(bandung_app_store):
+    app = _map_page("cw_bdg1", "BDG-001")
+    headers = [header.value for header in app.subheader]
+    assert i18n.text("map.wellbeing", "en") in headers
+    assert i18n.text("map.risks", "en") in headers
+    charts = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    wellbeing = [c for c in charts if c["layout"].get("yaxis", {}).get("range") == [0.6, 5.4]]
+    assert len(wellbeing) == 1
+    assert {trace["name"] for trace in wellbeing[0]["data"]} == {
+        "personal",
+        "interpersonal",
+        "skills",
+    }
+    said = " ".join(block.value for block in app.markdown)
+    for risk in ("maltreatment", "school dropout", "risky peers"):
+        assert risk in said
+
+
+def test_the_situation_names_people_as_the_map_does_in_presentation_mode(bandung_app_store):
+    app = _map_page("cw_bdg1", "BDG-001")
+    labels = {m.label for m in bandung_app_store.child_system("BDG-001").members}
+
+    def answered() -> list[str]:
+        said = "\n".join(block.value for block in app.markdown).replace("\\", "")
+        return [line for line in said.split("\n") if "answered by" in line]
+
+    assert any(label in line for label in labels for line in answered())
+    app.toggle(key="child_map_presentation").set_value(True).run()
+    assert answered()
+    assert not any(label in line for label in labels for line in answered())
+
+
 def test_without_chromium_the_export_tab_says_images_are_unavailable(
     bandung_app_store, monkeypatch
 ):

@@ -3,7 +3,8 @@
 Drawing order, bottom to top: bands, ring edges and sector lines, halos of new ties, ordinary
 ties, ghosts of lost ties, leader lines, serious ties (stressful, then exploitative) on white
 casings, marks of change, members, the child. Texts are placed in order of importance on a
-:class:`~eska_network.child_map.canvas.Canvas`: ring names, level notes, the words on ties,
+:class:`~eska_network.child_map.canvas.Canvas`: ring names, level notes, the child's
+situation (where the child lives, the stage of the case) beside its disc, the words on ties,
 member labels (or a number and a line in the key), sector names.
 """
 
@@ -31,9 +32,16 @@ from eska_network.child_map.styles import QUIET, SERIOUS, TIE_LOOKS, Line
 from eska_network.child_map.text import Box, block_size, wrap_to_width
 from eska_network.child_map.ties import DrawnTie, drawn_ties, ghost_paths, node_points, tie_strokes
 from eska_network.child_map.view import Focus, MapView, gap_sentences
-from eska_network.child_map.words import focus_topics, gap_box_rows, tie_words, title_words
+from eska_network.child_map.words import (
+    focus_topics,
+    gap_box_rows,
+    situation_lines,
+    tie_words,
+    title_words,
+)
 from eska_network.domain import codes
 from eska_network.i18n import text as t
+from eska_network.palette import OKABE_ITO
 
 __all__ = ["Focus", "compose"]
 
@@ -64,6 +72,9 @@ def compose(view: MapView, frame: Frame, focus: Focus | None = None) -> Scene:
     for level in codes.LEVELS:
         canvas.place(title_options(level, frame, view.lang), spare_labels=True)
         canvas.place(note_options(view, level, frame), spare_labels=True)
+    beside_child = canvas.place(
+        _situation_options(view, frame, radii[codes.CHILD_NODE]), spare_labels=True
+    )
     for drawn, words, color, bold, topics in tie_words(view, ties):
         look = TIE_LOOKS[drawn.look]
         clearance = (look.line.width + look.casing) / 2 + 2
@@ -90,7 +101,11 @@ def compose(view: MapView, frame: Frame, focus: Focus | None = None) -> Scene:
     texts += _numbers(numbered, points, number_size)
 
     layers = _layers(view, frame, ties, points, radii, canvas.leaders, marker, numbered)
-    side_layers, side_texts = side_column(_side_blocks(view, frame, ties, layers, numbered), frame)
+    blocks = _side_blocks(view, frame, ties, layers, numbered)
+    if beside_child is None:
+        # No room beside the child's disc (a crowded centre): the situation heads the side column.
+        blocks.insert(0, _situation_block(view))
+    side_layers, side_texts = side_column(blocks, frame)
     topics = focus_topics(view, focus, ties)
     return Scene(
         frame=frame,
@@ -186,6 +201,35 @@ def _child_text(view: MapView, frame: Frame) -> Text:
             if text.box.width <= inside and text.box.height <= inside:
                 return text
     return Text("child", (word,), x, y, 8, bold=True)
+
+
+def _situation_options(view: MapView, frame: Frame, radius: float):
+    """Where the child lives and the stage, beside the child's disc; red when unsafe."""
+    unsafe = view.situation.unsafe
+    color = OKABE_ITO["vermillion"] if unsafe else QUIET
+    topics = {member_topic(codes.CHILD_NODE)}
+    topics |= {gap_topic(item) for item in view.items if item.kind == "unsafe_placement"}
+    return label_places.centre_options(
+        "situation",
+        situation_lines(view),
+        frame.centre,
+        radius,
+        frame.font - 1,
+        color,
+        frozenset(topics),
+    )
+
+
+def _situation_block(view: MapView) -> Block:
+    unsafe = view.situation.unsafe
+    row = Row(
+        "situation_box:situation",
+        " · ".join(situation_lines(view)),
+        bold=True,
+        color=OKABE_ITO["vermillion"] if unsafe else QUIET,
+        topics=frozenset({member_topic(codes.CHILD_NODE)}),
+    )
+    return Block("situation_box", None, (row,))
 
 
 def _member_labels(view, frame, canvas, points, radii, ties) -> list[str]:

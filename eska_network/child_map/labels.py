@@ -1,5 +1,6 @@
-"""Places offered to member labels (around the marker, or further out with a leader line) and to
-the short words written beside a tie ("only link", "no contact 120 d", "stressful").
+"""Places offered to member labels (around the marker, or further out with a leader line), to
+the child's situation beside its disc, and to the short words written beside a tie ("only
+link", "no contact 120 d", "stressful").
 
 The :class:`~eska_network.child_map.canvas.Canvas` picks the cheapest place that collides with
 nothing; a member whose label finds none gets a number in its marker and a line in the key.
@@ -13,9 +14,10 @@ from collections.abc import Iterator
 from eska_network.child_map.canvas import Option
 from eska_network.child_map.geometry import Point, direction_at, point_along
 from eska_network.child_map.scene import Text
+from eska_network.child_map.styles import INK
 from eska_network.child_map.text import block_size, wrap_lines
 
-__all__ = ["anchors_for", "label_options", "word_options"]
+__all__ = ["anchors_for", "centre_options", "label_options", "word_options"]
 
 LABEL_WIDTHS = (18, 28, 12)
 """Member labels are tried wrapped at about these many characters per line."""
@@ -70,8 +72,7 @@ def label_options(
             continue
         lines_cost = 2.5 * (len(lines) - 1) + 2.0 * wrap_rank
         for rank, angle in enumerate(_around(outward)):
-            gap = radius + LABEL_GAP
-            x, y = node[0] + gap * math.cos(angle), node[1] + gap * math.sin(angle)
+            x, y = _out(node, radius + LABEL_GAP, angle)
             yield Option(
                 _label(key, lines, x, y, angle, size, topics),
                 rank * 1.5 + lines_cost,
@@ -80,18 +81,18 @@ def label_options(
         for turn_rank, turn in enumerate(LEADER_TURNS):
             angle = outward + math.radians(turn)
             for length in LEADER_LENGTHS:
-                reach = radius + length
-                x, y = node[0] + reach * math.cos(angle), node[1] + reach * math.sin(angle)
-                start = (
-                    node[0] + (radius + 1) * math.cos(angle),
-                    node[1] + (radius + 1) * math.sin(angle),
-                )
+                end = _out(node, radius + length, angle)
                 yield Option(
-                    _label(key, lines, x, y, angle, size, topics),
+                    _label(key, lines, *end, angle, size, topics),
                     14 + length * 0.25 + turn_rank * 1.5 + lines_cost,
-                    leader=(start, (x, y)),
+                    leader=(_out(node, radius + 1, angle), end),
                     owner=key,
                 )
+
+
+def _out(point: Point, reach: float, angle: float) -> Point:
+    """The point ``reach`` pixels from ``point`` towards ``angle``."""
+    return point[0] + reach * math.cos(angle), point[1] + reach * math.sin(angle)
 
 
 def _label(
@@ -102,9 +103,10 @@ def _label(
     angle: float,
     size: float,
     topics: frozenset[str],
+    color: str | None = None,
 ) -> Text:
+    """A label on the side of ``(x, y)`` towards ``angle``; with ``color``, bold and boxed."""
     xanchor, yanchor = anchors_for(angle)
-    align = {"left": "left", "right": "right"}.get(xanchor, "center")
     return Text(
         key,
         lines,
@@ -114,9 +116,36 @@ def _label(
         xanchor=xanchor,
         yanchor=yanchor,
         bg=LABEL_GROUND,
-        align=align,
+        align={"left": "left", "right": "right"}.get(xanchor, "center"),
         topics=topics,
+        bold=color is not None,
+        color=color or INK,
+        border=color,
     )
+
+
+def centre_options(
+    key: str,
+    lines: tuple[str, ...],
+    centre: Point,
+    radius: float,
+    size: float,
+    color: str,
+    topics: frozenset[str],
+) -> Iterator[Option]:
+    """Places for a text about the child beside its disc: below first, then round it, then
+    further out with a leader line."""
+    for rank, angle in enumerate(_around(-math.pi / 2)):
+        x, y = _out(centre, radius + LABEL_GAP + 2, angle)
+        yield Option(_label(key, lines, x, y, angle, size, topics, color), rank * 1.5)
+    for rank, angle in enumerate(_around(-math.pi / 2)):
+        for length in LEADER_LENGTHS:
+            end = _out(centre, radius + length, angle)
+            yield Option(
+                _label(key, lines, *end, angle, size, topics, color),
+                14 + length * 0.25 + rank * 1.5,
+                leader=(_out(centre, radius + 1, angle), end),
+            )
 
 
 def word_options(

@@ -13,8 +13,10 @@ from eska_network.child_map.geometry import point_along
 from eska_network.child_map.hover import member_hover_text, tie_hover_text, tie_lines
 from eska_network.child_map.scene import Dots, member_topic
 from eska_network.child_map.styles import MARK_LOOKS
+from eska_network.child_map.text import escape_text
 from eska_network.child_map.ties import DrawnTie
 from eska_network.child_map.view import MapView
+from eska_network.child_map.words import situation_lines
 from eska_network.domain import codes
 from eska_network.i18n import text as t
 
@@ -97,7 +99,9 @@ def member_dots(view, points, marker, numbered) -> list[Dots]:
 def child_dots(view, ties, points, radii) -> list[Dots]:
     lines = tie_lines([d.tie for d in ties if d.tie.is_child_tie], view.labels, view.lang)
     look = MARK_LOOKS["member"]
-    hover = f"<b>{view.child_label}</b><br>" + "<br>".join(lines.get(codes.CHILD_NODE, []))
+    situation = [escape_text(line) for line in situation_lines(view)]
+    said = [*situation, *lines.get(codes.CHILD_NODE, [])]
+    hover = f"<b>{view.child_label}</b><br>" + "<br>".join(said)
     return [
         Dots(
             "child",

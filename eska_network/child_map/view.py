@@ -19,6 +19,7 @@ from eska_network.domain.changes import Comparison, compare
 from eska_network.domain.gap_items import GapItem, gap_items, member_name
 from eska_network.domain.model import ChildSystem
 from eska_network.domain.pseudonyms import child_label, pseudonymise, pseudonyms
+from eska_network.domain.situation import Situation, situation
 from eska_network.domain.whatif import ProposedTie, apply_proposals
 
 __all__ = ["Focus", "MapRequest", "MapView", "gap_sentences", "map_view", "member_names"]
@@ -94,6 +95,11 @@ class MapView:
     def items(self) -> tuple[GapItem, ...]:
         """The gaps, most serious first, about the drawn ids."""
         return gap_items(self.gaps)
+
+    @cached_property
+    def situation(self) -> Situation:
+        """Where the child lives and the stage of the case as of the date drawn."""
+        return situation(self.system, self.as_of)
 
 
 @dataclass(frozen=True)

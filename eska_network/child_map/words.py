@@ -21,7 +21,7 @@ from eska_network.domain.gap_kinds import gap_kind
 from eska_network.i18n import text as t
 from eska_network.palette import OKABE_ITO
 
-__all__ = ["focus_topics", "gap_box_rows", "tie_words", "title_words"]
+__all__ = ["focus_topics", "gap_box_rows", "situation_lines", "tie_words", "title_words"]
 
 DRAWN_MARKS = ("tie_", "ring_")
 """Marks of :data:`~eska_network.domain.gap_kinds.MAP_MARKS` drawn on a tie or a ring; every other
@@ -45,6 +45,30 @@ def title_words(view: MapView) -> str:
         date = view.comparison.earlier.isoformat()
         parts.append(t("map.figure.compared", view.lang, date=date))
     return ", ".join(parts)
+
+
+def situation_lines(view: MapView) -> tuple[str, ...]:
+    """Where the child lives and the stage of the case, for the map's centre (one line each).
+
+    >>> import datetime as dt
+    >>> from eska_network.child_map.view import MapRequest, map_view
+    >>> from eska_network.domain.model import Assessment, Child, ChildSystem
+    >>> rows = (Assessment("C1", dt.date(2026, 3, 1), placement="kin",
+    ...     reintegration_stage="recovery"),)
+    >>> view = map_view(MapRequest(ChildSystem(Child("C1", "X", 15), assessments=rows), lang="id"))
+    >>> situation_lines(view)
+    ('Tinggal: kerabat (tidak aman)', 'Tahap: pemulihan')
+    """
+    words = view.situation.words(view.lang)
+    lines = []
+    if words["placement"] is None:
+        lines.append(t("map.situation.no_placement", view.lang))
+    else:
+        key = "map.situation.unsafe" if view.situation.unsafe else "map.situation.lives"
+        lines.append(t(key, view.lang, placement=words["placement"]))
+    if words["stage"] is not None:
+        lines.append(t("map.situation.stage", view.lang, stage=words["stage"]))
+    return tuple(lines)
 
 
 def tie_words(view: MapView, ties: Sequence[DrawnTie]) -> list[tuple]:

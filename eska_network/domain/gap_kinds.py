@@ -11,6 +11,10 @@ groups (:mod:`eska_network.districts.aggregates`), and the mark the child map dr
 
 The weakest link of rule 5 is not a kind (every child has one, however strong): the links that
 are missing (strength 0) or weak (1 or 2) are, and the map marks the weakest.
+
+Why one module of over 400 lines: most of it is the declarations themselves, one
+:class:`GapKind` per kind, most serious first; the point of the module is that they are read,
+compared and changed side by side.
 """
 
 from __future__ import annotations

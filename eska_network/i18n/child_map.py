@@ -38,6 +38,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kekuatan; legenda menjelaskan setiap tanda.",
     },
     "map.gaps": {"en": "Gaps, most serious first", "id": "Kesenjangan, yang paling serius dulu"},
+    "map.wellbeing": {
+        "en": "Wellbeing (1 to 5)",
+        "id": "Kesejahteraan (1 sampai 5)",
+    },
+    "map.wellbeing_help": {
+        "en": "Personal (hope, calm, self-worth), interpersonal (belonging, closeness), skills "
+        "(learning, decisions, coping), at each assessment up to the date shown. A filled mark: "
+        "scored at that assessment; a hollow mark: the last score carried forward.",
+        "id": "Personal (harapan, ketenangan, harga diri), interpersonal (rasa memiliki, "
+        "kedekatan), keterampilan (belajar, mengambil keputusan, mengatasi masalah), pada setiap "
+        "asesmen sampai tanggal yang ditampilkan. Tanda penuh: dinilai pada asesmen itu; tanda "
+        "kosong: nilai terakhir yang dibawa ke depan.",
+    },
+    "map.no_wellbeing": {
+        "en": "No assessment has scored wellbeing yet.",
+        "id": "Belum ada asesmen yang menilai kesejahteraan.",
+    },
+    "map.risks": {
+        "en": "Risks and protective ties",
+        "id": "Risiko dan ikatan pelindung",
+    },
+    "map.no_risks": {
+        "en": "No risk factor recorded.",
+        "id": "Tidak ada faktor risiko yang dicatat.",
+    },
+    "map.risk.answered": {
+        "en": "{risk}: answered by {ties}",
+        "id": "{risk}: diimbangi oleh {ties}",
+    },
+    "map.risk.unanswered": {
+        "en": "{risk}: no tie answers it yet",
+        "id": "{risk}: belum ada ikatan yang mengimbanginya",
+    },
     "map.gaps_with_proposals": {
         "en": "These gaps count the proposed ties as if they were recorded.",
         "id": "Kesenjangan ini menghitung ikatan usulan seolah-olah sudah dicatat.",
@@ -202,6 +235,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- The map's own words: figure, legend, sectors, hover text, tables, exports -------------
     "map.figure.title": {"en": "Support system of {child}", "id": "Sistem dukungan {child}"},
     "map.figure.as_of": {"en": "as of {date}", "id": "per {date}"},
+    "map.situation.lives": {"en": "Lives: {placement}", "id": "Tinggal: {placement}"},
+    "map.situation.unsafe": {
+        "en": "Lives: {placement} (unsafe)",
+        "id": "Tinggal: {placement} (tidak aman)",
+    },
+    "map.situation.no_placement": {
+        "en": "Where the child lives: not recorded",
+        "id": "Tempat tinggal: belum dicatat",
+    },
+    "map.situation.stage": {"en": "Stage: {stage}", "id": "Tahap: {stage}"},
     "map.figure.compared": {"en": "compared with {date}", "id": "dibandingkan dengan {date}"},
     "map.figure.footer": {
         "en": "Confidential: the record of a child in care. Share it only with the people working "
