@@ -11,7 +11,7 @@ import streamlit as st
 import ui
 from eska_network import i18n
 from eska_network.districts import aggregates as districts
-from eska_network.districts import disclosure, geojson
+from eska_network.districts import choropleth, disclosure, geojson
 from eska_network.districts import display as district_display
 from eska_network.districts import figures as district_figures
 from eska_network.services import access, district_views
@@ -164,7 +164,7 @@ else:
                     format_func=lambda m: districts.measure_label(m, lang),
                     placeholder=ui.t("app.choose_one"),
                 )
-                drawn = district_figures.district_choropleth(
+                drawn = choropleth.district_choropleth(
                     suppressed, outlines, measure, name_property, lang
                 )
                 _plot(drawn.figure)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from eska_network.districts import aggregates as districts
-from eska_network.districts import figures
+from eska_network.districts import choropleth, figures
 from eska_network.districts.aggregates import (
     CHILDREN,
     COUNT_MEASURES,
@@ -177,7 +177,7 @@ GEOJSON = {
 
 
 def test_choropleth_matches_names_and_reports_the_rest(three_district_shown):
-    result = figures.district_choropleth(three_district_shown, GEOJSON, LEGAL, "NAME")
+    result = choropleth.district_choropleth(three_district_shown, GEOJSON, LEGAL, "NAME")
     assert result.unmatched_districts == ("B",)
     assert result.unmatched_features == ("Z",)
     shown, hidden = result.figure.data
@@ -199,7 +199,7 @@ def test_choropleth_matches_names_and_reports_the_rest(three_district_shown):
 )
 def test_a_bad_geojson_is_refused_clearly(three_district_shown, geojson, problem):
     with pytest.raises(ValueError, match=problem):
-        figures.district_choropleth(three_district_shown, geojson, LEGAL, "NAME")
+        choropleth.district_choropleth(three_district_shown, geojson, LEGAL, "NAME")
 
 
 def test_no_figure_holds_a_child_id():

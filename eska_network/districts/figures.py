@@ -13,9 +13,7 @@ need is hatched as well as coloured.
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 
@@ -44,11 +42,11 @@ HIDDEN_MARK = "#636363"
 GHOST = "rgba(189, 189, 189, 0.35)"
 
 
-def _word(key: str, lang: str) -> str:
+def figure_word(key: str, lang: str) -> str:
     return i18n.text(f"districts.figure.{key}", lang)
 
 
-def _values(suppressed: SuppressedTable, measure: str) -> tuple[list, list]:
+def plotted_values(suppressed: SuppressedTable, measure: str) -> tuple[list, list]:
     """A measure per row as plotted (share in %, or number of children) and each cell's status."""
     if measure == CHILDREN:
         column, status = suppressed.counts[measure], suppressed.count_status[measure]
@@ -64,7 +62,7 @@ def _values(suppressed: SuppressedTable, measure: str) -> tuple[list, list]:
     return values, status.tolist()
 
 
-def _shown_text(value: float | None, status: str, measure: str) -> str:
+def value_text(value: float | None, status: str, measure: str) -> str:
     """A value as written on a chart; a hidden one is written nowhere (its hover says why)."""
     if status != SHOWN:
         return ""
@@ -92,12 +90,16 @@ def group_label(by: str, group: str, lang: str = "en") -> str:
     if group == TOTAL:
         return total_label(by, lang)
     if by == "province" and group == UNKNOWN_PROVINCE:
-        return _word("unknown_province", lang)
+        return figure_word("unknown_province", lang)
     return group
 
 
-def _axis_title(measures: Sequence[str], lang: str) -> str:
-    return _word("children", lang) if list(measures) == [CHILDREN] else _word("share", lang)
+def axis_title(measures: Sequence[str], lang: str) -> str:
+    return (
+        figure_word("children", lang)
+        if list(measures) == [CHILDREN]
+        else figure_word("share", lang)
+    )
 
 
 def comparison_bars(
@@ -116,7 +118,7 @@ def comparison_bars(
     table = _rows(suppressed, districts)
     labels = _group_labels(table, lang)
     measure_names = [measure_label(m, lang) for m in measures]
-    columns = {m: _values(table, m) for m in measures}
+    columns = {m: plotted_values(table, m) for m in measures}
     top = _top((v for values, _ in columns.values() for v in values), measures)
     figure = go.Figure()
     ghost_shown = False
@@ -127,7 +129,7 @@ def comparison_bars(
             continue
         values = [columns[m][0][index] for m in measures]
         statuses = [columns[m][1][index] for m in measures]
-        texts = [_shown_text(v, s, m) for v, s, m in zip(values, statuses, measures, strict=True)]
+        texts = [value_text(v, s, m) for v, s, m in zip(values, statuses, measures, strict=True)]
         figure.add_bar(
             name=label,
             x=measure_names,
@@ -144,7 +146,7 @@ def comparison_bars(
         hidden = [i for i, status in enumerate(statuses) if status != SHOWN]
         if hidden:
             figure.add_bar(
-                name=_word("suppressed", lang),
+                name=figure_word("suppressed", lang),
                 x=[measure_names[i] for i in hidden],
                 y=[top] * len(hidden),
                 offsetgroup=str(index),
@@ -164,9 +166,9 @@ def comparison_bars(
         template=CHART_TEMPLATE,
         barmode="group",
         uniformtext={"minsize": 9, "mode": "show"},
-        title=_word("bars_title", lang),
+        title=figure_word("bars_title", lang),
         yaxis={
-            "title": _axis_title(measures, lang),
+            "title": axis_title(measures, lang),
             "range": [0, top * (1.25 if upright else 1.08)],
         },
         legend_title=group_heading(table.by, lang),
@@ -189,14 +191,14 @@ def gap_heatmap(
     table = _rows(suppressed, districts)
     labels = _group_labels(table, lang)
     z, text, hover, hidden_z = [], [], [], []
-    columns = {m: _values(table, m) for m in measures}
+    columns = {m: plotted_values(table, m) for m in measures}
     for index, label in enumerate(labels):
         z_row, text_row, hover_row, hidden_row = [], [], [], []
         for measure in measures:
             values, statuses = columns[measure]
             value, status = values[index], statuses[index]
             z_row.append(value)
-            text_row.append(_shown_text(value, status, measure))
+            text_row.append(value_text(value, status, measure))
             hover_row.append(
                 f"{label}<br>{measure_label(measure, lang)}: "
                 + (text_row[-1] if status == SHOWN else hover_text(status, table.k, lang))
@@ -220,7 +222,7 @@ def gap_heatmap(
             colorscale=HEATMAP_SCALE,
             zmin=0,
             zmax=max(10.0, math.ceil(max(shown_values, default=100.0) / 10) * 10),
-            colorbar={"title": {"text": _word("share", lang)}},
+            colorbar={"title": {"text": figure_word("share", lang)}},
             hoverongaps=False,
             xgap=1,
             ygap=1,
@@ -238,10 +240,10 @@ def gap_heatmap(
             hoverongaps=False,
             xgap=1,
             ygap=1,
-            name=_word("suppressed", lang),
+            name=figure_word("suppressed", lang),
         )
         figure.add_annotation(
-            text=_word("grey_suppressed", lang),
+            text=figure_word("grey_suppressed", lang),
             xref="paper",
             yref="paper",
             x=0,
@@ -252,7 +254,9 @@ def gap_heatmap(
         )
     figure.update_layout(
         template=CHART_TEMPLATE,
-        title=_word("province_heatmap_title" if table.by == "province" else "heatmap_title", lang),
+        title=figure_word(
+            "province_heatmap_title" if table.by == "province" else "heatmap_title", lang
+        ),
         xaxis={"showgrid": False, "tickangle": -40},
         yaxis={"autorange": "reversed", "title": group_heading(table.by, lang), "showgrid": False},
         plot_bgcolor="#FFFFFF",
@@ -273,7 +277,7 @@ def trend_lines(
     quarter, with a hover naming what is hidden and why, says so.
     """
     quarters = trend.groups
-    columns = {m: _values(trend, m) for m in measures}
+    columns = {m: plotted_values(trend, m) for m in measures}
     top = _top((v for values, _ in columns.values() for v in values[: len(quarters)]), measures)
     figure = go.Figure()
     hidden_in: dict[int, list[str]] = {}
@@ -309,7 +313,7 @@ def trend_lines(
         )
     if hidden_in:
         figure.add_scatter(
-            name=_word("suppressed", lang),
+            name=figure_word("suppressed", lang),
             x=[quarters[at] for at in hidden_in],
             y=[top / 2] * len(hidden_in),
             mode="markers",
@@ -320,7 +324,7 @@ def trend_lines(
             showlegend=False,
         )
         figure.add_annotation(
-            text=_word("grey_suppressed", lang),
+            text=figure_word("grey_suppressed", lang),
             xref="paper",
             yref="paper",
             x=0,
@@ -331,9 +335,9 @@ def trend_lines(
         )
     figure.update_layout(
         template=CHART_TEMPLATE,
-        title=_word("trend_title", lang),
+        title=figure_word("trend_title", lang),
         xaxis={"type": "category", "title": group_heading(trend.by, lang)},
-        yaxis={"title": _axis_title(measures, lang), "range": [0, top]},
+        yaxis={"title": axis_title(measures, lang), "range": [0, top]},
     )
     return figure
 
@@ -352,11 +356,11 @@ def services_chart(suppressed: SuppressedTable, district: str, lang: str = "en")
         value = None if status != SHOWN else round(100 * float(row.unmet_share), 1)
         count = row.services
         services = (
-            _word("no_service", lang)
+            figure_word("no_service", lang)
             if count == 0
-            else _word("one_service", lang)
+            else figure_word("one_service", lang)
             if count == 1
-            else _word("services", lang).format(n=count)
+            else figure_word("services", lang).format(n=count)
         )
         shown = f"{value:g}%" if value is not None else hover_text(status, suppressed.k, lang)
         values.append(value)
@@ -395,141 +399,9 @@ def services_chart(suppressed: SuppressedTable, district: str, lang: str = "en")
         )
     figure.update_layout(
         template=CHART_TEMPLATE,
-        title=_word("services_title", lang).format(district=district),
-        xaxis={"title": _word("unmet", lang), "range": [0, 115]},
+        title=figure_word("services_title", lang).format(district=district),
+        xaxis={"title": figure_word("unmet", lang), "range": [0, 115]},
         yaxis={"autorange": "reversed"},
         margin={"r": 160},
     )
     return figure
-
-
-@dataclass(frozen=True)
-class ChoroplethResult:
-    """The map, and the names on either side that did not match."""
-
-    figure: go.Figure
-    unmatched_districts: tuple[str, ...]
-    """Districts of the table with no feature in the GeoJSON."""
-    unmatched_features: tuple[str, ...]
-    """Feature names of the GeoJSON that are no district of the table."""
-
-
-def _name_key(name: str) -> str:
-    return re.sub(r"\s+", " ", str(name)).strip().casefold()
-
-
-def _feature_names(geojson: Mapping, name_property: str) -> list[str]:
-    if not isinstance(geojson, Mapping) or geojson.get("type") != "FeatureCollection":
-        raise ValueError("the GeoJSON must be a FeatureCollection")
-    names = []
-    for number, feature in enumerate(geojson.get("features") or [], start=1):
-        properties = (feature.get("properties") if isinstance(feature, Mapping) else None) or {}
-        if name_property not in properties:
-            raise ValueError(f"feature {number} of the GeoJSON has no property {name_property!r}")
-        names.append(str(properties[name_property]))
-    return names
-
-
-def _positions(coordinates) -> Iterator[tuple[float, float]]:
-    if coordinates and isinstance(coordinates[0], (int, float)):
-        yield float(coordinates[0]), float(coordinates[1])
-    else:
-        for part in coordinates or ():
-            yield from _positions(part)
-
-
-def _view(geojson: Mapping, names: set[str], name_property: str) -> dict:
-    """Centre and zoom that fit the features named ``names``."""
-    points = [
-        point
-        for feature in geojson["features"]
-        if str(feature["properties"][name_property]) in names
-        for point in _positions((feature.get("geometry") or {}).get("coordinates"))
-    ]
-    if not points:
-        return {}
-    longitudes, latitudes = zip(*points, strict=True)
-    span = max(max(longitudes) - min(longitudes), max(latitudes) - min(latitudes), 1e-6)
-    return {
-        "center": {
-            "lon": (min(longitudes) + max(longitudes)) / 2,
-            "lat": (min(latitudes) + max(latitudes)) / 2,
-        },
-        # MapLibre draws 512 pixels per 360 degrees at zoom 0; this leaves a margin on ~600 pixels.
-        "zoom": max(0.0, min(12.0, math.log2(360 / span))),
-    }
-
-
-def district_choropleth(
-    suppressed: SuppressedTable,
-    geojson: Mapping,
-    measure: str,
-    name_property: str = "name",
-    lang: str = "en",
-) -> ChoroplethResult:
-    """A map of one measure when the user gives a GeoJSON FeatureCollection of their districts.
-
-    Districts are matched to features by ``properties[name_property]``, ignoring case and extra
-    spaces. Hidden values are drawn grey with a hover that says why; districts and features that
-    do not match are reported in the result (ValueError when the GeoJSON is no FeatureCollection
-    or a feature lacks the name property).
-    """
-    names = _feature_names(geojson, name_property)
-    feature_by_key = {_name_key(name): name for name in names}
-    values, statuses = _values(suppressed, measure)
-    shown_locations, shown_z, shown_text = [], [], []
-    hidden_locations, hidden_text = [], []
-    unmatched = []
-    for index, group in enumerate(suppressed.counts.index):
-        if group == TOTAL:
-            continue
-        feature = feature_by_key.get(_name_key(group))
-        if feature is None:
-            unmatched.append(group)
-        elif statuses[index] == SHOWN:
-            shown_locations.append(feature)
-            shown_z.append(values[index])
-            shown_text.append(f"{group}: {_shown_text(values[index], SHOWN, measure)}")
-        else:
-            hidden_locations.append(feature)
-            hidden_text.append(f"{group}: {hover_text(statuses[index], suppressed.k, lang)}")
-    matched = {_name_key(group) for group in suppressed.groups}
-    unmatched_features = tuple(name for name in names if _name_key(name) not in matched)
-    key = f"properties.{name_property}"
-    figure = go.Figure()
-    figure.add_choroplethmap(
-        geojson=geojson,
-        featureidkey=key,
-        locations=shown_locations,
-        z=shown_z,
-        text=shown_text,
-        hoverinfo="text",
-        colorscale=HEATMAP_SCALE,
-        zmin=0,
-        zmax=None if measure == CHILDREN else 100,
-        colorbar={"title": {"text": _axis_title([measure], lang)}},
-        name=measure_label(measure, lang),
-    )
-    if hidden_locations:
-        figure.add_choroplethmap(
-            geojson=geojson,
-            featureidkey=key,
-            locations=hidden_locations,
-            z=[1] * len(hidden_locations),
-            text=hidden_text,
-            hoverinfo="text",
-            colorscale=[[0, HIDDEN_FILL], [1, HIDDEN_FILL]],
-            marker={"line": {"color": HIDDEN_MARK, "width": 1}},
-            showscale=False,
-            name=_word("suppressed", lang),
-        )
-    # A blank background: the map needs no tiles from the internet, only the user's GeoJSON.
-    figure.update_layout(
-        template=CHART_TEMPLATE,
-        title=measure_label(measure, lang),
-        map={
-            "style": "white-bg",
-            **_view(geojson, {*shown_locations, *hidden_locations}, name_property),
-        },
-    )
-    return ChoroplethResult(figure, tuple(unmatched), unmatched_features)
