@@ -225,6 +225,15 @@ def test_young_children_are_never_coded_early_sexual_experience(synthetic_datase
     assert older["risk_factors"].str.contains("early_sexual_experience").any()
 
 
+def test_no_child_below_school_age_has_dropped_out_of_school(synthetic_dataset, sample_dataset):
+    for children in (synthetic_dataset.children, sample_dataset.children):
+        below = children[children["age"] < synth.SCHOOL_AGE]
+        assert not below["risk_factors"].str.contains("school_dropout").any()
+    children = synthetic_dataset.children
+    assert len(children[children["age"] < synth.SCHOOL_AGE]) > 5
+    assert children["risk_factors"].str.contains("school_dropout").any()
+
+
 def test_religious_and_local_leaders_fit_the_district(synthetic_dataset):
     members = synthetic_dataset.members.merge(
         synthetic_dataset.children[["child_id", "district"]], on="child_id"

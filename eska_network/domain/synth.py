@@ -117,6 +117,9 @@ _EXPLOITATION_ENDS = 0.55
 YOUNGEST_WITH_EARLY_SEXUAL_EXPERIENCE = 13
 """Below this age, sexual contact is recorded as ``maltreatment`` (abuse), never as the risk factor
 ``early_sexual_experience``."""
+SCHOOL_AGE = 7
+"""Indonesian children start primary school (SD) at 7: a younger child has no school to drop out
+of, so ``school_dropout`` is never drawn below this age."""
 
 
 @dataclass(frozen=True)
@@ -833,6 +836,7 @@ class _Children:
         young = age < YOUNGEST_WITH_EARLY_SEXUAL_EXPERIENCE
         risks = np.where(young & (risks & early > 0), (risks & ~early) | abuse, risks)
         risks[patterns["exploited_by_family"]] |= abuse
+        risks[age < SCHOOL_AGE] &= ~_bit(codes.RISK_FACTORS, "school_dropout")
 
         mood = (
             3.0
