@@ -49,7 +49,7 @@ def grant_statements(schema: str, role: str) -> list[str]:
 
     >>> grant_statements("public", "eska_app")[:2]
     ['GRANT USAGE ON SCHEMA public TO eska_app', 'GRANT SELECT, INSERT, UPDATE, DELETE ON \
-children, members, resources, gap_summaries, users, teams, actions TO eska_app']
+children, members, resources, gap_summaries, users, teams, actions, drafts TO eska_app']
     """
     for name in (schema, role):
         if not _NAME.match(name):
