@@ -1,7 +1,7 @@
 """each child's caseload score and published-figure vector kept at save time
 
 Revision ID: 0017_scale_saved_figures
-Revises: 0015_publications
+Revises: 0016_drafts
 Create Date: 2026-11-30 13:50:00
 
 The caseload's score and reasons of every child (all but the overdue actions), kept at save time
@@ -59,12 +59,12 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("child_id", "revision", name=op.f("pk_child_vectors")),
     )
-    from eska_network.store import scores, summaries, vectors
+    from eska_network.store import summaries, vectors
 
     connection = op.get_bind()
     stored = summaries.read(connection)
     if len(stored):
-        scores.replace(connection, stored)
+        # The scores are filled by 0018, once their table has all its columns.
         vectors.replace_current(connection, stored)
 
 
