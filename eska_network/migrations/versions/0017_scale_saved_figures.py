@@ -6,9 +6,9 @@ Create Date: 2026-11-30 13:50:00
 
 The caseload's score and reasons of every child (all but the overdue actions), kept at save time
 (eska_network/store/scores.py), and each save's district and vector for the planners' published
-figures (eska_network/store/vectors.py). For a store that already holds children, the scores and
-the vectors of the current revisions are computed here from its stored gap summaries, with the
-code of this version of the product (they are the product's figures, not the schema's;
+figures (eska_network/store/vectors.py). For a store that already holds children, the vectors
+of the current revisions are computed here (the scores in 0018) from its stored gap summaries,
+with the code of this version of the product (they are the product's figures, not the schema's;
 `python -m eska_network db check` compares them); earlier revisions get no vector, and a
 publication of a period they belong to is computed from the records, as before.
 """
