@@ -154,7 +154,9 @@ def places(found: list[io.Problem]) -> list[tuple[str, int | None, str | None]]:
 
 def assert_same_dataset(left: Dataset, right: Dataset) -> None:
     for spec in schema.FILES:
-        pd.testing.assert_frame_equal(left.table(spec), right.table(spec), obj=spec.name)
+        pd.testing.assert_frame_equal(
+            left.decoded().table(spec), right.decoded().table(spec), obj=spec.name
+        )
 
 
 # Reading valid input

@@ -29,6 +29,7 @@ from .conftest import SAMPLE_DATA, clear_store
 
 def assert_same_dataset(left: Dataset, right: Dataset) -> None:
     """Equal tables, row order aside (an export is sorted by key)."""
+    left, right = left.decoded(), right.decoded()
     for spec in schema.FILES:
         key = list(spec.key)
         a = left.table(spec).sort_values(key).reset_index(drop=True)

@@ -1,5 +1,8 @@
 """Reading one CSV file into a table of stripped strings, indexed by spreadsheet row number.
 
+Each column is read as integer codes (a pandas Categorical): each distinct cell is held, stripped
+and unescaped once, so the checks that follow work on the distinct cells too.
+
 Part of :mod:`eska_network.domain.io`.
 """
 
@@ -14,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv
 
-from eska_network.domain import csvsafe
+from eska_network.domain import csvsafe, table_codes
 from eska_network.domain.io_problems import Findings
 from eska_network.i18n import Said, say
 
@@ -39,10 +42,19 @@ def parse_csv(name: str, data: bytes, findings: Findings) -> pd.DataFrame | None
     except (csv.Error, pa.ArrowInvalid) as error:
         findings.add(name, say("validation.not_csv", error=str(error)))
         return None
-    # A cell the product wrote escaped for spreadsheets (csvsafe) is read back as it was.
-    frame = frame.apply(lambda cells: csvsafe.unescape_column(cells.str.strip()))
+    frame = pd.DataFrame({i: _cleaned(frame[i]) for i in frame.columns}, index=frame.index)
     header = [csvsafe.unescape_cell(cell.strip()) for cell in header]
     return _named_columns(name, frame, header, findings)
+
+
+def _cleaned(cells: pd.Series) -> pd.Series:
+    """The cells stripped of spaces and unescaped, done once per distinct cell.
+
+    A cell the product wrote escaped for spreadsheets (csvsafe) is read back as it was.
+    """
+    distinct = pd.Series(cells.cat.categories, dtype="str")
+    texts = csvsafe.unescape_column(distinct.str.strip())
+    return table_codes.coded(texts.to_numpy(), cells.cat.codes.to_numpy()).set_axis(cells.index)
 
 
 def _not_csv_text(data: bytes) -> tuple[Said, int | None] | None:
@@ -89,7 +101,7 @@ def _parse_rows(name: str, data: bytes, width: int, findings: Findings) -> pd.Da
 def _arrow_rows(
     data: bytes, width: int, threads: bool
 ) -> tuple[pa.Table, list[tuple[int | None, int, str]]]:
-    """Every row (header included) as strings, and the rows skipped for their length."""
+    """Every row (header included) as coded strings, and the rows skipped for their length."""
     skipped = []
 
     def skip(row: pyarrow.csv.InvalidRow) -> str:
@@ -107,7 +119,7 @@ def _arrow_rows(
             invalid_row_handler=skip,
         ),
         convert_options=pyarrow.csv.ConvertOptions(
-            column_types=dict.fromkeys(names, pa.string()),
+            column_types=dict.fromkeys(names, pa.dictionary(pa.int32(), pa.string())),
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         ),

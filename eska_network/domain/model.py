@@ -7,7 +7,10 @@ record, built on demand by :meth:`Dataset.child_system`.
 Table conventions (every producer of a Dataset, the CSV reader and the store, follows them):
 
 - one column per :mod:`eska_network.domain.schema` column, in schema order, then any extra columns;
-- ``id``, ``text`` and ``code`` columns hold ``str``, missing values are ``NA``;
+- ``id``, ``text`` and ``code`` columns hold ``str``, missing values are ``NA``; the CSV reader
+  keeps ``id``, ``code`` and ``codes`` columns as integer codes instead (a pandas ``Categorical`` of
+  the same texts, sorted: see :mod:`eska_network.domain.table_codes`), which hold a national data
+  set in a fraction of the memory; :meth:`Dataset.decoded` gives them as ``str``;
 - ``codes`` columns hold the distinct codes in vocabulary order joined by ``;`` (``""`` if none);
   a ``codes`` column with ``none_word`` (assessments.csv) holds ``NA`` when not recorded and
   ``"none"`` for a recorded empty list;
@@ -25,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from eska_network.domain import codes, schema
+from eska_network.domain import codes, schema, table_codes
 from eska_network.domain.schema import LIST_SEPARATOR, FileSpec
 
 if TYPE_CHECKING:
@@ -266,6 +269,20 @@ class Dataset:
     def table(self, spec: FileSpec) -> pd.DataFrame:
         return getattr(self, spec.name.removesuffix(".csv"))
 
+    def decoded(self) -> Dataset:
+        """The same data set with every column held as integer codes turned into ``str``.
+
+        >>> coded = Dataset(children=Dataset().children.astype({"child_id": "category"}))
+        >>> coded.decoded().children["child_id"].dtype
+        <StringDtype(na_value=nan)>
+        """
+        return Dataset(
+            **{
+                spec.name.removesuffix(".csv"): _decoded(self.table(spec))
+                for spec in schema.FILES
+            }
+        )
+
     @property
     def child_ids(self) -> list[str]:
         return self.children["child_id"].tolist()
@@ -315,6 +332,13 @@ class Dataset:
             assessments=_table(schema.ASSESSMENTS, assessments),
             actions=_table(schema.ACTIONS, actions),
         )
+
+
+def _decoded(table: pd.DataFrame) -> pd.DataFrame:
+    coded = [name for name in table.columns if table_codes.is_coded(table[name])]
+    if not coded:
+        return table
+    return table.assign(**{name: table_codes.as_text(table[name]) for name in coded})
 
 
 def _table(spec: FileSpec, objects: Iterable[object]) -> pd.DataFrame:
