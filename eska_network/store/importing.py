@@ -72,6 +72,8 @@ def import_dataset(
     Each stored child whose caseworker the import changes gets its own ``reassign`` audit row,
     by ``user_name`` in ``role``, in the same transaction.
     """
+    # The store's frames compare and write texts: a data set read from CSV holds codes.
+    dataset = dataset.decoded()
     problems: list[io.Problem] = []
     member_rows = _member_columns(dataset.members, problems)
     tie_rows = _tie_columns(dataset.ties, problems)
