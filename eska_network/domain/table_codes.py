@@ -34,7 +34,8 @@ def coded(values: pd.Index | np.ndarray | list, positions: np.ndarray) -> pd.Ser
     """
     if len(positions) == 0:
         return pd.Series(pd.Categorical([], categories=pd.Index([], dtype="str")))
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object), sort=True)
+    # Factorized as arrow strings (in C); a None becomes code -1, a missing cell.
+    codes, uniques = pd.factorize(pd.array(list(values), dtype="str"), sort=True)
     return pd.Series(
         pd.Categorical.from_codes(
             codes.astype(np.int32)[positions], categories=pd.Index(uniques, dtype="str")
@@ -83,4 +84,9 @@ def present(column: pd.Series) -> pd.Index:
 
 def as_text(column: pd.Series) -> pd.Series:
     """The column as ``str`` (a coded one decoded), for code that needs the texts themselves."""
-    return column.astype("str").where(column.notna()) if is_coded(column) else column
+    if not is_coded(column):
+        return column
+    # One take of the distinct texts (in C); pandas' own conversion builds every cell in Python.
+    texts = pd.array(column.cat.categories, dtype="str")
+    cells = texts.take(column.cat.codes.to_numpy(), allow_fill=True)
+    return pd.Series(cells, index=column.index, name=column.name)
