@@ -145,4 +145,6 @@ def _named_columns(
     if repeated:
         return None
     frame.columns = header
-    return frame[(frame != "").any(axis=1)]
+    filled = (frame != "").any(axis=1)
+    # Copied only when there are blank rows to drop: a national ties.csv is gigabytes of codes.
+    return frame if filled.all() else frame[filled]

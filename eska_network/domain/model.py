@@ -277,10 +277,7 @@ class Dataset:
         <StringDtype(na_value=nan)>
         """
         return Dataset(
-            **{
-                spec.name.removesuffix(".csv"): _decoded(self.table(spec))
-                for spec in schema.FILES
-            }
+            **{spec.name.removesuffix(".csv"): _decoded(self.table(spec)) for spec in schema.FILES}
         )
 
     @property
