@@ -180,8 +180,9 @@ def _report(folder: Path) -> Callable[[], object]:
     """What ``python -m eska_network report FOLDER`` does, without starting Python: read and check
     the folder, every child's gaps and overdue actions, the report table as CSV text."""
     read_dataset = product("domain.io", "read_dataset")
-    gap_table, follow_up = product("domain", "gap_table", "follow_up")
-    csvsafe = product("domain", "csvsafe")
+    gap_table = importlib_module("eska_network.domain.gap_table")
+    follow_up = importlib_module("eska_network.domain.follow_up")
+    csvsafe = importlib_module("eska_network.domain.csvsafe")
 
     def run() -> str:
         dataset = read_dataset(folder)
