@@ -61,6 +61,7 @@ def test_each_risk_factor_is_answered_by_the_tie_the_review_sets_against_it():
         ("no_adult_support", tie("mother", 2, support_types=("emotional",))),  # below 3
         ("weak_attachment", tie("imam", 5, support_types=("emotional",))),  # not family
         ("risky_peers", tie("ppa", 4, support_types=("emotional",))),  # not the community
+        ("risky_peers", tie("peer", 4, functions=("acceptance",))),  # a peer is the risk
     ],
 )
 def test_a_tie_that_does_not_fit_answers_nothing(risk, tie_row):

@@ -191,6 +191,7 @@ def with_stored_scores(
             "child_id": kept["child_id"].astype(str),
             "severity": kept["severity"].astype("int64"),
             "reasons": kept["reasons"].astype(object),
+            "chips": [_listed(text) for text in kept["chips"]],
             "caseworker": kept["caseworker"],
             "district": kept["district"],
             "as_of": pd.to_datetime(kept["as_of"]),
@@ -204,6 +205,11 @@ def with_stored_scores(
     if len(rescored):
         table = pd.concat([table, rescored.drop(columns="rank")], ignore_index=True)
     return ranked(table)
+
+
+def _listed(text: str) -> list[str]:
+    """A stored list of chips (``;``-joined) as a list."""
+    return text.split(REASON_SEPARATOR) if text else []
 
 
 def filter_caseload(

@@ -20,7 +20,8 @@ risk factor                answered by a child tie that ...
 ``school_dropout``         meets the **education** need ("formal or non-formal")
 ``risky_peers``            joins the child to the **community** with **acceptance** or
                            **emotional** support (belonging somewhere other than with the peers
-                           who put the child at risk)
+                           who put the child at risk); never a peer or friend: they are the
+                           risk itself
 ``no_adult_support``       joins the child to an **adult** (any member but a peer, friend,
                            sibling or cousin) with **strength 3 or more** and emotional or
                            instrumental support (a supportive adult figure)
@@ -188,6 +189,7 @@ ANSWERS: Mapping[str, Answer] = {
         functions=frozenset({"acceptance"}),
         support_types=frozenset({"emotional"}),
         levels=frozenset({"community"}),
+        adult=True,
     ),
     "no_adult_support": Answer(
         support_types=frozenset({"emotional", "instrumental"}),

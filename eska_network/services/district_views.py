@@ -51,7 +51,7 @@ def district_aggregates(
     """
     access.require(store, principal, access.VIEW_DISTRICTS)
     k = disclosure.suppression_k() if k is None else k
-    rows, figures = _published_districts(store, k, now)
+    figures = _published_districts(store, k, now)
     if isinstance(figures, TooFewChildren):
         return figures
     services = districts.service_table(_resources(store), figures.groups)
@@ -74,18 +74,21 @@ def province_aggregates(
     """
     access.require(store, principal, access.VIEW_DISTRICTS)
     k = disclosure.suppression_k() if k is None else k
-    _, figures = _published_districts(store, k, now)
+    figures = _published_districts(store, k, now)
     if isinstance(figures, TooFewChildren):
         return figures
     # The province rows add up the children's published vectors, so they read the bases the
     # district page itself no longer needs.
+    assert figures.period is not None  # _published_districts dates its figures
     with store.reading() as connection:
         rows = publications.read(connection, "district", figures.period) or {}
     return provinces.province_figures(rows, figures, k, figures.base)
 
 
-def _published_districts(store: Store, k: int, now: dt.datetime | None):
-    """The published district rows and figures of the last complete period."""
+def _published_districts(
+    store: Store, k: int, now: dt.datetime | None
+) -> SuppressedTable | TooFewChildren:
+    """The published district figures of the last complete period, dated."""
     period = publication.last_complete_period(
         now or access.utc_now(), publication.publication_unit()
     )
@@ -99,10 +102,10 @@ def _published_districts(store: Store, k: int, now: dt.datetime | None):
         summaries = gap_table.gap_table(records)
         return publication.row_bases(summaries, records.children["district"].tolist())
 
-    rows, figures = publications.ensure(
+    row_periods, figures = publications.ensure(
         store, "district", period, k, publication.rounding_base(), by_district
     )
-    return rows, _dated(figures, rows, period)
+    return _dated(figures, row_periods, period)
 
 
 def quarterly_aggregates(

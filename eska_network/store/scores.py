@@ -21,7 +21,13 @@ from eska_network.domain import severity
 from eska_network.i18n import LANGUAGES
 from eska_network.store import frames, tables
 
-SCORE_COLUMNS = ("child_id", "severity", "gaps", *(f"reasons_{lang}" for lang in LANGUAGES))
+SCORE_COLUMNS = (
+    "child_id",
+    "severity",
+    "gaps",
+    *(f"reasons_{lang}" for lang in LANGUAGES),
+    *(f"chips_{lang}" for lang in LANGUAGES),
+)
 
 
 def score_columns(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -52,6 +58,8 @@ def score_columns(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
     for lang in LANGUAGES:
         reasons = severity.reason_lists(frame, lang, points).map(ranking.REASON_SEPARATOR.join)
         columns[f"reasons_{lang}"] = reasons.to_numpy(dtype=object)
+        chips = severity.chip_lists(frame, lang, points).map(ranking.REASON_SEPARATOR.join)
+        columns[f"chips_{lang}"] = chips.to_numpy(dtype=object)
     return columns
 
 
@@ -80,17 +88,19 @@ def read(connection: sa.Connection, lang: str) -> pd.DataFrame:
     """Every stored score with the summary columns the caseload shows, children's caseworker and
     district; one row per child, in no particular order.
 
-    Columns: ``child_id``, ``severity``, ``gaps``, ``reasons`` (in ``lang``), ``as_of``,
-    ``stale_ties``, ``longest_no_contact_days``, ``caseworker``, ``district``.
+    Columns: ``child_id``, ``severity``, ``gaps``, ``reasons`` and ``chips`` (in ``lang``),
+    ``as_of``, ``stale_ties``, ``longest_no_contact_days``, ``caseworker``, ``district``.
     """
     scores, summaries, kids = tables.child_scores, tables.gap_summaries, tables.children
-    reasons = scores.c[f"reasons_{lang if lang in LANGUAGES else 'en'}"]
+    said = lang if lang in LANGUAGES else "en"
+    reasons, chips = scores.c[f"reasons_{said}"], scores.c[f"chips_{said}"]
     query = (
         sa.select(
             scores.c.child_id,
             scores.c.severity,
             scores.c.gaps,
             reasons.label("reasons"),
+            chips.label("chips"),
             summaries.c.as_of,
             summaries.c.stale_ties,
             summaries.c.longest_no_contact_days,

@@ -187,6 +187,16 @@ child_scores = sa.Table(
         sa.Column(f"reasons_{lang}", sa.Text, nullable=False, comment=f"the reasons in {lang}")
         for lang in LANGUAGES
     ),
+    *(
+        sa.Column(
+            f"chips_{lang}",
+            sa.Text,
+            nullable=False,
+            server_default="",
+            comment=f"the most serious reasons in a few words, in {lang}",
+        )
+        for lang in LANGUAGES
+    ),
 )
 
 child_vectors = sa.Table(

@@ -30,6 +30,25 @@ def recording_app(tmp_path_factory) -> Iterator[tuple[str, str]]:
         yield url, f"sqlite:///{folder / 'eska.db'}"
 
 
+def fill_new_member_with_tie(page: Page, label: str) -> Locator:
+    """A new institution member ``label`` and a strong tie from the child to it; returns the
+    new tie's part of the form."""
+    new_member = page.get_by_test_id("stExpander").filter(
+        has_text=i18n.text("assess.where.new_member", n=1)
+    )
+    new_member.get_by_label(i18n.text("assess.field.label")).fill(label)
+    _choose(page, new_member, i18n.text("assess.field.level"), "institutions")
+    _choose(page, new_member, i18n.text("assess.field.role"), "Legal aid")
+    new_tie = page.get_by_test_id("stExpander").filter(
+        has_text=i18n.text("assess.where.new_tie", n=1)
+    )
+    _choose(
+        page, new_tie, i18n.text("assess.field.target"), i18n.text("assess.new_member_option", n=1)
+    )
+    new_tie.get_by_text("4 – strong (thick line)").click()
+    return new_tie
+
+
 def _choose(page: Page, scope: Locator, label: str, option: str) -> None:
     """Pick ``option`` in the select box labelled ``label`` within ``scope``."""
     box = scope.get_by_test_id("stSelectbox").filter(has_text=label).first
@@ -55,20 +74,7 @@ def test_an_assessment_recorded_through_the_forms_leaves_the_earlier_map_unchang
     earlier = before.latest_assessment()
     map_before = before.ties_as_of(earlier)
 
-    new_member = page.get_by_test_id("stExpander").filter(
-        has_text=i18n.text("assess.where.new_member", n=1)
-    )
-    new_member.get_by_label(i18n.text("assess.field.label")).fill(NEW_LABEL)
-    _choose(page, new_member, i18n.text("assess.field.level"), "institutions")
-    _choose(page, new_member, i18n.text("assess.field.role"), "Legal aid")
-
-    new_tie = page.get_by_test_id("stExpander").filter(
-        has_text=i18n.text("assess.where.new_tie", n=1)
-    )
-    _choose(
-        page, new_tie, i18n.text("assess.field.target"), i18n.text("assess.new_member_option", n=1)
-    )
-    new_tie.get_by_text("4 – strong (thick line)").click()
+    new_tie = fill_new_member_with_tie(page, NEW_LABEL)
     needs = new_tie.get_by_test_id("stMultiSelect").filter(
         has_text=i18n.text("assess.field.needs_met")
     )

@@ -1,14 +1,14 @@
 """each child's caseload score and published-figure vector kept at save time
 
 Revision ID: 0017_scale_saved_figures
-Revises: 0015_publications
+Revises: 0016_drafts
 Create Date: 2026-11-30 13:50:00
 
 The caseload's score and reasons of every child (all but the overdue actions), kept at save time
 (eska_network/store/scores.py), and each save's district and vector for the planners' published
-figures (eska_network/store/vectors.py). For a store that already holds children, the scores and
-the vectors of the current revisions are computed here from its stored gap summaries, with the
-code of this version of the product (they are the product's figures, not the schema's;
+figures (eska_network/store/vectors.py). For a store that already holds children, the vectors
+of the current revisions are computed here (the scores in 0018) from its stored gap summaries,
+with the code of this version of the product (they are the product's figures, not the schema's;
 `python -m eska_network db check` compares them); earlier revisions get no vector, and a
 publication of a period they belong to is computed from the records, as before.
 """
@@ -59,12 +59,12 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("child_id", "revision", name=op.f("pk_child_vectors")),
     )
-    from eska_network.store import scores, summaries, vectors
+    from eska_network.store import summaries, vectors
 
     connection = op.get_bind()
     stored = summaries.read(connection)
     if len(stored):
-        scores.replace(connection, stored)
+        # The scores are filled by 0018, once their table has all its columns.
         vectors.replace_current(connection, stored)
 
 
