@@ -81,21 +81,21 @@ if uploaded:
         checked = (digest.hexdigest(), check)
         st.session_state[CHECKED] = checked
     check = checked[1]
-    if check.problems:
+    ready = check.ready
+    if ready is None:
         st.error(ui.t("import.problems", n=len(check.problems)))
         _problem_table(check.problems)
-    elif not dataset_transfer.changes_anything(check.preview):
+    elif not dataset_transfer.changes_anything(ready[1]):
         st.info(ui.t("import.nothing_new"))
     else:
-        st.success(ui.t("import.valid", summary=io.summary(check.dataset)))
-        _report_table(check.preview)
+        dataset, preview = ready
+        st.success(ui.t("import.valid", summary=io.summary(dataset)))
+        _report_table(preview)
         if st.button(ui.t("import.submit"), type="primary", icon=":material/upload:"):
             progress = st.progress(0, text=ui.t("import.progress.check"))
             try:
                 progress.progress(30, text=ui.t("import.progress.write"))
-                report = dataset_transfer.import_checked(
-                    context.store, context.principal, check.dataset
-                )
+                report = dataset_transfer.import_checked(context.store, context.principal, dataset)
             except AccessDenied:
                 st.error(ui.t("app.refused"))
             except io.DatasetError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import NoReturn
 
 import streamlit as st
 
@@ -26,10 +27,13 @@ context = ui.page_context("record_assessment")
 lang = context.lang
 st.title(ui.t("page.record_assessment"))
 
-child_id = ui.child_picker(context)
-if child_id is None:
+
+def _no_children() -> NoReturn:
     st.info(ui.t("assess.no_children"))
     st.stop()
+
+
+child_id = ui.child_picker(context) or _no_children()
 
 
 def _open(generation: int = 0, *, restore: bool = False) -> states.OpenForm:

@@ -77,7 +77,7 @@ class LoginPolicy:
         defaults where unset."""
         default = cls()
         return cls(
-            max_failures=_positive(environ, "ESKA_LOCKOUT_ATTEMPTS", default.max_failures),
+            max_failures=int(_positive(environ, "ESKA_LOCKOUT_ATTEMPTS", default.max_failures)),
             lockout=dt.timedelta(
                 minutes=_positive(environ, "ESKA_LOCKOUT_MINUTES", default.lockout / _MINUTE)
             ),
@@ -347,7 +347,7 @@ def authenticate(
         usable = row is not None and row.active and not locked
         if usable and matches:
             result = LoginResult(_user(row).principal(), "ok")
-            values = {"failed_logins": 0, "locked_until": None}
+            values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
         elif usable:
             failures = row.failed_logins + 1
             just_locked = failures >= policy.max_failures
@@ -371,7 +371,7 @@ def authenticate(
     detail = "account locked" if result.reason == "locked" else "bad credentials"
     if row is not None and not row.active:
         detail = "account inactive"
-    shown_name = None if known else unknown_user_label(name_key, user_name)
+    shown_name = None if known else unknown_user_label(name_key or "", user_name)
     write_audit(store, known, "failed_login", "failure", detail=detail, user_name=shown_name)
     if just_locked:
         write_audit(store, known, "lockout", "success", detail=f"{policy.max_failures} failures")
@@ -395,7 +395,10 @@ def unknown_user_label(key: str, user_name: str) -> str:
 
 
 def _name_key(connection: sa.Connection) -> str:
-    return connection.scalar(sa.select(settings.c.value).where(settings.c.key == "audit_name_key"))
+    key = connection.scalar(sa.select(settings.c.value).where(settings.c.key == "audit_name_key"))
+    if key is None:
+        raise RuntimeError("the store has no audit name key: run its migrations")
+    return key
 
 
 def logout(store: Store, principal: Principal, *, timed_out: bool = False) -> None:

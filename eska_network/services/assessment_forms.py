@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -102,7 +103,7 @@ def open_record(store: Store, principal: access.Principal, child_id: str) -> Rec
     revision = store.revision(child_id)
     dataset = store.load_dataset([child_id])
     system = dataset.child_system(child_id)
-    removed = frozenset()
+    removed: frozenset[str] = frozenset()
     if "removed_on" in dataset.members:
         gone = dataset.members[dataset.members["removed_on"].notna()]
         removed = frozenset(gone["member_id"])
@@ -207,7 +208,7 @@ class Draft:
 
     changes: AssessmentChanges
     problems: tuple[FieldProblem, ...]
-    places: Mapping[tuple[str, int], str]
+    places: Mapping[tuple[str, int | None], str]
 
     @property
     def is_empty(self) -> bool:
@@ -262,7 +263,7 @@ def draft_changes(
     shown = form_defaults(baseline)
     now = form_defaults(current)
     problems: list[FieldProblem] = []
-    places: dict[tuple[str, int], str] = {}
+    places: dict[tuple[str, int | None], str] = {}
 
     child = None
     values, changed = _merged(form.child, shown.child, now.child, CHILD_FIELDS)
@@ -270,7 +271,8 @@ def draft_changes(
         child = ChildChange(**values)
         _check(problems, "child", schema.ASSESSMENTS, child, CHILD_FIELDS, lang)
 
-    edited, removed = [], []
+    edited: list[MemberChange] = []
+    removed: list[str] = []
     for key, entry in form.members.items():
         member_id = key.removeprefix("member:")
         base = shown.members.get(key, entry)
@@ -285,7 +287,8 @@ def draft_changes(
             edited.append(change)
             _check(problems, key, schema.MEMBERS, change, MEMBER_FIELDS, lang)
 
-    added, new_ids = [], {}
+    added: list[MemberChange] = []
+    new_ids: dict[str, str] = {}
     taken = {m.member_id for m in baseline.system.members + current.system.members}
     for number, entry in enumerate(form.new_members):
         if not entry.is_filled:
@@ -305,23 +308,23 @@ def draft_changes(
         added.append(change)
         _check(problems, key, schema.MEMBERS, change, MEMBER_FIELDS, lang)
 
-    ties = []
+    ties: list[TieChange] = []
     current_ties = {tie_key(t.pair): t for t in current.ties()}
-    for key, entry in form.ties.items():
-        base = shown.ties.get(key, entry)
-        values, changed = _merged(entry, base, current_ties.get(key, base), TIE_FIELDS)
+    for key, tie in form.ties.items():
+        tie_base = shown.ties.get(key, tie)
+        values, changed = _merged(tie, tie_base, current_ties.get(key, tie_base), TIE_FIELDS)
         if changed:
-            change = TieChange(base.source, base.target, **values)
+            tie_change = TieChange(tie_base.source or "", tie_base.target or "", **values)
             places[("ties", len(ties))] = key
-            ties.append(change)
-            _check(problems, key, schema.TIES, change, TIE_FIELDS, lang)
-    for number, entry in enumerate(form.new_ties):
-        if entry.target is None:
+            ties.append(tie_change)
+            _check(problems, key, schema.TIES, tie_change, TIE_FIELDS, lang)
+    for number, tie in enumerate(form.new_ties):
+        if tie.target is None:
             continue
         key = f"new_tie:{number}"
-        ends = {}
+        ends: dict[str, str | None] = {}
         for end in ("source", "target"):
-            name = getattr(entry, end)
+            name = getattr(tie, end)
             if name is None:
                 problems.append(FieldProblem(key, end, i18n.text("assess.choose_end", lang)))
             elif name.startswith(NEW_MEMBER) and name not in new_ids:
@@ -330,12 +333,12 @@ def draft_changes(
                     FieldProblem(key, end, i18n.text("assess.new_member_blank", lang, n=slot))
                 )
             ends[end] = new_ids.get(name, name)
-        change = TieChange(
-            ends["source"] or "", ends["target"] or "", **{n: getattr(entry, n) for n in TIE_FIELDS}
+        tie_change = TieChange(
+            ends["source"] or "", ends["target"] or "", **{n: getattr(tie, n) for n in TIE_FIELDS}
         )
         places[("ties", len(ties))] = key
-        ties.append(change)
-        _check(problems, key, schema.TIES, change, TIE_FIELDS, lang)
+        ties.append(tie_change)
+        _check(problems, key, schema.TIES, tie_change, TIE_FIELDS, lang)
 
     changes = AssessmentChanges(
         child=child,
@@ -347,7 +350,7 @@ def draft_changes(
     return Draft(changes, tuple(problems), places)
 
 
-def _member_change(member_id: str, values: Mapping[str, object]) -> MemberChange:
+def _member_change(member_id: str, values: Mapping[str, Any]) -> MemberChange:
     label = values["label"]
     role = values["role"]
     return MemberChange(
@@ -421,9 +424,10 @@ def _codes_text(values: Iterable[str], vocabulary: codes.Vocabulary, lang: str) 
     return ", ".join(vocabulary.label(code, lang) for code in values if code in vocabulary)
 
 
-def tie_title(record: Record, tie: Tie | TieChange, lang: str = "en") -> str:
-    """``Child – Mother``: the tie's two ends as the map names them."""
-    return f"{record.label(tie.source, lang)} – {record.label(tie.target, lang)}"
+def tie_title(record: Record, tie: Tie | TieChange | TieEntry, lang: str = "en") -> str:
+    """``Child – Mother``: the tie's two ends as the map names them (an end not chosen yet: –)."""
+    ends = (record.label(end, lang) if end else "–" for end in (tie.source, tie.target))
+    return " – ".join(ends)
 
 
 def entry_title(record: Record, entry: str, lang: str = "en") -> str:

@@ -204,7 +204,7 @@ def custom_proposal(
     if not text and not role:
         raise ProposalError(i18n.say("conference.error.proposal_empty"))
     if not text:
-        text = MEMBER_ROLES.label(role, lang) if role in MEMBER_ROLES else str(role)
+        text = MEMBER_ROLES.label(role, lang) if role and role in MEMBER_ROLES else str(role)
     return ProposedTie(
         f"{PROPOSED_PREFIX}_{number}",
         level,
@@ -242,7 +242,7 @@ def record_proposal(
         When the child was saved since ``expected_revision``.
     """
     known = {member.member_id for member in system.members}
-    added = ()
+    added: tuple[MemberChange, ...] = ()
     if proposal.member_id not in known:
         member = proposal.member(system.child.child_id, lang)
         added = (

@@ -33,6 +33,13 @@ class UploadCheck:
     preview: ImportReport | None
     problems: tuple[io.Problem, ...] = ()
 
+    @property
+    def ready(self) -> tuple[Dataset, ImportReport] | None:
+        """The data set and what importing it would change, when nothing is wrong."""
+        if self.problems or self.dataset is None or self.preview is None:
+            return None
+        return self.dataset, self.preview
+
 
 class _DryRun(Exception):
     """Raised inside the dry run's transaction so that it is rolled back."""

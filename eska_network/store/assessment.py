@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -20,6 +21,9 @@ from eska_network.domain import codes, io, schema
 from eska_network.domain.model import Child, ChildSystem, Member, Tie, codes_cell
 from eska_network.i18n import Said, say
 from eska_network.store import reading, summaries, tables
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,7 @@ class AssessmentError(ValueError):
         """The messages keyed by :attr:`Problem.where` (e.g. ``ties[0].strength``)."""
         result: dict[str, list[str]] = {}
         for problem in self.problems:
-            result.setdefault(problem.where, []).append(problem.message)
+            result.setdefault(problem.where, []).append(problem.words())
         return result
 
 
@@ -361,7 +365,11 @@ def _cell(value: object) -> str:
 
 
 def _check_fields(
-    problems: list[Problem], spec: schema.FileSpec, obj: object, part: str, index: int | None
+    problems: list[Problem],
+    spec: schema.FileSpec,
+    obj: DataclassInstance,
+    part: str,
+    index: int | None,
 ) -> None:
     for f in fields(obj):
         message = check_value(spec.column(f.name), getattr(obj, f.name))
@@ -430,7 +438,8 @@ def _child_plan(
         new, before = getattr(change, name), getattr(old, name)
         column = schema.ASSESSMENTS.column(name)
         if column.kind == "codes":
-            new = tuple(column.vocabulary.sort(c for c in new if c in column.vocabulary))
+            vocabulary = _vocabulary(column)
+            new = tuple(vocabulary.sort(c for c in new if c in vocabulary))
             if new != tuple(before):
                 # An empty list is recorded as ``none``.
                 row[name] = codes_cell(column, new)
@@ -464,8 +473,16 @@ def _child_plan(
 
 
 def _codes(column: schema.Column, values: Iterable[str]) -> str:
-    known = [value for value in values if value in column.vocabulary]
-    return schema.LIST_SEPARATOR.join(column.vocabulary.sort(known))
+    vocabulary = _vocabulary(column)
+    known = [value for value in values if value in vocabulary]
+    return schema.LIST_SEPARATOR.join(vocabulary.sort(known))
+
+
+def _vocabulary(column: schema.Column) -> codes.Vocabulary:
+    """The codes a ``codes`` column takes."""
+    if column.vocabulary is None:
+        raise ValueError(f"{column.name} is not a column of codes")
+    return column.vocabulary
 
 
 def _check_member_fields(

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from eska_network.store import audit_chain, engine, tables
+from eska_network.store import audit_chain, engine, frames, tables
 from eska_network.store.core import Store
 
 PG_DUMP_MAGIC = b"PGDMP"
@@ -240,7 +240,7 @@ def _normal(sql: str) -> str:
 
 
 def _check_sqlite_triggers(file: Path, connection: sa.Connection) -> None:
-    found = dict(
+    found: dict[str, str] = dict(
         connection.execute(
             sa.text(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
@@ -321,7 +321,7 @@ def _stage_pg_data(connection: sa.Connection, file: Path) -> dict[str, tuple[sa.
 
     ``alembic_version`` is read instead: its entry is ``(None, version)``.
     """
-    raw = connection.connection.driver_connection
+    raw = frames.driver_connection(connection)
     known = {table.name: table for table in tables.metadata.sorted_tables}
     staged: dict = {}
     process = subprocess.Popen(
@@ -329,6 +329,8 @@ def _stage_pg_data(connection: sa.Connection, file: Path) -> dict[str, tuple[sa.
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+    # Both pipes exist: they were asked for above.
+    assert process.stdout is not None and process.stderr is not None
     try:
         lines = iter(process.stdout)
         for line in lines:

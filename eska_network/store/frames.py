@@ -150,7 +150,7 @@ def insert_rows(connection: sa.Connection, table: sa.Table, columns: Mapping[str
     rows = list(zip(*columns.values(), strict=True))
     if not rows:
         return 0
-    raw = _driver_connection(connection)
+    raw = driver_connection(connection)
     if connection.dialect.name == "postgresql":
         quoted = ", ".join(connection.dialect.identifier_preparer.quote(n) for n in names)
         sql = f"COPY {table.name} ({quoted}) FROM STDIN"
@@ -196,7 +196,7 @@ def _raw(connection: sa.Connection, query: sa.Select) -> list[tuple]:
     compiled = query.compile(
         dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
     )
-    cursor = _driver_connection(connection).cursor()
+    cursor = driver_connection(connection).cursor()
     try:
         cursor.execute(str(compiled), _positional(compiled))
         return cursor.fetchall()
@@ -224,7 +224,7 @@ def lock_children(connection: sa.Connection, child_ids: Sequence[str]) -> None:
         connection.execute(query).fetchall()
 
 
-def _driver_connection(connection: sa.Connection) -> Any:
+def driver_connection(connection: sa.Connection) -> Any:
     """The database driver's own connection under ``connection`` (sqlite3 or psycopg)."""
     raw = connection.connection.driver_connection
     if raw is None:

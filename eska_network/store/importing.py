@@ -182,7 +182,7 @@ def _member_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataF
             problems.append(
                 io.Problem.of(
                     schema.MEMBERS.name,
-                    position + 2,
+                    int(position) + 2,
                     REMOVED_ON,
                     say("validation.bad_date", cell=f"'{text.iloc[position]}'"),
                 )
@@ -205,7 +205,7 @@ def _tie_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataFram
         problems.append(
             io.Problem.of(
                 schema.TIES.name,
-                position + 2,
+                int(position) + 2,
                 None,
                 say(
                     "validation.tie_row_twice",
@@ -433,11 +433,13 @@ def _upsert_actions(
     records = []
     for _, row in upsert.new.iterrows():
         values = {name: _plain(name, row[name]) for name in [*key, *_ACTION_STORED]}
-        action_id = connection.execute(
+        inserted = connection.execute(
             tables.actions.insert().values(
                 **values, created_by=user_name, created_at=now, updated_at=now, revision=1
             )
-        ).inserted_primary_key[0]
+        ).inserted_primary_key
+        assert inserted is not None  # an INSERT of one row gives its key
+        action_id = inserted[0]
         records.append((action_id, 1, values))
     for _, row in upsert.changed.iterrows():
         values = {name: _plain(name, row[name]) for name in _ACTION_STORED}
@@ -573,7 +575,9 @@ def _revision_of(rows: pd.DataFrame, revisions: pd.Series) -> np.ndarray:
 def _update(connection: sa.Connection, table: sa.Table, rows: pd.DataFrame, key: list[str]) -> None:
     if rows.empty:
         return
-    values = {name: sa.bindparam(f"v_{name}") for name in rows.columns if name not in key}
+    values: dict[str, sa.BindParameter] = {
+        name: sa.bindparam(f"v_{name}") for name in rows.columns if name not in key
+    }
     condition = sa.and_(*(table.c[name] == sa.bindparam(f"k_{name}") for name in key))
     columns = frames.chunk_values(rows)
     parameters = [
