@@ -31,18 +31,21 @@ def parse_csv(name: str, data: bytes, findings: Findings) -> pd.DataFrame | None
     if problem is not None:
         findings.add(name, *problem)
         return None
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that copies the whole file
         findings.add(name, say("validation.empty_file"))
         return None
     if not data.endswith((b"\n", b"\r")):
         data += b"\n"
     try:
         header = next(csv.reader(io.TextIOWrapper(io.BytesIO(data), "utf-8", newline="")))
-        frame = _parse_rows(name, data, len(header), findings)
+        parsed = [_parse_rows(name, data, len(header), findings)]
     except (csv.Error, pa.ArrowInvalid) as error:
         findings.add(name, say("validation.not_csv", error=str(error)))
         return None
-    frame = pd.DataFrame({i: _cleaned(frame[i]) for i in frame.columns}, index=frame.index)
+    # A national ties.csv is gigabytes: its bytes go before its table is converted, and each
+    # column of the table goes as soon as it is (``parsed`` holds the one reference to it).
+    del data
+    frame = _frame(parsed)
     header = [csvsafe.unescape_cell(cell.strip()) for cell in header]
     return _named_columns(name, frame, header, findings)
 
@@ -54,7 +57,7 @@ def _cleaned(cells: pd.Series) -> pd.Series:
     """
     distinct = pd.Series(cells.cat.categories, dtype="str")
     texts = csvsafe.unescape_column(distinct.str.strip())
-    return table_codes.coded(texts.to_numpy(), cells.cat.codes.to_numpy()).set_axis(cells.index)
+    return table_codes.coded(texts.to_numpy(), cells.cat.codes.to_numpy())
 
 
 def _not_csv_text(data: bytes) -> tuple[Said, int | None] | None:
@@ -76,8 +79,10 @@ def _not_csv_text(data: bytes) -> tuple[Said, int | None] | None:
     return None
 
 
-def _parse_rows(name: str, data: bytes, width: int, findings: Findings) -> pd.DataFrame:
-    """The data rows as strings, indexed by row number; rows of the wrong length are reported."""
+def _parse_rows(
+    name: str, data: bytes, width: int, findings: Findings
+) -> tuple[pa.Table, np.ndarray]:
+    """Every row as coded strings, and each row's number; rows of the wrong length are reported."""
     table, skipped = _arrow_rows(data, width, threads=len(data) > _THREADS_FROM_BYTES)
     if any(number is None for number, _, _ in skipped):
         # Only a parse on one thread knows the number of each row it skips.
@@ -92,9 +97,20 @@ def _parse_rows(name: str, data: bytes, width: int, findings: Findings) -> pd.Da
         pd.Index([number for number, _ in wrong]),
         (say("validation.cells", cells=cells, width=width) for _, cells in wrong),
     )
-    frame = table.slice(1).to_pandas()
+    return table, numbers
+
+
+def _frame(parsed: list[tuple[pa.Table, np.ndarray]]) -> pd.DataFrame:
+    """The data rows (the header row left out) as a table of cleaned coded columns, indexed by row
+    number; the one table in ``parsed`` is taken from it and let go column by column."""
+    table, numbers = parsed.pop()
+    columns = {}
+    for i in range(table.num_columns):
+        cells = table.column(0).slice(1).to_pandas()
+        table = table.remove_column(0)
+        columns[i] = _cleaned(cells)
+    frame = pd.DataFrame(columns)
     frame.index = numbers[1:]
-    frame.columns = range(width)
     return frame
 
 
