@@ -111,6 +111,8 @@ def _frame(parsed: list[tuple[pa.Table, np.ndarray]]) -> pd.DataFrame:
         columns[i] = _cleaned(cells)
     frame = pd.DataFrame(columns)
     frame.index = numbers[1:]
+    # Arrow's allocator keeps freed blocks for reuse; the next file is read with pandas and numpy.
+    pa.default_memory_pool().release_unused()
     return frame
 
 

@@ -15,6 +15,24 @@ from eska_network.domain.io_problems import Findings, quoted
 from eska_network.domain.schema import FileSpec
 from eska_network.i18n import say
 
+REFERENCE_COLUMNS = {
+    schema.CHILDREN.name: ("child_id", "district"),
+    schema.MEMBERS.name: ("child_id", "member_id", "resource_id"),
+    schema.TIES.name: ("child_id", "source", "target"),
+    schema.RESOURCES.name: ("resource_id", "district"),
+    schema.ASSESSMENTS.name: ("child_id",),
+    schema.ACTIONS.name: (
+        "child_id",
+        "resource_id",
+        "gap",
+        "status",
+        "worker_role",
+        "created_on",
+        "status_on",
+    ),
+}
+"""The columns of each file :func:`check_references` reads; the others can go once checked."""
+
 
 def check_references(raw: dict[str, pd.DataFrame], findings: Findings) -> None:
     """Members and ties must name a child that exists; tie ends and resources must exist too."""
