@@ -26,7 +26,8 @@ from eska_network.districts.aggregates import (
     measure_label,
     total_label,
 )
-from eska_network.districts.disclosure import SHOWN, SuppressedTable, hover_text
+from eska_network.districts.cell_hiding import SHOWN
+from eska_network.districts.disclosure import SuppressedTable, hover_text
 from eska_network.districts.provinces import UNKNOWN_PROVINCE
 from eska_network.districts.unserved import needs_and_services
 from eska_network.domain.codes import NEEDS
