@@ -277,7 +277,10 @@ class Dataset:
         <StringDtype(na_value=nan)>
         """
         return Dataset(
-            **{spec.name.removesuffix(".csv"): _decoded(self.table(spec)) for spec in schema.FILES}
+            **{
+                spec.name.removesuffix(".csv"): table_codes.decoded(self.table(spec))
+                for spec in schema.FILES
+            }
         )
 
     @property
@@ -329,13 +332,6 @@ class Dataset:
             assessments=_table(schema.ASSESSMENTS, assessments),
             actions=_table(schema.ACTIONS, actions),
         )
-
-
-def _decoded(table: pd.DataFrame) -> pd.DataFrame:
-    coded = [name for name in table.columns if table_codes.is_coded(table[name])]
-    if not coded:
-        return table
-    return table.assign(**{name: table_codes.as_text(table[name]) for name in coded})
 
 
 def _table(spec: FileSpec, objects: Iterable[object]) -> pd.DataFrame:

@@ -90,3 +90,11 @@ def as_text(column: pd.Series) -> pd.Series:
     texts = pd.array(column.cat.categories, dtype="str")
     cells = texts.take(column.cat.codes.to_numpy(), allow_fill=True)
     return pd.Series(cells, index=column.index, name=column.name)
+
+
+def decoded(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with every coded column as ``str`` (the table itself when none is coded)."""
+    coded = [name for name in table.columns if is_coded(table[name])]
+    if not coded:
+        return table
+    return table.assign(**{name: as_text(table[name]) for name in coded})
