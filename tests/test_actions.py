@@ -193,7 +193,7 @@ def _legal_child(store, child_id="C1") -> ChildSystem:
     assigned = ASSIGNMENTS[child_id]
     child = Child(child_id, "Kota Contoh", 14, caseworker=assigned, needs=("legal",))
     mother = Member(child_id, "mother", "Siti", "family", "mother")
-    tie = Tie(child_id, "child", "mother", 4, "supportive", DAY, ("emotional",))
+    tie = Tie(child_id, "child", "mother", 4, "supportive", DAY, support_types=("emotional",))
     service = Resource("R1", "Kota Contoh", "LBH Contoh", "institution", ("legal",), "legal_aid")
     store.import_dataset(
         Dataset.from_objects(children=[child], members=[mother], ties=[tie], resources=[service])

@@ -267,10 +267,10 @@ def datasets(draw) -> Dataset:
                         draw(st.integers(0, 5)),
                         draw(st.sampled_from(codes.VALENCES.codes)),
                         assessed_on,
-                        draw(_codes(codes.SUPPORT_TYPES)),
-                        draw(_codes(codes.FUNCTIONS)),
-                        draw(_codes(codes.NEEDS)),
-                        draw(st.none() | _DATES),
+                        support_types=draw(_codes(codes.SUPPORT_TYPES)),
+                        functions=draw(_codes(codes.FUNCTIONS)),
+                        needs_met=draw(_codes(codes.NEEDS)),
+                        last_contact=draw(st.none() | _DATES),
                     )
                 )
     dataset = Dataset.from_objects(children, members, ties, resources)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Any
 
 import pandas as pd
@@ -23,7 +23,7 @@ import pandas as pd
 from eska_network import i18n
 from eska_network.domain import codes, schema
 from eska_network.domain.member_roles import role_label
-from eska_network.domain.model import ChildSystem, Member, Resource, Tie
+from eska_network.domain.model import PROVIDES, ChildSystem, Member, Resource, Tie, TieProvides
 from eska_network.services import access
 from eska_network.store import Store
 from eska_network.store.assessment import (
@@ -32,7 +32,7 @@ from eska_network.store.assessment import (
     MemberChange,
     Problem,
     SavedRevision,
-    TieChange,
+    TieUpdate,
     check_value,
 )
 
@@ -41,14 +41,8 @@ NEW_MEMBER = "new_member:"
 CHILD_FIELDS = schema.ASSESSED_FIELDS
 """What an assessment records about the child (an assessments.csv row)."""
 MEMBER_FIELDS = ("label", "level", "role", "resource_id")
-TIE_FIELDS = (
-    "strength",
-    "valence",
-    "support_types",
-    "functions",
-    "needs_met",
-    "last_contact",
-)
+TIE_FIELDS = ("strength", "valence", *PROVIDES, "last_contact")
+"""What a tie's entry records besides its ends, in ties.csv's order."""
 
 
 @dataclass(frozen=True)
@@ -129,16 +123,14 @@ class MemberEntry:
 
 
 @dataclass(frozen=True)
-class TieEntry:
+class TieEntry(TieProvides):
     """One tie as the form shows it; a new tie's entry counts once its second end is chosen."""
 
     source: str | None = codes.CHILD_NODE
     target: str | None = None
     strength: int = 3
     valence: str = "supportive"
-    support_types: tuple[str, ...] = ()
-    functions: tuple[str, ...] = ()
-    needs_met: tuple[str, ...] = ()
+    _: KW_ONLY
     last_contact: dt.date | None = None
 
 
@@ -308,13 +300,13 @@ def draft_changes(
         added.append(change)
         _check(problems, key, schema.MEMBERS, change, MEMBER_FIELDS, lang)
 
-    ties: list[TieChange] = []
+    ties: list[TieUpdate] = []
     current_ties = {tie_key(t.pair): t for t in current.ties()}
     for key, tie in form.ties.items():
         tie_base = shown.ties.get(key, tie)
         values, changed = _merged(tie, tie_base, current_ties.get(key, tie_base), TIE_FIELDS)
         if changed:
-            tie_change = TieChange(tie_base.source or "", tie_base.target or "", **values)
+            tie_change = TieUpdate(tie_base.source or "", tie_base.target or "", **values)
             places[("ties", len(ties))] = key
             ties.append(tie_change)
             _check(problems, key, schema.TIES, tie_change, TIE_FIELDS, lang)
@@ -333,7 +325,7 @@ def draft_changes(
                     FieldProblem(key, end, i18n.text("assess.new_member_blank", lang, n=slot))
                 )
             ends[end] = new_ids.get(name, name)
-        tie_change = TieChange(
+        tie_change = TieUpdate(
             ends["source"] or "", ends["target"] or "", **{n: getattr(tie, n) for n in TIE_FIELDS}
         )
         places[("ties", len(ties))] = key
@@ -424,7 +416,7 @@ def _codes_text(values: Iterable[str], vocabulary: codes.Vocabulary, lang: str) 
     return ", ".join(vocabulary.label(code, lang) for code in values if code in vocabulary)
 
 
-def tie_title(record: Record, tie: Tie | TieChange | TieEntry, lang: str = "en") -> str:
+def tie_title(record: Record, tie: Tie | TieUpdate | TieEntry, lang: str = "en") -> str:
     """``Child – Mother``: the tie's two ends as the map names them (an end not chosen yet: –)."""
     ends = (record.label(end, lang) if end else "–" for end in (tie.source, tie.target))
     return " – ".join(ends)

@@ -61,7 +61,7 @@ from eska_network.store import (
     ConcurrentEditError,
     MemberChange,
     Store,
-    TieChange,
+    TieUpdate,
 )
 
 
@@ -251,20 +251,7 @@ def record_proposal(
             ),
         )
     tie = proposal.tie(system.child.child_id, assessed_on)
-    changes = AssessmentChanges(
-        members_added=added,
-        ties=(
-            TieChange(
-                tie.source,
-                tie.target,
-                tie.strength,
-                tie.valence,
-                tie.support_types,
-                tie.functions,
-                tie.needs_met,
-            ),
-        ),
-    )
+    changes = AssessmentChanges(members_added=added, ties=(TieUpdate.of(tie),))
     return access.record_assessment(
         store, principal, system.child.child_id, assessed_on, changes, expected_revision
     )

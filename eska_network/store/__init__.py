@@ -32,7 +32,7 @@ from eska_network.store.assessment import (
     MemberChange,
     Problem,
     SavedRevision,
-    TieChange,
+    TieUpdate,
 )
 from eska_network.store.backup import backup, restore
 from eska_network.store.core import Store, ensure_sample_loaded, open_store
@@ -50,7 +50,7 @@ __all__ = [
     "Problem",
     "SavedRevision",
     "Store",
-    "TieChange",
+    "TieUpdate",
     "backup",
     "database_url",
     "ensure_sample_loaded",

@@ -12,13 +12,21 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING
+from dataclasses import KW_ONLY, dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
 from eska_network.domain import codes, io, schema
-from eska_network.domain.model import Child, ChildSystem, Member, Tie, codes_cell
+from eska_network.domain.model import (
+    PROVIDES,
+    Child,
+    ChildSystem,
+    Member,
+    Tie,
+    TieProvides,
+    codes_cell,
+)
 from eska_network.i18n import Said, say
 from eska_network.store import reading, summaries, tables
 
@@ -71,17 +79,28 @@ class MemberChange:
 
 
 @dataclass(frozen=True)
-class TieChange:
+class TieUpdate(TieProvides):
     """A tie's state at the assessment: a new tie, or a new row for an existing one."""
 
     source: str
     target: str
     strength: int
     valence: str
-    support_types: tuple[str, ...] = ()
-    functions: tuple[str, ...] = ()
-    needs_met: tuple[str, ...] = ()
+    _: KW_ONLY
     last_contact: dt.date | None = None
+
+    @classmethod
+    def of(cls, tie: Tie, **changed: Any) -> TieUpdate:
+        """``tie`` recorded anew at the assessment, with the fields named in ``changed``."""
+        kept = cls(
+            tie.source,
+            tie.target,
+            tie.strength,
+            tie.valence,
+            last_contact=tie.last_contact,
+            **tie.provided(),
+        )
+        return dataclasses.replace(kept, **changed)
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -101,7 +120,7 @@ class AssessmentChanges:
     members_added: tuple[MemberChange, ...] = ()
     members_edited: tuple[MemberChange, ...] = ()
     members_removed: tuple[str, ...] = ()
-    ties: tuple[TieChange, ...] = ()
+    ties: tuple[TieUpdate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -615,7 +634,7 @@ def _check_ties(
             plan.ties.append(_tie_row(change, assessed_on))
 
 
-def _tie_row(change: TieChange | Tie, assessed_on: dt.date, **override) -> dict:
+def _tie_row(change: TieUpdate | Tie, assessed_on: dt.date, **override) -> dict:
     source, target = change.source, change.target
     if target == codes.CHILD_NODE:
         # The format names the child as source; a tie is undirected, so nothing is lost.
@@ -629,10 +648,7 @@ def _tie_row(change: TieChange | Tie, assessed_on: dt.date, **override) -> dict:
         "valence": change.valence,
         "last_contact": change.last_contact,
         "assessed_on": assessed_on,
-        **{
-            name: _codes(schema.TIES.column(name), getattr(change, name))
-            for name in ("support_types", "functions", "needs_met")
-        },
+        **{name: _codes(schema.TIES.column(name), getattr(change, name)) for name in PROVIDES},
     }
     row.update(override)
     return row
