@@ -25,16 +25,16 @@ from eska_network.domain import codes, schema
 from eska_network.domain.member_roles import role_label
 from eska_network.domain.model import PROVIDES, ChildSystem, Member, Resource, Tie, TieProvides
 from eska_network.services import access
-from eska_network.store import Store
-from eska_network.store.assessment import (
+from eska_network.store import (
     AssessmentChanges,
     ChildChange,
     MemberChange,
     Problem,
     SavedRevision,
+    Store,
     TieUpdate,
-    check_value,
 )
+from eska_network.store.assessment_checks import check_value
 
 NEW_MEMBER = "new_member:"
 """Prefix of a new member's entry key; a tie end ``new_member:0`` names the first new member."""

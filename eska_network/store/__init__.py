@@ -24,7 +24,7 @@ What the store promises, and how:
   changed in the same transaction.
 """
 
-from eska_network.store.assessment import (
+from eska_network.store.assessment_changes import (
     AssessmentChanges,
     AssessmentError,
     ChildChange,
