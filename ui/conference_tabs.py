@@ -16,7 +16,7 @@ from eska_network.child_map.view import gap_sentences, member_names
 from eska_network.domain import codes
 from eska_network.domain.member_roles import MEMBER_ROLES
 from eska_network.domain.whatif import ProposedTie, suggested_services
-from eska_network.services import access, conference, drafts
+from eska_network.services import access, actions, conference, drafts
 from eska_network.store import AssessmentError, ConcurrentEditError
 
 from .conference_actions import actions_tab
@@ -96,9 +96,7 @@ def _refer(page: MapPage, service: ProposedTie) -> None:
     """A suggested service becomes a proposed referral (a broker's action) in one click."""
     context = page.context
     try:
-        conference.refer_proposal(
-            context.store, context.principal, page.child_id, service, page.lang
-        )
+        actions.refer_proposal(context.store, context.principal, page.child_id, service, page.lang)
     except (ValueError, access.AccessDenied) as error:
         st.session_state[ERROR_KEY] = conference.error_words(error, page.lang)
         return
