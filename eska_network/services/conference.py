@@ -35,7 +35,7 @@ from eska_network.domain.pseudonyms import pseudonymise
 from eska_network.domain.whatif import ProposedTie, what_if
 from eska_network.services import access
 from eska_network.services.action_records import MAX_TEXT
-from eska_network.services.assessment_forms import describe_save
+from eska_network.services.assessment_words import describe_save
 from eska_network.store import (
     AssessmentChanges,
     AssessmentError,
