@@ -12,7 +12,8 @@ import sqlalchemy as sa
 from eska_network.cli import main
 from eska_network.services import access
 from eska_network.store import AssessmentChanges, Store, TieUpdate, audit_chain, engine, open_store
-from eska_network.store.backup import BackupError, backup, restore, table_checksums
+from eska_network.store.backup import backup, restore, table_checksums
+from eska_network.store.backup_common import BackupError
 
 from .access_fixtures import audit_rows
 

@@ -13,7 +13,8 @@ from eska_network import store
 from eska_network.domain import io
 from eska_network.services import access, dataset_transfer
 from eska_network.store import audit_chain, checking, privileges
-from eska_network.store.backup import BackupError, backup, restore
+from eska_network.store.backup import backup, restore
+from eska_network.store.backup_common import BackupError
 
 
 def database_option() -> argparse.ArgumentParser:
