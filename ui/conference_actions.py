@@ -29,8 +29,8 @@ NAMES_KEY = "child_map_action_names"
 
 def actions_tab(page: MapPage) -> None:
     """The child's actions, their status, and a new one."""
-    context, child_id, lang = page.context, page.child_id, page.lang
-    names, presentation = page.view.names, page.presentation
+    context, child_id, lang = page.context, page.child_id, page.view.lang
+    names, presentation = page.view.names, page.view.presentation
     today = dt.datetime.now(dt.UTC).date()
     found = actions.list_actions(context.store, context.principal, child_id, audit_view=False)
     late = actions.overdue(found, today)
@@ -82,7 +82,7 @@ def actions_tab(page: MapPage) -> None:
 
 
 def _new_action(page: MapPage) -> None:
-    context, child_id, lang, names = page.context, page.child_id, page.lang, page.view.names
+    context, child_id, lang, names = page.context, page.child_id, page.view.lang, page.view.names
     open_gaps = conference.open_gaps(page.record, page.request.as_of)
     st.markdown(f"**{escape_markdown(t('map.action_new'))}**")
     if not open_gaps:
@@ -110,14 +110,16 @@ def _new_action(page: MapPage) -> None:
         )
         # Service names may be members' labels: none in presentation mode.
         services = (
-            {} if page.presentation else conference.district_services(context.store, page.record)
+            {}
+            if page.view.presentation
+            else conference.district_services(context.store, page.record)
         )
         service = st.selectbox(
             t("conference.action_service"),
             [None, *services],
             format_func=lambda key: "—" if key is None else services[key],
             help=t("conference.action_service_help"),
-            disabled=page.presentation,
+            disabled=page.view.presentation,
             placeholder=t("app.choose_one"),
         )
         st.caption(t("map.action_no_names"))
@@ -159,7 +161,7 @@ def _create(page: MapPage, entry: NewAction) -> None:
             resource_id=entry.resource_id,
         )
     except ValueError as problem:
-        reason = conference.error_words(problem, page.lang)
+        reason = conference.error_words(problem, page.view.lang)
         st.error(escape_markdown(t("map.action_invalid", reason=reason)))
         return
     st.session_state.pop(NAMES_KEY, None)
@@ -171,9 +173,9 @@ def _names_choice(page: MapPage) -> None:
     entry: NewAction | None = st.session_state.get(NAMES_KEY)
     if entry is None or entry.child_id != page.child_id:
         return
-    lang, members = page.lang, page.record.members
+    lang, members = page.view.lang, page.record.members
     found = names_in(f"{entry.what}\n{entry.who}", members, lang)
-    if page.presentation:
+    if page.view.presentation:
         shown = ", ".join(name.role for name in found)
     else:
         shown = ", ".join(
