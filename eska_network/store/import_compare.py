@@ -125,12 +125,12 @@ def upsert_rows(incoming: pd.DataFrame, stored: pd.DataFrame, key: list[str]) ->
     right = _canonical(stored, [*key, *compared]) if len(stored) else None
     if right is None:
         return Upsert(new=incoming, changed=incoming.iloc[:0])
-    merged = left.merge(right, on=key, how="left", suffixes=("", "stored_rows"), indicator=True)
+    merged = left.merge(right, on=key, how="left", suffixes=("", "_stored"), indicator=True)
     merged.index = incoming.index
     is_new = (merged["_merge"] == "left_only").to_numpy()
     differs = np.zeros(len(merged), dtype=bool)
     for name in compared:
-        differs |= (merged[name] != merged[f"{name}stored_rows"]).to_numpy()
+        differs |= (merged[name] != merged[f"{name}_stored"]).to_numpy()
     return Upsert(new=incoming[is_new], changed=incoming[~is_new & differs])
 
 
@@ -148,14 +148,14 @@ def new_ties_of(
         return incoming, 0
     left = _canonical(incoming, [*_TIE_KEY, *compared])
     right = _canonical(stored, [*_TIE_KEY, *compared])
-    merged = left.reset_index().merge(right, on=_TIE_KEY, how="inner", suffixes=("", "stored_rows"))
-    differs = {name: (merged[name] != merged[f"{name}stored_rows"]).to_numpy() for name in compared}
+    merged = left.reset_index().merge(right, on=_TIE_KEY, how="inner", suffixes=("", "_stored"))
+    differs = {name: (merged[name] != merged[f"{name}_stored"]).to_numpy() for name in compared}
     any_differs = np.logical_or.reduce(list(differs.values()))
     for at in np.flatnonzero(any_differs):
         row = merged.iloc[at]
         differences = Joined(
             tuple(
-                _difference(name, row[name], row[f"{name}stored_rows"])
+                _difference(name, row[name], row[f"{name}_stored"])
                 for name in compared
                 if differs[name][at]
             ),
