@@ -184,3 +184,30 @@ def test_the_library_never_imports_the_app():
         if any(name.split(".")[0] in ("ui", "pages", "app") for name in _imports(path))
     ]
     assert offenders == []
+
+
+# --- One concept per module ----------------------------------------------------------------------
+
+MAX_MODULE_LINES = 400
+"""A module longer than this is split by concept, or says at its top why it is one."""
+WHY_ONE_MODULE = "Why one module"
+
+
+def _line_count(path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_no_long_module_without_a_reason_at_its_top():
+    offenders = []
+    for folder in ("eska_network", "ui", "pages"):
+        for path in _python_files(folder):
+            name = str(path.relative_to(REPO_ROOT))
+            if _line_count(path) <= MAX_MODULE_LINES:
+                continue
+            docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+            if WHY_ONE_MODULE not in docstring:
+                offenders.append(f"{name} ({_line_count(path)} lines)")
+    assert offenders == [], (
+        f"over {MAX_MODULE_LINES} lines: split by concept, or say in the module docstring "
+        f'"{WHY_ONE_MODULE} of over {MAX_MODULE_LINES} lines: ..."'
+    )
