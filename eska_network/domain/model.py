@@ -60,9 +60,8 @@ class Member:
 class TieProvides:
     """What a tie provides: its kinds of support, functions and needs met (ties.csv's code lists).
 
-    Every form of a tie builds on it: the recorded :class:`Tie`, the store's ``TieUpdate``, the
-    record form's ``TieEntry`` and the conference's ``ProposedTie``. The fields are keyword-only,
-    so in each of them they come after that class's own fields.
+    The base of every form of a tie (:class:`Tie`, the store's ``TieUpdate``, the form's
+    ``TieEntry``, the conference's ``ProposedTie``); keyword-only, so after each one's own fields.
     """
 
     support_types: tuple[str, ...] = ()
@@ -70,11 +69,7 @@ class TieProvides:
     needs_met: tuple[str, ...] = ()
 
     def provided(self) -> dict[str, Any]:
-        """These fields by name, to give another form of the same tie.
-
-        >>> TieProvides(needs_met=("legal",)).provided()["needs_met"]
-        ('legal',)
-        """
+        """These fields by name, to give another form of the same tie."""
         return {name: getattr(self, name) for name in PROVIDES}
 
 
