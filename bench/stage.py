@@ -281,7 +281,7 @@ def stage_save(context: Context) -> dict:
     previous one, since a tie has at most one row per date.
     """
     open_store = product("store", "open_store")
-    changes_module = product("store.assessment", "AssessmentChanges", "TieChange")
+    changes_module = product("store", "AssessmentChanges", "TieUpdate")
     dataset = read(context)
     child_id, rows = busiest_child(dataset)
     store = open_store(context.database)
@@ -311,9 +311,9 @@ def _reassessment(system, day: dt.date, assessment_changes, tie_change):
             tie.target,
             tie.strength % 5 + 1,
             tie.valence,
-            tie.support_types,
-            tie.functions,
-            tie.needs_met,
+            support_types=tie.support_types,
+            functions=tie.functions,
+            needs_met=tie.needs_met,
             last_contact=day,
         )
         for tie in system.ties_as_of()

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import KW_ONLY, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -59,8 +59,29 @@ class Member:
     resource_id: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class TieProvides:
+    """What a tie provides: its kinds of support, functions and needs met (ties.csv's code lists).
+
+    The base of every form of a tie (:class:`Tie`, the store's ``TieUpdate``, the form's
+    ``TieEntry``, the conference's ``ProposedTie``); keyword-only, so after each one's own fields.
+    """
+
+    support_types: tuple[str, ...] = ()
+    functions: tuple[str, ...] = ()
+    needs_met: tuple[str, ...] = ()
+
+    def provided(self) -> dict[str, Any]:
+        """These fields by name, to give another form of the same tie."""
+        return {name: getattr(self, name) for name in PROVIDES}
+
+
+PROVIDES = tuple(f.name for f in fields(TieProvides))
+"""The names of :class:`TieProvides`'s fields, in ties.csv's order."""
+
+
 @dataclass(frozen=True)
-class Tie:
+class Tie(TieProvides):
     """One row of ties.csv: the state of one tie as recorded at one assessment."""
 
     child_id: str
@@ -69,9 +90,7 @@ class Tie:
     strength: int
     valence: str
     assessed_on: dt.date
-    support_types: tuple[str, ...] = ()
-    functions: tuple[str, ...] = ()
-    needs_met: tuple[str, ...] = ()
+    _: KW_ONLY
     last_contact: dt.date | None = None
 
     @property
