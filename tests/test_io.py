@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import codes, io, schema
+from eska_network.domain import codes, io, schema, table_codes
 from eska_network.domain.model import (
     ActionRow,
     Assessment,
@@ -155,7 +155,9 @@ def places(found: list[io.Problem]) -> list[tuple[str, int | None, str | None]]:
 def assert_same_dataset(left: Dataset, right: Dataset) -> None:
     for spec in schema.FILES:
         pd.testing.assert_frame_equal(
-            left.decoded().table(spec), right.decoded().table(spec), obj=spec.name
+            table_codes.decoded_dataset(left).table(spec),
+            table_codes.decoded_dataset(right).table(spec),
+            obj=spec.name,
         )
 
 

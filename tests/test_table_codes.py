@@ -28,7 +28,7 @@ def test_the_reader_keeps_ids_and_codes_as_sorted_codes_and_text_as_str():
                 assert categories == sorted(categories), (spec.name, column.name)
             elif column.kind == "text":
                 assert cells.dtype == "str", (spec.name, column.name)
-    decoded = dataset.decoded()
+    decoded = table_codes.decoded_dataset(dataset)
     assert not any(
         table_codes.is_coded(decoded.table(spec)[name])
         for spec in schema.FILES

@@ -7,10 +7,8 @@ record, built on demand by :meth:`Dataset.child_system`.
 Table conventions (every producer of a Dataset, the CSV reader and the store, follows them):
 
 - one column per :mod:`eska_network.domain.schema` column, in schema order, then any extra columns;
-- ``id``, ``text`` and ``code`` columns hold ``str``, missing values are ``NA``; the CSV reader
-  keeps ``id``, ``code`` and ``codes`` columns as integer codes instead (a pandas ``Categorical`` of
-  the same texts, sorted: see :mod:`eska_network.domain.table_codes`), which hold a national data
-  set in a fraction of the memory; :meth:`Dataset.decoded` gives them as ``str``;
+- ``id``, ``text`` and ``code`` columns hold ``str``, missing values ``NA`` (the CSV reader keeps
+  ids and codes as sorted Categoricals: :func:`eska_network.domain.table_codes.decoded_dataset`);
 - ``codes`` columns hold the distinct codes in vocabulary order joined by ``;`` (``""`` if none);
   a ``codes`` column with ``none_word`` (assessments.csv) holds ``NA`` when not recorded and
   ``"none"`` for a recorded empty list;
@@ -28,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from eska_network.domain import codes, schema, table_codes
+from eska_network.domain import codes, schema
 from eska_network.domain.schema import LIST_SEPARATOR, FileSpec
 
 if TYPE_CHECKING:
@@ -287,20 +285,6 @@ class Dataset:
 
     def table(self, spec: FileSpec) -> pd.DataFrame:
         return getattr(self, spec.name.removesuffix(".csv"))
-
-    def decoded(self) -> Dataset:
-        """The same data set with every column held as integer codes turned into ``str``.
-
-        >>> coded = Dataset(children=Dataset().children.astype({"child_id": "category"}))
-        >>> coded.decoded().children["child_id"].dtype
-        <StringDtype(na_value=nan)>
-        """
-        return Dataset(
-            **{
-                spec.name.removesuffix(".csv"): table_codes.decoded(self.table(spec))
-                for spec in schema.FILES
-            }
-        )
 
     @property
     def child_ids(self) -> list[str]:

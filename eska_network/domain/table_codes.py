@@ -11,6 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from eska_network.domain import schema
+from eska_network.domain.model import Dataset
+
 
 def is_coded(column: pd.Series) -> bool:
     """Whether ``column`` holds integer codes (a pandas Categorical).
@@ -98,3 +101,14 @@ def decoded(table: pd.DataFrame) -> pd.DataFrame:
     if not coded:
         return table
     return table.assign(**{name: as_text(table[name]) for name in coded})
+
+
+def decoded_dataset(dataset: Dataset) -> Dataset:
+    """The same data set with every column held as integer codes turned into ``str``.
+
+    >>> coded = Dataset(children=Dataset().children.astype({"child_id": "category"}))
+    >>> decoded_dataset(coded).children["child_id"].dtype
+    <StringDtype(na_value=nan)>
+    """
+    tables = {spec.name.removesuffix(".csv"): decoded(dataset.table(spec)) for spec in schema.FILES}
+    return Dataset(**tables)

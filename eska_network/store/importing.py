@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from eska_network.domain import io, schema
+from eska_network.domain import io, schema, table_codes
 from eska_network.domain.model import Dataset
 from eska_network.store import audit_chain, summaries, tables
 from eska_network.store.import_actions import upsert_actions
@@ -77,7 +77,7 @@ def import_dataset(
     by ``user_name`` in ``role``, in the same transaction.
     """
     # The store's frames compare and write texts: a data set read from CSV holds codes.
-    dataset = dataset.decoded()
+    dataset = table_codes.decoded_dataset(dataset)
     problems: list[io.Problem] = []
     member_rows = member_columns(dataset.members, problems)
     tie_rows = tie_columns(dataset.ties, problems)
