@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import codes, io, schema
+from eska_network.domain import codes, io, schema, table_codes
 from eska_network.domain.model import (
     ActionRow,
     Assessment,
@@ -154,7 +154,11 @@ def places(found: list[io.Problem]) -> list[tuple[str, int | None, str | None]]:
 
 def assert_same_dataset(left: Dataset, right: Dataset) -> None:
     for spec in schema.FILES:
-        pd.testing.assert_frame_equal(left.table(spec), right.table(spec), obj=spec.name)
+        pd.testing.assert_frame_equal(
+            table_codes.decoded_dataset(left).table(spec),
+            table_codes.decoded_dataset(right).table(spec),
+            obj=spec.name,
+        )
 
 
 # Reading valid input

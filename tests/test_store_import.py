@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eska_network.cli import main
-from eska_network.domain import codes, gap_table, io, schema, synth
+from eska_network.domain import codes, gap_table, io, schema, synth, table_codes
 from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
 from eska_network.services import access, accounts
 from eska_network.store import (
@@ -29,6 +29,7 @@ from .conftest import SAMPLE_DATA, clear_store
 
 def assert_same_dataset(left: Dataset, right: Dataset) -> None:
     """Equal tables, row order aside (an export is sorted by key)."""
+    left, right = table_codes.decoded_dataset(left), table_codes.decoded_dataset(right)
     for spec in schema.FILES:
         key = list(spec.key)
         a = left.table(spec).sort_values(key).reset_index(drop=True)

@@ -7,7 +7,8 @@ record, built on demand by :meth:`Dataset.child_system`.
 Table conventions (every producer of a Dataset, the CSV reader and the store, follows them):
 
 - one column per :mod:`eska_network.domain.schema` column, in schema order, then any extra columns;
-- ``id``, ``text`` and ``code`` columns hold ``str``, missing values are ``NA``;
+- ``id``, ``text`` and ``code`` columns hold ``str``, missing values ``NA`` (the CSV reader keeps
+  ids and codes as sorted Categoricals: :func:`eska_network.domain.table_codes.decoded_dataset`);
 - ``codes`` columns hold the distinct codes in vocabulary order joined by ``;`` (``""`` if none);
   a ``codes`` column with ``none_word`` (assessments.csv) holds ``NA`` when not recorded and
   ``"none"`` for a recorded empty list;

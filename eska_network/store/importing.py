@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from eska_network.domain import io, schema
+from eska_network.domain import io, schema, table_codes
 from eska_network.domain.model import Dataset
 from eska_network.store import audit_chain, summaries, tables
 from eska_network.store.import_actions import upsert_actions
@@ -76,6 +76,8 @@ def import_dataset(
     Each stored child whose caseworker the import changes gets its own ``reassign`` audit row,
     by ``user_name`` in ``role``, in the same transaction.
     """
+    # The store's frames compare and write texts: a data set read from CSV holds codes.
+    dataset = table_codes.decoded_dataset(dataset)
     problems: list[io.Problem] = []
     member_rows = member_columns(dataset.members, problems)
     tie_rows = tie_columns(dataset.ties, problems)
