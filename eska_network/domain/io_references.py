@@ -184,8 +184,8 @@ def _check_referral_districts(
 ) -> None:
     """A referral goes to a service of the child's own district."""
     children, services = raw.get(schema.CHILDREN.name), raw.get(schema.RESOURCES.name)
-    if children is None or services is None or "child_id" not in frame:
-        return
+    if children is None or services is None or not {"child_id", "resource_id"} <= set(frame):
+        return  # without resource_id every referral was named already: it names no service
     if not {"child_id", "district"} <= set(children) or not {"resource_id", "district"} <= set(
         services
     ):
