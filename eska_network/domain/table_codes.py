@@ -64,7 +64,10 @@ def shared_codes(*columns: pd.Series) -> tuple[list[np.ndarray], pd.Index]:
     >>> b = pd.Series(["y", "z"], dtype="str")
     >>> (codes_a, codes_b), texts = shared_codes(a, b)
     >>> texts[codes_a[:2]].tolist(), codes_a[2], texts[codes_b].tolist()
-    (['x', 'y'], np.int64(-1), ['y', 'z'])
+    (['x', 'y'], np.int32(-1), ['y', 'z'])
+
+    Codes are int32 (a national ties.csv has 21 million cells per column): a caller multiplying
+    codes to form a key casts to int64 first.
     """
     parts = [cell_codes(column) for column in columns]
     texts = parts[0][1]
@@ -74,7 +77,7 @@ def shared_codes(*columns: pd.Series) -> tuple[list[np.ndarray], pd.Index]:
     shared = []
     for codes, distinct in parts:
         # The appended -1 is what a missing cell (code -1) picks.
-        lookup = np.append(texts.get_indexer(distinct), -1).astype(np.int64)
+        lookup = np.append(texts.get_indexer(distinct), -1).astype(np.int32)
         shared.append(lookup[codes])
     return shared, texts
 
