@@ -165,7 +165,7 @@ def _cleaned(cells: pd.Series) -> pd.Series:
     """
     distinct = pd.Series(cells.cat.categories, dtype="str")
     texts = csvsafe.unescape_column(distinct.str.strip())
-    return table_codes.coded(texts.to_numpy(), cells.cat.codes.to_numpy())
+    return table_codes.coded(texts.array, cells.cat.codes.to_numpy())
 
 
 def _parse_rows(

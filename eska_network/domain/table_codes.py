@@ -24,7 +24,9 @@ def is_coded(column: pd.Series) -> bool:
     return isinstance(column.dtype, pd.CategoricalDtype)
 
 
-def coded(values: pd.Index | np.ndarray | list, positions: np.ndarray) -> pd.Series:
+def coded(
+    values: pd.Index | np.ndarray | list | pd.api.extensions.ExtensionArray, positions: np.ndarray
+) -> pd.Series:
     """The column ``values[positions]`` as sorted integer codes; a None value is missing.
 
     ``values`` holds one text (or None) per distinct cell, possibly repeated: two distinct
@@ -37,8 +39,10 @@ def coded(values: pd.Index | np.ndarray | list, positions: np.ndarray) -> pd.Ser
     """
     if len(positions) == 0:
         return pd.Series(pd.Categorical([], categories=pd.Index([], dtype="str")))
-    # Factorized as arrow strings (in C); a None becomes code -1, a missing cell.
-    codes, uniques = pd.factorize(pd.array(list(values), dtype="str"), sort=True)
+    # Factorized as arrow strings (in C); a None becomes code -1, a missing cell. An array of
+    # strings already is one, without a Python object per text (millions of labels nationally).
+    texts = values if isinstance(values, pd.arrays.ArrowStringArray) else list(values)
+    codes, uniques = pd.factorize(pd.array(texts, dtype="str"), sort=True)
     return pd.Series(
         pd.Categorical.from_codes(
             codes.astype(np.int32)[positions], categories=pd.Index(uniques, dtype="str")
