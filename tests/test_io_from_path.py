@@ -51,3 +51,19 @@ def test_a_folder_reads_as_its_bytes_do(tmp_path, monkeypatch, members, block_by
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     assert _read(tmp_path) == _read(files)
+
+
+@pytest.mark.parametrize("dense_cells", [0, 1 << 26])
+def test_references_are_checked_alike_by_a_table_of_flags_and_by_hashing(monkeypatch, dense_cells):
+    from eska_network.domain import io_references
+
+    monkeypatch.setattr(io_references, "_DENSE_CELLS", dense_cells)
+    ties = TIES + "A1,child,ayah,2,supportive,2026-01-12\nZ9,child,ibu,1,supportive,2026-01-12\n"
+    files = {"children.csv": CHILDREN, "members.csv": MEMBERS, "ties.csv": ties}
+    assert _read({name: text.encode() for name, text in files.items()}) == (
+        "problems",
+        [
+            "ties.csv, row 4, column target: 'ayah' is not a member of child 'A1' in members.csv",
+            "ties.csv, row 5, column child_id: no child 'Z9' in children.csv",
+        ],
+    )
