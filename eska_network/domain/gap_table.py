@@ -308,7 +308,9 @@ def _rows_in_force(
     """The tie rows in force at their child's D: per tie, its row with the latest date not after D.
 
     A tie is its child and its unordered pair of end codes, numbered by :func:`_compact` (no sort,
-    no string keys).
+    no string keys), for a block of children at a time: a block's ties are few enough to be
+    numbered by a table of flags, where hashing all ties at once (21 million rows nationally)
+    would take gigabytes.
     """
     candidates = np.flatnonzero(owner >= 0)
     candidates = candidates[assessed[candidates] <= day[owner[candidates]]]
@@ -319,22 +321,29 @@ def _rows_in_force(
     del first_end, second_end
     pair, n_pairs = _compact(low * n_ends + high, n_ends * n_ends)
     del low, high
-    tie, n_ties = _compact(
-        owner[candidates].astype(np.int64) * n_pairs + pair,
-        (int(owner.max(initial=0)) + 1) * n_pairs,
-    )
-    del pair
-    dates = assessed[candidates]
+    owners, dates = owner[candidates], assessed[candidates]
+    in_force = np.zeros(len(candidates), dtype=bool)
+    per_block = max(_DENSE_KEYS // max(n_pairs, 1), 1)
+    for start in range(0, int(owner.max(initial=0)) + 1, per_block):
+        # Candidates keep their order within a block, and a tie's rows are all in one block.
+        part = np.flatnonzero((owners >= start) & (owners < start + per_block))
+        if len(part):
+            tie, n_ties = _compact(
+                (owners[part] - start).astype(np.int64) * n_pairs + pair[part], per_block * n_pairs
+            )
+            in_force[part[_first_latest(tie, n_ties, dates[part])]] = True
+    return candidates[in_force]
+
+
+def _first_latest(tie: np.ndarray, n_ties: int, dates: np.ndarray) -> np.ndarray:
+    """Per tie, the position of its first row of its latest date."""
     latest = np.full(n_ties, _NO_DAY)
     np.maximum.at(latest, tie, dates)
     last = np.flatnonzero(dates == latest[tie])
-    del dates
     # Two rows of one tie on one date are an import error; keep the first, as the model does.
-    first = np.full(n_ties, len(candidates))
+    first = np.full(n_ties, len(dates))
     np.minimum.at(first, tie[last], last)
-    in_force = np.zeros(len(candidates), dtype=bool)
-    in_force[first] = True
-    return candidates[in_force]
+    return first
 
 
 _DENSE_KEYS = 1 << 25
