@@ -324,12 +324,14 @@ def _rows_in_force(
     owners, dates = owner[candidates], assessed[candidates]
     in_force = np.zeros(len(candidates), dtype=bool)
     per_block = max(_DENSE_KEYS // max(n_pairs, 1), 1)
-    for start in range(0, int(owner.max(initial=0)) + 1, per_block):
+    n_owners = int(owner.max(initial=0)) + 1
+    for start in range(0, n_owners, per_block):
         # Candidates keep their order within a block, and a tie's rows are all in one block.
         part = np.flatnonzero((owners >= start) & (owners < start + per_block))
         if len(part):
             tie, n_ties = _compact(
-                (owners[part] - start).astype(np.int64) * n_pairs + pair[part], per_block * n_pairs
+                (owners[part] - start).astype(np.int64) * n_pairs + pair[part],
+                min(per_block, n_owners - start) * n_pairs,
             )
             in_force[part[_first_latest(tie, n_ties, dates[part])]] = True
     return candidates[in_force]
