@@ -116,6 +116,18 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
         level_of_key[keys[: len(member_keys)]] = member_level
         return level_of_key[keys[len(member_keys) :]]
 
+    if key_count <= _DENSE_LEVELS:
+        # Few enough children times end names (a national data set's share a few dozen): a table
+        # of levels by child and end, where numbering the keys would hash tens of millions.
+        named = listed & (member_ends >= 0)
+        level_of = np.full((max(n_children, 1), n_ends), _NO_LEVEL, dtype=np.int8)
+        level_of[member_owner[named], member_ends[named]] = _positions(members["level"], LEVELS)[
+            named
+        ]
+
+        def level_at(ends: np.ndarray) -> np.ndarray:
+            return np.where(ends >= 0, level_of[tie_owner, ends], _NO_LEVEL).astype(np.int8)
+
     source_level, target_level = level_at(source), level_at(target)
     strength = ties["strength"].to_numpy(dtype=np.int64)[rows]
     valence = ties["valence"].iloc[rows]
@@ -350,6 +362,8 @@ def _first_latest(tie: np.ndarray, n_ties: int, dates: np.ndarray) -> np.ndarray
 
 _DENSE_KEYS = 1 << 25
 """Up to this many possible keys, :func:`_compact` numbers keys with a table instead of a hash."""
+_DENSE_LEVELS = 1 << 27
+"""Up to this many children times end names, members' levels are found in a table of int8."""
 
 
 def _compact(keys: np.ndarray, size: int) -> tuple[np.ndarray, int]:
