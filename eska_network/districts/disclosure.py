@@ -282,7 +282,7 @@ def _display(values: pd.DataFrame, status: pd.DataFrame, k: int, shown) -> pd.Da
 
 
 def suppress(
-    table: AggregateTable, k: int | None = None, keep_hidden: pd.DataFrame | None = None
+    table: AggregateTable, k: int | None = None, pinned: pd.DataFrame | None = None
 ) -> SuppressedTable | TooFewChildren:
     """The table with every small count, and every value that would reveal one, hidden.
 
@@ -293,10 +293,12 @@ def suppress(
         :func:`~eska_network.districts.aggregates.quarterly_trend`.
     k
         Smallest count shown; default :func:`suppression_k`.
-    keep_hidden
-        True for cells that must stay hidden whatever their value (cells of a published row that
-        an earlier publication hid: showing them now would undo that publication's protection);
-        the secondary suppression then works around them as around any hidden cell.
+    pinned
+        The statuses the rows carried over from an earlier publication had there (rows not
+        carried: missing or NaN). A carried row holds the same numbers, so it keeps its statuses
+        exactly: a cell hidden before stays hidden (showing it would undo that publication's
+        protection), and a cell shown before is never picked to protect another (hiding a number
+        already published protects nothing). The secondary suppression works around them.
 
     Returns
     -------
@@ -324,11 +326,10 @@ def suppress(
     if counts.empty or counts.at[TOTAL, CHILDREN] < k:
         return TooFewChildren(k)
     values = counts[list(COUNT_MEASURES)].to_numpy(dtype=np.int64)
-    forced = None
-    if keep_hidden is not None:
-        forced = keep_hidden.reindex(index=counts.index, columns=list(COUNT_MEASURES))
-        forced = forced.fillna(False).to_numpy(dtype=bool)
-    status = _hide(values, k, forced)
+    kept = None
+    if pinned is not None:
+        kept = pinned.reindex(index=counts.index, columns=list(COUNT_MEASURES)).to_numpy(object)
+    status = _hide(values, k, kept)
     hidden = status != SHOWN
     count_frame = pd.DataFrame(values, index=counts.index, columns=list(COUNT_MEASURES))
     count_frame = count_frame.astype("Int64").mask(hidden)
@@ -363,14 +364,20 @@ def suppress(
     )
 
 
-def _hide(values: np.ndarray, k: int, forced: np.ndarray | None = None) -> np.ndarray:
-    """The status of every cell after primary and secondary suppression."""
+def _hide(values: np.ndarray, k: int, kept: np.ndarray | None = None) -> np.ndarray:
+    """The status of every cell after primary and secondary suppression.
+
+    ``kept`` holds the statuses of pinned cells (None or NaN elsewhere): they are kept as they
+    are and never picked as a secondary suppression.
+    """
     n_rows, n_columns = values.shape
     small_group = values[:, 0] < k
     status = np.full(values.shape, SHOWN, dtype=object)
     status[((values >= 1) & (values < k)) | small_group[:, None]] = SMALL
-    if forced is not None:
-        status[forced & (status == SHOWN)] = SECONDARY
+    free = np.ones(values.shape, dtype=bool)
+    if kept is not None:
+        free = ~pd.notna(kept)
+        status[~free] = kept[~free]
     block = _two_way_block()
     # A line is (row indices, column indices, position of the line's total in it).
     every_row = np.arange(n_rows)
@@ -381,7 +388,7 @@ def _hide(values: np.ndarray, k: int, forced: np.ndarray | None = None) -> np.nd
         for line in column_lines + row_lines:
             rows, cols, _ = line
             if (status[rows, cols] != SHOWN).sum() == 1:
-                changed = _hide_one(values, status, *line) or changed
+                changed = _hide_one(values, status, free, *line) or changed
         if changed:
             continue
         bridge = _first_bridge(status, block)
@@ -389,20 +396,27 @@ def _hide(values: np.ndarray, k: int, forced: np.ndarray | None = None) -> np.nd
             return status
         i, j = bridge
         if not (
-            _hide_one(values, status, *row_lines[i]) or _hide_one(values, status, *column_lines[j])
+            _hide_one(values, status, free, *row_lines[i])
+            or _hide_one(values, status, free, *column_lines[j])
         ):
             rows, cols = np.meshgrid(every_row, block, indexing="ij")
-            _hide_one(values, status, rows.ravel(), cols.ravel(), -1)
+            if not _hide_one(values, status, free, rows.ravel(), cols.ravel(), -1):
+                return status  # every free cell of the block is hidden: no bridge is left
 
 
 def _hide_one(
-    values: np.ndarray, status: np.ndarray, rows: np.ndarray, cols: np.ndarray, total_at: int
+    values: np.ndarray,
+    status: np.ndarray,
+    free: np.ndarray,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    total_at: int,
 ) -> bool:
-    """Hide the smallest non-zero shown cell of a line (a zero only if nothing else is left).
+    """Hide the smallest non-zero shown free cell of a line (a zero only if nothing else is left).
 
     Cells other than the line's total go first, so that totals stay shown where possible.
     """
-    shown = np.flatnonzero(status[rows, cols] == SHOWN)
+    shown = np.flatnonzero((status[rows, cols] == SHOWN) & free[rows, cols])
     if not len(shown):
         return False
     cell_values = values[rows[shown], cols[shown]]

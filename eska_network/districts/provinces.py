@@ -16,12 +16,18 @@ hidden, until no hidden cell, district or province, is determined by the lines o
 tables together (:func:`determined_cells`, a rank test of the linear system, so chains of
 subtractions are caught too). Province rows come from the same published rows as the district
 table (:mod:`eska_network.districts.publication`), so they change only when a district row does.
+
+**Over consecutive publications**, a province made of the same district rows as in the previous
+publication (:class:`Previous`) holds the same numbers, so it keeps its statuses there exactly, as
+a carried district row does: a cell hidden then stays hidden and is protected, a cell shown then
+is never picked to protect another.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -113,6 +119,27 @@ def province_rows(rows: Mapping[str, PublishedRow]) -> dict[str, PublishedRow]:
     return {province: PublishedRow(periods[province], basis) for province, basis in merged.items()}
 
 
+@dataclass(frozen=True)
+class Previous:
+    """The previous publication of the hierarchy, as much as carries over to the next."""
+
+    row_periods: Mapping[str, str]
+    """The period whose records each published district row showed, by district."""
+    districts: SuppressedTable
+    provinces: SuppressedTable
+
+
+def composition(row_periods: Mapping[str, str], districts: SuppressedTable) -> dict[str, tuple]:
+    """The district rows each province adds up, as (district, period of its records) pairs.
+
+    Two publications give a province the same numbers exactly when its pairs are the same.
+    """
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    for district in counted_districts(districts):
+        pairs.setdefault(province_of(district), []).append((district, row_periods[district]))
+    return {province: tuple(sorted(rows)) for province, rows in pairs.items()}
+
+
 def counted_districts(districts: SuppressedTable) -> list[str]:
     """The districts a province adds up: those whose number of children is shown.
 
@@ -129,6 +156,7 @@ def province_figures(
     districts: SuppressedTable,
     k: int,
     base: int = 1,
+    previous: Previous | None = None,
 ) -> SuppressedTable | TooFewChildren:
     """The province table of published district rows, protected together with ``districts``.
 
@@ -140,6 +168,9 @@ def province_figures(
         The published district figures (suppressed and rounded): they are kept as they are.
     k, base
         The smallest count shown and the rounding base, as for the districts.
+    previous
+        The previous publication: its provinces of the same district rows keep their statuses,
+        and when every province is made of the same rows, its table is the one returned.
 
     Returns
     -------
@@ -151,12 +182,28 @@ def province_figures(
     by_province = province_rows({district: rows[district] for district in counted})
     if not by_province:
         return TooFewChildren(k)
+    made_of = composition({d: row.basis_period for d, row in rows.items()}, districts)
+    kept: set[str] = set()
+    if previous is not None:
+        before = composition(previous.row_periods, previous.districts)
+        if made_of == before:
+            return dataclasses.replace(previous.provinces, period=districts.period)
+        kept = {p for p, pairs in made_of.items() if before.get(p) == pairs}
+        kept &= set(previous.provinces.groups)
     table = aggregate_rows(by_province, "province")
     index = list(table.counts.index)
     values = table.counts.loc[index, list(COUNT_MEASURES)].to_numpy(dtype=np.int64)
     status = np.full(values.shape, SHOWN, dtype=object)
     small_group = values[:, 0] < k
     status[((values >= 1) & (values < k)) | small_group[:, None]] = SMALL
+    pinned = np.array([province in kept for province in index])[:, None].repeat(
+        values.shape[1], axis=1
+    )
+    if previous is not None and kept:
+        before_status = previous.provinces.count_status
+        status[pinned[:, 0]] = before_status.loc[
+            [p for p in index if p in kept], list(COUNT_MEASURES)
+        ].to_numpy()
     district_groups = districts.groups
     members = [
         [district_groups.index(d) for d in counted if province_of(d) == province]
@@ -166,7 +213,7 @@ def province_figures(
         districts.count_status.loc[[*district_groups, TOTAL], list(COUNT_MEASURES)].to_numpy()
         != SHOWN
     )
-    protect(values, status, district_hidden, members)
+    protect(values, status, district_hidden, members, pinned)
 
     counts = pd.DataFrame(values, index=index, columns=list(COUNT_MEASURES))
     if base > 1:
@@ -195,26 +242,29 @@ def protect(
     status: np.ndarray,
     district_hidden: np.ndarray,
     members: list[list[int]],
+    pinned: np.ndarray | None = None,
 ) -> None:
-    """Hide province cells (in place, in ``status``) until no hidden district cell and no small
-    province cell is determined.
+    """Hide province cells (in place, in ``status``) until no hidden district cell, no small
+    province cell and no pinned hidden province cell is determined.
 
     ``values`` and ``status`` are the province table's cells (provinces, then their total row,
     x :data:`COUNT_MEASURES`); ``district_hidden`` says which cells of the district table
     (districts, then the total row) are hidden; ``members[p]`` are the district rows province
-    ``p`` adds up. For each determined cell,
+    ``p`` adds up; ``pinned`` marks the province cells whose status was kept from the previous
+    publication (never changed here). For each determined cell,
     the province cell that cuts its line is hidden first (its own province's for a district
     cell, else the smallest non-zero shown province of the column). When every province cell of
     its lines is hidden already, the cell is left: eliminating the hidden province cells then
     leaves only the district table's own lines, so whatever fixes it was public before (the
     tests check every published case with exact arithmetic).
     """
+    pinned = np.zeros(status.shape, dtype=bool) if pinned is None else pinned
     settled: set[tuple[str, int, int]] = set()
     while True:
         found = [
             (kind, row, column)
             for kind, row, column in determined_cells(district_hidden, status != SHOWN, members)
-            if (kind == "district" or status[row, column] == SMALL)
+            if (kind == "district" or status[row, column] == SMALL or pinned[row, column])
             and (kind, row, column) not in settled
         ]
         if not found:
@@ -224,7 +274,7 @@ def protect(
                 (
                     cell
                     for cell in _cutting_cells(values, status, kind, row, column, members)
-                    if status[cell] == SHOWN
+                    if status[cell] == SHOWN and not pinned[cell]
                 ),
                 None,
             )
@@ -237,7 +287,7 @@ def protect(
     # A hidden province cell the lines fix anyway (a province of one shown district) hides
     # nothing: it is shown, which tells a reader nothing the lines did not.
     for kind, row, column in determined_cells(district_hidden, status != SHOWN, members):
-        if kind == "province" and status[row, column] == SECONDARY:
+        if kind == "province" and status[row, column] == SECONDARY and not pinned[row, column]:
             status[row, column] = SHOWN
 
 

@@ -241,22 +241,38 @@ def publish_figures(
     """The figures of a publication, from its rows and the previous publication's.
 
     Unchanged rows give the previous figures unchanged. Otherwise the table is suppressed anew,
-    except that the cells a carried-over row had hidden stay hidden (showing one now could, with
-    the previous table's sums, give a small count of that table back); then rounded.
+    except that a carried-over row keeps the statuses it had (:func:`carried_statuses`); then
+    rounded.
     """
     if previous is not None and previous_rows is not None and dict(rows) == dict(previous_rows):
         return previous
     table = aggregate_rows(rows, by)
-    keep_hidden = None
+    pinned = None
     if isinstance(previous, SuppressedTable) and previous_rows is not None:
-        keep_hidden = pd.DataFrame(False, index=table.counts.index, columns=list(COUNT_MEASURES))
-        for group, row in rows.items():
-            if previous_rows.get(group) == row and group in previous.counts.index:
-                keep_hidden.loc[group] = (previous.count_status.loc[group] != SHOWN).to_numpy()
-    suppressed = suppress(table, k, keep_hidden)
+        pinned = carried_statuses(rows, previous_rows, previous)
+    suppressed = suppress(table, k, pinned)
     if isinstance(suppressed, TooFewChildren):
         return suppressed
     return round_counts(suppressed, base)
+
+
+def carried_statuses(
+    rows: Mapping[str, PublishedRow],
+    previous_rows: Mapping[str, PublishedRow],
+    previous: SuppressedTable,
+) -> pd.DataFrame:
+    """The count statuses the previous publication gave the rows it shares with this one.
+
+    A row carried over holds the same numbers in both, so a reader holding both tables sees one
+    row twice: a cell hidden then and shown now would undo the earlier protection, and a cell
+    shown then protects nothing by being hidden now. One row per carried row.
+    """
+    carried = [
+        group
+        for group, row in rows.items()
+        if previous_rows.get(group) == row and group in previous.count_status.index
+    ]
+    return previous.count_status.loc[carried, list(COUNT_MEASURES)]
 
 
 def figures_text(figures: SuppressedTable | TooFewChildren) -> str:
