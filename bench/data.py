@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import time
 from pathlib import Path
@@ -17,11 +16,12 @@ SEED = 0
 def synth_folder(children: int) -> Path:
     """Where the data set of ``children`` children is cached.
 
-    The name carries a digest of the generator's source, so a changed generator makes new data.
+    The name carries a digest of the generator's source (every module of the package), so a
+    changed generator makes new data.
     """
-    source = (BENCH_DIR.parent / "eska_network" / "domain" / "synth.py").read_bytes()
-    digest = hashlib.sha256(source).hexdigest()[:10]
-    return DATA_DIR / f"synth-{children}-d{DISTRICTS}-s{SEED}-{digest}"
+    from eska_network.domain import synth
+
+    return DATA_DIR / f"synth-{children}-d{DISTRICTS}-s{SEED}-{synth.source_digest()[:10]}"
 
 
 def ensure_synth(children: int) -> tuple[Path, float | None]:

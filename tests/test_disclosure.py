@@ -19,14 +19,8 @@ from eska_network.districts.aggregates import (
     AggregateTable,
     district_table,
 )
-from eska_network.districts.disclosure import (
-    SECONDARY,
-    SHOWN,
-    SMALL,
-    TooFewChildren,
-    suppress,
-    to_export,
-)
+from eska_network.districts.cell_hiding import SECONDARY, SHOWN, SMALL, first_bridge
+from eska_network.districts.disclosure import TooFewChildren, suppress, to_export
 
 from .summary_frames import random_summaries
 
@@ -172,11 +166,11 @@ def test_a_cell_given_away_by_chaining_lines_is_found_as_a_bridge():
     for row, column in [(0, fc), (0, ci), (1, fc), (1, ci), (2, fi), (2, 0), (3, fi), (3, 0)]:
         status[row, column] = SECONDARY
     block = [0, fc, ci, fi]
-    assert disclosure._first_bridge(status, block) is None
+    assert first_bridge(status, block) is None
     status[0, fi] = SECONDARY
     hidden = status != SHOWN
     assert recoverable(hidden)[np.flatnonzero(hidden.ravel()).tolist().index(fi)]
-    assert disclosure._first_bridge(status, block) == (0, fi)
+    assert first_bridge(status, block) == (0, fi)
 
 
 def test_too_few_children_in_all_says_only_that():

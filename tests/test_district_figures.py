@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from eska_network.districts import aggregates as districts
-from eska_network.districts import choropleth, figures
+from eska_network.districts import chart_parts, choropleth, figures
 from eska_network.districts.aggregates import (
     CHILDREN,
     COUNT_MEASURES,
@@ -77,9 +77,9 @@ def test_heatmap_greys_hidden_cells_with_the_reason_and_darkens_more_gap(three_d
     assert "suppressed: fewer than 5 children" in heatmap.customdata[0][0]
     # Hidden cells are a grey layer of their own, never a value of the scale (never zero).
     assert [row[0] for row in grey.z] == [1, 1, None, None]
-    assert {colour for _, colour in grey.colorscale} == {figures.HIDDEN_FILL}
+    assert {colour for _, colour in grey.colorscale} == {chart_parts.HIDDEN_FILL}
     # Sequential: 0 % is the lightest colour, the largest share the darkest.
-    scale = figures.go.Heatmap(colorscale=figures.HEATMAP_SCALE).colorscale
+    scale = figures.go.Heatmap(colorscale=chart_parts.HEATMAP_SCALE).colorscale
     assert heatmap.colorscale == scale and heatmap.zmin == 0
     lightest, darkest = scale[0][1], scale[-1][1]
     assert _luminance(lightest) > 0.9 > 0.2 > _luminance(darkest)
@@ -144,7 +144,7 @@ def test_services_chart_marks_an_unmet_need_with_no_service(three_district_shown
     housing = list(bars.y).index("safe housing")
     legal = list(bars.y).index("legal services")
     assert bars.marker.pattern.shape[housing] == "/"
-    assert bars.marker.color[housing] == figures.UNSERVED_COLOUR
+    assert bars.marker.color[housing] == chart_parts.UNSERVED_COLOUR
     assert bars.marker.pattern.shape[legal] == ""
     assert "no service" in bars.text[housing]
     assert "Rumah Aman C" in bars.customdata[legal]

@@ -14,8 +14,9 @@ import json
 import pytest
 
 from eska_network import cli
-from eska_network.domain import easynwk, io
+from eska_network.domain import io
 from eska_network.domain.easynwk import EasyNWKError, from_easynwk, to_easynwk, to_json
+from eska_network.domain.easynwk.reading import _sector_of_angle
 
 from .conftest import SAMPLE_DATA
 
@@ -176,7 +177,7 @@ def next_child_with_conflict():
 
 
 def test_sectors_follow_easynwk_and_levels_come_back():
-    assert [easynwk._sector_of_angle(a) for a in (45, 135, -135, -45, 0, 90, -90)] == [
+    assert [_sector_of_angle(a) for a in (45, 135, -135, -45, 0, 90, -90)] == [
         0,
         1,
         2,

@@ -10,7 +10,8 @@ import pytest
 
 from eska_network.districts import provinces, publication
 from eska_network.districts.aggregates import COUNT_MEASURES, TOTAL
-from eska_network.districts.disclosure import SHOWN, SuppressedTable
+from eska_network.districts.cell_hiding import SHOWN
+from eska_network.districts.disclosure import SuppressedTable
 from eska_network.domain import gap_table, synth
 
 

@@ -26,7 +26,7 @@ from streamlit.testing.v1 import AppTest
 
 from eska_network.districts import disclosure, publication
 from eska_network.districts.aggregates import CHILDREN, COUNT_MEASURES, TOTAL
-from eska_network.districts.disclosure import SHOWN
+from eska_network.districts.cell_hiding import SHOWN
 from eska_network.domain.model import Child, Dataset, Member, Tie
 from eska_network.services import access, accounts, district_views
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -34,6 +37,57 @@ def test_same_seed_gives_byte_identical_files(tmp_path):
     synth.write_synthetic(tmp_path / "a", children=300, districts=4, seed=3)
     synth.write_synthetic(tmp_path / "b", children=300, districts=4, seed=3)
     assert _file_bytes(tmp_path / "a") == _file_bytes(tmp_path / "b")
+
+
+# sha256 (first 16 hex digits) of each file the generator wrote before it became a package; the
+# same arguments must keep giving these bytes. A deliberate change to the generator updates them
+# (and changes source_digest, so the cached demo and benchmark sets are made anew).
+GOLDEN = {
+    (200, 45, 11, None): {
+        "children.csv": "2407e637f1bd0225",
+        "members.csv": "0e927a0dd3740643",
+        "ties.csv": "1f16a3218a4a7618",
+        "resources.csv": "9b30ebe34b2049b5",
+        "assessments.csv": "ceb50792798ae2e8",
+        "actions.csv": "2b37349f7b23d316",
+    },
+    (250, 3, 5, 70): {
+        "children.csv": "75a23595de62338a",
+        "members.csv": "141ef15e39ca86f2",
+        "ties.csv": "0ccf4c436f1f5223",
+        "resources.csv": "6843e9ed85446a88",
+        "assessments.csv": "0cc42eba1f8dee8a",
+        "actions.csv": "4134b7c16e998b90",
+    },
+}
+
+
+@pytest.mark.parametrize("arguments", list(GOLDEN), ids=str)
+def test_the_same_arguments_keep_giving_the_same_bytes(arguments, tmp_path, monkeypatch):
+    children, districts, seed, chunk = arguments
+    if chunk is not None:  # several chunks, so several random streams
+        monkeypatch.setattr(synth, "CHUNK_CHILDREN", chunk)
+    synth.write_synthetic(tmp_path, children=children, districts=districts, seed=seed)
+    digests = {
+        name: hashlib.sha256(data).hexdigest()[:16] for name, data in _file_bytes(tmp_path).items()
+    }
+    assert digests == GOLDEN[arguments]
+
+
+def test_source_digest_changes_with_any_module_of_the_generator(tmp_path, monkeypatch):
+    package = Path(synth.__file__).parent
+    modules = sorted(path.name for path in package.glob("*.py"))
+    assert len(modules) > 5
+    copy = tmp_path / "synth"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(synth, "__file__", str(copy / "__init__.py"))
+    original = synth.source_digest()
+    for name in modules:
+        text = (copy / name).read_text(encoding="utf-8")
+        (copy / name).write_text(text + "\n", encoding="utf-8")
+        assert synth.source_digest() != original, name
+        (copy / name).write_text(text, encoding="utf-8")
+    assert synth.source_digest() == original
 
 
 def test_different_seeds_give_different_data():

@@ -159,7 +159,7 @@ def ranked(table: pd.DataFrame) -> pd.DataFrame:
 
 def with_stored_scores(
     stored: pd.DataFrame,
-    late: pd.DataFrame,
+    late: tuple[pd.DataFrame, pd.DataFrame | None],
     today: dt.date,
     lang: str = "en",
     referral_days: int = follow_up.REFERRAL_ANSWER_DAYS,
@@ -176,6 +176,8 @@ def with_stored_scores(
         What :func:`caseload_table` needs for the children with an action or referral overdue on
         ``today``: their summaries with children (first argument) and their actions (second).
         Only these children are scored again; the others' stored score is their whole score.
+    today, lang, referral_days
+        As for :func:`caseload_table`.
 
     Returns
     -------

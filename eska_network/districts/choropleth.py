@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from eska_network.districts.aggregates import CHILDREN, TOTAL, measure_label
-from eska_network.districts.disclosure import SHOWN, SuppressedTable, hover_text
-from eska_network.districts.figures import (
+from eska_network.districts.cell_hiding import SHOWN
+from eska_network.districts.chart_parts import (
     HEATMAP_SCALE,
     HIDDEN_FILL,
     HIDDEN_MARK,
@@ -25,6 +25,7 @@ from eska_network.districts.figures import (
     plotted_values,
     value_text,
 )
+from eska_network.districts.disclosure import SuppressedTable, hover_text
 from eska_network.palette import CHART_TEMPLATE
 
 

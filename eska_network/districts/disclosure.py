@@ -30,7 +30,8 @@ the other can still reveal a small group. Compare districts with :meth:`Suppress
 of one suppressed table, and keep the page's filters coarse.
 
 What the page shows and what the CSV export holds are both :func:`to_export` of one
-:class:`SuppressedTable`.
+:class:`SuppressedTable`. Which cells rules 1 and 2 hide is worked out in
+:mod:`eska_network.districts.cell_hiding`.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -49,19 +49,17 @@ from eska_network.districts.aggregates import (
     CHILDREN,
     COUNT_MEASURES,
     MEDIAN_MEASURES,
-    PARTITIONS,
     TOTAL,
     AggregateTable,
     group_heading,
     measure_label,
     total_label,
 )
+from eska_network.districts.cell_hiding import SHOWN, SMALL, hide_cells
 from eska_network.domain.csvsafe import to_safe_csv
 
 K_VARIABLE = "ESKA_SUPPRESSION_K"
 DEFAULT_K = 5
-SHOWN, SMALL, SECONDARY = "shown", "small", "secondary"
-"""Status of a cell: shown, hidden as fewer than K children, hidden to protect another cell."""
 SECONDARY_MARKER = "x"
 SHARE_DECIMALS = 1
 MEDIAN_DECIMALS = 1
@@ -120,7 +118,8 @@ class SuppressedTable:
     :data:`~eska_network.districts.aggregates.TOTAL` row last.
     ``counts`` is ``Int64`` and ``shares`` (0 to 1) and ``medians`` are floats, each with ``NA``
     where hidden; the ``*_status`` frames say why (:data:`SHOWN`, :data:`SMALL`,
-    :data:`SECONDARY`). ``shares`` has every count column but ``children``.
+    :data:`SECONDARY` of :mod:`~eska_network.districts.cell_hiding`). ``shares`` has every count
+    column but ``children``.
 
     Published figures (:mod:`eska_network.districts.publication`) also say their ``period``, the
     ``base`` their counts are rounded to (1: not rounded), and per group the period whose records
@@ -329,7 +328,7 @@ def suppress(
     kept = None
     if pinned is not None:
         kept = pinned.reindex(index=counts.index, columns=list(COUNT_MEASURES)).to_numpy(object)
-    status = _hide(values, k, kept)
+    status = hide_cells(values, k, kept)
     hidden = status != SHOWN
     count_frame = pd.DataFrame(values, index=counts.index, columns=list(COUNT_MEASURES))
     count_frame = count_frame.astype("Int64").mask(hidden)
@@ -362,92 +361,6 @@ def suppress(
         ),
         services=table.services,
     )
-
-
-def _hide(values: np.ndarray, k: int, kept: np.ndarray | None = None) -> np.ndarray:
-    """The status of every cell after primary and secondary suppression.
-
-    ``kept`` holds the statuses of pinned cells (None or NaN elsewhere): they are kept as they
-    are and never picked as a secondary suppression.
-    """
-    n_rows, n_columns = values.shape
-    small_group = values[:, 0] < k
-    status = np.full(values.shape, SHOWN, dtype=object)
-    status[((values >= 1) & (values < k)) | small_group[:, None]] = SMALL
-    free = np.ones(values.shape, dtype=bool)
-    if kept is not None:
-        free = ~pd.notna(kept)
-        status[~free] = kept[~free]
-    block = _two_way_block()
-    # A line is (row indices, column indices, position of the line's total in it).
-    every_row = np.arange(n_rows)
-    column_lines = [(every_row, np.full(n_rows, j), n_rows - 1) for j in range(n_columns)]
-    row_lines = [(np.full(len(block), i), np.array(block), 0) for i in range(n_rows)]
-    while True:
-        changed = False
-        for line in column_lines + row_lines:
-            rows, cols, _ = line
-            if (status[rows, cols] != SHOWN).sum() == 1:
-                changed = _hide_one(values, status, free, *line) or changed
-        if changed:
-            continue
-        bridge = _first_bridge(status, block)
-        if bridge is None:
-            return status
-        i, j = bridge
-        if not (
-            _hide_one(values, status, free, *row_lines[i])
-            or _hide_one(values, status, free, *column_lines[j])
-        ):
-            rows, cols = np.meshgrid(every_row, block, indexing="ij")
-            if not _hide_one(values, status, free, rows.ravel(), cols.ravel(), -1):
-                return status  # every free cell of the block is hidden: no bridge is left
-
-
-def _hide_one(
-    values: np.ndarray,
-    status: np.ndarray,
-    free: np.ndarray,
-    rows: np.ndarray,
-    cols: np.ndarray,
-    total_at: int,
-) -> bool:
-    """Hide the smallest non-zero shown free cell of a line (a zero only if nothing else is left).
-
-    Cells other than the line's total go first, so that totals stay shown where possible.
-    """
-    shown = np.flatnonzero((status[rows, cols] == SHOWN) & free[rows, cols])
-    if not len(shown):
-        return False
-    cell_values = values[rows[shown], cols[shown]]
-    order = np.lexsort((shown == total_at, cell_values, cell_values == 0))
-    pick = shown[order[0]]
-    status[rows[pick], cols[pick]] = SECONDARY
-    return True
-
-
-def _two_way_block() -> list[int]:
-    """The columns of the one two-way table: the partitioned total, then its parts."""
-    ((total, parts),) = PARTITIONS.items()
-    columns = list(COUNT_MEASURES)
-    return [columns.index(total), *(columns.index(part) for part in parts)]
-
-
-def _first_bridge(status: np.ndarray, block: list[int]) -> tuple[int, int] | None:
-    """A hidden cell of the two-way block that lines of sums give away, or None.
-
-    Rows and columns of the block are nodes, hidden cells edges: a cell is determined by the
-    lines exactly when its edge lies on no cycle.
-    """
-    graph = nx.Graph()
-    rows, positions = np.nonzero(status[:, block] != SHOWN)
-    graph.add_edges_from(
-        (("row", int(i)), ("column", int(p))) for i, p in zip(rows, positions, strict=True)
-    )
-    for u, v in nx.bridges(graph):
-        row, column = (u, v) if u[0] == "row" else (v, u)
-        return row[1], block[column[1]]
-    return None
 
 
 def to_export(suppressed: SuppressedTable, lang: str = "en") -> pd.DataFrame:

@@ -12,7 +12,8 @@ import pandas as pd
 
 from eska_network.districts import aggregates as districts
 from eska_network.districts import disclosure, provinces, unserved
-from eska_network.districts.disclosure import SHOWN, SMALL, SuppressedTable
+from eska_network.districts.cell_hiding import SHOWN, SMALL
+from eska_network.districts.disclosure import SuppressedTable
 from eska_network.i18n import number_text
 
 

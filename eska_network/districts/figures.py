@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 
-from eska_network import i18n
 from eska_network.districts.aggregates import (
     CHILDREN,
     GAP_MEASURES,
@@ -26,47 +25,24 @@ from eska_network.districts.aggregates import (
     measure_label,
     total_label,
 )
-from eska_network.districts.disclosure import SHOWN, SuppressedTable, hover_text
+from eska_network.districts.cell_hiding import SHOWN
+from eska_network.districts.chart_parts import (
+    GHOST,
+    HEATMAP_SCALE,
+    HIDDEN_FILL,
+    HIDDEN_MARK,
+    SERVED_COLOUR,
+    UNSERVED_COLOUR,
+    axis_title,
+    figure_word,
+    plotted_values,
+    value_text,
+)
+from eska_network.districts.disclosure import SuppressedTable, hover_text
 from eska_network.districts.provinces import UNKNOWN_PROVINCE
 from eska_network.districts.unserved import needs_and_services
 from eska_network.domain.codes import NEEDS
 from eska_network.palette import CHART_TEMPLATE, SERIES_ORDER
-
-HEATMAP_SCALE = "Blues"
-"""Sequential, light to dark: more children with a gap is darker; 0 % is nearly white."""
-UNSERVED_COLOUR = "#D55E00"
-SERVED_COLOUR = "#0072B2"
-HIDDEN_FILL = "#BDBDBD"
-"""Hidden cells and districts are neutral grey: a colour the blue scale never takes."""
-HIDDEN_MARK = "#636363"
-GHOST = "rgba(189, 189, 189, 0.35)"
-
-
-def figure_word(key: str, lang: str) -> str:
-    return i18n.text(f"districts.figure.{key}", lang)
-
-
-def plotted_values(suppressed: SuppressedTable, measure: str) -> tuple[list, list]:
-    """A measure per row as plotted (share in %, or number of children) and each cell's status."""
-    if measure == CHILDREN:
-        column, status = suppressed.counts[measure], suppressed.count_status[measure]
-        values: list[float | None] = [
-            None if s != SHOWN else int(v) for v, s in zip(column, status, strict=True)
-        ]
-    else:
-        column, status = suppressed.shares[measure], suppressed.share_status[measure]
-        values = [
-            None if s != SHOWN else round(100 * float(v), 1)
-            for v, s in zip(column, status, strict=True)
-        ]
-    return values, status.tolist()
-
-
-def value_text(value: float | None, status: str, measure: str) -> str:
-    """A value as written on a chart; a hidden one is written nowhere (its hover says why)."""
-    if status != SHOWN:
-        return ""
-    return f"{value:g}" if measure == CHILDREN else f"{value:g}%"
 
 
 def _top(values: Iterable[float | None], measures: Sequence[str]) -> float:
@@ -92,14 +68,6 @@ def group_label(by: str, group: str, lang: str = "en") -> str:
     if by == "province" and group == UNKNOWN_PROVINCE:
         return figure_word("unknown_province", lang)
     return group
-
-
-def axis_title(measures: Sequence[str], lang: str) -> str:
-    return (
-        figure_word("children", lang)
-        if list(measures) == [CHILDREN]
-        else figure_word("share", lang)
-    )
 
 
 def comparison_bars(
@@ -242,16 +210,7 @@ def gap_heatmap(
             ygap=1,
             name=figure_word("suppressed", lang),
         )
-        figure.add_annotation(
-            text=figure_word("grey_suppressed", lang),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=1.0,
-            yanchor="bottom",
-            showarrow=False,
-            font={"color": HIDDEN_MARK, "size": 12},
-        )
+        _say_grey_is_suppressed(figure, lang)
     figure.update_layout(
         template=CHART_TEMPLATE,
         title=figure_word(
@@ -264,6 +223,20 @@ def gap_heatmap(
         margin={"t": 80},
     )
     return figure
+
+
+def _say_grey_is_suppressed(figure: go.Figure, lang: str) -> None:
+    """Write "grey: suppressed" above the plot's top left, for a chart that greys hidden cells."""
+    figure.add_annotation(
+        text=figure_word("grey_suppressed", lang),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.0,
+        yanchor="bottom",
+        showarrow=False,
+        font={"color": HIDDEN_MARK, "size": 12},
+    )
 
 
 def trend_lines(
@@ -323,16 +296,7 @@ def trend_lines(
             hoverinfo="text",
             showlegend=False,
         )
-        figure.add_annotation(
-            text=figure_word("grey_suppressed", lang),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=1.0,
-            yanchor="bottom",
-            showarrow=False,
-            font={"color": HIDDEN_MARK, "size": 12},
-        )
+        _say_grey_is_suppressed(figure, lang)
     figure.update_layout(
         template=CHART_TEMPLATE,
         title=figure_word("trend_title", lang),

@@ -39,14 +39,8 @@ from eska_network.districts.aggregates import (
     PARTITIONS,
     TOTAL,
 )
-from eska_network.districts.disclosure import (
-    SECONDARY,
-    SHOWN,
-    SMALL,
-    SuppressedTable,
-    TooFewChildren,
-    from_shown,
-)
+from eska_network.districts.cell_hiding import SECONDARY, SHOWN, SMALL
+from eska_network.districts.disclosure import SuppressedTable, TooFewChildren, from_shown
 from eska_network.districts.publication import PublishedRow, aggregate_rows
 
 UNKNOWN_PROVINCE = "?"

@@ -41,8 +41,8 @@ from eska_network.districts.aggregates import (
     AggregateTable,
     child_measures,
 )
+from eska_network.districts.cell_hiding import SHOWN
 from eska_network.districts.disclosure import (
-    SHOWN,
     SuppressedTable,
     TooFewChildren,
     from_shown,

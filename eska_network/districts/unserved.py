@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from eska_network.districts.aggregates import CHILDREN
-from eska_network.districts.disclosure import SHOWN, SMALL, SuppressedTable
+from eska_network.districts.cell_hiding import SHOWN, SMALL
+from eska_network.districts.disclosure import SuppressedTable
 from eska_network.domain.codes import NEEDS
 
 

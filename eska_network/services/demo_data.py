@@ -8,7 +8,6 @@ The large set is generated once, from a fixed seed, into ``data/`` and reused; n
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -61,8 +60,7 @@ def large_demo(data_dir: Path, size: DemoSize = LARGE) -> Path:
     The folder's name carries the size and a digest of the generator's source, so a changed
     generator makes a new set.
     """
-    source = Path(synth.__file__).read_bytes()
-    digest = hashlib.sha256(source).hexdigest()[:10]
+    digest = synth.source_digest()[:10]
     folder = data_dir / f"demo-{size.children}-d{size.districts}-s{size.seed}-{digest}"
     if folder.is_dir():
         return folder

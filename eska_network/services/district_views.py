@@ -49,9 +49,7 @@ def district_aggregates(
     AccessDenied
         When the principal may not see district aggregates (the refusal is audited).
     """
-    access.require(store, principal, access.VIEW_DISTRICTS)
-    k = disclosure.suppression_k() if k is None else k
-    figures = _published_districts(store, k, now)
+    figures, _ = _checked_districts(store, principal, k, now)
     if isinstance(figures, TooFewChildren):
         return figures
     services = districts.service_table(_resources(store), figures.groups)
@@ -72,9 +70,7 @@ def province_aggregates(
     AccessDenied
         When the principal may not see district aggregates (the refusal is audited).
     """
-    access.require(store, principal, access.VIEW_DISTRICTS)
-    k = disclosure.suppression_k() if k is None else k
-    figures = _published_districts(store, k, now)
+    figures, k = _checked_districts(store, principal, k, now)
     if isinstance(figures, TooFewChildren):
         return figures
     # The province rows add up the children's published vectors, so they read the bases the
@@ -85,13 +81,30 @@ def province_aggregates(
     return provinces.province_figures(rows, figures, k, figures.base)
 
 
+def _allowed_k(store: Store, principal: access.Principal, k: int | None) -> int:
+    """K for a planner's figures, once ``principal`` may see them (``view_districts``, audited)."""
+    access.require(store, principal, access.VIEW_DISTRICTS)
+    return disclosure.suppression_k() if k is None else k
+
+
+def _last_period(now: dt.datetime | None) -> publication.Period:
+    """The last complete publication period at ``now`` (default: now)."""
+    return publication.last_complete_period(now or access.utc_now(), publication.publication_unit())
+
+
+def _checked_districts(
+    store: Store, principal: access.Principal, k: int | None, now: dt.datetime | None
+) -> tuple[SuppressedTable | TooFewChildren, int]:
+    """The published district figures, dated, and their K, for a principal who may see them."""
+    k = _allowed_k(store, principal, k)
+    return _published_districts(store, k, now), k
+
+
 def _published_districts(
     store: Store, k: int, now: dt.datetime | None
 ) -> SuppressedTable | TooFewChildren:
     """The published district figures of the last complete period, dated."""
-    period = publication.last_complete_period(
-        now or access.utc_now(), publication.publication_unit()
-    )
+    period = _last_period(now)
 
     def by_district(connection, period) -> dict:
         # The vectors each save stored; the records only for a store upgraded from before.
@@ -121,11 +134,8 @@ def quarterly_aggregates(
     AccessDenied
         When the principal may not see district aggregates (the refusal is audited).
     """
-    access.require(store, principal, access.VIEW_DISTRICTS)
-    k = disclosure.suppression_k() if k is None else k
-    period = publication.last_complete_period(
-        now or access.utc_now(), publication.publication_unit()
-    )
+    k = _allowed_k(store, principal, k)
+    period = _last_period(now)
 
     def by_quarter(connection, period) -> dict:
         records = publications.records_as_of(connection, period.ends_at)
@@ -185,10 +195,7 @@ def store_name(store: Store) -> str:
 
 def publication_key(now: dt.datetime | None = None) -> tuple[str, int]:
     """What the published figures depend on besides K: the period and the rounding base."""
-    period = publication.last_complete_period(
-        now or access.utc_now(), publication.publication_unit()
-    )
-    return period.label, publication.rounding_base()
+    return _last_period(now).label, publication.rounding_base()
 
 
 def _dated(figures, row_periods: dict[str, str], period) -> SuppressedTable | TooFewChildren:

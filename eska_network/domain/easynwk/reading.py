@@ -1,18 +1,4 @@
-"""Maps that travel: one child's system as an easyNWK file, and an easyNWK file as our data.
-
-easyNWK (fhstp/easynwk-web) saves a *record*: ``{"versions": [...], "currentVersion": id,
-"size": ...}``, each version ``{"id", "title", "date", "nwk": {"ego", "alteri", "connections"}}``.
-An alter sits at an ``angle`` (degrees from the x-axis, -180 to 180) that picks its sector, and a
-``distance`` from the ego (0 to 100 inside the outer horizon) that says how close it is;
-``edgeType`` 0 means no tie to the ego; ``conflict`` marks a conflictual tie; a connection joins
-two alteri and has nothing more. The mapping both ways is in ``docs/easynwk.md``.
-
-What easyNWK cannot hold rides along in an ``"eska"`` object on each alter and connection (the
-member's id, level and role code, the tie's exact strength and valence, kinds of support, keys,
-needs met, last contact). easyNWK keeps unknown fields when it loads and saves a file; on the way
-back, what easyNWK itself shows wins (sector, distance band, conflict, whether there is a tie)
-and the ``"eska"`` object only refines it.
-"""
+"""easyNWK -> ours: an easyNWK file as a data set of one child, every problem named."""
 
 from __future__ import annotations
 
@@ -20,210 +6,24 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from eska_network import i18n
 from eska_network.domain import codes, schema
-from eska_network.domain.member_roles import MEMBER_ROLES, role_label
-from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Tie
+from eska_network.domain.easynwk.terms import (
+    CONFLICTUAL,
+    DEFAULT_ROLES,
+    DISTANCE_OF_STRENGTH,
+    LEVEL_OF_SECTOR,
+    OUTER_HORIZON,
+    SEX_OF_GENDER,
+    EasyNWKError,
+    strength_of_distance,
+)
+from eska_network.domain.member_roles import MEMBER_ROLES
+from eska_network.domain.model import Child, Dataset, Member, Tie
 
-__all__ = ["EasyNWKError", "from_easynwk", "to_easynwk", "to_json"]
-
-# easyNWK's four sectors, counter-clockwise from the x-axis, with its German names.
-SECTORS = ("Familie", "Freund*innen / Bekannte", "Kolleg*innen", "prof. Helfer*innen")
-_SECTOR_ANGLES = {0: (0.0, 90.0), 1: (90.0, 180.0), 2: (-180.0, -90.0), 3: (-90.0, 0.0)}
-_SECTOR_OF_LEVEL = {"family": 0, "community": 1, "institution": 3}
-_LEVEL_OF_SECTOR = {0: "family", 1: "community", 2: "community", 3: "institution"}
-_COLLEAGUE_ROLES = frozenset({"employer", "colleague"})
-"""Community members drawn in easyNWK's colleagues sector rather than among friends."""
-_DEFAULT_ROLES = {
-    "Familienangehörige*r",
-    "Freund*in",
-    "Kolleg*in",
-    "prof. Helfer*in",
-    "Family member",
-    "Friend",
-    "Colleague",
-    "prof. Help",
-}
-
-OUTER_HORIZON = 100.0
-DISTANCE_OF_STRENGTH = {5: 15.0, 4: 32.0, 3: 50.0, 2: 68.0, 1: 86.0}
-"""Where a child tie of each strength sits: stronger is closer to the ego."""
-NO_TIE_DISTANCE = 95.0
-"""Where a member without an active tie to the child sits (inside the horizon, edgeType 0)."""
-
-_GENDER_OF_SEX = {"F": "weiblich", "M": "männlich", "X": "divers"}
-_SEX_OF_GENDER = {gender: sex for sex, gender in _GENDER_OF_SEX.items()}
-_UNSET_GENDER = "nicht festgelegt"
 _MEMBER_ID = re.compile(schema.ID_PATTERN)
-_CONFLICTUAL = frozenset({"ambivalent", "stressful", "exploitative"})
-
-
-def strength_of_distance(distance: float) -> int:
-    """The strength a distance stands for: bands of 20 from the ego (5) to the horizon (1).
-
-    >>> [strength_of_distance(d) for d in DISTANCE_OF_STRENGTH.values()]
-    [5, 4, 3, 2, 1]
-    """
-    return min(5, max(1, 5 - int(distance // 20)))
-
-
-class EasyNWKError(ValueError):
-    """The file is not an easyNWK file we can read; ``problems`` says every reason, one each."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
-
-
-# --- Ours -> easyNWK ------------------------------------------------------------------------------
-
-
-def to_easynwk(system: ChildSystem, lang: str = "en") -> dict:
-    """The child's system as an easyNWK record: one version per assessment date.
-
-    Labels are written as they are; pass a pseudonymised system
-    (:func:`eska_network.domain.pseudonyms.pseudonymise`) to share a map without names.
-
-    Examples
-    --------
-    >>> day = dt.date(2026, 3, 1)
-    >>> system = ChildSystem(
-    ...     Child("C1", "Kota Medan", 14, sex="F"),
-    ...     (Member("C1", "mum", "Ibu Sari", "family", "mother"),),
-    ...     (Tie("C1", "child", "mum", 4, "supportive", day),),
-    ... )
-    >>> record = to_easynwk(system)
-    >>> version = record["versions"][0]
-    >>> version["date"], version["nwk"]["ego"]["name"], version["nwk"]["alteri"][0]["distance"]
-    ('2026-03-01', 'C1', 32.0)
-    """
-    dates = system.assessment_dates()
-    ids = {member.member_id: number for number, member in enumerate(system.members, start=1)}
-    angles = _angles(system.members)
-    versions = []
-    for number, date in enumerate(dates, start=1):
-        ties = {tie.pair: tie for tie in system.ties_as_of(date)}
-        present = {end for pair, tie in ties.items() if tie.strength >= 1 for end in pair}
-        alteri = [
-            _alter(member, ids[member.member_id], angles[member.member_id], ties, lang)
-            for member in system.members
-            if member.member_id in present
-        ]
-        connections = [
-            _connection(tie, ids)
-            for tie in ties.values()
-            if not tie.is_child_tie and tie.strength >= 1
-        ]
-        title = i18n.text("domain.easynwk.version_title", lang, date=date.isoformat())
-        versions.append(
-            {
-                "id": number,
-                "title": title,
-                "date": date.isoformat(),
-                "nwk": {"ego": _ego(system.child), "alteri": alteri, "connections": connections},
-            }
-        )
-    if not versions:
-        empty = {"ego": _ego(system.child), "alteri": [], "connections": []}
-        today = dt.date.today().isoformat()
-        versions.append({"id": 1, "title": "", "date": today, "nwk": empty})
-    return {"versions": versions, "currentVersion": versions[-1]["id"], "size": "5"}
-
-
-def to_json(record: Mapping) -> str:
-    """The record as the JSON text easyNWK saves and opens."""
-    return json.dumps(record, ensure_ascii=False, indent=2)
-
-
-def _ego(child: Child) -> dict:
-    return {
-        "name": child.child_id,
-        "age": str(child.age),
-        "currentGender": _GENDER_OF_SEX.get(child.sex or "", _UNSET_GENDER),
-        "note": "",
-        "emoji": "",
-    }
-
-
-def _sector(member: Member) -> int:
-    if member.level == "community" and member.role in _COLLEAGUE_ROLES:
-        return 2
-    return _SECTOR_OF_LEVEL[member.level]
-
-
-def _angles(members: Sequence[Member]) -> dict[str, float]:
-    """Members of a sector spread evenly over it, in the order of their ids (stable over dates)."""
-    by_sector: dict[int, list[str]] = {}
-    for member in sorted(members, key=lambda member: member.member_id):
-        by_sector.setdefault(_sector(member), []).append(member.member_id)
-    angles = {}
-    for sector, member_ids in by_sector.items():
-        low, high = _SECTOR_ANGLES[sector]
-        step = (high - low) / len(member_ids)
-        for index, member_id in enumerate(member_ids):
-            angles[member_id] = round(low + step * (index + 0.5), 3)
-    return angles
-
-
-def _alter(
-    member: Member, number: int, angle: float, ties: Mapping[tuple[str, str], Tie], lang: str
-) -> dict:
-    found = [tie for pair, tie in ties.items() if member.member_id in pair and tie.is_child_tie]
-    child_tie = found[0] if found and found[0].strength >= 1 else None
-    extra: dict[str, object] = {
-        "member_id": member.member_id,
-        "role": member.role,
-        "resource_id": member.resource_id,
-    }
-    if child_tie is not None:
-        extra.update(_tie_extra(child_tie))
-    support = child_tie.support_types if child_tie is not None else ()
-    distance = NO_TIE_DISTANCE if child_tie is None else DISTANCE_OF_STRENGTH[child_tie.strength]
-    return {
-        "id": number,
-        "name": member.label,
-        "role": role_label(member.role, lang) if member.role else "",
-        "roleDefault": not member.role,
-        "human": True,
-        "currentGender": _UNSET_GENDER,
-        "genderDefault": True,
-        "age": "",
-        "note": "",
-        "deceased": False,
-        "edgeType": 0 if child_tie is None else 1,
-        "edgeTypeByUser": 0 if child_tie is None else 1,
-        "angle": angle,
-        "distance": distance,
-        "emoji": "",
-        "conflict": child_tie is not None and child_tie.valence in _CONFLICTUAL,
-        "supportEmotional": 2 if "emotional" in support else 0,
-        "supportInstrumental": 2 if "instrumental" in support else 0,
-        "supportInformational": 0,
-        "supportSocial": 0,
-        "supportLinking": 0,
-        "eska": extra,
-    }
-
-
-def _tie_extra(tie: Tie) -> dict[str, object]:
-    return {
-        "strength": tie.strength,
-        "valence": tie.valence,
-        "support_types": list(tie.support_types),
-        "functions": list(tie.functions),
-        "needs_met": list(tie.needs_met),
-        "last_contact": tie.last_contact.isoformat() if tie.last_contact else None,
-    }
-
-
-def _connection(tie: Tie, ids: Mapping[str, int]) -> dict:
-    return {"id1": ids[tie.source], "id2": ids[tie.target], "eska": _tie_extra(tie)}
-
-
-# --- easyNWK -> ours ------------------------------------------------------------------------------
 
 
 @dataclass
@@ -280,7 +80,7 @@ def from_easynwk(
     age = _age(ego, age, reader)
     if reader.problems or age is None:
         raise EasyNWKError(reader.problems)
-    child = Child(child_id, district, age, _SEX_OF_GENDER.get(_text(ego, "currentGender")))
+    child = Child(child_id, district, age, SEX_OF_GENDER.get(_text(ego, "currentGender")))
     unique = {member.member_id: member for member in members.values()}
     return Dataset.from_objects([child], unique.values(), ties)
 
@@ -346,7 +146,7 @@ def _alteri(
         if alter.get("deceased") or alter.get("human") is False or distance > OUTER_HORIZON:
             continue
         extra = _extra(alter)
-        level = _LEVEL_OF_SECTOR[_sector_of_angle(angle)]
+        level = LEVEL_OF_SECTOR[_sector_of_angle(angle)]
         member_id = str(extra.get("member_id") or "")
         if not _MEMBER_ID.fullmatch(member_id) or member_id in {*member_ids, codes.CHILD_NODE}:
             member_id = f"alter_{number}"
@@ -430,9 +230,9 @@ def _valence(conflict: bool, extra: Mapping, keep: bool = False) -> str:
     """easyNWK's conflict flag decides between supportive and not; ours says which."""
     given = extra.get("valence")
     if keep and isinstance(given, str):
-        return given if given in ("supportive", *_CONFLICTUAL) else "supportive"
+        return given if given in ("supportive", *CONFLICTUAL) else "supportive"
     if conflict:
-        return given if given in _CONFLICTUAL else "stressful"
+        return given if given in CONFLICTUAL else "stressful"
     return "supportive"
 
 
@@ -440,7 +240,7 @@ def _role(alter: dict, extra: Mapping) -> str | None:
     if extra.get("role") in MEMBER_ROLES:
         return str(extra["role"])
     text = _text(alter, "role").strip()
-    if not text or text in _DEFAULT_ROLES:
+    if not text or text in DEFAULT_ROLES:
         return None
     for item in MEMBER_ROLES.items:
         if text.casefold() in (item.code, item.en.casefold(), item.id.casefold()):
