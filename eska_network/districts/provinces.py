@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from eska_network.districts import exposure
 from eska_network.districts.aggregates import (
     CHILDREN,
     COUNT_MEASURES,
@@ -208,6 +209,7 @@ def province_figures(
         != SHOWN
     )
     protect(values, status, district_hidden, members, pinned)
+    status = _closed(values, status, pinned, index, districts, made_of, rows, previous)
 
     counts = pd.DataFrame(values, index=index, columns=list(COUNT_MEASURES))
     if base > 1:
@@ -283,6 +285,54 @@ def protect(
     for kind, row, column in determined_cells(district_hidden, status != SHOWN, members):
         if kind == "province" and status[row, column] == SECONDARY and not pinned[row, column]:
             status[row, column] = SHOWN
+
+
+def _closed(
+    values: np.ndarray,
+    status: np.ndarray,
+    pinned: np.ndarray,
+    index: list[str],
+    districts: SuppressedTable,
+    made_of: Mapping[str, tuple],
+    rows: Mapping[str, PublishedRow],
+    previous: Previous | None,
+) -> np.ndarray:
+    """The province statuses with free cells hidden until nothing hidden in this publication or
+    the previous one can be solved from both together (the exact check after :func:`protect`)."""
+    measures = list(COUNT_MEASURES)
+    tables = [
+        exposure.Published("now", "district", districts.count_status[measures]),
+        exposure.Published(
+            "now",
+            "province",
+            pd.DataFrame(status, index=index, columns=measures),
+            pd.DataFrame(values, index=index, columns=measures),
+        ),
+    ]
+    members = {"now": {p: [d for d, _ in pairs] for p, pairs in made_of.items()}}
+    same: list[tuple[exposure.Cell, exposure.Cell]] = []
+    if previous is not None:
+        before = composition(previous.row_periods, previous.districts)
+        tables += [
+            exposure.Published("then", "district", previous.districts.count_status[measures]),
+            exposure.Published("then", "province", previous.provinces.count_status[measures]),
+        ]
+        members["then"] = {p: [d for d, _ in pairs] for p, pairs in before.items()}
+        carried = [
+            d
+            for d in districts.groups
+            if d in previous.districts.groups
+            and previous.row_periods.get(d) == rows[d].basis_period
+        ]
+        kept = [p for p, keep in zip(index, pinned[:, 0], strict=True) if keep]
+        same = [
+            (("then", name, group, m), ("now", name, group, m))
+            for name, groups in (("district", carried), ("province", kept))
+            for group in groups
+            for m in measures
+        ]
+    decided = exposure.hide_until_safe(tables, members, same, {("now", "province"): ~pinned})
+    return decided[("now", "province")].to_numpy()
 
 
 def _cutting_cells(values, status, kind: str, row: int, column: int, members):

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from eska_network.districts import exposure
 from eska_network.districts.aggregates import (
     COUNT_MEASURES,
     MEDIAN_MEASURES,
@@ -242,7 +243,8 @@ def publish_figures(
 
     Unchanged rows give the previous figures unchanged. Otherwise the table is suppressed anew,
     except that a carried-over row keeps the statuses it had (:func:`carried_statuses`); then
-    rounded.
+    further cells are hidden until no hidden cell of either table can be solved from both
+    together (:func:`~eska_network.districts.exposure.hide_until_safe`); then rounded.
     """
     if previous is not None and previous_rows is not None and dict(rows) == dict(previous_rows):
         return previous
@@ -253,7 +255,36 @@ def publish_figures(
     suppressed = suppress(table, k, pinned)
     if isinstance(suppressed, TooFewChildren):
         return suppressed
-    return round_counts(suppressed, base)
+    closed = _close_over_time(suppressed, table, pinned, previous)
+    # Every status decided: suppress again with all of them kept, to build the table from them.
+    return round_counts(suppress(table, k, closed), base)
+
+
+def _close_over_time(
+    suppressed: SuppressedTable,
+    table: AggregateTable,
+    pinned: pd.DataFrame | None,
+    previous: SuppressedTable | TooFewChildren | None,
+) -> pd.DataFrame:
+    """The count statuses of ``suppressed`` with cells hidden until nothing hidden in it, or in
+    the previous publication, can be solved from the two together."""
+    measures = list(COUNT_MEASURES)
+    status = suppressed.count_status[measures]
+    now = exposure.Published("now", table.by, status, table.counts.loc[status.index, measures])
+    tables = [now]
+    same: list[tuple[exposure.Cell, exposure.Cell]] = []
+    if isinstance(previous, SuppressedTable) and pinned is not None:
+        tables.append(exposure.Published("then", table.by, previous.count_status[measures]))
+        same = [
+            (("then", table.by, group, m), ("now", table.by, group, m))
+            for group in pinned.index
+            for m in measures
+        ]
+    free = np.ones(status.shape, dtype=bool)
+    if pinned is not None:
+        free = pinned.reindex(index=status.index, columns=measures).isna().to_numpy()
+    decided = exposure.hide_until_safe(tables, {}, same, {("now", table.by): free})
+    return decided[("now", table.by)]
 
 
 def carried_statuses(
