@@ -95,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _profile_save(dataset, folder, top: int) -> None:
     """Import into a scratch SQLite store, then profile one re-assessment of the busiest child."""
-    from eska_network.store import open_store
-    from eska_network.store.assessment import AssessmentChanges, TieChange
+    from eska_network.store import AssessmentChanges, TieUpdate, open_store
 
     from .stage import _reassessment, busiest_child
 
@@ -109,7 +108,7 @@ def _profile_save(dataset, folder, top: int) -> None:
     child_id, _ = busiest_child(dataset)
     system = store.child_system(child_id)
     day = system.latest_assessment() + dt.timedelta(days=1)
-    changes = _reassessment(system, day, AssessmentChanges, TieChange)
+    changes = _reassessment(system, day, AssessmentChanges, TieUpdate)
     revision = store.revision(child_id)
     _cprofile(lambda: store.record_assessment(child_id, day, changes, revision, "bench"), top)
 

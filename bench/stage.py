@@ -169,6 +169,31 @@ def stage_baseline(context: Context) -> dict:
     }
 
 
+def cpu_timed(action: Callable[[], object]) -> float:
+    """CPU seconds (every thread of this process) one call of ``action`` took."""
+    start = time.process_time()
+    action()
+    return time.process_time() - start
+
+
+def _report(folder: Path) -> Callable[[], object]:
+    """What ``python -m eska_network report FOLDER`` does, without starting Python: read and check
+    the folder, every child's gaps and overdue actions, the report table as CSV text."""
+    read_dataset = product("domain.io", "read_dataset")
+    gap_table = importlib_module("eska_network.domain.gap_table")
+    follow_up = importlib_module("eska_network.domain.follow_up")
+    csvsafe = importlib_module("eska_network.domain.csvsafe")
+
+    def run() -> str:
+        dataset = read_dataset(folder)
+        today = dt.date.today()
+        overdue = follow_up.overdue_counts(dataset.actions, today, follow_up.referral_days())
+        table = gap_table.report_table(gap_table.gap_table(dataset), overdue, "en")
+        return csvsafe.escape_table(table).to_csv(index=False, lineterminator="\n")
+
+    return run
+
+
 @stage
 def stage_ratios(context: Context) -> dict:
     """The gap-summary ratios of the targets, each round timing every part back to back.
@@ -180,8 +205,11 @@ def stage_ratios(context: Context) -> dict:
     gap_table = product("domain.gap_table", "gap_table")
     dataset = read_dataset(context.data)
     chosen, scale = _sample(dataset, context.sample)
+    report = _report(context.data)
     rounds = []
     for _ in range(context.repeats):
+        floor_four = cpu_timed(lambda: floor.floor_four_files(context.data))
+        report_cpu = cpu_timed(report)
         floor_disk = timed(lambda: floor.floor_from_disk(context.data), 1)[0]
         reading = timed(lambda: read_dataset(context.data), 1)[0]
         gaps = timed(lambda: gap_table(dataset), 1)[0]
@@ -189,6 +217,11 @@ def stage_ratios(context: Context) -> dict:
         loop = _loop_round(dataset, chosen, scale)[0]
         rounds.append(
             {
+                "report_cpu_over_floor": report_cpu / floor_four,
+                "report_cpu": report_cpu,
+                "floor_four_cpu": floor_four,
+                "gaps": gaps,
+                "loop": loop,
                 "loop_over_gaps": loop / gaps,
                 "from_disk_over_floor": (reading + gaps) / floor_disk,
                 "gaps_over_floor": gaps / floor_memory,
@@ -248,7 +281,7 @@ def stage_save(context: Context) -> dict:
     previous one, since a tie has at most one row per date.
     """
     open_store = product("store", "open_store")
-    changes_module = product("store.assessment", "AssessmentChanges", "TieChange")
+    changes_module = product("store", "AssessmentChanges", "TieUpdate")
     dataset = read(context)
     child_id, rows = busiest_child(dataset)
     store = open_store(context.database)
@@ -278,9 +311,9 @@ def _reassessment(system, day: dt.date, assessment_changes, tie_change):
             tie.target,
             tie.strength % 5 + 1,
             tie.valence,
-            tie.support_types,
-            tie.functions,
-            tie.needs_met,
+            support_types=tie.support_types,
+            functions=tie.functions,
+            needs_met=tie.needs_met,
             last_contact=day,
         )
         for tie in system.ties_as_of()

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from eska_network.services import access, record_views
+from eska_network.services import access, audit_reading, record_views
 
 context = ui.page_context("audit_log")
 lang = context.lang
@@ -24,7 +24,7 @@ start = left.date_input(
 end = left.date_input(ui.t("audit.to"), today, key="audit_to", format=ui.t("app.date_format"))
 user_names = middle.multiselect(
     ui.t("audit.user"),
-    access.audit_user_names(context.store, context.principal),
+    audit_reading.audit_user_names(context.store, context.principal),
     placeholder=ui.t("app.choose_many"),
 )
 actions = middle.multiselect(
@@ -42,7 +42,7 @@ outcomes = right.multiselect(
 )
 
 limit = 5000
-where = access.AuditFilter(
+where = audit_reading.AuditFilter(
     start=start,
     end=end,
     user_names=tuple(user_names),
@@ -51,7 +51,7 @@ where = access.AuditFilter(
     outcomes=tuple(outcomes),
     zone=zone,
 )
-rows = access.read_audit(context.store, context.principal, where, limit=limit)
+rows = audit_reading.read_audit(context.store, context.principal, where, limit=limit)
 st.caption(ui.t("audit.rows", count=len(rows)))
 if len(rows) == limit:
     st.warning(ui.t("audit.limited", limit=limit))

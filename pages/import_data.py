@@ -51,6 +51,40 @@ def _report_table(report) -> None:
     st.dataframe(table.rename(columns=names), hide_index=True, width="content")
 
 
+def _offer_import(problems, dataset, preview, checked: str, key: str | None = None) -> None:
+    """What a check found and, when the data would change the store, the button importing it.
+
+    ``checked`` is the session key of the check, forgotten once the import is done.
+    """
+    if problems:
+        st.error(ui.t("import.problems", n=len(problems)))
+        _problem_table(problems)
+        return
+    if not dataset_transfer.changes_anything(preview):
+        st.info(ui.t("import.nothing_new"))
+        return
+    st.success(ui.t("import.valid", summary=io.summary(dataset)))
+    _report_table(preview)
+    if not st.button(ui.t("import.submit"), type="primary", icon=":material/upload:", key=key):
+        return
+    progress = st.progress(0, text=ui.t("import.progress.check"))
+    try:
+        progress.progress(30, text=ui.t("import.progress.write"))
+        report = dataset_transfer.import_checked(context.store, context.principal, dataset)
+    except AccessDenied:
+        st.error(ui.t("app.refused"))
+    except io.DatasetError as error:
+        progress.empty()
+        st.error(ui.t("import.problems", n=len(error.problems)))
+        _problem_table(error.problems)
+    else:
+        progress.progress(100, text=ui.t("import.progress.done"))
+        st.session_state[DONE] = report
+        st.session_state[UPLOADS] = st.session_state.get(UPLOADS, 0) + 1
+        st.session_state.pop(checked, None)
+        st.rerun()
+
+
 done = st.session_state.pop(DONE, None)
 if done is not None:
     st.success(ui.t("import.done"))
@@ -81,33 +115,7 @@ if uploaded:
         checked = (digest.hexdigest(), check)
         st.session_state[CHECKED] = checked
     check = checked[1]
-    ready = check.ready
-    if ready is None:
-        st.error(ui.t("import.problems", n=len(check.problems)))
-        _problem_table(check.problems)
-    elif not dataset_transfer.changes_anything(ready[1]):
-        st.info(ui.t("import.nothing_new"))
-    else:
-        dataset, preview = ready
-        st.success(ui.t("import.valid", summary=io.summary(dataset)))
-        _report_table(preview)
-        if st.button(ui.t("import.submit"), type="primary", icon=":material/upload:"):
-            progress = st.progress(0, text=ui.t("import.progress.check"))
-            try:
-                progress.progress(30, text=ui.t("import.progress.write"))
-                report = dataset_transfer.import_checked(context.store, context.principal, dataset)
-            except AccessDenied:
-                st.error(ui.t("app.refused"))
-            except io.DatasetError as error:
-                progress.empty()
-                st.error(ui.t("import.problems", n=len(error.problems)))
-                _problem_table(error.problems)
-            else:
-                progress.progress(100, text=ui.t("import.progress.done"))
-                st.session_state[DONE] = report
-                st.session_state[UPLOADS] = uploads + 1
-                st.session_state.pop(CHECKED, None)
-                st.rerun()
+    _offer_import(check.problems, check.dataset, check.preview, CHECKED)
 
 # -- a map drawn in easyNWK -------------------------------------------------------------------
 
@@ -148,29 +156,9 @@ with st.form("import.easynwk", border=True):
                 st.stop()
 nwk_check = st.session_state.get(EASYNWK)
 if nwk_check is not None:
-    if nwk_check.problems:
-        st.error(ui.t("import.problems", n=len(nwk_check.problems)))
-        _problem_table(nwk_check.problems)
-    elif not dataset_transfer.changes_anything(nwk_check.preview):
-        st.info(ui.t("import.nothing_new"))
-    else:
-        st.success(ui.t("import.valid", summary=io.summary(nwk_check.dataset)))
-        _report_table(nwk_check.preview)
-        if st.button(ui.t("import.submit"), type="primary", key="import.easynwk.submit"):
-            try:
-                report = dataset_transfer.import_checked(
-                    context.store, context.principal, nwk_check.dataset
-                )
-            except AccessDenied:
-                st.error(ui.t("app.refused"))
-            except io.DatasetError as error:
-                st.error(ui.t("import.problems", n=len(error.problems)))
-                _problem_table(error.problems)
-            else:
-                st.session_state[DONE] = report
-                st.session_state[UPLOADS] = uploads + 1
-                st.session_state.pop(EASYNWK, None)
-                st.rerun()
+    _offer_import(
+        nwk_check.problems, nwk_check.dataset, nwk_check.preview, EASYNWK, "import.easynwk.submit"
+    )
 
 if access.may(context.store, context.principal, access.EXPORT_CHILD):
     st.subheader(ui.t("import.export_title"))

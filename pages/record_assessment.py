@@ -10,7 +10,7 @@ import streamlit as st
 
 import ui
 from eska_network.domain import codes
-from eska_network.services import access, drafts, quick_record
+from eska_network.services import access, assessment_words, drafts, quick_record
 from eska_network.services import assessment_forms as forms
 from eska_network.services.access import AccessDenied
 from eska_network.store import AssessmentError, ChildChange, ConcurrentEditError
@@ -186,11 +186,11 @@ def _save(answers: Answers | None) -> states.Outcome:
     except ConcurrentEditError:
         _update(current=forms.open_record(store, principal, child_id))
         saves = store.saves(child_id, baseline.revision)
-        return states.Conflict(tuple(forms.describe_save(save, lang) for save in saves))
+        return states.Conflict(tuple(assessment_words.describe_save(save, lang) for save in saves))
     if revision == current.revision:
         return states.NothingChanged()
     reopened = _open(opened.generation + 1)
-    lines = forms.describe_changes(changes, reopened.baseline, lang)
+    lines = assessment_words.describe_changes(changes, reopened.baseline, lang)
     st.session_state[OPEN] = reopened
     return states.Saved(assessed_on, tuple(lines))
 
@@ -245,8 +245,8 @@ as_of = st.session_state[date_key]
 st.subheader(ui.t("assess.now_title", date=as_of))
 st.caption(ui.t("assess.now_caption"))
 for title, table in (
-    ("assess.members_title", forms.members_table(current, lang)),
-    ("assess.ties_title", forms.ties_table(current, as_of, lang)),
+    ("assess.members_title", assessment_words.members_table(current, lang)),
+    ("assess.ties_title", assessment_words.ties_table(current, as_of, lang)),
 ):
     st.markdown(f"**{ui.t(title)}**")
     if table.empty:
@@ -281,8 +281,8 @@ def _outcome() -> None:
     if isinstance(outcome, states.Problems):
         st.error(ui.t("assess.problems", n=len(outcome.problems)))
         for problem in outcome.problems:
-            where = forms.entry_title(baseline, problem.entry, lang)
-            field = forms.field_title(problem.field, lang)
+            where = assessment_words.entry_title(baseline, problem.entry, lang)
+            field = assessment_words.field_title(problem.field, lang)
             ui.plain(f"• {where}{' – ' + field if field else ''}: {problem.message}")
     elif isinstance(outcome, states.Saved):
         st.success(ui.t("assess.saved", date=outcome.assessed_on))
@@ -347,8 +347,8 @@ with st.form(f"assess.form.{opened.generation}", enter_to_submit=False, border=T
     for key, tie in shown.ties.items():
         title = ui.t(
             "assess.tie_summary",
-            name=forms.tie_title(baseline, tie, lang),
-            strength=forms.strength_text(tie.strength, lang),
+            name=assessment_words.tie_title(baseline, tie, lang),
+            strength=assessment_words.strength_text(tie.strength, lang),
             valence=codes.VALENCES.label(tie.valence, lang),
         )
         with _expander(ui.escape_markdown(title), key, icon=":material/link:"):

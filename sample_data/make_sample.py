@@ -821,8 +821,8 @@ def _tie(story: Story, date: str, row: tuple) -> Tie:
     day = dt.date.fromisoformat(date)
     return Tie(
         story.child.child_id, source, target, strength, VALENCE[valence], day,
-        _split(support), _split(keys), _split(needs),
-        None if days is None else day - dt.timedelta(days=days),
+        support_types=_split(support), functions=_split(keys), needs_met=_split(needs),
+        last_contact=None if days is None else day - dt.timedelta(days=days),
     )  # fmt: skip
 
 

@@ -12,9 +12,10 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from eska_network import i18n
-from eska_network.services import access, accounts
+from eska_network.services import access, accounts, demo_setup, login
 from eska_network.services.access import AccessDenied
-from eska_network.services.accounts import AccountError, LoginPolicy
+from eska_network.services.accounts import AccountError
+from eska_network.services.login import LoginPolicy
 from eska_network.store.tables import users
 
 from .access_fixtures import (
@@ -73,19 +74,17 @@ def test_listed_users_carry_no_hash(agency_store):
 
 
 def test_login_with_the_right_password(agency_store):
-    result = accounts.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW)
+    result = login.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW)
     assert result.reason == "ok"
     assert result.principal == access.Principal("cw_ani", "caseworker", "north", "cw_ani")
     assert _actions(agency_store)[-1] == ("cw_ani", "login")
 
 
 def test_a_failed_login_is_audited_with_the_account_or_a_keyed_hash_of_the_name(agency_store):
-    assert accounts.authenticate(agency_store, "cw_ani", "nope", now=NOW).reason == (
-        "bad_credentials"
-    )
+    assert login.authenticate(agency_store, "cw_ani", "nope", now=NOW).reason == ("bad_credentials")
     typed = "MySecret-Passw0rd"  # a password typed into the user-name field
     for _ in range(2):
-        assert accounts.authenticate(agency_store, typed, "nope", now=NOW).principal is None
+        assert login.authenticate(agency_store, typed, "nope", now=NOW).principal is None
     rows = audit_rows(agency_store)[-3:]
     assert [(row["user_name"], row["role"], row["action"]) for row in rows[:1]] == [
         ("cw_ani", "caseworker", "failed_login"),
@@ -99,48 +98,48 @@ def test_a_failed_login_is_audited_with_the_account_or_a_keyed_hash_of_the_name(
 
 
 def test_an_account_without_a_password_cannot_log_in_with_an_empty_one(agency_store):
-    assert accounts.authenticate(agency_store, "cw_budi", "", now=NOW).principal is None
+    assert login.authenticate(agency_store, "cw_budi", "", now=NOW).principal is None
 
 
 def test_five_failures_lock_the_account_for_fifteen_minutes(agency_store):
     policy = LoginPolicy()
     for attempt in range(4):
-        result = accounts.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
+        result = login.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
         assert result.reason == "bad_credentials", attempt
-    fifth = accounts.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
+    fifth = login.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
     assert fifth.reason == "locked"
     assert fifth.locked_until == NOW + dt.timedelta(minutes=15)
     assert _actions(agency_store)[-2:] == [("cw_ani", "failed_login"), ("cw_ani", "lockout")]
     later = NOW + dt.timedelta(minutes=14)
-    right = accounts.authenticate(agency_store, "cw_ani", PASSWORD, policy=policy, now=later)
+    right = login.authenticate(agency_store, "cw_ani", PASSWORD, policy=policy, now=later)
     assert right.reason == "locked"
     assert _actions(agency_store)[-1] == ("cw_ani", "failed_login")
     after = NOW + dt.timedelta(minutes=16)
-    assert accounts.authenticate(agency_store, "cw_ani", PASSWORD, now=after).reason == "ok"
+    assert login.authenticate(agency_store, "cw_ani", PASSWORD, now=after).reason == "ok"
 
 
 def test_lockout_follows_the_configured_policy(agency_store):
     policy = LoginPolicy.from_env({"ESKA_LOCKOUT_ATTEMPTS": "2", "ESKA_LOCKOUT_MINUTES": "60"})
-    accounts.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
-    second = accounts.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
+    login.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
+    second = login.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
     assert second.locked_until == NOW + dt.timedelta(minutes=60)
 
 
 def test_a_success_resets_the_count_of_failures(agency_store):
     for _ in range(4):
-        accounts.authenticate(agency_store, "cw_ani", "wrong", now=NOW)
-    accounts.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW)
-    result = accounts.authenticate(agency_store, "cw_ani", "wrong", now=NOW)
+        login.authenticate(agency_store, "cw_ani", "wrong", now=NOW)
+    login.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW)
+    result = login.authenticate(agency_store, "cw_ani", "wrong", now=NOW)
     assert result.reason == "bad_credentials"
 
 
 def test_unlock_lifts_a_lockout_and_lock_deactivates(agency_store):
     policy = LoginPolicy(max_failures=1)
-    accounts.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
+    login.authenticate(agency_store, "cw_ani", "wrong", policy=policy, now=NOW)
     accounts.unlock_user(agency_store, OPERATOR, "cw_ani")
-    assert accounts.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW).reason == "ok"
+    assert login.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW).reason == "ok"
     accounts.lock_user(agency_store, OPERATOR, "cw_ani")
-    assert accounts.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW).principal is None
+    assert login.authenticate(agency_store, "cw_ani", PASSWORD, now=NOW).principal is None
     assert not accounts.get_user(agency_store, "cw_ani").active
 
 
@@ -176,17 +175,17 @@ def test_only_an_admin_manages_accounts_and_a_refusal_is_audited(agency_store):
 
 def test_logout_and_timeout_are_audited(agency_store):
     ani = accounts.get_user(agency_store, "cw_ani").principal()
-    accounts.logout(agency_store, ani)
-    accounts.logout(agency_store, ani, timed_out=True)
+    login.logout(agency_store, ani)
+    login.logout(agency_store, ani, timed_out=True)
     assert _actions(agency_store)[-2:] == [("cw_ani", "logout"), ("cw_ani", "timeout")]
 
 
 def test_idle_timeout_default_and_configured():
     start = NOW
-    assert not accounts.is_idle(start, start + dt.timedelta(minutes=30))
-    assert accounts.is_idle(start, start + dt.timedelta(minutes=30, seconds=1))
+    assert not login.is_idle(start, start + dt.timedelta(minutes=30))
+    assert login.is_idle(start, start + dt.timedelta(minutes=30, seconds=1))
     ten = LoginPolicy.from_env({"ESKA_IDLE_MINUTES": "10"})
-    assert accounts.is_idle(start, start + dt.timedelta(minutes=11), ten)
+    assert login.is_idle(start, start + dt.timedelta(minutes=11), ten)
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "half an hour"])
@@ -197,19 +196,19 @@ def test_a_bad_policy_setting_is_a_clear_error(value):
 
 def test_single_sign_on_maps_an_email_to_an_active_user(agency_store):
     accounts.add_user(agency_store, OPERATOR, "Rina@agency.example", "planner")
-    found = accounts.principal_for_email(agency_store, "rina@AGENCY.example")
+    found = login.principal_for_email(agency_store, "rina@AGENCY.example")
     assert found is not None and found.role == "planner"
-    assert accounts.principal_for_email(agency_store, "nobody@agency.example") is None
+    assert login.principal_for_email(agency_store, "nobody@agency.example") is None
     accounts.lock_user(agency_store, OPERATOR, "Rina@agency.example")
-    assert accounts.principal_for_email(agency_store, "rina@agency.example") is None
+    assert login.principal_for_email(agency_store, "rina@agency.example") is None
 
 
 @pytest.mark.parametrize(
     ("value", "enabled"), [("1", True), ("true", True), ("0", False), ("", False)]
 )
 def test_demo_mode_is_explicit(value, enabled):
-    assert accounts.demo_enabled({"ESKA_DEMO": value}) is enabled
-    assert accounts.demo_enabled({}) is False
+    assert demo_setup.demo_enabled({"ESKA_DEMO": value}) is enabled
+    assert demo_setup.demo_enabled({}) is False
 
 
 def test_demo_prepares_the_sample_and_one_account_per_role(tmp_path, monkeypatch):
@@ -226,7 +225,7 @@ def test_demo_prepares_the_sample_and_one_account_per_role(tmp_path, monkeypatch
         "child_id,source,target,strength,valence,assessed_on\n", encoding="utf-8"
     )
     with empty_store("sqlite", tmp_path) as store:
-        offered = accounts.prepare_demo(store, folder)
+        offered = demo_setup.prepare_demo(store, folder)
         assert [(account.role, account.user_name) for account in offered] == [
             ("caseworker", "cw_two"),
             ("supervisor", "demo_supervisor"),
@@ -234,10 +233,10 @@ def test_demo_prepares_the_sample_and_one_account_per_role(tmp_path, monkeypatch
             ("auditor", "demo_auditor"),
             ("admin", "demo_admin"),
         ]
-        accounts.prepare_demo(store, folder)
+        demo_setup.prepare_demo(store, folder)
         names = {user.user_name for user in accounts.list_users(store)}
         assert names == {"cw_one", "cw_two"} | {f"demo_{role}" for role in access.USER_ROLES[1:]}
-        supervisor = accounts.authenticate(store, "demo_supervisor", accounts.DEMO_PASSWORD)
+        supervisor = login.authenticate(store, "demo_supervisor", demo_setup.DEMO_PASSWORD)
         assert access.visible_child_ids(store, supervisor.principal) == ["K1", "K2", "K3"]
 
 
@@ -276,7 +275,7 @@ def test_the_admin_adds_a_user_on_the_accounts_page(accounts_page):
     form.button[0].click()
     app.run()
     assert app.success[0].value == i18n.text("accounts.done")
-    assert accounts.authenticate(store, "dewi", PASSWORD).principal.role == "planner"
+    assert login.authenticate(store, "dewi", PASSWORD).principal.role == "planner"
     assert audit_rows(store)[-2]["detail"] == "add user dewi as planner"
 
 

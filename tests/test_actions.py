@@ -17,7 +17,7 @@ from eska_network.child_map.view import MapRequest, map_view, member_names
 from eska_network.domain.gap_items import GapItem
 from eska_network.domain.model import Child, ChildSystem, Dataset, Member, Resource, Tie
 from eska_network.domain.whatif import ProposedTie
-from eska_network.services import actions, conference
+from eska_network.services import action_records, action_words, actions, conference
 from eska_network.services.access import AccessDenied, Principal
 from eska_network.store import AssessmentError, ConcurrentEditError
 
@@ -42,12 +42,12 @@ def caseworker(agency_store):
 
 
 def _add(store, who, gap=LEGAL, due_on=TODAY - dt.timedelta(days=1), child_id="C1"):
-    return conference.create_action(store, who, child_id, gap, "Refer to legal aid", "Ani", due_on)
+    return actions.create_action(store, who, child_id, gap, "Refer to legal aid", "Ani", due_on)
 
 
 def test_an_action_is_stored_listed_and_audited(agency_store, caseworker):
     created = _add(agency_store, caseworker, STALE)
-    (listed,) = conference.list_actions(agency_store, caseworker, "C1")
+    (listed,) = actions.list_actions(agency_store, caseworker, "C1")
     assert listed == created
     assert (listed.gap, listed.status, listed.revision) == (STALE, "open", 1)
     assert listed.created_by == "cw_ani"
@@ -60,17 +60,17 @@ def test_overdue_means_open_and_due_before_today(agency_store, caseworker):
     _add(agency_store, caseworker, due_on=TODAY)
     _add(agency_store, caseworker, due_on=None)
     done = _add(agency_store, caseworker, due_on=TODAY - dt.timedelta(days=30))
-    conference.update_action(agency_store, caseworker, done.action_id, 1, status="done")
-    found = conference.list_actions(agency_store, caseworker, "C1")
-    assert conference.overdue(found, TODAY) == (late,)
-    rows = conference.action_rows(found, TODAY)
+    actions.update_action(agency_store, caseworker, done.action_id, 1, status="done")
+    found = actions.list_actions(agency_store, caseworker, "C1")
+    assert actions.overdue(found, TODAY) == (late,)
+    rows = action_words.action_rows(found, TODAY)
     assert [row["overdue"] for row in rows] == ["Overdue", "", "", ""]
     assert [row["status"] for row in rows] == ["Open", "Open", "Open", "Done"]
 
 
 def test_a_status_change_is_audited_and_moves_the_revision(agency_store, caseworker):
     action = _add(agency_store, caseworker)
-    changed = conference.update_action(
+    changed = actions.update_action(
         agency_store, caseworker, action.action_id, action.revision, status="dropped"
     )
     assert (changed.status, changed.revision, changed.what) == ("dropped", 2, action.what)
@@ -83,10 +83,10 @@ def test_a_status_change_is_audited_and_moves_the_revision(agency_store, casewor
 
 def test_a_change_made_on_an_old_revision_is_refused(agency_store, caseworker):
     action = _add(agency_store, caseworker)
-    conference.update_action(agency_store, caseworker, action.action_id, 1, status="done")
-    with pytest.raises(conference.ActionConflictError, match="changed by someone else"):
-        conference.update_action(agency_store, caseworker, action.action_id, 1, what="Other")
-    (stored,) = conference.list_actions(agency_store, caseworker, "C1")
+    actions.update_action(agency_store, caseworker, action.action_id, 1, status="done")
+    with pytest.raises(action_records.ActionConflictError, match="changed by someone else"):
+        actions.update_action(agency_store, caseworker, action.action_id, 1, what="Other")
+    (stored,) = actions.list_actions(agency_store, caseworker, "C1")
     assert (stored.status, stored.what, stored.revision) == ("done", action.what, 2)
 
 
@@ -103,75 +103,75 @@ def test_bad_input_is_refused_and_nothing_changes(
 ):
     action = _add(agency_store, caseworker)
     with pytest.raises(ValueError, match=problem):
-        conference.update_action(
+        actions.update_action(
             agency_store, caseworker, action.action_id, 1, what=what, who=who, status=status
         )
-    assert conference.list_actions(agency_store, caseworker, "C1") == (action,)
+    assert actions.list_actions(agency_store, caseworker, "C1") == (action,)
 
 
 def test_an_unknown_gap_kind_is_refused(agency_store, caseworker):
     with pytest.raises(ValueError, match="'bad_luck' is not a kind of gap"):
         _add(agency_store, caseworker, GapItem("bad_luck", "x"))
-    assert conference.list_actions(agency_store, caseworker, "C1") == ()
+    assert actions.list_actions(agency_store, caseworker, "C1") == ()
 
 
 def test_another_caseworkers_child_is_refused_and_audited(agency_store, caseworker):
     with pytest.raises(AccessDenied):
         _add(agency_store, caseworker, child_id="C4")
     with pytest.raises(AccessDenied):
-        conference.list_actions(agency_store, caseworker, "C4")
+        actions.list_actions(agency_store, caseworker, "C4")
     refusals = [row for row in audit_rows(agency_store) if row["action"] == "refusal"]
     assert [(row["child_id"], row["detail"]) for row in refusals] == [
         ("C4", "edit_child"),
         ("C4", "view_child"),
     ]
     citra = Principal("cw_citra", "caseworker", "south")
-    assert conference.list_actions(agency_store, citra, "C4") == ()
+    assert actions.list_actions(agency_store, citra, "C4") == ()
 
 
 def test_a_supervisor_sees_the_teams_actions_but_cannot_change_them(agency_store, caseworker):
     action = _add(agency_store, caseworker)
     supervisor = principal(agency_store, "supervisor")
-    assert conference.list_actions(agency_store, supervisor, "C1") == (action,)
+    assert actions.list_actions(agency_store, supervisor, "C1") == (action,)
     with pytest.raises(AccessDenied):
-        conference.update_action(agency_store, supervisor, action.action_id, 1, status="done")
-    assert conference.list_actions(agency_store, caseworker, "C1")[0].status == "open"
+        actions.update_action(agency_store, supervisor, action.action_id, 1, status="done")
+    assert actions.list_actions(agency_store, caseworker, "C1")[0].status == "open"
 
 
 def test_presentation_rows_hide_typed_text_and_name_members_by_pseudonym():
     day = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    action = conference.Action(
+    action = action_records.Action(
         1, "C1", STALE, "Call Bu Ani", "Pak Eko", None, "open", "cw_ani", day, day, 1
     )
     system = ChildSystem(
         Child("C1", "X", 15), (Member("C1", "teacher", "Bu Ani", "community", "teacher"),)
     )
     names = member_names(MapRequest(system, presentation=True))
-    (row,) = conference.action_rows([action], TODAY, "en", names, presentation=True)
+    (row,) = action_words.action_rows([action], TODAY, "en", names, presentation=True)
     assert "Ani" not in repr(row) and "Eko" not in repr(row)
     assert row["gap"] == "No recent contact: the child – Teacher"
-    title = conference.action_title(action, "en", names, presentation=True)
+    title = action_words.action_title(action, "en", names, presentation=True)
     assert "Ani" not in title
 
 
 @settings(max_examples=40, deadline=None)
 @given(
-    status=st.sampled_from(conference.STATUSES),
+    status=st.sampled_from(action_records.STATUSES),
     due=st.one_of(st.none(), st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1))),
     today=st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1)),
 )
 def test_an_action_is_overdue_exactly_when_still_to_do_and_due_before_today(status, due, today):
     day = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     # No date it was sent, so a referral is never overdue for waiting here.
-    action = conference.Action(1, "C1", LEGAL, "w", "w", due, status, "u", day, day, 1)
+    action = action_records.Action(1, "C1", LEGAL, "w", "w", due, status, "u", day, day, 1)
     expected = status in ("open", "proposed") and due is not None and due < today
     assert action.is_overdue(today) is expected
-    assert conference.overdue([action], today) == ((action,) if expected else ())
+    assert actions.overdue([action], today) == ((action,) if expected else ())
 
 
 def test_gap_details_come_back_as_the_same_gap_item():
     for item in (LEGAL, STALE, GapItem("link_missing", "family-community")):
-        assert conference.gap_of(item.kind, actions._detail(item)) == item
+        assert action_records.gap_of(item.kind, action_records.gap_detail(item)) == item
 
 
 # --- Proposals ---------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ def _legal_child(store, child_id="C1") -> ChildSystem:
     assigned = ASSIGNMENTS[child_id]
     child = Child(child_id, "Kota Contoh", 14, caseworker=assigned, needs=("legal",))
     mother = Member(child_id, "mother", "Siti", "family", "mother")
-    tie = Tie(child_id, "child", "mother", 4, "supportive", DAY, ("emotional",))
+    tie = Tie(child_id, "child", "mother", 4, "supportive", DAY, support_types=("emotional",))
     service = Resource("R1", "Kota Contoh", "LBH Contoh", "institution", ("legal",), "legal_aid")
     store.import_dataset(
         Dataset.from_objects(children=[child], members=[mother], ties=[tie], resources=[service])

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from eska_network.domain import codes
 from eska_network.domain.model import Child, ChildSystem, Member, Resource, Tie
-from eska_network.services import access
+from eska_network.services import access, assessment_words
 from eska_network.services import assessment_forms as forms
 from eska_network.services.access import Principal
-from eska_network.store import AssessmentError, Problem, TieChange
+from eska_network.store import AssessmentError, Problem, TieUpdate
 
 FIRST = dt.date(2026, 1, 5)
 LATER = dt.date(2026, 3, 1)
@@ -30,7 +30,7 @@ def mother_and_imam_record():
             Member("C1", "imam", "Imam Cibiru", "community", "religious_leader"),
         ),
         ties=(
-            Tie("C1", "child", "mother", 4, "supportive", FIRST, ("emotional",)),
+            Tie("C1", "child", "mother", 4, "supportive", FIRST, support_types=("emotional",)),
             Tie("C1", "child", "imam", 2, "ambivalent", FIRST),
         ),
     )
@@ -53,7 +53,7 @@ def test_a_changed_tie_becomes_one_tie_change(mother_and_imam_record):
     form = _with_tie(forms.form_defaults(mother_and_imam_record), "tie:child|mother", strength=5)
     draft = forms.draft_changes(form, mother_and_imam_record)
     assert draft.changes.ties == (
-        TieChange("child", "mother", 5, "supportive", support_types=("emotional",)),
+        TieUpdate("child", "mother", 5, "supportive", support_types=("emotional",)),
     )
     assert draft.places == {("ties", 0): "tie:child|mother"}
 
@@ -141,17 +141,17 @@ def test_new_member_ids_never_collide_and_never_name_the_child():
 def test_the_words_name_members_by_label(mother_and_imam_record):
     form = _with_tie(forms.form_defaults(mother_and_imam_record), "tie:child|imam", strength=0)
     draft = forms.draft_changes(form, mother_and_imam_record)
-    lines = forms.describe_changes(draft.changes, mother_and_imam_record, "id")
+    lines = assessment_words.describe_changes(draft.changes, mother_and_imam_record, "id")
     assert lines == ["Ikatan (Anak – Imam Cibiru): 0 – berakhir, ambivalen."]
-    assert forms.entry_title(mother_and_imam_record, "tie:child|imam") == (
+    assert assessment_words.entry_title(mother_and_imam_record, "tie:child|imam") == (
         "Tie (The child – Imam Cibiru)"
     )
 
 
 def test_the_tables_show_labels_and_meanings(mother_and_imam_record):
-    ties = forms.ties_table(mother_and_imam_record, FIRST)
+    ties = assessment_words.ties_table(mother_and_imam_record, FIRST)
     assert ties.iloc[0, :3].tolist() == ["The child", "Imam Cibiru", "2 – weak (dashed line)"]
-    members = forms.members_table(mother_and_imam_record, "id")
+    members = assessment_words.members_table(mother_and_imam_record, "id")
     assert members.iloc[0].tolist() == ["Ibu (Mother)", "keluarga / pengasuh", "Ibu", ""]
 
 
@@ -186,7 +186,7 @@ def _records(draw):
                     draw(st.integers(0, 5)),
                     draw(st.sampled_from(codes.VALENCES.codes)),
                     draw(st.sampled_from([FIRST, LATER])),
-                    tuple(draw(st.sets(st.sampled_from(codes.SUPPORT_TYPES.codes)))),
+                    support_types=tuple(draw(st.sets(st.sampled_from(codes.SUPPORT_TYPES.codes)))),
                 )
             )
     needs = tuple(codes.NEEDS.sort(draw(st.sets(st.sampled_from(codes.NEEDS.codes)))))

@@ -13,8 +13,9 @@ from streamlit.testing.v1 import AppTest
 
 from eska_network import i18n
 from eska_network.domain import csvsafe
-from eska_network.services import access, record_views
-from eska_network.services.access import AccessDenied, AuditFilter
+from eska_network.services import access, audit_reading, record_views
+from eska_network.services.access import AccessDenied
+from eska_network.services.audit_reading import AuditFilter
 from eska_network.store.tables import audit
 
 from .access_fixtures import (
@@ -104,19 +105,19 @@ def _auditor():
     ],
 )
 def test_the_auditor_filters_the_log(audited_store, where, expected):
-    table = access.read_audit(audited_store, _auditor(), where)
+    table = audit_reading.read_audit(audited_store, _auditor(), where)
     assert [tuple(row) for row in table[["user_name", "action", "child_id"]].values] == expected
 
 
 def test_the_date_range_is_in_utc_days_both_included(audited_store):
     today = dt.datetime.now(dt.UTC).date()
-    everything = access.read_audit(audited_store, _auditor())
+    everything = audit_reading.read_audit(audited_store, _auditor())
     assert len(everything) >= 3
     assert len(
-        access.read_audit(audited_store, _auditor(), AuditFilter(start=today, end=today))
+        audit_reading.read_audit(audited_store, _auditor(), AuditFilter(start=today, end=today))
     ) == len(everything)
     tomorrow = today + dt.timedelta(days=1)
-    assert access.read_audit(audited_store, _auditor(), AuditFilter(start=tomorrow)).empty
+    assert audit_reading.read_audit(audited_store, _auditor(), AuditFilter(start=tomorrow)).empty
     assert str(everything["at"].dt.tz) == "UTC"
     assert everything["at"].is_monotonic_decreasing
 
@@ -125,7 +126,7 @@ def test_the_date_range_is_in_utc_days_both_included(audited_store):
 def test_only_the_auditor_reads_the_audit(audited_store, role):
     user_name = {"caseworker": "cw_ani", "supervisor": "sup_north"}.get(role, role)
     with pytest.raises(AccessDenied):
-        access.read_audit(audited_store, access.Principal(user_name, *PEOPLE[user_name]))
+        audit_reading.read_audit(audited_store, access.Principal(user_name, *PEOPLE[user_name]))
     last = audit_rows(audited_store)[-1]
     assert (last["user_name"], last["action"], last["detail"]) == (
         user_name,
@@ -136,14 +137,14 @@ def test_only_the_auditor_reads_the_audit(audited_store, role):
 
 def test_the_audit_export_is_formula_safe(audited_store):
     access.write_audit(audited_store, None, "failed_login", "failure", user_name="=HYPERLINK(1)")
-    table = access.read_audit(audited_store, _auditor())
+    table = audit_reading.read_audit(audited_store, _auditor())
     exported = pd.read_csv(io.StringIO(csvsafe.to_safe_csv(table)), dtype=str)
     assert "'=HYPERLINK(1)" in set(exported["user_name"])
     assert not exported["user_name"].str.startswith(csvsafe.FORMULA_STARTS).any()
 
 
 def test_audit_user_names_are_listed_for_the_filter(audited_store):
-    names = access.audit_user_names(audited_store, _auditor())
+    names = audit_reading.audit_user_names(audited_store, _auditor())
     assert "cw_ani" in names and names == sorted(names)
 
 
@@ -213,16 +214,16 @@ def test_a_child_code_filter_narrows_the_page(audit_page):
 
 def test_days_are_the_agency_s_local_days(audited_store):
     """A row written at 18:00 UTC belongs to the next day in Jakarta (UTC+7)."""
-    everything = access.read_audit(audited_store, _auditor())
+    everything = audit_reading.read_audit(audited_store, _auditor())
     moment = everything["at"].iloc[0].to_pydatetime()
     jakarta = record_views.local_zone({"ESKA_TIMEZONE": "Asia/Jakarta"})
     local_day = moment.astimezone(jakarta).date()
-    found = access.read_audit(
+    found = audit_reading.read_audit(
         audited_store, _auditor(), AuditFilter(start=local_day, end=local_day, zone=jakarta)
     )
     assert moment in set(found["at"].dt.to_pydatetime())
     other = local_day - dt.timedelta(days=1)
-    earlier = access.read_audit(
+    earlier = audit_reading.read_audit(
         audited_store, _auditor(), AuditFilter(start=other, end=other, zone=jakarta)
     )
     assert moment not in set(earlier["at"].dt.to_pydatetime())
@@ -237,7 +238,7 @@ def test_every_audit_action_and_outcome_has_a_name_in_both_languages():
 
 
 def test_the_audit_csv_holds_the_rows_on_screen_with_utc_beside_local(audited_store):
-    rows = access.read_audit(audited_store, _auditor())
+    rows = audit_reading.read_audit(audited_store, _auditor())
     table = pd.read_csv(io.StringIO(record_views.audit_csv(rows, "id")), dtype=str)
     assert list(table.columns[:2]) == [
         i18n.text("audit.column.at", "id"),

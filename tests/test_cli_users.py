@@ -9,7 +9,7 @@ import pwd
 import pytest
 
 from eska_network.cli import main
-from eska_network.services import access, accounts
+from eska_network.services import access, accounts, login
 
 from .access_fixtures import audit_rows, empty_store, fast_hashing, fill_agency
 
@@ -37,7 +37,7 @@ def test_users_add_with_password_from_stdin(agency_cli_store, monkeypatch, capsy
     )
     assert code == 0
     assert capsys.readouterr().out == "added rina (supervisor, team south)\n"
-    result = accounts.authenticate(agency_cli_store, "rina", PASSWORD)
+    result = login.authenticate(agency_cli_store, "rina", PASSWORD)
     assert result.principal == access.Principal("rina", "supervisor", "south", "rina")
     last = audit_rows(agency_cli_store)[-2]
     assert (last["role"], last["action"], last["detail"]) == (
@@ -77,7 +77,7 @@ def test_set_role_set_team_lock_and_unlock(agency_cli_store, capsys):
 def test_set_password_from_stdin(agency_cli_store, monkeypatch):
     _stdin(monkeypatch, PASSWORD + "\n")
     assert main(["users", "set-password", "cw_budi", "--password-stdin"]) == 0
-    assert accounts.authenticate(agency_cli_store, "cw_budi", PASSWORD).reason == "ok"
+    assert login.authenticate(agency_cli_store, "cw_budi", PASSWORD).reason == "ok"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from eska_network.cli import main
 from eska_network.domain.model import Child, Dataset
-from eska_network.services import access, accounts, dataset_transfer
+from eska_network.services import access, accounts, dataset_transfer, login
 from eska_network.store import AssessmentChanges, audit_chain, open_store, privileges, tables
 
 from .access_fixtures import fast_hashing, fill_agency
@@ -60,7 +60,7 @@ def test_the_app_role_owns_nothing(stores):
 
 def test_the_app_works_as_its_role(stores):
     _, app = stores
-    result = accounts.authenticate(app, "cw_ani", PASSWORD)
+    result = login.authenticate(app, "cw_ani", PASSWORD)
     assert result.principal is not None
     ani = result.principal
     access.open_child(app, ani, "C1")

@@ -24,7 +24,7 @@ from eska_network.services import access, accounts
 from eska_network.services import caseload as caseload_service
 from eska_network.store import (
     AssessmentChanges,
-    TieChange,
+    TieUpdate,
     checking,
     open_store,
     publications,
@@ -72,14 +72,14 @@ def _resave(store, rng: random.Random, child_id: str) -> None:
     chosen = rng.sample(current, k=min(len(current), rng.randint(1, 4)))
     changes = AssessmentChanges(
         ties=tuple(
-            TieChange(
+            TieUpdate(
                 tie.source,
                 tie.target,
                 rng.randint(0, 5),
                 rng.choice(["supportive", "stressful", "ambivalent", "exploitative"]),
-                tie.support_types,
-                tie.functions,
-                tie.needs_met,
+                support_types=tie.support_types,
+                functions=tie.functions,
+                needs_met=tie.needs_met,
                 last_contact=day - dt.timedelta(days=rng.choice([0, 100, 400])),
             )
             for tie in chosen

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from eska_network import i18n
-from eska_network.services import accounts
+from eska_network.services import accounts, demo_setup
 from eska_network.store import open_store
 from eska_network.store.backup import table_checksums
 
@@ -42,8 +42,8 @@ def test_demo_mode_refuses_a_store_of_real_records_and_writes_nothing(
         assert not app.button  # no login, no demo accounts offered
         assert table_checksums(store) == before
         assert "demo_admin" not in {user.user_name for user in accounts.list_users(store)}
-        with pytest.raises(accounts.DemoRefused):
-            accounts.prepare_demo(store, SAMPLE_DATA)
+        with pytest.raises(demo_setup.DemoRefused):
+            demo_setup.prepare_demo(store, SAMPLE_DATA)
         assert table_checksums(store) == before
 
 
@@ -73,7 +73,7 @@ def test_demo_mode_fills_an_empty_store_and_reopens_its_own(engine, tmp_path, mo
         first = _demo_app(url, monkeypatch)
         assert not first.error and not first.exception
         store = open_store(url)
-        assert accounts.demo_store_state(store.engine) == "demo"
+        assert demo_setup.demo_store_state(store.engine) == "demo"
         counts = store.table_counts()
         again = _demo_app(url, monkeypatch)
         assert not again.error and not again.exception
@@ -135,11 +135,11 @@ def test_a_demo_store_restored_from_a_real_backup_is_no_longer_demo_mode_s(tmp_p
         fill_agency(real)
         backup(real, tmp_path / "real.backup")
     demo_url = f"sqlite:///{tmp_path / 'demo.db'}"
-    demo = accounts.open_demo_store(demo_url, SAMPLE_DATA)
+    demo = demo_setup.open_demo_store(demo_url, SAMPLE_DATA)
     restore(demo, tmp_path / "real.backup")
-    assert accounts.demo_store_state(demo.engine) == "records"
-    with pytest.raises(accounts.DemoRefused):
-        accounts.open_demo_store(demo_url, SAMPLE_DATA)
+    assert demo_setup.demo_store_state(demo.engine) == "records"
+    with pytest.raises(demo_setup.DemoRefused):
+        demo_setup.open_demo_store(demo_url, SAMPLE_DATA)
     demo.engine.dispose()
 
 

@@ -85,7 +85,14 @@ def test_an_assessment_form_draft_reads_back_as_kept(map_store):
         members={"member:mother": MemberEntry("Ibu", "family", "mother")},
         ties={
             "tie:child|mother": TieEntry(
-                "child", "mother", 4, "supportive", ("emotional",), (), (), dt.date(2026, 1, 5)
+                "child",
+                "mother",
+                4,
+                "supportive",
+                support_types=("emotional",),
+                functions=(),
+                needs_met=(),
+                last_contact=dt.date(2026, 1, 5),
             )
         },
         new_members=(MemberEntry("Bu Tini", "community", "neighbour"), MemberEntry()),

@@ -18,8 +18,9 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
-from eska_network.services import access, accounts
-from eska_network.services.accounts import AccountError, LoginPolicy
+from eska_network.services import access, accounts, login
+from eska_network.services.accounts import AccountError
+from eska_network.services.login import LoginPolicy
 from eska_network.store.tables import users
 
 from .access_fixtures import ENGINES, audit_rows, empty_store, fill_agency, navigation_only
@@ -79,7 +80,7 @@ def test_the_three_failures_take_the_same_time(agency):
     """
     for user_name, password in FAILURES.values():
         before = accounts._HASHER.checked
-        accounts.authenticate(agency, user_name, password, policy=NEVER_LOCKS)  # warm-up
+        login.authenticate(agency, user_name, password, policy=NEVER_LOCKS)  # warm-up
         assert accounts._HASHER.checked == before + 1, f"{user_name}: one password hash checked"
     order = list(FAILURES)
     # On a shared two-core machine another test's burst can shift one block of rounds by more
@@ -93,7 +94,7 @@ def test_the_three_failures_take_the_same_time(agency):
             for kind in order[round_number % 3 :] + order[: round_number % 3]:
                 user_name, password = FAILURES[kind]
                 start = time.perf_counter()
-                result = accounts.authenticate(agency, user_name, password, policy=NEVER_LOCKS)
+                result = login.authenticate(agency, user_name, password, policy=NEVER_LOCKS)
                 taken[kind] = 1000 * (time.perf_counter() - start)
                 assert result.principal is None
             for kind in FAILURES:
@@ -106,7 +107,7 @@ def test_the_three_failures_take_the_same_time(agency):
 
 
 def test_a_locked_account_with_the_right_password_is_refused_like_a_wrong_one(agency):
-    assert accounts.authenticate(agency, "cw_budi", PASSWORD).principal is None
+    assert login.authenticate(agency, "cw_budi", PASSWORD).principal is None
     last = audit_rows(agency)[-1]
     assert (last["user_name"], last["action"], last["detail"]) == (
         "cw_budi",

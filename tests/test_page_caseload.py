@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from eska_network import i18n
 from eska_network.caseload import ranking
-from eska_network.services import access, accounts
+from eska_network.services import access, accounts, demo_setup
 from eska_network.services import caseload as caseload_service
 from eska_network.store import open_store
 from eska_network.store.tables import actions
@@ -37,7 +37,7 @@ def sample_store_url(tmp_path_factory):
     """An SQLite store with the sample data, the demo accounts and two actions of IDM-002."""
     url = f"sqlite:///{tmp_path_factory.mktemp('caseload') / 'eska.db'}"
     store = open_store(url)
-    accounts.prepare_demo(store, SAMPLE_DATA)
+    demo_setup.prepare_demo(store, SAMPLE_DATA)
     now = dt.datetime.now(dt.UTC)
     with store.writing() as connection:
         for status, due in (("open", dt.date(2025, 1, 31)), ("done", dt.date(2025, 1, 31))):

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from eska_network import i18n
-from eska_network.services import accounts
+from eska_network.services import accounts, actions
 from eska_network.services.access import Principal
 from eska_network.store.tables import actions as actions_table
 
@@ -211,10 +211,9 @@ def test_an_action_is_created_and_shown_overdue(bandung_app_store):
 
 def test_an_action_status_changes_and_is_no_longer_overdue(bandung_app_store):
     from eska_network.domain.gap_items import GapItem
-    from eska_network.services import conference
 
     cw = Principal("cw_bdg1", "caseworker", "bdg")
-    conference.create_action(
+    actions.create_action(
         bandung_app_store,
         cw,
         "BDG-007",

@@ -18,7 +18,7 @@ from streamlit.testing.v1.element_tree import Block
 from eska_network import i18n
 from eska_network.districts import aggregates as districts
 from eska_network.districts import disclosure
-from eska_network.services import accounts, district_views
+from eska_network.services import accounts, demo_setup, district_views
 from eska_network.store import open_store
 
 from .access_fixtures import audit_rows, navigation_only
@@ -42,7 +42,7 @@ def sample_store_url(tmp_path_factory):
     """An SQLite store with the sample data and the demo accounts."""
     url = f"sqlite:///{tmp_path_factory.mktemp('districts') / 'eska.db'}"
     store = open_store(url)
-    accounts.prepare_demo(store, SAMPLE_DATA)
+    demo_setup.prepare_demo(store, SAMPLE_DATA)
     store.engine.dispose()
     return url
 

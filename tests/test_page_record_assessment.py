@@ -13,7 +13,7 @@ from eska_network import i18n
 from eska_network.domain.model import Child, Dataset, Member, Resource, Tie
 from eska_network.services import access, accounts
 from eska_network.services.access import Principal
-from eska_network.store import AssessmentChanges, TieChange
+from eska_network.store import AssessmentChanges, TieUpdate
 
 from .access_fixtures import PEOPLE, audit_rows, empty_store, fill_agency, navigation_only
 
@@ -40,7 +40,15 @@ def record_app_store(tmp_path, monkeypatch):
                     Member("C1", "imam", XSS_LABEL, "community", "religious_leader"),
                 ],
                 ties=[
-                    Tie("C1", "child", "mother", 4, "supportive", FIRST_VISIT, ("emotional",)),
+                    Tie(
+                        "C1",
+                        "child",
+                        "mother",
+                        4,
+                        "supportive",
+                        FIRST_VISIT,
+                        support_types=("emotional",),
+                    ),
                     Tie("C1", "child", "imam", 2, "ambivalent", FIRST_VISIT),
                 ],
                 resources=[
@@ -155,7 +163,7 @@ def test_a_tie_to_a_blank_new_member_is_refused_next_to_its_field(record_app_sto
 def test_a_concurrent_save_is_refused_with_who_saved_what(record_app_store):
     app = _opened()
     revision = record_app_store.revision("C1")
-    budi_change = AssessmentChanges(ties=(TieChange("child", "imam", 1, "stressful"),))
+    budi_change = AssessmentChanges(ties=(TieUpdate("child", "imam", 1, "stressful"),))
     record_app_store.record_assessment("C1", dt.date.today(), budi_change, revision, "cw_budi")
     before = _data_counts(record_app_store)
     _widget(app, "radio", "tie:child|mother.strength").set_value(2)
@@ -255,7 +263,7 @@ def test_removing_a_member_ends_its_ties_and_keeps_the_earlier_map(record_app_st
 def _imam_seen(store, on: dt.date) -> None:
     """Record contact with the imam on ``on`` (an assessment of that day)."""
     changes = AssessmentChanges(
-        ties=(TieChange("child", "imam", 2, "supportive", last_contact=on),)
+        ties=(TieUpdate("child", "imam", 2, "supportive", last_contact=on),)
     )
     store.record_assessment("C1", on, changes, store.revision("C1"), "cw_ani")
 

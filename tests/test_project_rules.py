@@ -192,22 +192,6 @@ MAX_MODULE_LINES = 400
 """A module longer than this is split by concept, or says at its top why it is one."""
 WHY_ONE_MODULE = "Why one module"
 
-# Modules of store/ and services/ being split by concept in another branch while this rule came
-# in: the lead empties this list once that split is merged (a test below fails as soon as one of
-# them is short, so that the list cannot outlive its reason).
-_BEING_SPLIT = frozenset(
-    {
-        "eska_network/services/access.py",
-        "eska_network/services/accounts.py",
-        "eska_network/services/actions.py",
-        "eska_network/services/assessment_forms.py",
-        "eska_network/services/conference.py",
-        "eska_network/store/assessment.py",
-        "eska_network/store/backup.py",
-        "eska_network/store/importing.py",
-    }
-)
-
 
 def _line_count(path) -> int:
     return len(path.read_text(encoding="utf-8").splitlines())
@@ -218,7 +202,7 @@ def test_no_long_module_without_a_reason_at_its_top():
     for folder in ("eska_network", "ui", "pages"):
         for path in _python_files(folder):
             name = str(path.relative_to(REPO_ROOT))
-            if _line_count(path) <= MAX_MODULE_LINES or name in _BEING_SPLIT:
+            if _line_count(path) <= MAX_MODULE_LINES:
                 continue
             docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
             if WHY_ONE_MODULE not in docstring:
@@ -226,12 +210,4 @@ def test_no_long_module_without_a_reason_at_its_top():
     assert offenders == [], (
         f"over {MAX_MODULE_LINES} lines: split by concept, or say in the module docstring "
         f'"{WHY_ONE_MODULE} of over {MAX_MODULE_LINES} lines: ..."'
-    )
-
-
-@pytest.mark.parametrize("name", sorted(_BEING_SPLIT))
-def test_modules_allowed_to_be_long_for_now_still_are(name):
-    path = REPO_ROOT / name
-    assert path.exists() and _line_count(path) > MAX_MODULE_LINES, (
-        f"{name} is split (or short): take it off _BEING_SPLIT"
     )

@@ -12,7 +12,7 @@ from eska_network.domain import io
 from eska_network.domain.gap_items import GapItem
 from eska_network.domain.model import ActionRow, Child, Dataset, Resource
 from eska_network.domain.whatif import ProposedTie
-from eska_network.services import actions
+from eska_network.services import action_words, actions
 from eska_network.services.access import AccessDenied
 
 from .access_fixtures import ENGINES, empty_store, fill_agency, principal
@@ -117,7 +117,7 @@ def test_a_referral_sent_and_not_accepted_in_time_is_overdue(agency_store, casew
     assert not sent.is_overdue(dt.date(2026, 3, 15))
     assert sent.is_overdue(dt.date(2026, 3, 16))
     assert actions.overdue([sent], dt.date(2026, 3, 16), referral_days=30) == ()
-    rows = actions.action_rows([sent], dt.date(2026, 3, 16), "id", services={"LBH-X": "LBH"})
+    rows = action_words.action_rows([sent], dt.date(2026, 3, 16), "id", services={"LBH-X": "LBH"})
     assert rows[0]["status"] == "Dikirim sejak 2026-03-01"
     assert (rows[0]["role"], rows[0]["service"], rows[0]["overdue"]) == (
         "Perantara",

@@ -19,7 +19,7 @@ from eska_network.store import (
     ChildChange,
     ConcurrentEditError,
     MemberChange,
-    TieChange,
+    TieUpdate,
     open_store,
     tables,
 )
@@ -36,17 +36,17 @@ REFERRAL = AssessmentChanges(
     ),
     members_added=(MemberChange("teacher", "Bu Sari", "community", "teacher"),),
     ties=(
-        TieChange(
+        TieUpdate(
             "child",
             "teacher",
             3,
             "supportive",
-            ("instrumental",),
-            ("empowerment",),
-            ("education",),
-            VISIT,
+            support_types=("instrumental",),
+            functions=("empowerment",),
+            needs_met=("education",),
+            last_contact=VISIT,
         ),
-        TieChange("child", "imam", 0, "ambivalent"),
+        TieUpdate("child", "imam", 0, "ambivalent"),
     ),
 )
 
@@ -122,7 +122,7 @@ def test_removing_a_member_ends_its_ties_and_keeps_it_in_the_export(small_store)
 
 def test_a_tie_already_recorded_on_that_date_is_refused_not_replaced(small_store):
     before = table_checksums(small_store)
-    changes = AssessmentChanges(ties=(TieChange("child", "mother", 1, "stressful"),))
+    changes = AssessmentChanges(ties=(TieUpdate("child", "mother", 1, "stressful"),))
     with pytest.raises(AssessmentError) as caught:
         save(small_store, changes, on=dt.date(2026, 3, 1))
     assert "ties[0]" in caught.value.by_field()
@@ -138,8 +138,8 @@ def test_every_wrong_field_is_named_and_nothing_is_saved(small_store):
         members_edited=(MemberChange("ghost", "G", "family"),),
         members_removed=("nobody",),
         ties=(
-            TieChange("child", "stranger", 7, "friendly"),
-            TieChange("mother", "mother", 2, "supportive"),
+            TieUpdate("child", "stranger", 7, "friendly"),
+            TieUpdate("mother", "mother", 2, "supportive"),
         ),
     )
     with pytest.raises(AssessmentError) as caught:
@@ -178,10 +178,10 @@ def test_changes_that_change_nothing_keep_the_revision(small_store):
 def test_the_second_of_two_concurrent_saves_is_refused_and_both_are_kept(small_store):
     opened_by_ani = small_store.revision("C1")
     opened_by_budi = small_store.revision("C1")
-    first = AssessmentChanges(ties=(TieChange("child", "lbh", 2, "supportive"),))
+    first = AssessmentChanges(ties=(TieUpdate("child", "lbh", 2, "supportive"),))
     second = AssessmentChanges(
         members_added=(MemberChange("aunt", "Aunt", "family"),),
-        ties=(TieChange("child", "aunt", 4, "supportive"),),
+        ties=(TieUpdate("child", "aunt", 4, "supportive"),),
     )
     small_store.record_assessment("C1", VISIT, first, opened_by_ani, "cw_ani")
     with pytest.raises(ConcurrentEditError) as caught:
@@ -234,8 +234,15 @@ _edit = st.one_of(
     st.builds(
         lambda a, b, strength, valence, needs, functions, contact: AssessmentChanges(
             ties=(
-                TieChange(
-                    a, b, strength, valence, ("emotional",), tuple(functions), tuple(needs), contact
+                TieUpdate(
+                    a,
+                    b,
+                    strength,
+                    valence,
+                    support_types=("emotional",),
+                    functions=tuple(functions),
+                    needs_met=tuple(needs),
+                    last_contact=contact,
                 ),
             )
         ),
@@ -274,7 +281,7 @@ def test_two_saves_at_the_same_moment_one_wins_and_the_other_is_refused(small_st
     outcomes = {}
 
     def save_as(user: str, strength: int) -> None:
-        changes = AssessmentChanges(ties=(TieChange("child", "lbh", strength, "supportive"),))
+        changes = AssessmentChanges(ties=(TieUpdate("child", "lbh", strength, "supportive"),))
         barrier.wait()
         try:
             outcomes[user] = small_store.record_assessment("C1", VISIT, changes, revision, user)

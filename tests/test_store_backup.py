@@ -11,8 +11,9 @@ import sqlalchemy as sa
 
 from eska_network.cli import main
 from eska_network.services import access
-from eska_network.store import AssessmentChanges, Store, TieChange, audit_chain, engine, open_store
-from eska_network.store.backup import BackupError, backup, restore, table_checksums
+from eska_network.store import AssessmentChanges, Store, TieUpdate, audit_chain, engine, open_store
+from eska_network.store.backup import backup, restore, table_checksums
+from eska_network.store.backup_common import BackupError
 
 from .access_fixtures import audit_rows
 
@@ -21,7 +22,7 @@ RECORDS = ("audit",)
 
 
 def _strengthen(store, day: int, user: str = "cw_ani") -> None:
-    changes = AssessmentChanges(ties=(TieChange("child", "lbh", 1 + day % 5, "supportive"),))
+    changes = AssessmentChanges(ties=(TieUpdate("child", "lbh", 1 + day % 5, "supportive"),))
     assessed_on = dt.date(2026, 3, 2) + dt.timedelta(days=day)
     store.record_assessment("C1", assessed_on, changes, store.revision("C1"), user)
 

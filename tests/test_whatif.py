@@ -38,7 +38,15 @@ def test_apply_returns_a_new_record_and_leaves_the_old_one():
         "legal_aid",
     )
     assert changed.ties[-1] == Tie(
-        "C042", "child", "lbh", 3, "supportive", LATER, ("instrumental",), (), ("legal",)
+        "C042",
+        "child",
+        "lbh",
+        3,
+        "supportive",
+        LATER,
+        support_types=("instrumental",),
+        functions=(),
+        needs_met=("legal",),
     )
 
 
@@ -180,10 +188,10 @@ def record_and_new_tie(draw):
             draw(st.integers(0, 5)),
             draw(st.sampled_from(codes.VALENCES.codes)),
             LATER,
-            draw(codes_of["support_types"]),
-            draw(codes_of["functions"]),
-            draw(codes_of["needs_met"]),
-            draw(st.one_of(st.none(), st.just(LATER - dt.timedelta(days=200)))),
+            support_types=draw(codes_of["support_types"]),
+            functions=draw(codes_of["functions"]),
+            needs_met=draw(codes_of["needs_met"]),
+            last_contact=draw(st.one_of(st.none(), st.just(LATER - dt.timedelta(days=200)))),
         )
         for a, b in chosen
     )

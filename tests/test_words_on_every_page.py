@@ -23,7 +23,7 @@ from eska_network import i18n
 from eska_network.domain import codes, io, severity
 from eska_network.domain.gap_kinds import GAP_KINDS
 from eska_network.domain.member_roles import MEMBER_ROLES
-from eska_network.services import accounts
+from eska_network.services import accounts, demo_setup
 from eska_network.store import open_store
 from ui import pages
 from ui.map_page import TAB_KEY
@@ -91,7 +91,7 @@ ENGLISH = _english_only_words() - {name.lower() for name in PROPER_NAMES}
 def sample_store_url(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('words') / 'eska.db'}"
     store = open_store(url)
-    accounts.prepare_demo(store, SAMPLE_DATA)
+    demo_setup.prepare_demo(store, SAMPLE_DATA)
     store.engine.dispose()
     return url
 
@@ -108,10 +108,10 @@ def agency_data() -> list[str]:
         *dataset.children["caseworker"].dropna(),
         *dataset.actions["text"],
         *dataset.actions["responsible"].dropna(),
-        *(account.user_name for account in accounts.demo_accounts(SAMPLE_DATA)),
+        *(account.user_name for account in demo_setup.demo_accounts(SAMPLE_DATA)),
         "Demo team",
         "demo_team",
-        accounts.DEMO_PASSWORD,
+        demo_setup.DEMO_PASSWORD,
     }
     return sorted((text for text in texts if isinstance(text, str) and text), key=len, reverse=True)
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from eska_network.domain import codes, member_roles
 from eska_network.services import assessment_forms as forms
+from eska_network.services import assessment_words
 
 from .lang import t
 from .safe import escape_markdown
@@ -42,7 +43,7 @@ class FormFields:
     def codes_field(self, entry: str, field: str, vocabulary: codes.Vocabulary, default) -> None:
         """A list of codes of ``vocabulary`` to choose from."""
         st.multiselect(
-            forms.field_title(field, self.lang),
+            assessment_words.field_title(field, self.lang),
             vocabulary.codes,
             default=list(default),
             format_func=lambda code: vocabulary.label(code, self.lang),
@@ -61,7 +62,7 @@ class FormFields:
         for dimension in codes.WELLBEING:
             field = f"wellbeing_{dimension}"
             st.radio(
-                forms.field_title(field, self.lang),
+                assessment_words.field_title(field, self.lang),
                 scores,
                 index=scores.index(getattr(child, field)),
                 format_func=lambda score: t("assess.not_assessed") if score is None else str(score),
@@ -75,7 +76,7 @@ class FormFields:
         ):
             options: list[str | None] = [None, *vocabulary.codes]
             st.selectbox(
-                forms.field_title(field, self.lang),
+                assessment_words.field_title(field, self.lang),
                 options,
                 index=options.index(getattr(child, field)),
                 format_func=partial(self._code_name, vocabulary),
@@ -92,7 +93,7 @@ class FormFields:
         if resource_id is None:
             return t("assess.no_service")
         service = self.current.resource(resource_id) or self.baseline.resource(resource_id)
-        return forms.service_label(service, self.lang) if service else resource_id
+        return assessment_words.service_label(service, self.lang) if service else resource_id
 
     def member_fields(self, entry: str, member: forms.MemberEntry, *, new: bool) -> None:
         """One member: name, level, role, linked service (and removal, for one recorded)."""
@@ -100,7 +101,7 @@ class FormFields:
         left, right = st.columns(2)
         with left:
             st.text_input(
-                forms.field_title("label", self.lang),
+                assessment_words.field_title("label", self.lang),
                 value=member.label,
                 max_chars=120,
                 key=self.key(entry, "label"),
@@ -108,7 +109,7 @@ class FormFields:
             self.problems_at(entry, "label")
             levels = list(codes.LEVELS.codes)
             st.selectbox(
-                forms.field_title("level", self.lang),
+                assessment_words.field_title("level", self.lang),
                 levels,
                 index=levels.index(member.level) if member.level in levels else None,
                 format_func=lambda level: codes.LEVELS.label(level, self.lang),
@@ -121,7 +122,7 @@ class FormFields:
             if member.role not in role_options:
                 role_options.append(member.role)
             st.selectbox(
-                forms.field_title("role", self.lang),
+                assessment_words.field_title("role", self.lang),
                 role_options,
                 index=role_options.index(member.role),
                 format_func=lambda role: member_roles.role_label(role, self.lang) if role else "–",
@@ -135,7 +136,7 @@ class FormFields:
             if member.resource_id not in services:
                 services.append(member.resource_id)
             st.selectbox(
-                forms.field_title("resource_id", self.lang),
+                assessment_words.field_title("resource_id", self.lang),
                 services,
                 index=services.index(member.resource_id),
                 format_func=self.service_name,
@@ -145,7 +146,7 @@ class FormFields:
             self.problems_at(entry, "resource_id")
         if not new:
             st.checkbox(
-                forms.field_title("remove", self.lang),
+                assessment_words.field_title("remove", self.lang),
                 value=False,
                 help=t("assess.remove_help"),
                 key=self.key(entry, "remove"),
@@ -169,7 +170,7 @@ class FormFields:
             ):
                 with column:
                     st.selectbox(
-                        forms.field_title(field, self.lang),
+                        assessment_words.field_title(field, self.lang),
                         ends,
                         index=ends.index(default) if default in ends else None,
                         format_func=self.end_name,
@@ -178,10 +179,10 @@ class FormFields:
                     )
                     self.problems_at(entry, field)
         st.radio(
-            forms.field_title("strength", self.lang),
+            assessment_words.field_title("strength", self.lang),
             list(range(codes.MAX_STRENGTH + 1)),
             index=tie.strength,
-            format_func=lambda strength: forms.strength_text(strength, self.lang),
+            format_func=lambda strength: assessment_words.strength_text(strength, self.lang),
             horizontal=True,
             help=t("assess.strength_help"),
             key=self.key(entry, "strength"),
@@ -189,7 +190,7 @@ class FormFields:
         self.problems_at(entry, "strength")
         valences = list(codes.VALENCES.codes)
         st.radio(
-            forms.field_title("valence", self.lang),
+            assessment_words.field_title("valence", self.lang),
             valences,
             index=valences.index(tie.valence),
             format_func=lambda valence: codes.VALENCES.label(valence, self.lang),
@@ -206,7 +207,7 @@ class FormFields:
             with column:
                 self.codes_field(entry, field, vocabulary, getattr(tie, field))
         st.date_input(
-            forms.field_title("last_contact", self.lang),
+            assessment_words.field_title("last_contact", self.lang),
             value=tie.last_contact,
             format=t("app.date_format"),
             key=self.key(entry, "last_contact"),

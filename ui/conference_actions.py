@@ -14,8 +14,8 @@ from eska_network import i18n
 from eska_network.domain import codes
 from eska_network.domain.gap_items import GapItem
 from eska_network.domain.names_in_text import names_in, with_roles
-from eska_network.services import conference
-from eska_network.services.conference import ActionConflictError
+from eska_network.services import action_records, action_words, actions, conference
+from eska_network.services.action_records import ActionConflictError
 
 from .lang import t
 from .map_page import MapPage
@@ -29,19 +29,19 @@ NAMES_KEY = "child_map_action_names"
 
 def actions_tab(page: MapPage) -> None:
     """The child's actions, their status, and a new one."""
-    context, child_id, lang = page.context, page.child_id, page.lang
-    names, presentation = page.view.names, page.presentation
+    context, child_id, lang = page.context, page.child_id, page.view.lang
+    names, presentation = page.view.names, page.view.presentation
     today = dt.datetime.now(dt.UTC).date()
-    found = conference.list_actions(context.store, context.principal, child_id, audit_view=False)
-    late = conference.overdue(found, today)
+    found = actions.list_actions(context.store, context.principal, child_id, audit_view=False)
+    late = actions.overdue(found, today)
     if late:
         st.warning(t("map.overdue", count=len(late)))
     if presentation:
         st.caption(t("map.actions_hidden_text"))
     if found:
-        headers = conference.action_headers(lang)
+        headers = action_words.action_headers(lang)
         services = conference.district_services(context.store, page.record)
-        rows = conference.action_rows(found, today, lang, names, presentation, services)
+        rows = action_words.action_rows(found, today, lang, names, presentation, services)
         st.dataframe(
             [{headers[key]: value for key, value in row.items()} for row in rows],
             hide_index=True,
@@ -54,20 +54,20 @@ def actions_tab(page: MapPage) -> None:
             chosen = st.selectbox(
                 t("map.action_choose"),
                 found,
-                format_func=lambda action: conference.action_title(
+                format_func=lambda action: action_words.action_title(
                     action, lang, names, presentation
                 ),
                 placeholder=t("app.choose_one"),
             )
             status = st.radio(
                 t("map.action_status"),
-                conference.STATUSES,
-                format_func=lambda code: conference.status_name(code, lang),
+                action_records.STATUSES,
+                format_func=lambda code: action_words.status_name(code, lang),
                 horizontal=True,
             )
             if st.form_submit_button(t("map.action_update")):
                 try:
-                    conference.update_action(
+                    actions.update_action(
                         context.store,
                         context.principal,
                         chosen.action_id,
@@ -82,7 +82,7 @@ def actions_tab(page: MapPage) -> None:
 
 
 def _new_action(page: MapPage) -> None:
-    context, child_id, lang, names = page.context, page.child_id, page.lang, page.view.names
+    context, child_id, lang, names = page.context, page.child_id, page.view.lang, page.view.names
     open_gaps = conference.open_gaps(page.record, page.request.as_of)
     st.markdown(f"**{escape_markdown(t('map.action_new'))}**")
     if not open_gaps:
@@ -95,8 +95,8 @@ def _new_action(page: MapPage) -> None:
             format_func=lambda item: conference.gap_text(item, lang, names),
             placeholder=t("app.choose_one"),
         )
-        what = st.text_input(t("map.action_what"), max_chars=conference.MAX_TEXT)
-        who = st.text_input(t("map.action_who"), max_chars=conference.MAX_TEXT)
+        what = st.text_input(t("map.action_what"), max_chars=action_records.MAX_TEXT)
+        who = st.text_input(t("map.action_who"), max_chars=action_records.MAX_TEXT)
         due_on = st.date_input(t("map.action_due"), value=None, format=t("app.date_format"))
         role = st.radio(
             t("conference.action_role"),
@@ -104,20 +104,22 @@ def _new_action(page: MapPage) -> None:
             format_func=lambda code: (
                 t("conference.action_role_of_gap")
                 if code is None
-                else conference.role_name(code, lang)
+                else action_words.role_name(code, lang)
             ),
             horizontal=True,
         )
         # Service names may be members' labels: none in presentation mode.
         services = (
-            {} if page.presentation else conference.district_services(context.store, page.record)
+            {}
+            if page.view.presentation
+            else conference.district_services(context.store, page.record)
         )
         service = st.selectbox(
             t("conference.action_service"),
             [None, *services],
             format_func=lambda key: "—" if key is None else services[key],
             help=t("conference.action_service_help"),
-            disabled=page.presentation,
+            disabled=page.view.presentation,
             placeholder=t("app.choose_one"),
         )
         st.caption(t("map.action_no_names"))
@@ -147,7 +149,7 @@ class NewAction:
 def _create(page: MapPage, entry: NewAction) -> None:
     context = page.context
     try:
-        conference.create_action(
+        actions.create_action(
             context.store,
             context.principal,
             entry.child_id,
@@ -159,7 +161,7 @@ def _create(page: MapPage, entry: NewAction) -> None:
             resource_id=entry.resource_id,
         )
     except ValueError as problem:
-        reason = conference.error_words(problem, page.lang)
+        reason = conference.error_words(problem, page.view.lang)
         st.error(escape_markdown(t("map.action_invalid", reason=reason)))
         return
     st.session_state.pop(NAMES_KEY, None)
@@ -171,9 +173,9 @@ def _names_choice(page: MapPage) -> None:
     entry: NewAction | None = st.session_state.get(NAMES_KEY)
     if entry is None or entry.child_id != page.child_id:
         return
-    lang, members = page.lang, page.record.members
+    lang, members = page.view.lang, page.record.members
     found = names_in(f"{entry.what}\n{entry.who}", members, lang)
-    if page.presentation:
+    if page.view.presentation:
         shown = ", ".join(name.role for name in found)
     else:
         shown = ", ".join(

@@ -16,7 +16,7 @@ from eska_network.child_map.view import gap_sentences, member_names
 from eska_network.domain import codes
 from eska_network.domain.member_roles import MEMBER_ROLES
 from eska_network.domain.whatif import ProposedTie, suggested_services
-from eska_network.services import access, conference, drafts
+from eska_network.services import access, actions, conference, drafts
 from eska_network.store import AssessmentError, ConcurrentEditError
 
 from .conference_actions import actions_tab
@@ -80,10 +80,10 @@ def _record(page: MapPage, index: int, assessed_on: dt.date) -> None:
             proposal,
             assessed_on,
             page.revision,
-            page.lang,
+            page.view.lang,
         )
     except (AssessmentError, ConcurrentEditError, access.AccessDenied) as error:
-        st.session_state[ERROR_KEY] = conference.error_words(error, page.lang)
+        st.session_state[ERROR_KEY] = conference.error_words(error, page.view.lang)
         return
     _mine(page.child_id).pop(index)
     _kept(page)
@@ -96,11 +96,11 @@ def _refer(page: MapPage, service: ProposedTie) -> None:
     """A suggested service becomes a proposed referral (a broker's action) in one click."""
     context = page.context
     try:
-        conference.refer_proposal(
-            context.store, context.principal, page.child_id, service, page.lang
+        actions.refer_proposal(
+            context.store, context.principal, page.child_id, service, page.view.lang
         )
     except (ValueError, access.AccessDenied) as error:
-        st.session_state[ERROR_KEY] = conference.error_words(error, page.lang)
+        st.session_state[ERROR_KEY] = conference.error_words(error, page.view.lang)
         return
     st.session_state[MESSAGE_KEY] = t("conference.referred", service=service.label)
 
@@ -127,7 +127,7 @@ def _whatif(page: MapPage) -> None:
         for index, proposal in enumerate(proposals):
             row = st.columns([5, 1, 1], vertical_alignment="center")
             with row[0]:
-                plain(conference.proposal_text(proposal, names, page.lang))
+                plain(conference.proposal_text(proposal, names, page.view.lang))
             row[1].button(
                 t("map.record"),
                 key=f"child_map_record_{page.child_id}_{index}",
@@ -157,14 +157,14 @@ def _whatif(page: MapPage) -> None:
     if not offers:
         plain(t("map.no_unmet_needs"))
     for need, services in offers.items():
-        st.markdown(f"*{escape_markdown(codes.NEEDS.label(need, page.lang))}*")
+        st.markdown(f"*{escape_markdown(codes.NEEDS.label(need, page.view.lang))}*")
         if not services:
-            plain(t("map.no_service", need=codes.NEEDS.label(need, page.lang)))
+            plain(t("map.no_service", need=codes.NEEDS.label(need, page.view.lang)))
         for service in services:
             shown = member_names(page.request.proposing(service))
             row = st.columns([5, 1, 1], vertical_alignment="center")
             with row[0]:
-                plain(conference.proposal_text(service, shown, page.lang))
+                plain(conference.proposal_text(service, shown, page.view.lang))
             row[1].button(
                 t("map.propose"),
                 key=f"child_map_propose_{page.child_id}_{need}_{service.member_id}",
@@ -184,7 +184,7 @@ def _whatif(page: MapPage) -> None:
 
 
 def _custom_proposal(page: MapPage) -> None:
-    lang, names = page.lang, page.view.names
+    lang, names = page.view.lang, page.view.names
     with (
         st.expander(t("map.custom")),
         st.form(f"child_map_custom_{page.child_id}", clear_on_submit=True),
@@ -252,7 +252,7 @@ def _custom_proposal(page: MapPage) -> None:
 
 
 def _tables(page: MapPage) -> None:
-    view, lang = page.view, page.lang
+    view, lang = page.view, page.view.lang
     st.caption(t("map.table_intro"))
     st.subheader(t("map.gaps"))
     gap_rows = map_tables.gap_rows(view)
@@ -291,7 +291,7 @@ def _export(page: MapPage) -> None:
     if not access.may(context.store, context.principal, access.EXPORT_CHILD, page.child_id):
         plain(t("map.no_export_rights"))
         return
-    st.caption(t("map.export_presentation" if page.presentation else "map.export_named"))
+    st.caption(t("map.export_presentation" if page.view.presentation else "map.export_named"))
     problem = conference.image_export_problem()
     formats = [
         fmt

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 import streamlit as st
 
-from eska_network.services.accounts import DemoRefused
+from eska_network.services.demo_setup import DemoRefused
 
 from .lang import t
 

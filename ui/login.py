@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eska_network.services import access, accounts
+from eska_network.services import access, demo_setup, login
 
 from .lang import t
 from .session import demo_data, demo_mode, get_store, sign_in, single_sign_on_configured
@@ -31,20 +31,20 @@ def login_page() -> None:
 
 
 def _demo_logins() -> None:
-    st.markdown(t("login.demo_accounts", password=accounts.DEMO_PASSWORD))
-    for account in accounts.demo_accounts(demo_data()):
+    st.markdown(t("login.demo_accounts", password=demo_setup.DEMO_PASSWORD))
+    for account in demo_setup.demo_accounts(demo_data()):
         button, user = st.columns([1, 2], vertical_alignment="center")
         label = t("login.demo_as", role=t("role." + account.role))
         if button.button(label, key=f"demo_{account.role}", width="stretch"):
-            _attempt(account.user_name, accounts.DEMO_PASSWORD)
+            _attempt(account.user_name, demo_setup.DEMO_PASSWORD)
         user.code(account.user_name, language=None)
 
 
 def _attempt(user_name: str, password: str) -> None:
     with st.spinner(t("login.preparing")):
         store = get_store()
-    policy = accounts.LoginPolicy.from_env()
-    result = accounts.authenticate(store, user_name, password, policy=policy)
+    policy = login.LoginPolicy.from_env()
+    result = login.authenticate(store, user_name, password, policy=policy)
     if result.principal is not None:
         sign_in(result.principal)
         st.rerun()
@@ -58,7 +58,7 @@ def _single_sign_on() -> None:
         st.button(t("login.oidc"), on_click=st.login)
         return
     store = get_store()
-    principal = accounts.principal_for_email(store, str(st.user.get("email") or ""))
+    principal = login.principal_for_email(store, str(st.user.get("email") or ""))
     if principal is None:
         st.error(t("login.oidc_unknown"))
         st.button(t("app.logout"), on_click=st.logout)

@@ -19,7 +19,10 @@ TAB_KEY = "child_map_tab"
 
 @dataclass(frozen=True)
 class MapPage:
-    """One run of the child map page: who looks, at which child, and the map they see."""
+    """One run of the child map page: who looks, at which child, and the map they see.
+
+    Its language and presentation mode are the map's: ``view.lang``, ``view.presentation``.
+    """
 
     context: PageContext
     child_id: str
@@ -33,11 +36,3 @@ class MapPage:
     @property
     def store(self) -> Store:
         return self.context.store
-
-    @property
-    def lang(self) -> str:
-        return self.request.lang
-
-    @property
-    def presentation(self) -> bool:
-        return self.request.presentation

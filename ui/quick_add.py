@@ -53,12 +53,12 @@ def _add_person(page: MapPage, record: Record) -> None:
         state[keys["valence"]],
     )
     try:
-        changes = quick_record.person_changes(record, person, page.lang)
+        changes = quick_record.person_changes(record, person, page.view.lang)
     except quick_record.QuickRecordError as error:
         refused(page, error)
         return
     added = changes.members_added[0]
-    name = role_label(added.role, page.lang) if page.presentation else added.label
+    name = role_label(added.role, page.view.lang) if page.view.presentation else added.label
     said = i18n.say("assess.quick.added_person", name=name, date=today().isoformat())
     if attempt(page, record, changes, said, refocus=True):
         state[keys["name"]] = ""
@@ -88,7 +88,7 @@ def _add_tie(page: MapPage, record: Record) -> None:
 
 
 def _strength_valence(page: MapPage, columns, prefix: str = "") -> None:
-    lang = page.lang
+    lang = page.view.lang
     columns[0].selectbox(
         t("assess.quick.strength"),
         STRENGTHS,
@@ -111,7 +111,7 @@ def quick_add(page: MapPage) -> None:
     if not page.may_edit:
         st.caption(t("assess.quick.no_edit_rights"))
         return
-    lang = page.lang
+    lang = page.view.lang
     record = quick_record.page_record(page.store, page.record, page.revision)
     pending: Pending | None = st.session_state.get(PENDING_KEY)
     if pending is not None and pending.record.child_id != page.child_id:

@@ -87,9 +87,9 @@ def _save(
     try:
         quick_record.save(context.store, context.principal, record, changes, on)
     except (AssessmentError, ConcurrentEditError, access.AccessDenied) as error:
-        st.session_state[ERROR_KEY] = conference.error_words(error, page.lang)
+        st.session_state[ERROR_KEY] = conference.error_words(error, page.view.lang)
         return False
-    st.session_state[MESSAGE_KEY] = st.session_state[DONE_KEY] = said(page.lang)
+    st.session_state[MESSAGE_KEY] = st.session_state[DONE_KEY] = said(page.view.lang)
     if refocus:
         st.session_state[FOCUS_KEY] = st.session_state.get(FOCUS_KEY, 0) + 1
     # The save is dated later than the date shown: show the new latest map.
@@ -102,7 +102,7 @@ def answered(page: MapPage, answers: Answers) -> None:
     try:
         confirmed = quick_record.contact_answers(pending.stale, answers, pending.on)
     except quick_record.QuickRecordError as error:
-        st.session_state[ERROR_KEY] = error.said(page.lang)
+        st.session_state[ERROR_KEY] = error.said(page.view.lang)
         return
     changes = quick_record.merged(pending.changes, confirmed)
     st.session_state.pop(PENDING_KEY)
@@ -114,4 +114,4 @@ def cancel() -> None:
 
 
 def refused(page: MapPage, error: quick_record.QuickRecordError) -> None:
-    st.session_state[ERROR_KEY] = error.said(page.lang)
+    st.session_state[ERROR_KEY] = error.said(page.view.lang)

@@ -10,7 +10,7 @@ from typing import NoReturn
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from eska_network.services import accounts
+from eska_network.services import accounts, demo_setup, login
 from eska_network.services.access import AccessDenied, Principal
 from eska_network.services.demo_data import demo_folder
 from eska_network.store import Store, open_store
@@ -29,7 +29,7 @@ REQUESTED_KEY = "eska_requested_page"
 
 def demo_mode() -> bool:
     """Whether the app runs in demo mode (``ESKA_DEMO=1``)."""
-    return accounts.demo_enabled()
+    return demo_setup.demo_enabled()
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,7 +41,7 @@ def demo_data() -> Path:
 @st.cache_resource(show_spinner=False)
 def _store(url: str, demo: bool):
     if demo:
-        return accounts.open_demo_store(url, demo_data())
+        return demo_setup.open_demo_store(url, demo_data())
     return open_store(url)
 
 
@@ -77,7 +77,7 @@ def sign_out(*, timed_out: bool = False) -> None:
     """End the session (audited as ``logout`` or ``timeout``) and drop everything it held."""
     principal = current_principal()
     if principal is not None:
-        accounts.logout(get_store(), principal, timed_out=timed_out)
+        login.logout(get_store(), principal, timed_out=timed_out)
     _forget_everything_but_the_language()
     st.session_state[NOTICE_KEY] = "app.timed_out" if timed_out else "app.logged_out"
     if single_sign_on_configured() and st.user.is_logged_in:
@@ -99,7 +99,7 @@ def enforce_idle_timeout(now: dt.datetime | None = None) -> None:
         return
     now = now or accounts.utc_now()
     last = st.session_state.get(ACTIVITY_KEY, now)
-    if accounts.is_idle(last, now, accounts.LoginPolicy.from_env()):
+    if login.is_idle(last, now, login.LoginPolicy.from_env()):
         sign_out(timed_out=True)
     else:
         st.session_state[ACTIVITY_KEY] = now
@@ -109,12 +109,12 @@ IDLE_CHECK_SECONDS = 30
 """How often an open page checks the idle timeout while nobody touches it."""
 
 
-def idle_check_interval(policy: accounts.LoginPolicy) -> float:
+def idle_check_interval(policy: login.LoginPolicy) -> float:
     """Seconds between two checks: every 30 s, or a quarter of a shorter timeout.
 
-    >>> idle_check_interval(accounts.LoginPolicy())
+    >>> idle_check_interval(login.LoginPolicy())
     30.0
-    >>> idle_check_interval(accounts.LoginPolicy(idle_timeout=dt.timedelta(seconds=6)))
+    >>> idle_check_interval(login.LoginPolicy(idle_timeout=dt.timedelta(seconds=6)))
     1.5
     """
     return min(float(IDLE_CHECK_SECONDS), policy.idle_timeout.total_seconds() / 4)
@@ -125,14 +125,14 @@ def idle_watch() -> None:
 
     Its own reruns are not activity (only a run of the whole app notes activity).
     """
-    policy = accounts.LoginPolicy.from_env()
+    policy = login.LoginPolicy.from_env()
 
     @st.fragment(run_every=idle_check_interval(policy))
     def _watch() -> None:
         last = st.session_state.get(ACTIVITY_KEY)
         if current_principal() is None or last is None:
             return
-        if accounts.is_idle(last, accounts.utc_now(), policy):
+        if login.is_idle(last, accounts.utc_now(), policy):
             sign_out(timed_out=True)
             st.rerun(scope="app")
 
@@ -144,7 +144,7 @@ def take_notice() -> str | None:
     message_id = st.session_state.pop(NOTICE_KEY, None)
     if message_id is None:
         return None
-    minutes = int(accounts.LoginPolicy.from_env().idle_timeout.total_seconds() // 60)
+    minutes = int(login.LoginPolicy.from_env().idle_timeout.total_seconds() // 60)
     return t(message_id, minutes=minutes) if message_id == "app.timed_out" else t(message_id)
 
 

@@ -70,7 +70,7 @@ def tie_list(page: MapPage, record: Record, ties: list[Tie], where: str) -> None
     for tie in ties:
         row = st.columns([5, 2], vertical_alignment="center")
         with row[0]:
-            plain(contact_line(tie, names, page.lang))
+            plain(contact_line(tie, names, page.view.lang))
         said = i18n.say("assess.quick.seen_saved", n=1)
         row[1].button(
             t("assess.quick.contact_today"),
@@ -117,10 +117,10 @@ def member_ties(page: MapPage, member_id: str) -> None:
     st.markdown(f"**{escape_markdown(t('assess.quick.ties_of', name=name))}**")
     if not page.may_edit:
         for tie in ties:
-            plain(contact_line(tie, page.view.names, page.lang))
+            plain(contact_line(tie, page.view.names, page.view.lang))
         return
     tie_list(page, record, ties, f"member.{member_id}")
-    lang = page.lang
+    lang = page.view.lang
     for tie in ties:
         stem = key(page, f"edit.{tie.pair[0]}|{tie.pair[1]}.{tie.assessed_on}")
         with (

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from eska_network import store
 from eska_network.domain import io
 from eska_network.services import access, dataset_transfer
-from eska_network.store import audit_chain, checking, privileges
-from eska_network.store.backup import BackupError, backup, restore
+from eska_network.store import Store, audit_chain, checking, privileges
+from eska_network.store.backup import backup, restore
+from eska_network.store.backup_common import BackupError
 
 
 def database_option() -> argparse.ArgumentParser:
@@ -155,28 +158,35 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    opened = store.open_store(args.database_url)
-    row = access.audit_row(access.operator(), "backup", "success", detail=f"to {args.file.name}")
-    try:
-        written = backup(opened, args.file, row)
-    except BackupError as error:
-        _audit(opened, "backup", "failure", detail=f"to {args.file.name}")
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"wrote {written}")
-    return 0
+    where = f"to {args.file.name}"
+    return _audited_copy(args, backup, "backup", where, "failure", lambda file: f"wrote {file}")
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    def done(count: object) -> str:
+        return f"restored {count} rows from {args.file}; the audit log was kept"
+
+    return _audited_copy(args, restore, "restore", f"from {args.file.name}", "refused", done)
+
+
+def _audited_copy(
+    args: argparse.Namespace,
+    copy: Callable[[Store, Path, Mapping[str, object]], object],
+    action: str,
+    where: str,
+    refused: str,
+    done: Callable[[Any], str],
+) -> int:
+    """A backup or a restore: its audit row written with it, or a ``refused`` one if refused."""
     opened = store.open_store(args.database_url)
-    row = access.audit_row(access.operator(), "restore", "success", detail=f"from {args.file.name}")
+    row = access.audit_row(access.operator(), action, "success", detail=where)
     try:
-        count = restore(opened, args.file, row)
+        result = copy(opened, args.file, row)
     except BackupError as error:
-        _audit(opened, "restore", "refused", detail=f"from {args.file.name}")
+        _audit(opened, action, refused, detail=where)
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"restored {count} rows from {args.file}; the audit log was kept")
+    print(done(result))
     return 0
 
 

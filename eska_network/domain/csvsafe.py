@@ -82,4 +82,7 @@ def to_safe_csv(table: pd.DataFrame, *, index: bool = False, lineterminator: str
 
 
 def _holds_text(column: pd.Series) -> bool:
+    # A column read from CSV holds its texts as categories (escaped once per distinct text).
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return _holds_text(pd.Series(column.cat.categories))
     return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)

@@ -13,13 +13,12 @@ reviewed in one place for both engines.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from eska_network.domain import severity
+from eska_network.domain import severity, table_codes
 from eska_network.domain.codes import (
     CHILD_NODE,
     FUNCTIONS,
@@ -90,20 +89,20 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
 
     # One integer per end name lets a tie's unordered pair and its members' levels be looked up
     # with integer arrays instead of strings.
-    end_names = pd.concat([ties["source"], ties["target"], members["member_id"]], ignore_index=True)
-    end_codes, end_uniques = pd.factorize(end_names)
-    n_ties, n_ends = len(ties), max(len(end_uniques), 1)
-    source, target = end_codes[:n_ties], end_codes[n_ties : 2 * n_ties]
+    (source, target, member_ends), end_uniques = table_codes.shared_codes(
+        ties["source"], ties["target"], members["member_id"]
+    )
+    n_ends = max(len(end_uniques), 1)
     child_code = end_uniques.get_indexer([CHILD_NODE])[0]
 
-    day_of_row = np.full(n_ties, _NO_DAY)
+    day_of_row = np.full(len(ties), _NO_DAY)
     day_of_row[known] = day[owner[known]]
     rows = _rows_in_force(owner, source, target, assessed, day_of_row, n_ends)
     tie_owner = owner[rows]
 
     # Members (like ties) of children outside the children table are left out.
     listed = member_owner >= 0
-    member_keys = (member_owner * n_ends + end_codes[2 * n_ties :])[listed]
+    member_keys = (member_owner * n_ends + member_ends)[listed]
     member_level = _positions(members["level"], LEVELS)[listed]
     key_count = max(n_children, 1) * n_ends
 
@@ -178,7 +177,7 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     as_of_column[~has_day] = np.datetime64("NaT")
     return summary_table(
         {
-            "child_id": children["child_id"].array,
+            "child_id": table_codes.as_text(children["child_id"]).array,
             "as_of": as_of_column,
             **{
                 f"{level}_status": _texts(statuses, np.minimum(level_strength[:, i], MAX_STRENGTH))
@@ -235,6 +234,9 @@ class _AsOf:
         Where there is none, the child's ``baseline`` cell (children.csv), or missing. Of two rows
         on one date (an import error) the later one counts, as in ``ChildSystem.state_as_of``.
         """
+        cells = table_codes.as_text(cells)
+        if baseline is not None:
+            baseline = table_codes.as_text(baseline)
         usable = self.in_time & cells.notna().to_numpy(dtype=bool)
         latest = np.full(self.n_children, _NO_DAY)
         np.maximum.at(latest, self.owner[usable], self.assessed[usable])
@@ -260,16 +262,13 @@ def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
     """
     starts = [_run_starts(column) for column in columns]
     heads = [column.iloc[start] for column, start in zip(columns, starts, strict=True)]
-    codes, uniques = pd.factorize(pd.concat([child_ids, *heads], ignore_index=True))
+    (children, *head_codes), uniques = table_codes.shared_codes(child_ids, *heads)
     row_of_code = np.full(len(uniques) + 1, -1)  # the extra -1 is for a missing cell (code -1)
-    row_of_code[codes[: len(child_ids)]] = np.arange(len(child_ids))
+    row_of_code[children] = np.arange(len(child_ids))
     row_of_code[-1] = -1
-    bounds = np.cumsum([len(child_ids), *(len(start) for start in starts)])
     return [
-        np.repeat(row_of_code[codes[begin:end]], np.diff(start, append=len(column)))
-        for (begin, end), start, column in zip(
-            itertools.pairwise(bounds), starts, columns, strict=True
-        )
+        np.repeat(row_of_code[codes], np.diff(start, append=len(column)))
+        for codes, start, column in zip(head_codes, starts, columns, strict=True)
     ]
 
 
@@ -279,6 +278,10 @@ def _run_starts(column: pd.Series) -> np.ndarray:
     >>> _run_starts(pd.Series(["a", "a", None, None, "b", "a"]))
     array([0, 2, 3, 4, 5])
     """
+    if table_codes.is_coded(column):
+        codes = column.cat.codes.to_numpy()
+        differs = (codes[1:] != codes[:-1]) | (codes[1:] < 0) | (codes[:-1] < 0)
+        return np.flatnonzero(np.concatenate([[len(codes) > 0], differs]))
     values = column.array
     differs = pd.array(values[1:] != values[:-1], dtype="boolean")
     # A missing cell differs from nothing and is never equal: it starts a run of its own.

@@ -128,7 +128,7 @@ def child_gaps(system: ChildSystem, as_of: dt.date | None = None) -> ChildGaps:
     >>> system = ChildSystem(
     ...     Child("C001", "Kota Bandung", 15, needs=("legal",)),
     ...     (Member("C001", "mother", "Mother", "family"),),
-    ...     (Tie("C001", "child", "mother", 4, "supportive", day, ("emotional",)),),
+    ...     (Tie("C001", "child", "mother", 4, "supportive", day, support_types=("emotional",)),),
     ... )
     >>> result = child_gaps(system)
     >>> result.levels["family"], result.unmet_needs, result.weakest_link

@@ -21,7 +21,7 @@ from eska_network.domain.io_checks import (
 )
 from eska_network.domain.io_parsing import parse_csv
 from eska_network.domain.io_problems import DatasetError, Findings, Problem
-from eska_network.domain.io_references import check_references
+from eska_network.domain.io_references import REFERENCE_COLUMNS, check_references
 from eska_network.domain.io_sources import (
     DEFAULT_MAX_UNPACKED_MB,
     MAX_UNPACKED_VARIABLE,
@@ -106,9 +106,13 @@ def read_dataset(source: Source) -> Dataset:
                     raw[spec.name] = frame
             elif spec.required:
                 findings.add(spec.name, say("validation.file_missing"))
-    tables = {
-        table_field(spec): check_file(spec, raw[spec.name], findings) for spec in present_files(raw)
-    }
+    tables = {}
+    for spec in present_files(raw):
+        tables[table_field(spec)] = check_file(spec, raw[spec.name], findings)
+        # Only the columns the references are checked on are kept for it: at national scale
+        # every column of every file twice (as read and as checked) is gigabytes.
+        kept = [name for name in REFERENCE_COLUMNS[spec.name] if name in raw[spec.name]]
+        raw[spec.name] = raw[spec.name][kept]
     check_references(raw, findings)
     if findings:
         raise DatasetError(findings.problems())

@@ -1,5 +1,8 @@
 """Reading one CSV file into a table of stripped strings, indexed by spreadsheet row number.
 
+Each column is read as integer codes (a pandas Categorical): each distinct cell is held, stripped
+and unescaped once, so the checks that follow work on the distinct cells too.
+
 Part of :mod:`eska_network.domain.io`.
 """
 
@@ -14,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv
 
-from eska_network.domain import csvsafe
+from eska_network.domain import csvsafe, table_codes
 from eska_network.domain.io_problems import Findings
 from eska_network.i18n import Said, say
 
@@ -28,21 +31,33 @@ def parse_csv(name: str, data: bytes, findings: Findings) -> pd.DataFrame | None
     if problem is not None:
         findings.add(name, *problem)
         return None
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that copies the whole file
         findings.add(name, say("validation.empty_file"))
         return None
     if not data.endswith((b"\n", b"\r")):
         data += b"\n"
     try:
         header = next(csv.reader(io.TextIOWrapper(io.BytesIO(data), "utf-8", newline="")))
-        frame = _parse_rows(name, data, len(header), findings)
+        parsed = [_parse_rows(name, data, len(header), findings)]
     except (csv.Error, pa.ArrowInvalid) as error:
         findings.add(name, say("validation.not_csv", error=str(error)))
         return None
-    # A cell the product wrote escaped for spreadsheets (csvsafe) is read back as it was.
-    frame = frame.apply(lambda cells: csvsafe.unescape_column(cells.str.strip()))
+    # A national ties.csv is gigabytes: its bytes go before its table is converted, and each
+    # column of the table goes as soon as it is (``parsed`` holds the one reference to it).
+    del data
+    frame = _frame(parsed)
     header = [csvsafe.unescape_cell(cell.strip()) for cell in header]
     return _named_columns(name, frame, header, findings)
+
+
+def _cleaned(cells: pd.Series) -> pd.Series:
+    """The cells stripped of spaces and unescaped, done once per distinct cell.
+
+    A cell the product wrote escaped for spreadsheets (csvsafe) is read back as it was.
+    """
+    distinct = pd.Series(cells.cat.categories, dtype="str")
+    texts = csvsafe.unescape_column(distinct.str.strip())
+    return table_codes.coded(texts.to_numpy(), cells.cat.codes.to_numpy())
 
 
 def _not_csv_text(data: bytes) -> tuple[Said, int | None] | None:
@@ -64,8 +79,10 @@ def _not_csv_text(data: bytes) -> tuple[Said, int | None] | None:
     return None
 
 
-def _parse_rows(name: str, data: bytes, width: int, findings: Findings) -> pd.DataFrame:
-    """The data rows as strings, indexed by row number; rows of the wrong length are reported."""
+def _parse_rows(
+    name: str, data: bytes, width: int, findings: Findings
+) -> tuple[pa.Table, np.ndarray]:
+    """Every row as coded strings, and each row's number; rows of the wrong length are reported."""
     table, skipped = _arrow_rows(data, width, threads=len(data) > _THREADS_FROM_BYTES)
     if any(number is None for number, _, _ in skipped):
         # Only a parse on one thread knows the number of each row it skips.
@@ -80,16 +97,29 @@ def _parse_rows(name: str, data: bytes, width: int, findings: Findings) -> pd.Da
         pd.Index([number for number, _ in wrong]),
         (say("validation.cells", cells=cells, width=width) for _, cells in wrong),
     )
-    frame = table.slice(1).to_pandas()
+    return table, numbers
+
+
+def _frame(parsed: list[tuple[pa.Table, np.ndarray]]) -> pd.DataFrame:
+    """The data rows (the header row left out) as a table of cleaned coded columns, indexed by row
+    number; the one table in ``parsed`` is taken from it and let go column by column."""
+    table, numbers = parsed.pop()
+    columns = {}
+    for i in range(table.num_columns):
+        cells = table.column(0).slice(1).to_pandas()
+        table = table.remove_column(0)
+        columns[i] = _cleaned(cells)
+    frame = pd.DataFrame(columns)
     frame.index = numbers[1:]
-    frame.columns = range(width)
+    # Arrow's allocator keeps freed blocks for reuse; the next file is read with pandas and numpy.
+    pa.default_memory_pool().release_unused()
     return frame
 
 
 def _arrow_rows(
     data: bytes, width: int, threads: bool
 ) -> tuple[pa.Table, list[tuple[int | None, int, str]]]:
-    """Every row (header included) as strings, and the rows skipped for their length."""
+    """Every row (header included) as coded strings, and the rows skipped for their length."""
     skipped = []
 
     def skip(row: pyarrow.csv.InvalidRow) -> str:
@@ -107,7 +137,7 @@ def _arrow_rows(
             invalid_row_handler=skip,
         ),
         convert_options=pyarrow.csv.ConvertOptions(
-            column_types=dict.fromkeys(names, pa.string()),
+            column_types=dict.fromkeys(names, pa.dictionary(pa.int32(), pa.string())),
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         ),
@@ -133,4 +163,6 @@ def _named_columns(
     if repeated:
         return None
     frame.columns = header
-    return frame[(frame != "").any(axis=1)]
+    filled = (frame != "").any(axis=1)
+    # Copied only when there are blank rows to drop: a national ties.csv is gigabytes of codes.
+    return frame if filled.all() else frame[filled]

@@ -6,15 +6,32 @@ Part of :mod:`eska_network.domain.io`.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute
 
-from eska_network.domain import codes, schema
-from eska_network.domain.io_checks import ISO_DATE, joined
+from eska_network.domain import codes, schema, table_codes
+from eska_network.domain.io_checks import ISO_DATE
 from eska_network.domain.io_problems import Findings, quoted
 from eska_network.domain.schema import FileSpec
 from eska_network.i18n import say
+
+REFERENCE_COLUMNS = {
+    schema.CHILDREN.name: ("child_id", "district"),
+    schema.MEMBERS.name: ("child_id", "member_id", "resource_id"),
+    schema.TIES.name: ("child_id", "source", "target"),
+    schema.RESOURCES.name: ("resource_id", "district"),
+    schema.ASSESSMENTS.name: ("child_id",),
+    schema.ACTIONS.name: (
+        "child_id",
+        "resource_id",
+        "gap",
+        "status",
+        "worker_role",
+        "created_on",
+        "status_on",
+    ),
+}
+"""The columns of each file :func:`check_references` reads; the others can go once checked."""
 
 
 def check_references(raw: dict[str, pd.DataFrame], findings: Findings) -> None:
@@ -43,22 +60,36 @@ def check_references(raw: dict[str, pd.DataFrame], findings: Findings) -> None:
         _check_action_references(action_rows, raw, children, resources, findings)
 
 
-def _keys(raw: dict[str, pd.DataFrame], spec: FileSpec, *names: str) -> pa.Array | None:
-    """The keys present in one file, or None when the file or a key column is unusable."""
+Keys = tuple[pd.Series, ...]
+"""The key columns of one file, compared with other files' cells on their codes."""
+
+
+def _keys(raw: dict[str, pd.DataFrame], spec: FileSpec, *names: str) -> Keys | None:
+    """The key columns of one file, or None when the file or a key column is unusable."""
     frame = raw.get(spec.name)
     if frame is None or not set(names) <= set(frame.columns):
         return None
-    return pa.compute.unique(pa.array(joined(*(frame[name] for name in names))))
+    return tuple(frame[name] for name in names)
 
 
-def _is_in(cells: pd.Series, known: pa.Array) -> pd.Series:
-    # pandas' isin walks a large value set in Python; arrow's hashes it natively.
-    found = pa.compute.is_in(pa.array(cells), value_set=known)
-    return pd.Series(found.to_numpy(zero_copy_only=False), index=cells.index)
+def _is_in(cells: tuple[pd.Series, ...], known: Keys) -> pd.Series:
+    """For each row of ``cells``, whether some row of ``known`` holds the same texts.
+
+    Each column's texts become shared integer codes (on the distinct texts), and a key is those
+    codes combined into one integer, so no string is built or hashed per row.
+    """
+    index = cells[0].index
+    mine, theirs = np.zeros(len(index), dtype=np.int64), np.zeros(len(known[0]), dtype=np.int64)
+    for ours, other in zip(cells, known, strict=True):
+        (our_codes, their_codes), texts = table_codes.shared_codes(ours, other)
+        width = len(texts) + 1
+        mine, theirs = mine * width + our_codes + 1, theirs * width + their_codes + 1
+    found = pd.Index(pd.unique(theirs)).get_indexer(mine) >= 0
+    return pd.Series(found, index=index)
 
 
 def _check_member_references(
-    frame: pd.DataFrame, children: pa.Array | None, resources: pa.Array | None, findings: Findings
+    frame: pd.DataFrame, children: Keys | None, resources: Keys | None, findings: Findings
 ) -> None:
     file = schema.MEMBERS.name
     if "member_id" in frame:
@@ -71,7 +102,7 @@ def _check_member_references(
 
 
 def _check_tie_references(
-    frame: pd.DataFrame, children: pa.Array | None, members: pa.Array | None, findings: Findings
+    frame: pd.DataFrame, children: Keys | None, members: Keys | None, findings: Findings
 ) -> None:
     file = schema.TIES.name
     if "child_id" not in frame:
@@ -79,7 +110,8 @@ def _check_tie_references(
     known_child = _check_known(file, frame, "child_id", children, "validation.no_child", findings)
     if {"source", "target"} <= set(frame.columns):
         source, target = frame["source"], frame["target"]
-        same = frame.index[(source != "") & (source == target)]
+        (source_codes, target_codes), _ = table_codes.shared_codes(source, target)
+        same = frame.index[(source != "") & (source_codes == target_codes)]
         messages = (say("validation.same_ends", cell=quoted(cell)) for cell in source[same])
         findings.rows(file, "target", same, messages)
         at_child = frame.index[target == codes.CHILD_NODE]
@@ -89,8 +121,7 @@ def _check_tie_references(
             continue
         ends = frame[end]
         checked = known_child & (ends != "") & (ends != codes.CHILD_NODE)
-        key = joined(frame["child_id"], ends)
-        bad = frame.index[checked & ~_is_in(key, members)]
+        bad = frame.index[checked & ~_is_in((frame["child_id"], ends), members)]
         messages = (
             say("validation.not_a_member", member=quoted(member), child=quoted(child))
             for child, member in zip(frame.loc[bad, "child_id"], ends[bad], strict=True)
@@ -101,8 +132,8 @@ def _check_tie_references(
 def _check_action_references(
     frame: pd.DataFrame,
     raw: dict[str, pd.DataFrame],
-    children: pa.Array | None,
-    resources: pa.Array | None,
+    children: Keys | None,
+    resources: Keys | None,
     findings: Findings,
 ) -> None:
     """An action names a known child; a referral a service of the child's district, as broker.
@@ -117,8 +148,9 @@ def _check_action_references(
     if "gap" in frame:
         from eska_network.domain.gap_kinds import KIND_CODES
 
-        kinds = frame["gap"].str.split(":", n=1).str[0]
-        bad = frame.index[(frame["gap"] != "") & ~kinds.isin(list(KIND_CODES))]
+        gap = table_codes.as_text(frame["gap"])
+        kinds = gap.str.split(":", n=1).str[0]
+        bad = frame.index[(gap != "") & ~kinds.isin(list(KIND_CODES))]
         expected = ", ".join(KIND_CODES)
         messages = (
             say("validation.unknown_gap", cell=quoted(cell), expected=expected)
@@ -136,7 +168,8 @@ def _check_action_references(
         findings.rows(file, "worker_role", not_broker, say("validation.referral_broker"))
     _check_referral_districts(frame, raw, referral & (service != ""), findings)
     if {"created_on", "status_on"} <= set(frame.columns):
-        created, changed = frame["created_on"], frame["status_on"]
+        created = table_codes.as_text(frame["created_on"])
+        changed = table_codes.as_text(frame["status_on"])
         dated = (created != "") & (changed != "")
         early = dated & (changed < created) & changed.str.fullmatch(ISO_DATE.pattern)
         messages = (
@@ -187,7 +220,7 @@ def _check_known(
     file: str,
     frame: pd.DataFrame,
     column: str,
-    known: pa.Array | None,
+    known: Keys | None,
     message: str,
     findings: Findings,
 ) -> pd.Series:
@@ -195,7 +228,7 @@ def _check_known(
     cells = frame[column]
     if known is None:
         return cells != ""
-    found = _is_in(cells, known)
+    found = _is_in((cells,), known)
     bad = frame.index[(cells != "") & ~found]
     findings.rows(file, column, bad, (say(message, cell=quoted(cell)) for cell in cells[bad]))
     return found

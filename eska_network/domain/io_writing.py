@@ -12,6 +12,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 from eska_network.domain import csvsafe, schema
 from eska_network.domain.model import Dataset
 from eska_network.domain.schema import FileSpec
@@ -76,4 +79,24 @@ def _csv_text(dataset: Dataset, spec: FileSpec) -> str:
     table = dataset.table(spec)
     extra = [name for name in table.columns if name not in spec.column_names]
     table = csvsafe.escape_table(table.reindex(columns=[*spec.column_names, *extra]))
-    return table.to_csv(index=False, na_rep="", date_format="%Y-%m-%d", lineterminator="\n")
+    dates = {name: _iso_dates(table[name]) for name in table.columns if _is_date(table[name])}
+    table = table.assign(**dates)
+    return table.to_csv(index=False, na_rep="", lineterminator="\n")
+
+
+def _is_date(column: pd.Series) -> bool:
+    return pd.api.types.is_datetime64_any_dtype(column.dtype)
+
+
+def _iso_dates(column: pd.Series) -> np.ndarray:
+    """``YYYY-MM-DD`` for every date of the column at once (``""`` when missing).
+
+    pandas formats dates for CSV one cell at a time; numpy turns whole days into text in C.
+
+    >>> _iso_dates(pd.Series(pd.to_datetime(["2026-03-01", None]))).tolist()
+    ['2026-03-01', '']
+    """
+    days = column.to_numpy(dtype="datetime64[D]")
+    texts = days.astype(str).astype(object)
+    texts[np.isnat(days)] = ""
+    return texts

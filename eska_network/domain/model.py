@@ -7,7 +7,8 @@ record, built on demand by :meth:`Dataset.child_system`.
 Table conventions (every producer of a Dataset, the CSV reader and the store, follows them):
 
 - one column per :mod:`eska_network.domain.schema` column, in schema order, then any extra columns;
-- ``id``, ``text`` and ``code`` columns hold ``str``, missing values are ``NA``;
+- ``id``, ``text`` and ``code`` columns hold ``str``, missing values ``NA`` (the CSV reader keeps
+  ids and codes as sorted Categoricals: :func:`eska_network.domain.table_codes.decoded_dataset`);
 - ``codes`` columns hold the distinct codes in vocabulary order joined by ``;`` (``""`` if none);
   a ``codes`` column with ``none_word`` (assessments.csv) holds ``NA`` when not recorded and
   ``"none"`` for a recorded empty list;
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import KW_ONLY, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -56,8 +57,29 @@ class Member:
     resource_id: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class TieProvides:
+    """What a tie provides: its kinds of support, functions and needs met (ties.csv's code lists).
+
+    The base of every form of a tie (:class:`Tie`, the store's ``TieUpdate``, the form's
+    ``TieEntry``, the conference's ``ProposedTie``); keyword-only, so after each one's own fields.
+    """
+
+    support_types: tuple[str, ...] = ()
+    functions: tuple[str, ...] = ()
+    needs_met: tuple[str, ...] = ()
+
+    def provided(self) -> dict[str, Any]:
+        """These fields by name, to give another form of the same tie."""
+        return {name: getattr(self, name) for name in PROVIDES}
+
+
+PROVIDES = tuple(f.name for f in fields(TieProvides))
+"""The names of :class:`TieProvides`'s fields, in ties.csv's order."""
+
+
 @dataclass(frozen=True)
-class Tie:
+class Tie(TieProvides):
     """One row of ties.csv: the state of one tie as recorded at one assessment."""
 
     child_id: str
@@ -66,9 +88,7 @@ class Tie:
     strength: int
     valence: str
     assessed_on: dt.date
-    support_types: tuple[str, ...] = ()
-    functions: tuple[str, ...] = ()
-    needs_met: tuple[str, ...] = ()
+    _: KW_ONLY
     last_contact: dt.date | None = None
 
     @property

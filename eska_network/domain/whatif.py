@@ -23,16 +23,16 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 
 from eska_network.domain import codes, gaps
 from eska_network.domain.gap_items import GapItem, gap_items
 from eska_network.domain.member_roles import role_label
-from eska_network.domain.model import ChildSystem, Dataset, Member, Resource, Tie
+from eska_network.domain.model import ChildSystem, Dataset, Member, Resource, Tie, TieProvides
 
 
 @dataclass(frozen=True)
-class ProposedTie:
+class ProposedTie(TieProvides):
     """A tie a case conference considers, to a new member or to one already in the record.
 
     ``member_id`` names the member; when the record has no such member, a new one is added with
@@ -44,9 +44,7 @@ class ProposedTie:
     level: str
     strength: int = 3
     valence: str = "supportive"
-    support_types: tuple[str, ...] = ()
-    functions: tuple[str, ...] = ()
-    needs_met: tuple[str, ...] = ()
+    _: KW_ONLY
     label: str | None = None
     role: str | None = None
     resource_id: str | None = None
@@ -84,9 +82,9 @@ class ProposedTie:
             self.strength,
             self.valence,
             on,
-            tuple(codes.SUPPORT_TYPES.sort(self.support_types)),
-            tuple(codes.FUNCTIONS.sort(self.functions)),
-            tuple(codes.NEEDS.sort(self.needs_met)),
+            support_types=tuple(codes.SUPPORT_TYPES.sort(self.support_types)),
+            functions=tuple(codes.FUNCTIONS.sort(self.functions)),
+            needs_met=tuple(codes.NEEDS.sort(self.needs_met)),
         )
 
 

@@ -18,171 +18,39 @@ what-if proposal of a tie to a district service becomes a proposed referral in o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 
 from eska_network import i18n
 from eska_network.domain import codes, follow_up
-from eska_network.domain.gap_items import KINDS, GapItem, gap_title
+from eska_network.domain.gap_items import KINDS, GapItem
 from eska_network.domain.gap_kinds import gap_kind
 from eska_network.domain.whatif import ProposedTie
 from eska_network.services import access
+from eska_network.services.action_records import (
+    MAX_TEXT,
+    STATUSES,
+    Action,
+    ActionConflictError,
+    ActionError,
+    ActionVersion,
+    action_of_row,
+    gap_detail,
+)
 from eska_network.store import Store
 from eska_network.store.tables import action_history, children, resources
 from eska_network.store.tables import actions as actions_table
 
 __all__ = [
-    "HIDDEN_TEXT",
-    "MAX_TEXT",
-    "STATUSES",
-    "Action",
-    "ActionConflictError",
-    "ActionError",
-    "ActionVersion",
-    "action_headers",
     "action_history_of",
-    "action_rows",
-    "action_title",
     "create_action",
-    "gap_of",
     "list_actions",
     "overdue",
     "refer_proposal",
-    "role_name",
-    "status_name",
     "update_action",
 ]
-
-STATUSES = codes.ACTION_STATUSES.codes
-"""Every status: a task's, then a referral's."""
-TIE_SEPARATOR = "|"
-"""Joins a tie's two ends in ``gap_detail`` (member ids never hold it)."""
-MAX_TEXT = 500
-"""The longest ``what`` or ``who`` accepted: a short line, not a case note."""
-HIDDEN_TEXT = "…"
-"""What stands for typed text (``what``, ``who``) in presentation mode: it may name anyone."""
 _STILL_OPEN = ("open", "proposed", "sent", "accepted", "active")
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def status_name(status: str, lang: str = "en") -> str:
-    """A status in words.
-
-    >>> status_name("dropped", "id"), status_name("sent")
-    ('Dibatalkan', 'Sent')
-    """
-    return _capitalised(codes.ACTION_STATUSES.label(status, lang))
-
-
-def role_name(role: str, lang: str = "en") -> str:
-    """A social worker's role in words.
-
-    >>> role_name("broker", "id")
-    'Perantara'
-    """
-    return _capitalised(codes.WORKER_ROLES.label(role, lang))
-
-
-@dataclass(frozen=True)
-class Action:
-    """One stored action of a child: a task, or a referral to ``resource_id``.
-
-    ``gap`` is the gap it answers (``None`` for an action imported without one); ``key`` its
-    actions.csv ``action_id``; ``created_on`` the day it was agreed and ``status_on`` the day its
-    status last changed.
-    """
-
-    action_id: int
-    child_id: str
-    gap: GapItem | None
-    what: str
-    who: str
-    due_on: dt.date | None
-    status: str
-    created_by: str
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    revision: int
-    key: str = ""
-    worker_role: str = "facilitator"
-    resource_id: str | None = None
-    created_on: dt.date | None = None
-    status_on: dt.date | None = None
-
-    @property
-    def is_referral(self) -> bool:
-        return follow_up.is_referral(self.status)
-
-    def next_statuses(self) -> tuple[str, ...]:
-        """The statuses this action may move to."""
-        return follow_up.next_statuses(self.status)
-
-    def is_overdue(
-        self, today: dt.date, referral_days: int = follow_up.REFERRAL_ANSWER_DAYS
-    ) -> bool:
-        """Still to be done after its date, or sent and not accepted in ``referral_days``.
-
-        >>> day = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-        >>> action = Action(1, "C1", GapItem("unmet_need", "legal"), "Refer", "Ani",
-        ...     dt.date(2026, 3, 1), "open", "ani", day, day, 1)
-        >>> action.is_overdue(dt.date(2026, 3, 1)), action.is_overdue(dt.date(2026, 3, 2))
-        (False, True)
-        """
-        return follow_up.is_overdue(
-            self.status, self.due_on, self.status_on, self.created_on, today, referral_days
-        )
-
-
-@dataclass(frozen=True)
-class ActionVersion:
-    """One version of an action in its history: what its status was from when, and who."""
-
-    revision: int
-    status: str
-    status_on: dt.date | None
-    changed_by: str
-    changed_at: dt.datetime
-
-
-class ActionError(ValueError):
-    """An action or a change of one the conference cannot make; ``said`` says why in words."""
-
-    def __init__(self, said: i18n.Said) -> None:
-        self.said = said
-        super().__init__(f"action: {said('en')}")
-
-
-class ActionConflictError(RuntimeError):
-    """The action was changed by someone else since it was read; this change was not saved."""
-
-    def __init__(self, action_id: int) -> None:
-        self.said = i18n.say("conference.error.conflict", action=action_id)
-        super().__init__(self.said("en"))
-
-
-def gap_of(kind: str | None, detail: str) -> GapItem | None:
-    """The gap item an action row names (``gap_kind``, ``gap_detail``).
-
-    >>> gap_of("stale_tie", "child|teacher")
-    GapItem(kind='stale_tie', subject=('child', 'teacher'))
-    """
-    if kind is None:
-        return None
-    if TIE_SEPARATOR in detail:
-        source, target = detail.split(TIE_SEPARATOR, 1)
-        return GapItem(kind, (source, target))
-    return GapItem(kind, detail)
-
-
-def _detail(gap: GapItem | None) -> str:
-    if gap is None:
-        return ""
-    return TIE_SEPARATOR.join(gap.tie) if gap.tie else str(gap.subject)
 
 
 def _clean(value: str, name: str) -> str:
@@ -200,27 +68,6 @@ def _field(name: str) -> i18n.Said:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _action(row: Mapping) -> Action:
-    return Action(
-        action_id=row["action_id"],
-        child_id=row["child_id"],
-        gap=gap_of(row["gap_kind"], row["gap_detail"]),
-        what=row["what"],
-        who=row["who"],
-        due_on=row["due_on"],
-        status=row["status"],
-        created_by=row["created_by"],
-        created_at=access.as_utc(row["created_at"]),
-        updated_at=access.as_utc(row["updated_at"]),
-        revision=row["revision"],
-        key=row["action_key"],
-        worker_role=row["worker_role"],
-        resource_id=row["resource_id"],
-        created_on=row["created_on"],
-        status_on=row["status_on"],
-    )
 
 
 def _check_service(connection: sa.Connection, child_id: str, resource_id: str) -> None:
@@ -289,7 +136,7 @@ def create_action(
                 # A placeholder until the number is known; replaced in this transaction.
                 action_key=f"new-{now.timestamp()}",
                 gap_kind=gap.kind if gap else None,
-                gap_detail=_detail(gap),
+                gap_detail=gap_detail(gap),
                 **values,
                 worker_role=role,
                 resource_id=resource_id,
@@ -355,7 +202,7 @@ def _read(store: Store, action_id: int) -> Action:
         row = connection.execute(query).mappings().one_or_none()
     if row is None:
         raise KeyError(f"no action {action_id}")
-    return _action(row)
+    return action_of_row(row)
 
 
 def list_actions(
@@ -375,7 +222,7 @@ def list_actions(
     query = sa.select(actions_table).where(actions_table.c.child_id == child_id)
     with store.reading() as connection:
         rows = connection.execute(query).mappings().all()
-    found = [_action(row) for row in rows]
+    found = [action_of_row(row) for row in rows]
     return tuple(
         sorted(
             found,
@@ -534,80 +381,3 @@ def refer_proposal(
     return create_action(
         store, principal, child_id, gap, what, who, due_on, resource_id=proposal.resource_id
     )
-
-
-# --- In words and tables ------------------------------------------------------------------------
-
-ACTION_COLUMNS = ("gap", "what", "who", "role", "service", "due_on", "status", "overdue")
-"""The columns of :func:`action_rows`, named by :func:`action_headers`."""
-
-
-def action_headers(lang: str = "en") -> dict[str, str]:
-    """The column headers of :func:`action_rows` in ``lang``."""
-    return {key: i18n.text(f"conference.action.column.{key}", lang) for key in ACTION_COLUMNS}
-
-
-def _gap_words(gap: GapItem | None, lang: str, names: Mapping[str, str] | None) -> str:
-    return gap_title(gap, lang, names or {}) if gap is not None else "–"
-
-
-def action_title(
-    action: Action,
-    lang: str = "en",
-    names: Mapping[str, str] | None = None,
-    presentation: bool = False,
-) -> str:
-    """One line naming an action in a list: its gap, role and status, and what unless hidden."""
-    parts = [
-        _gap_words(action.gap, lang, names),
-        role_name(action.worker_role, lang),
-        status_name(action.status, lang),
-    ]
-    if not presentation:
-        parts.insert(0, action.what)
-    if action.due_on:
-        parts.append(action.due_on.isoformat())
-    return " · ".join(parts)
-
-
-def action_rows(
-    found: Sequence[Action],
-    today: dt.date,
-    lang: str = "en",
-    names: Mapping[str, str] | None = None,
-    presentation: bool = False,
-    services: Mapping[str, str] | None = None,
-    referral_days: int | None = None,
-) -> list[dict[str, object]]:
-    """One row per action, for a table: the gap in words, what, who, role, the service of a
-    referral, due date, status (with the date it changed) and overdue.
-
-    ``names`` are the member names the map shows; ``services`` the district's service names by
-    id. In presentation mode the typed text is replaced by :data:`HIDDEN_TEXT`: free text may
-    hold a name.
-    """
-    days = follow_up.referral_days() if referral_days is None else referral_days
-    services = services or {}
-    rows: list[dict[str, object]] = []
-    for action in found:
-        status = status_name(action.status, lang)
-        if action.status_on and action.is_referral:
-            status = i18n.text("conference.action.status_since", lang, status=status,
-                               date=action.status_on.isoformat())  # fmt: skip
-        rows.append(
-            {
-                "gap": _gap_words(action.gap, lang, names),
-                "what": HIDDEN_TEXT if presentation else action.what,
-                "who": HIDDEN_TEXT if presentation else action.who,
-                "role": role_name(action.worker_role, lang),
-                "service": HIDDEN_TEXT
-                if presentation and action.resource_id
-                else services.get(action.resource_id or "", action.resource_id or ""),
-                "due_on": action.due_on,
-                "status": status,
-                "overdue": i18n.text("conference.action.overdue", lang)
-                if action.is_overdue(today, days)
-                else "",
-            }
-        )
-    return rows

@@ -34,34 +34,15 @@ from eska_network.domain.model import ChildSystem
 from eska_network.domain.pseudonyms import pseudonymise
 from eska_network.domain.whatif import ProposedTie, what_if
 from eska_network.services import access
-from eska_network.services.actions import (  # noqa: F401 - the conference's actions, offered here
-    HIDDEN_TEXT,
-    MAX_TEXT,
-    STATUSES,
-    Action,
-    ActionConflictError,
-    ActionError,
-    action_headers,
-    action_history_of,
-    action_rows,
-    action_title,
-    create_action,
-    gap_of,
-    list_actions,
-    overdue,
-    refer_proposal,
-    role_name,
-    status_name,
-    update_action,
-)
-from eska_network.services.assessment_forms import describe_save
+from eska_network.services.action_records import MAX_TEXT
+from eska_network.services.assessment_words import describe_save
 from eska_network.store import (
     AssessmentChanges,
     AssessmentError,
     ConcurrentEditError,
     MemberChange,
     Store,
-    TieChange,
+    TieUpdate,
 )
 
 
@@ -251,20 +232,7 @@ def record_proposal(
             ),
         )
     tie = proposal.tie(system.child.child_id, assessed_on)
-    changes = AssessmentChanges(
-        members_added=added,
-        ties=(
-            TieChange(
-                tie.source,
-                tie.target,
-                tie.strength,
-                tie.valence,
-                tie.support_types,
-                tie.functions,
-                tie.needs_met,
-            ),
-        ),
-    )
+    changes = AssessmentChanges(members_added=added, ties=(TieUpdate.of(tie),))
     return access.record_assessment(
         store, principal, system.child.child_id, assessed_on, changes, expected_revision
     )

@@ -14,7 +14,6 @@ tie's last contact from that date: a save can make ties stale that were not stal
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from eska_network.domain.member_roles import role_label, role_level
 from eska_network.domain.model import ChildSystem, Tie
 from eska_network.services import access
 from eska_network.services.assessment_forms import Record, new_member_id
-from eska_network.store import AssessmentChanges, MemberChange, Store, TieChange
+from eska_network.store import AssessmentChanges, MemberChange, Store, TieUpdate
 
 MAX_LABEL = 120
 """The longest name a quick entry takes (the full form's limit)."""
@@ -99,7 +98,7 @@ def person_changes(record: Record, person: QuickPerson, lang: str = "en") -> Ass
     member_id = new_member_id(label, taken)
     return AssessmentChanges(
         members_added=(MemberChange(member_id, label, level, role),),
-        ties=(TieChange(codes.CHILD_NODE, member_id, person.strength, person.valence),),
+        ties=(TieUpdate(codes.CHILD_NODE, member_id, person.strength, person.valence),),
     )
 
 
@@ -126,20 +125,10 @@ def member_tie_changes(
     if first == second:
         raise QuickRecordError(i18n.say("assess.quick.same_member"))
     before = _current_tie(record, _pair(first, second))
-    kept = _provides(before)
-    return AssessmentChanges(ties=(TieChange(first, second, strength, valence, **kept),))
-
-
-def _provides(tie: Tie | None) -> dict:
-    """What a tie provides and its last contact, to keep when it is recorded anew."""
-    if tie is None:
-        return {}
-    return {
-        "support_types": tie.support_types,
-        "functions": tie.functions,
-        "needs_met": tie.needs_met,
-        "last_contact": tie.last_contact,
-    }
+    if before is None:
+        return AssessmentChanges(ties=(TieUpdate(first, second, strength, valence),))
+    anew = TieUpdate.of(before, source=first, target=second, strength=strength, valence=valence)
+    return AssessmentChanges(ties=(anew,))
 
 
 def tie_edit_changes(
@@ -159,8 +148,8 @@ def tie_edit_changes(
     tie = _current_tie(record, pair)
     if tie is None:
         raise QuickRecordError(i18n.say("assess.quick.no_tie"))
-    kept = {**_provides(tie), "last_contact": last_contact}
-    return AssessmentChanges(ties=(TieChange(tie.source, tie.target, strength, valence, **kept),))
+    anew = TieUpdate.of(tie, strength=strength, valence=valence, last_contact=last_contact)
+    return AssessmentChanges(ties=(anew,))
 
 
 def contact_changes(
@@ -171,8 +160,7 @@ def contact_changes(
     for pair in pairs:
         tie = _current_tie(record, pair)
         if tie is not None:
-            kept = {**_provides(tie), "last_contact": on}
-            ties.append(TieChange(tie.source, tie.target, tie.strength, tie.valence, **kept))
+            ties.append(TieUpdate.of(tie, last_contact=on))
     return AssessmentChanges(ties=tuple(ties))
 
 
@@ -215,7 +203,7 @@ def save(
 
 def merged(*parts: AssessmentChanges) -> AssessmentChanges:
     """The changes of several entries as one assessment (later ties of a pair win)."""
-    ties: dict[tuple[str, str], TieChange] = {}
+    ties: dict[tuple[str, str], TieUpdate] = {}
     for part in parts:
         for tie in part.ties:
             ties[tie.pair] = tie
@@ -301,11 +289,7 @@ def contact_answers(
         if given.answer == CONFIRMED:
             if given.day is None or given.day > assessed_on:
                 raise QuickRecordError(i18n.say("assess.stale.bad_day", day=assessed_on))
-            changed = dataclasses.replace(tie, last_contact=given.day)
+            ties.append(TieUpdate.of(tie, last_contact=given.day))
         else:
-            changed = dataclasses.replace(tie, strength=0)
-        kept = _provides(changed)
-        ties.append(
-            TieChange(changed.source, changed.target, changed.strength, tie.valence, **kept)
-        )
+            ties.append(TieUpdate.of(tie, strength=0))
     return AssessmentChanges(ties=tuple(ties))

@@ -24,7 +24,7 @@ What the store promises, and how:
   changed in the same transaction.
 """
 
-from eska_network.store.assessment import (
+from eska_network.store.assessment_changes import (
     AssessmentChanges,
     AssessmentError,
     ChildChange,
@@ -32,7 +32,7 @@ from eska_network.store.assessment import (
     MemberChange,
     Problem,
     SavedRevision,
-    TieChange,
+    TieUpdate,
 )
 from eska_network.store.backup import backup, restore
 from eska_network.store.core import Store, ensure_sample_loaded, open_store
@@ -50,7 +50,7 @@ __all__ = [
     "Problem",
     "SavedRevision",
     "Store",
-    "TieChange",
+    "TieUpdate",
     "backup",
     "database_url",
     "ensure_sample_loaded",

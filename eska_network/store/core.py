@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from eska_network.domain.model import ChildSystem, Dataset
 from eska_network.store import assessment, engine, importing, reading, summaries, tables
-from eska_network.store.assessment import AssessmentChanges, SavedRevision
+from eska_network.store.assessment_changes import AssessmentChanges, SavedRevision
 from eska_network.store.importing import ImportReport
 
 IMPORT_USER = "import"

@@ -19,13 +19,13 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from eska_network import i18n
-from eska_network.services import accounts
+from eska_network.services import demo_setup
 
 from .conftest import ARTIFACTS, REPO_ROOT, login_as, open_page, screenshot, wait_until_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-CASEWORKER = accounts.demo_accounts(REPO_ROOT / "sample_data")[0].user_name
+CASEWORKER = demo_setup.demo_accounts(REPO_ROOT / "sample_data")[0].user_name
 VIEWPORTS = {"1440x900": (1440, 900), "1280x720": (1280, 720)}
 TOLERANCE = 3.0
 """Pixels a member may seem to move (sub-pixel rounding of a redrawn chart)."""
@@ -84,7 +84,7 @@ def redrawn_after(page: Page, action) -> None:
 def log_in(page: Page, base_url: str, user_name: str) -> None:
     page.goto(base_url)
     page.get_by_role("textbox", name=i18n.text("login.user")).fill(user_name)
-    page.get_by_role("textbox", name=i18n.text("login.password")).fill(accounts.DEMO_PASSWORD)
+    page.get_by_role("textbox", name=i18n.text("login.password")).fill(demo_setup.DEMO_PASSWORD)
     page.get_by_role("button", name=i18n.text("login.submit"), exact=True).click()
     signed_in = page.get_by_test_id("stSidebar").get_by_text("Signed in as", exact=False)
     expect(signed_in).to_be_visible(timeout=120_000)

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from eska_network import i18n
-from eska_network.services import access, accounts
+from eska_network.services import access, demo_setup
 from eska_network.services.access import Principal
 from eska_network.services.quick_record import made_stale
 from eska_network.store import AssessmentChanges, open_store
@@ -65,7 +65,7 @@ def test_an_assessment_recorded_through_the_forms_leaves_the_earlier_map_unchang
     login_as(page, url, "caseworker")
     open_page(page, "record_assessment")
     store = open_store(store_url)
-    demo = accounts.demo_accounts(REPO_ROOT / "sample_data")
+    demo = demo_setup.demo_accounts(REPO_ROOT / "sample_data")
     caseworker = next(account.user_name for account in demo if account.role == "caseworker")
     # The page opens on the first of the caseworker's children.
     child_id = access.visible_child_ids(store, Principal(caseworker, "caseworker"))[0]
