@@ -106,7 +106,7 @@ def hide_until_safe(
             return False
         return bool(free[(period, name)][_position(table, group, measure)])
 
-    settled: set[Cell] = set()
+    settled = set(_unavoidable(tables, members, same, free))
     while True:
         found = solvable(tables, members, same)
         exposed = [cell for cell in found if not revealable(cell) and cell not in settled]
@@ -117,12 +117,24 @@ def hide_until_safe(
             return {key: table.status for key, table in deciding.items()}
         pick = _cut(exposed[0], deciding, free)
         if pick is None:
-            # Every free cell that could cut it is hidden: what fixes it is in the tables
-            # published before, which were protected on their own.
-            settled.add(exposed[0])
+            settled.add(exposed[0])  # cannot happen: with every free cell hidden it is unavoidable
             continue
         key, group, measure = pick
         deciding[key].status.at[group, measure] = SECONDARY
+
+
+def _unavoidable(tables, members, same, free) -> list[Cell]:
+    """The cells solvable even with every free cell hidden: hiding more cannot help them (they
+    are given away by the tables published before, which were protected on their own)."""
+    hidden_all = []
+    for table in tables:
+        key = (table.period, table.name)
+        if key in free:
+            status = table.status.copy()
+            status[pd.DataFrame(free[key], index=status.index, columns=status.columns)] = SECONDARY
+            table = Published(table.period, table.name, status, table.values)
+        hidden_all.append(table)
+    return solvable(hidden_all, members, same)
 
 
 def _position(table: Published, group: str, measure: str) -> tuple[int, int]:

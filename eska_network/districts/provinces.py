@@ -2,9 +2,8 @@
 hierarchy with the district table.
 
 The data format has no province column (a child's ``district`` is the kabupaten/kota name), so the
-province of a district comes from :data:`PROVINCE_OF`, a table of the kabupaten/kota the product
-knows (those of the sample and of the synthetic data sets, from the Kemendagri list). A district
-the table does not know is counted under :data:`UNKNOWN_PROVINCE`, never guessed.
+province of a district comes from :mod:`eska_network.districts.province_names`. A district it
+does not know is counted under ``UNKNOWN_PROVINCE``, never guessed.
 
 **Why a province figure needs care.** The district table is suppressed on its own; adding a row per
 province adds lines of sums (the districts of a province add up to it). A hostile planner can then
@@ -42,63 +41,10 @@ from eska_network.districts.aggregates import (
 )
 from eska_network.districts.cell_hiding import SECONDARY, SHOWN, SMALL
 from eska_network.districts.disclosure import SuppressedTable, TooFewChildren, from_shown
+from eska_network.districts.province_names import UNKNOWN_PROVINCE, province_of
 from eska_network.districts.publication import PublishedRow, aggregate_rows
 
-UNKNOWN_PROVINCE = "?"
-"""The province of a district :data:`PROVINCE_OF` does not know (shown in words on the page)."""
-
-PROVINCE_OF: Mapping[str, str] = {
-    "Kota Bandung": "Jawa Barat",
-    "Kabupaten Indramayu": "Jawa Barat",
-    "Kabupaten Cianjur": "Jawa Barat",
-    "Kabupaten Sukabumi": "Jawa Barat",
-    "Kabupaten Karawang": "Jawa Barat",
-    "Kabupaten Subang": "Jawa Barat",
-    "Kota Bekasi": "Jawa Barat",
-    "Kabupaten Cirebon": "Jawa Barat",
-    "Kabupaten Garut": "Jawa Barat",
-    "Kota Surabaya": "Jawa Timur",
-    "Kabupaten Banyuwangi": "Jawa Timur",
-    "Kabupaten Malang": "Jawa Timur",
-    "Kabupaten Jember": "Jawa Timur",
-    "Kabupaten Tulungagung": "Jawa Timur",
-    "Kota Semarang": "Jawa Tengah",
-    "Kota Yogyakarta": "DI Yogyakarta",
-    "Kota Tangerang": "Banten",
-    "Kota Batam": "Kepulauan Riau",
-    "Kabupaten Bintan": "Kepulauan Riau",
-    "Kabupaten Karimun": "Kepulauan Riau",
-    "Kota Tanjungpinang": "Kepulauan Riau",
-    "Kota Medan": "Sumatera Utara",
-    "Kota Padang": "Sumatera Barat",
-    "Kota Pekanbaru": "Riau",
-    "Kota Palembang": "Sumatera Selatan",
-    "Kota Bandar Lampung": "Lampung",
-    "Kabupaten Karangasem": "Bali",
-    "Kota Denpasar": "Bali",
-    "Kabupaten Lombok Barat": "Nusa Tenggara Barat",
-    "Kota Mataram": "Nusa Tenggara Barat",
-    "Kota Kupang": "Nusa Tenggara Timur",
-    "Kabupaten Sikka": "Nusa Tenggara Timur",
-    "Kota Pontianak": "Kalimantan Barat",
-    "Kota Samarinda": "Kalimantan Timur",
-    "Kota Balikpapan": "Kalimantan Timur",
-    "Kabupaten Nunukan": "Kalimantan Utara",
-    "Kota Makassar": "Sulawesi Selatan",
-    "Kota Manado": "Sulawesi Utara",
-    "Kota Ambon": "Maluku",
-    "Kota Jayapura": "Papua",
-}
-"""The province of each kabupaten/kota the product knows, by the name the data uses."""
-
-
-def province_of(district: str) -> str:
-    """The province of a district, or :data:`UNKNOWN_PROVINCE`.
-
-    >>> province_of("Kota Batam"), province_of("Kabupaten Sintetis 1")
-    ('Kepulauan Riau', '?')
-    """
-    return PROVINCE_OF.get(district, UNKNOWN_PROVINCE)
+__all__ = ["UNKNOWN_PROVINCE", "Previous", "province_figures", "province_of"]
 
 
 def province_rows(rows: Mapping[str, PublishedRow]) -> dict[str, PublishedRow]:

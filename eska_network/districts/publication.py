@@ -42,7 +42,6 @@ from eska_network.districts.aggregates import (
     AggregateTable,
     child_measures,
 )
-from eska_network.districts.cell_hiding import SHOWN
 from eska_network.districts.disclosure import (
     SuppressedTable,
     TooFewChildren,
@@ -257,7 +256,9 @@ def publish_figures(
         return suppressed
     closed = _close_over_time(suppressed, table, pinned, previous)
     # Every status decided: suppress again with all of them kept, to build the table from them.
-    return round_counts(suppress(table, k, closed), base)
+    final = suppress(table, k, closed)
+    assert isinstance(final, SuppressedTable)  # the same table had enough children above
+    return round_counts(final, base)
 
 
 def _close_over_time(
