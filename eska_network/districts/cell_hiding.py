@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 
 from eska_network.districts.aggregates import COUNT_MEASURES, PARTITIONS
 
@@ -16,18 +17,21 @@ SHOWN, SMALL, SECONDARY = "shown", "small", "secondary"
 """Status of a cell: shown, hidden as fewer than K children, hidden to protect another cell."""
 
 
-def hide_cells(values: np.ndarray, k: int, forced: np.ndarray | None = None) -> np.ndarray:
+def hide_cells(values: np.ndarray, k: int, kept: np.ndarray | None = None) -> np.ndarray:
     """The status of every cell after primary and secondary suppression (rules 1 and 2).
 
     ``values`` holds a row per group (the total row last) and a column per count measure
-    (``children`` first); ``forced`` marks cells that must be hidden whatever their value.
+    (``children`` first); ``kept`` holds the statuses of pinned cells (None or NaN elsewhere):
+    they keep them, and are never picked as a secondary suppression.
     """
     n_rows, n_columns = values.shape
     small_group = values[:, 0] < k
     status = np.full(values.shape, SHOWN, dtype=object)
     status[((values >= 1) & (values < k)) | small_group[:, None]] = SMALL
-    if forced is not None:
-        status[forced & (status == SHOWN)] = SECONDARY
+    free = np.ones(values.shape, dtype=bool)
+    if kept is not None:
+        free = pd.isna(kept)
+        status[~free] = kept[~free]
     block = _two_way_block()
     # A line is (row indices, column indices, position of the line's total in it).
     every_row = np.arange(n_rows)
@@ -38,7 +42,7 @@ def hide_cells(values: np.ndarray, k: int, forced: np.ndarray | None = None) -> 
         for line in column_lines + row_lines:
             rows, cols, _ = line
             if (status[rows, cols] != SHOWN).sum() == 1:
-                changed = _hide_one(values, status, *line) or changed
+                changed = _hide_one(values, status, free, *line) or changed
         if changed:
             continue
         bridge = first_bridge(status, block)
@@ -46,20 +50,27 @@ def hide_cells(values: np.ndarray, k: int, forced: np.ndarray | None = None) -> 
             return status
         i, j = bridge
         if not (
-            _hide_one(values, status, *row_lines[i]) or _hide_one(values, status, *column_lines[j])
+            _hide_one(values, status, free, *row_lines[i])
+            or _hide_one(values, status, free, *column_lines[j])
         ):
             rows, cols = np.meshgrid(every_row, block, indexing="ij")
-            _hide_one(values, status, rows.ravel(), cols.ravel(), -1)
+            if not _hide_one(values, status, free, rows.ravel(), cols.ravel(), -1):
+                return status  # every free cell of the block is hidden: no bridge is left
 
 
 def _hide_one(
-    values: np.ndarray, status: np.ndarray, rows: np.ndarray, cols: np.ndarray, total_at: int
+    values: np.ndarray,
+    status: np.ndarray,
+    free: np.ndarray,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    total_at: int,
 ) -> bool:
-    """Hide the smallest non-zero shown cell of a line (a zero only if nothing else is left).
+    """Hide the smallest non-zero shown free cell of a line (a zero only if nothing else is left).
 
     Cells other than the line's total go first, so that totals stay shown where possible.
     """
-    shown = np.flatnonzero(status[rows, cols] == SHOWN)
+    shown = np.flatnonzero((status[rows, cols] == SHOWN) & free[rows, cols])
     if not len(shown):
         return False
     cell_values = values[rows[shown], cols[shown]]

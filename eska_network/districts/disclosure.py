@@ -281,7 +281,7 @@ def _display(values: pd.DataFrame, status: pd.DataFrame, k: int, shown) -> pd.Da
 
 
 def suppress(
-    table: AggregateTable, k: int | None = None, keep_hidden: pd.DataFrame | None = None
+    table: AggregateTable, k: int | None = None, pinned: pd.DataFrame | None = None
 ) -> SuppressedTable | TooFewChildren:
     """The table with every small count, and every value that would reveal one, hidden.
 
@@ -292,10 +292,12 @@ def suppress(
         :func:`~eska_network.districts.aggregates.quarterly_trend`.
     k
         Smallest count shown; default :func:`suppression_k`.
-    keep_hidden
-        True for cells that must stay hidden whatever their value (cells of a published row that
-        an earlier publication hid: showing them now would undo that publication's protection);
-        the secondary suppression then works around them as around any hidden cell.
+    pinned
+        The statuses the rows carried over from an earlier publication had there (rows not
+        carried: missing or NaN). A carried row holds the same numbers, so it keeps its statuses
+        exactly: a cell hidden before stays hidden (showing it would undo that publication's
+        protection), and a cell shown before is never picked to protect another (hiding a number
+        already published protects nothing). The secondary suppression works around them.
 
     Returns
     -------
@@ -323,11 +325,10 @@ def suppress(
     if counts.empty or counts.at[TOTAL, CHILDREN] < k:
         return TooFewChildren(k)
     values = counts[list(COUNT_MEASURES)].to_numpy(dtype=np.int64)
-    forced = None
-    if keep_hidden is not None:
-        forced = keep_hidden.reindex(index=counts.index, columns=list(COUNT_MEASURES))
-        forced = forced.fillna(False).to_numpy(dtype=bool)
-    status = hide_cells(values, k, forced)
+    kept = None
+    if pinned is not None:
+        kept = pinned.reindex(index=counts.index, columns=list(COUNT_MEASURES)).to_numpy(object)
+    status = hide_cells(values, k, kept)
     hidden = status != SHOWN
     count_frame = pd.DataFrame(values, index=counts.index, columns=list(COUNT_MEASURES))
     count_frame = count_frame.astype("Int64").mask(hidden)

@@ -39,7 +39,7 @@ from eska_network.districts.chart_parts import (
     value_text,
 )
 from eska_network.districts.disclosure import SuppressedTable, hover_text
-from eska_network.districts.provinces import UNKNOWN_PROVINCE
+from eska_network.districts.province_names import UNKNOWN_PROVINCE
 from eska_network.districts.unserved import needs_and_services
 from eska_network.domain.codes import NEEDS
 from eska_network.palette import CHART_TEMPLATE, SERIES_ORDER

@@ -2,9 +2,8 @@
 hierarchy with the district table.
 
 The data format has no province column (a child's ``district`` is the kabupaten/kota name), so the
-province of a district comes from :data:`PROVINCE_OF`, a table of the kabupaten/kota the product
-knows (those of the sample and of the synthetic data sets, from the Kemendagri list). A district
-the table does not know is counted under :data:`UNKNOWN_PROVINCE`, never guessed.
+province of a district comes from :mod:`eska_network.districts.province_names`. A district it
+does not know is counted under ``UNKNOWN_PROVINCE``, never guessed.
 
 **Why a province figure needs care.** The district table is suppressed on its own; adding a row per
 province adds lines of sums (the districts of a province add up to it). A hostile planner can then
@@ -16,16 +15,23 @@ hidden, until no hidden cell, district or province, is determined by the lines o
 tables together (:func:`determined_cells`, a rank test of the linear system, so chains of
 subtractions are caught too). Province rows come from the same published rows as the district
 table (:mod:`eska_network.districts.publication`), so they change only when a district row does.
+
+**Over consecutive publications**, a province made of the same district rows as in the previous
+publication (:class:`Previous`) holds the same numbers, so it keeps its statuses there exactly, as
+a carried district row does: a cell hidden then stays hidden and is protected, a cell shown then
+is never picked to protect another.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from eska_network.districts import exposure
 from eska_network.districts.aggregates import (
     CHILDREN,
     COUNT_MEASURES,
@@ -35,63 +41,10 @@ from eska_network.districts.aggregates import (
 )
 from eska_network.districts.cell_hiding import SECONDARY, SHOWN, SMALL
 from eska_network.districts.disclosure import SuppressedTable, TooFewChildren, from_shown
+from eska_network.districts.province_names import UNKNOWN_PROVINCE, province_of
 from eska_network.districts.publication import PublishedRow, aggregate_rows
 
-UNKNOWN_PROVINCE = "?"
-"""The province of a district :data:`PROVINCE_OF` does not know (shown in words on the page)."""
-
-PROVINCE_OF: Mapping[str, str] = {
-    "Kota Bandung": "Jawa Barat",
-    "Kabupaten Indramayu": "Jawa Barat",
-    "Kabupaten Cianjur": "Jawa Barat",
-    "Kabupaten Sukabumi": "Jawa Barat",
-    "Kabupaten Karawang": "Jawa Barat",
-    "Kabupaten Subang": "Jawa Barat",
-    "Kota Bekasi": "Jawa Barat",
-    "Kabupaten Cirebon": "Jawa Barat",
-    "Kabupaten Garut": "Jawa Barat",
-    "Kota Surabaya": "Jawa Timur",
-    "Kabupaten Banyuwangi": "Jawa Timur",
-    "Kabupaten Malang": "Jawa Timur",
-    "Kabupaten Jember": "Jawa Timur",
-    "Kabupaten Tulungagung": "Jawa Timur",
-    "Kota Semarang": "Jawa Tengah",
-    "Kota Yogyakarta": "DI Yogyakarta",
-    "Kota Tangerang": "Banten",
-    "Kota Batam": "Kepulauan Riau",
-    "Kabupaten Bintan": "Kepulauan Riau",
-    "Kabupaten Karimun": "Kepulauan Riau",
-    "Kota Tanjungpinang": "Kepulauan Riau",
-    "Kota Medan": "Sumatera Utara",
-    "Kota Padang": "Sumatera Barat",
-    "Kota Pekanbaru": "Riau",
-    "Kota Palembang": "Sumatera Selatan",
-    "Kota Bandar Lampung": "Lampung",
-    "Kabupaten Karangasem": "Bali",
-    "Kota Denpasar": "Bali",
-    "Kabupaten Lombok Barat": "Nusa Tenggara Barat",
-    "Kota Mataram": "Nusa Tenggara Barat",
-    "Kota Kupang": "Nusa Tenggara Timur",
-    "Kabupaten Sikka": "Nusa Tenggara Timur",
-    "Kota Pontianak": "Kalimantan Barat",
-    "Kota Samarinda": "Kalimantan Timur",
-    "Kota Balikpapan": "Kalimantan Timur",
-    "Kabupaten Nunukan": "Kalimantan Utara",
-    "Kota Makassar": "Sulawesi Selatan",
-    "Kota Manado": "Sulawesi Utara",
-    "Kota Ambon": "Maluku",
-    "Kota Jayapura": "Papua",
-}
-"""The province of each kabupaten/kota the product knows, by the name the data uses."""
-
-
-def province_of(district: str) -> str:
-    """The province of a district, or :data:`UNKNOWN_PROVINCE`.
-
-    >>> province_of("Kota Batam"), province_of("Kabupaten Sintetis 1")
-    ('Kepulauan Riau', '?')
-    """
-    return PROVINCE_OF.get(district, UNKNOWN_PROVINCE)
+__all__ = ["UNKNOWN_PROVINCE", "Previous", "province_figures", "province_of"]
 
 
 def province_rows(rows: Mapping[str, PublishedRow]) -> dict[str, PublishedRow]:
@@ -105,6 +58,27 @@ def province_rows(rows: Mapping[str, PublishedRow]) -> dict[str, PublishedRow]:
         )
         periods[province] = max(periods.get(province, row.basis_period), row.basis_period)
     return {province: PublishedRow(periods[province], basis) for province, basis in merged.items()}
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The previous publication of the hierarchy, as much as carries over to the next."""
+
+    row_periods: Mapping[str, str]
+    """The period whose records each published district row showed, by district."""
+    districts: SuppressedTable
+    provinces: SuppressedTable
+
+
+def composition(row_periods: Mapping[str, str], districts: SuppressedTable) -> dict[str, tuple]:
+    """The district rows each province adds up, as (district, period of its records) pairs.
+
+    Two publications give a province the same numbers exactly when its pairs are the same.
+    """
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    for district in counted_districts(districts):
+        pairs.setdefault(province_of(district), []).append((district, row_periods[district]))
+    return {province: tuple(sorted(rows)) for province, rows in pairs.items()}
 
 
 def counted_districts(districts: SuppressedTable) -> list[str]:
@@ -123,6 +97,7 @@ def province_figures(
     districts: SuppressedTable,
     k: int,
     base: int = 1,
+    previous: Previous | None = None,
 ) -> SuppressedTable | TooFewChildren:
     """The province table of published district rows, protected together with ``districts``.
 
@@ -134,6 +109,9 @@ def province_figures(
         The published district figures (suppressed and rounded): they are kept as they are.
     k, base
         The smallest count shown and the rounding base, as for the districts.
+    previous
+        The previous publication: its provinces of the same district rows keep their statuses,
+        and when every province is made of the same rows, its table is the one returned.
 
     Returns
     -------
@@ -145,12 +123,28 @@ def province_figures(
     by_province = province_rows({district: rows[district] for district in counted})
     if not by_province:
         return TooFewChildren(k)
+    made_of = composition({d: row.basis_period for d, row in rows.items()}, districts)
+    kept: set[str] = set()
+    if previous is not None:
+        before = composition(previous.row_periods, previous.districts)
+        if made_of == before:
+            return dataclasses.replace(previous.provinces, period=districts.period)
+        kept = {p for p, pairs in made_of.items() if before.get(p) == pairs}
+        kept &= set(previous.provinces.groups)
     table = aggregate_rows(by_province, "province")
     index = list(table.counts.index)
     values = table.counts.loc[index, list(COUNT_MEASURES)].to_numpy(dtype=np.int64)
     status = np.full(values.shape, SHOWN, dtype=object)
     small_group = values[:, 0] < k
     status[((values >= 1) & (values < k)) | small_group[:, None]] = SMALL
+    pinned = np.array([province in kept for province in index])[:, None].repeat(
+        values.shape[1], axis=1
+    )
+    if previous is not None and kept:
+        before_status = previous.provinces.count_status
+        status[pinned[:, 0]] = before_status.loc[
+            [p for p in index if p in kept], list(COUNT_MEASURES)
+        ].to_numpy()
     district_groups = districts.groups
     members = [
         [district_groups.index(d) for d in counted if province_of(d) == province]
@@ -160,7 +154,8 @@ def province_figures(
         districts.count_status.loc[[*district_groups, TOTAL], list(COUNT_MEASURES)].to_numpy()
         != SHOWN
     )
-    protect(values, status, district_hidden, members)
+    protect(values, status, district_hidden, members, pinned)
+    status = _closed(values, status, pinned, index, districts, made_of, rows, previous)
 
     counts = pd.DataFrame(values, index=index, columns=list(COUNT_MEASURES))
     if base > 1:
@@ -189,26 +184,29 @@ def protect(
     status: np.ndarray,
     district_hidden: np.ndarray,
     members: list[list[int]],
+    pinned: np.ndarray | None = None,
 ) -> None:
-    """Hide province cells (in place, in ``status``) until no hidden district cell and no small
-    province cell is determined.
+    """Hide province cells (in place, in ``status``) until no hidden district cell, no small
+    province cell and no pinned hidden province cell is determined.
 
     ``values`` and ``status`` are the province table's cells (provinces, then their total row,
     x :data:`COUNT_MEASURES`); ``district_hidden`` says which cells of the district table
     (districts, then the total row) are hidden; ``members[p]`` are the district rows province
-    ``p`` adds up. For each determined cell,
+    ``p`` adds up; ``pinned`` marks the province cells whose status was kept from the previous
+    publication (never changed here). For each determined cell,
     the province cell that cuts its line is hidden first (its own province's for a district
     cell, else the smallest non-zero shown province of the column). When every province cell of
     its lines is hidden already, the cell is left: eliminating the hidden province cells then
     leaves only the district table's own lines, so whatever fixes it was public before (the
     tests check every published case with exact arithmetic).
     """
+    pinned = np.zeros(status.shape, dtype=bool) if pinned is None else pinned
     settled: set[tuple[str, int, int]] = set()
     while True:
         found = [
             (kind, row, column)
             for kind, row, column in determined_cells(district_hidden, status != SHOWN, members)
-            if (kind == "district" or status[row, column] == SMALL)
+            if (kind == "district" or status[row, column] == SMALL or pinned[row, column])
             and (kind, row, column) not in settled
         ]
         if not found:
@@ -218,7 +216,7 @@ def protect(
                 (
                     cell
                     for cell in _cutting_cells(values, status, kind, row, column, members)
-                    if status[cell] == SHOWN
+                    if status[cell] == SHOWN and not pinned[cell]
                 ),
                 None,
             )
@@ -231,8 +229,56 @@ def protect(
     # A hidden province cell the lines fix anyway (a province of one shown district) hides
     # nothing: it is shown, which tells a reader nothing the lines did not.
     for kind, row, column in determined_cells(district_hidden, status != SHOWN, members):
-        if kind == "province" and status[row, column] == SECONDARY:
+        if kind == "province" and status[row, column] == SECONDARY and not pinned[row, column]:
             status[row, column] = SHOWN
+
+
+def _closed(
+    values: np.ndarray,
+    status: np.ndarray,
+    pinned: np.ndarray,
+    index: list[str],
+    districts: SuppressedTable,
+    made_of: Mapping[str, tuple],
+    rows: Mapping[str, PublishedRow],
+    previous: Previous | None,
+) -> np.ndarray:
+    """The province statuses with free cells hidden until nothing hidden in this publication or
+    the previous one can be solved from both together (the exact check after :func:`protect`)."""
+    measures = list(COUNT_MEASURES)
+    tables = [
+        exposure.Published("now", "district", districts.count_status[measures]),
+        exposure.Published(
+            "now",
+            "province",
+            pd.DataFrame(status, index=index, columns=measures),
+            pd.DataFrame(values, index=index, columns=measures),
+        ),
+    ]
+    members = {"now": {p: [d for d, _ in pairs] for p, pairs in made_of.items()}}
+    same: list[tuple[exposure.Cell, exposure.Cell]] = []
+    if previous is not None:
+        before = composition(previous.row_periods, previous.districts)
+        tables += [
+            exposure.Published("then", "district", previous.districts.count_status[measures]),
+            exposure.Published("then", "province", previous.provinces.count_status[measures]),
+        ]
+        members["then"] = {p: [d for d, _ in pairs] for p, pairs in before.items()}
+        carried = [
+            d
+            for d in districts.groups
+            if d in previous.districts.groups
+            and previous.row_periods.get(d) == rows[d].basis_period
+        ]
+        kept = [p for p, keep in zip(index, pinned[:, 0], strict=True) if keep]
+        same = [
+            (("then", name, group, m), ("now", name, group, m))
+            for name, groups in (("district", carried), ("province", kept))
+            for group in groups
+            for m in measures
+        ]
+    decided = exposure.hide_until_safe(tables, members, same, {("now", "province"): ~pinned})
+    return decided[("now", "province")].to_numpy()
 
 
 def _cutting_cells(values, status, kind: str, row: int, column: int, members):

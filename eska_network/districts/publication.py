@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from eska_network.districts import exposure
 from eska_network.districts.aggregates import (
     COUNT_MEASURES,
     MEDIAN_MEASURES,
@@ -41,7 +42,6 @@ from eska_network.districts.aggregates import (
     AggregateTable,
     child_measures,
 )
-from eska_network.districts.cell_hiding import SHOWN
 from eska_network.districts.disclosure import (
     SuppressedTable,
     TooFewChildren,
@@ -241,22 +241,70 @@ def publish_figures(
     """The figures of a publication, from its rows and the previous publication's.
 
     Unchanged rows give the previous figures unchanged. Otherwise the table is suppressed anew,
-    except that the cells a carried-over row had hidden stay hidden (showing one now could, with
-    the previous table's sums, give a small count of that table back); then rounded.
+    except that a carried-over row keeps the statuses it had (:func:`carried_statuses`); then
+    further cells are hidden until no hidden cell of either table can be solved from both
+    together (:func:`~eska_network.districts.exposure.hide_until_safe`); then rounded.
     """
     if previous is not None and previous_rows is not None and dict(rows) == dict(previous_rows):
         return previous
     table = aggregate_rows(rows, by)
-    keep_hidden = None
+    pinned = None
     if isinstance(previous, SuppressedTable) and previous_rows is not None:
-        keep_hidden = pd.DataFrame(False, index=table.counts.index, columns=list(COUNT_MEASURES))
-        for group, row in rows.items():
-            if previous_rows.get(group) == row and group in previous.counts.index:
-                keep_hidden.loc[group] = (previous.count_status.loc[group] != SHOWN).to_numpy()
-    suppressed = suppress(table, k, keep_hidden)
+        pinned = carried_statuses(rows, previous_rows, previous)
+    suppressed = suppress(table, k, pinned)
     if isinstance(suppressed, TooFewChildren):
         return suppressed
-    return round_counts(suppressed, base)
+    closed = _close_over_time(suppressed, table, pinned, previous)
+    # Every status decided: suppress again with all of them kept, to build the table from them.
+    final = suppress(table, k, closed)
+    assert isinstance(final, SuppressedTable)  # the same table had enough children above
+    return round_counts(final, base)
+
+
+def _close_over_time(
+    suppressed: SuppressedTable,
+    table: AggregateTable,
+    pinned: pd.DataFrame | None,
+    previous: SuppressedTable | TooFewChildren | None,
+) -> pd.DataFrame:
+    """The count statuses of ``suppressed`` with cells hidden until nothing hidden in it, or in
+    the previous publication, can be solved from the two together."""
+    measures = list(COUNT_MEASURES)
+    status = suppressed.count_status[measures]
+    now = exposure.Published("now", table.by, status, table.counts.loc[status.index, measures])
+    tables = [now]
+    same: list[tuple[exposure.Cell, exposure.Cell]] = []
+    if isinstance(previous, SuppressedTable) and pinned is not None:
+        tables.append(exposure.Published("then", table.by, previous.count_status[measures]))
+        same = [
+            (("then", table.by, group, m), ("now", table.by, group, m))
+            for group in pinned.index
+            for m in measures
+        ]
+    free = np.ones(status.shape, dtype=bool)
+    if pinned is not None:
+        free = pinned.reindex(index=status.index, columns=measures).isna().to_numpy()
+    decided = exposure.hide_until_safe(tables, {}, same, {("now", table.by): free})
+    return decided[("now", table.by)]
+
+
+def carried_statuses(
+    rows: Mapping[str, PublishedRow],
+    previous_rows: Mapping[str, PublishedRow],
+    previous: SuppressedTable,
+) -> pd.DataFrame:
+    """The count statuses the previous publication gave the rows it shares with this one.
+
+    A row carried over holds the same numbers in both, so a reader holding both tables sees one
+    row twice: a cell hidden then and shown now would undo the earlier protection, and a cell
+    shown then protects nothing by being hidden now. One row per carried row.
+    """
+    carried = [
+        group
+        for group, row in rows.items()
+        if previous_rows.get(group) == row and group in previous.count_status.index
+    ]
+    return previous.count_status.loc[carried, list(COUNT_MEASURES)]
 
 
 def figures_text(figures: SuppressedTable | TooFewChildren) -> str:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from eska_network import i18n
 from eska_network.districts import aggregates as districts
-from eska_network.districts import disclosure, provinces, publication
+from eska_network.districts import disclosure, publication
 from eska_network.districts.disclosure import SuppressedTable, TooFewChildren
 from eska_network.domain import gap_table
 from eska_network.services import access
@@ -63,7 +63,8 @@ def province_aggregates(
 
     The province rows sum the same published rows as :func:`district_aggregates`; their cells are
     suppressed so that no hidden district or province cell can be worked out from both tables
-    together (:mod:`eska_network.districts.provinces`).
+    together, nor from two consecutive publications (:mod:`eska_network.districts.provinces`).
+    Published once per period, like the districts.
 
     Raises
     ------
@@ -73,12 +74,10 @@ def province_aggregates(
     figures, k = _checked_districts(store, principal, k, now)
     if isinstance(figures, TooFewChildren):
         return figures
-    # The province rows add up the children's published vectors, so they read the bases the
-    # district page itself no longer needs.
-    assert figures.period is not None  # _published_districts dates its figures
-    with store.reading() as connection:
-        rows = publications.read(connection, "district", figures.period) or {}
-    return provinces.province_figures(rows, figures, k, figures.base)
+    by_province = publications.ensure_provinces(store, _last_period(now), k, figures.base, figures)
+    if isinstance(by_province, TooFewChildren):
+        return by_province
+    return dataclasses.replace(by_province, period=figures.period)
 
 
 def _allowed_k(store: Store, principal: access.Principal, k: int | None) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 
 import sqlalchemy as sa
 
+from eska_network.districts import provinces
 from eska_network.districts.disclosure import SuppressedTable, TooFewChildren
 from eska_network.districts.publication import (
     Basis,
@@ -208,6 +209,54 @@ def ensure(
     except sa.exc.IntegrityError:
         return ensure(store, kind, period, k, base, compute)
     return {group: row.basis_period for group, row in rows.items()}, figures
+
+
+def ensure_provinces(
+    store, period: Period, k: int, base: int, districts: SuppressedTable
+) -> Figures:
+    """The province figures published for ``period`` above its district figures: read, or made
+    once and stored.
+
+    They are made from the period's published district rows and protected together with
+    ``districts`` and with the previous province publication
+    (:func:`~eska_network.districts.provinces.province_figures`), so that two consecutive
+    publications together give away nothing. Once written they never change; when K or the
+    rounding changed since, they are made again under today's rules and not stored.
+    """
+    header = tables.publications
+    with store.reading() as connection:
+        stored = connection.execute(
+            sa.select(header.c.figures, header.c.k, header.c.base).where(
+                header.c.kind == "province", header.c.period == period.label
+            )
+        ).first()
+        if stored is not None and (stored.k, stored.base) == (k, base):
+            return figures_from_text(stored.figures)
+        rows = read(connection, "district", period.label) or {}
+        previous = _previous_provinces(connection, period)
+    figures = provinces.province_figures(rows, districts, k, base, previous)
+    if stored is not None:
+        return figures
+    try:
+        with store.writing() as connection:
+            _write(connection, "province", period, {}, k, base, figures)
+    except sa.exc.IntegrityError:
+        return ensure_provinces(store, period, k, base, districts)
+    return figures
+
+
+def _previous_provinces(connection: sa.Connection, period: Period) -> provinces.Previous | None:
+    """The latest province publication before ``period``, with the district one it stood on."""
+    before = latest_before(connection, "province", period)
+    if before is None:
+        return None
+    by_province = read_figures(connection, "province", before)[0]
+    by_district = read_figures(connection, "district", before)[0]
+    if not isinstance(by_province, SuppressedTable) or not isinstance(by_district, SuppressedTable):
+        return None
+    return provinces.Previous(
+        read_periods(connection, "district", before), by_district, by_province
+    )
 
 
 def _write(connection, kind, period: Period, rows, k: int, base: int, figures: Figures) -> None:

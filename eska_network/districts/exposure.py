@@ -1,0 +1,223 @@
+"""What a reader holding several published tables can work out from them together, and the extra
+cells to hide so that no hidden cell can be.
+
+A reader holds the published tables of one or more periods: the district table and, above it,
+the province table. Every shown cell is a known number, every hidden cell an unknown, and the
+tables obey lines of sums: each column adds up to its total row, the ``weakest_link`` counts of a
+row add up to its ``children``, a province adds up its counted districts, and a row carried over
+from one publication to the next holds the same numbers in both. A hidden cell is *solvable*
+when those lines fix it, i.e. when every solution of the homogeneous system is zero there (a rank
+test, so chains of subtractions are caught too). :func:`hide_until_safe` hides free cells of the
+newest tables, one at a time, until no hidden cell of any table is solvable.
+
+The lines only tie cells of one column together, except the row partitions, so the system falls
+apart into one small system per column outside the partition and one for the partition's
+columns: each is solved on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from eska_network.districts.aggregates import COUNT_MEASURES, PARTITIONS, TOTAL
+from eska_network.districts.cell_hiding import SECONDARY, SHOWN
+
+Cell = tuple[str, str, str, str]
+"""A cell of a published table: (period, table name, group, measure)."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """One published table as a reader holds it: which cells are hidden, and their values."""
+
+    period: str
+    name: str
+    status: pd.DataFrame
+    """The count statuses, one row per group then the total row, one column per count measure."""
+    values: pd.DataFrame | None = None
+    """The true counts of a table still being decided (to hide the smallest cell first)."""
+
+    @property
+    def groups(self) -> list[str]:
+        return [group for group in self.status.index if group != TOTAL]
+
+
+def solvable(
+    tables: Sequence[Published],
+    members: Mapping[str, Mapping[str, Sequence[str]]],
+    same: Iterable[tuple[Cell, Cell]],
+) -> list[Cell]:
+    """The hidden cells of ``tables`` their lines of sums fix.
+
+    Parameters
+    ----------
+    tables
+        The tables a reader holds.
+    members
+        By period, the districts each province of that period's ``"province"`` table adds up.
+    same
+        Pairs of cells known to hold the same number (a row carried over between periods).
+    """
+    hidden = {
+        (table.period, table.name, group, measure)
+        for table in tables
+        for group, measure in _hidden_cells(table)
+    }
+    lines = list(_lines(tables, members))
+    for before, after in same:
+        lines.append([(before, 1), (after, -1)])
+    return _fixed(hidden, lines)
+
+
+def hide_until_safe(
+    tables: Sequence[Published],
+    members: Mapping[str, Mapping[str, Sequence[str]]],
+    same: Iterable[tuple[Cell, Cell]],
+    free: Mapping[tuple[str, str], np.ndarray],
+) -> dict[tuple[str, str], pd.DataFrame]:
+    """The statuses of the tables being decided, with free cells hidden until no protected cell
+    of any table is solvable.
+
+    ``free[(period, name)]`` marks the cells of that table that may be hidden or shown; the
+    tables named in ``free`` are the ones being decided, the others are published already.
+    Every hidden cell is protected except a free cell hidden only to protect another
+    (``secondary``): one of those the lines fix anyway is shown at the end, as it tells a reader
+    nothing the lines did not. A solvable protected cell is cut at its own column first (the
+    smallest non-zero free shown cell of that column, in a table of its name first), else
+    anywhere. With every free cell hidden, the tables being decided fix nothing the published
+    ones did not, so the loop ends.
+    """
+    same = list(same)
+    deciding = {
+        (t.period, t.name): Published(t.period, t.name, t.status.copy(), t.values)
+        for t in tables
+        if (t.period, t.name) in free
+    }
+    tables = [deciding.get((t.period, t.name), t) for t in tables]
+
+    def revealable(cell: Cell) -> bool:
+        period, name, group, measure = cell
+        table = deciding.get((period, name))
+        if table is None or table.status.at[group, measure] != SECONDARY:
+            return False
+        return bool(free[(period, name)][_position(table, group, measure)])
+
+    settled = set(_unavoidable(tables, members, same, free))
+    while True:
+        found = solvable(tables, members, same)
+        exposed = [cell for cell in found if not revealable(cell) and cell not in settled]
+        if not exposed:
+            for period, name, group, measure in found:
+                if revealable((period, name, group, measure)):
+                    deciding[(period, name)].status.at[group, measure] = SHOWN
+            return {key: table.status for key, table in deciding.items()}
+        pick = _cut(exposed[0], deciding, free)
+        if pick is None:
+            settled.add(exposed[0])  # cannot happen: with every free cell hidden it is unavoidable
+            continue
+        key, group, measure = pick
+        deciding[key].status.at[group, measure] = SECONDARY
+
+
+def _unavoidable(tables, members, same, free) -> list[Cell]:
+    """The cells solvable even with every free cell hidden: hiding more cannot help them (they
+    are given away by the tables published before, which were protected on their own)."""
+    hidden_all = []
+    for table in tables:
+        key = (table.period, table.name)
+        if key in free:
+            status = table.status.copy()
+            status[pd.DataFrame(free[key], index=status.index, columns=status.columns)] = SECONDARY
+            table = Published(table.period, table.name, status, table.values)
+        hidden_all.append(table)
+    return solvable(hidden_all, members, same)
+
+
+def _position(table: Published, group: str, measure: str) -> tuple[int, int]:
+    return table.status.index.get_loc(group), COUNT_MEASURES.index(measure)
+
+
+def _cut(cell: Cell, deciding: Mapping[tuple[str, str], Published], free):
+    """The free shown cell to hide for a solvable cell, as (table key, group, measure), or None."""
+    _, name, _, measure = cell
+    keys = sorted(deciding, key=lambda key: key[1] != name)
+    for columns in ([measure], list(COUNT_MEASURES)):
+        positions = [COUNT_MEASURES.index(column) for column in columns]
+        for key in keys:
+            table = deciding[key]
+            assert table.values is not None  # a table being decided has its counts
+            status = table.status[columns].to_numpy()
+            rows, cols = np.nonzero((status == SHOWN) & free[key][:, positions])
+            if not len(rows):
+                continue
+            values = table.values[columns].to_numpy()[rows, cols]
+            best = np.lexsort((values, values == 0))[0]
+            return key, table.status.index[rows[best]], columns[cols[best]]
+    return None
+
+
+def _hidden_cells(table: Published):
+    rows, cols = np.nonzero(table.status.to_numpy() != SHOWN)
+    for i, j in zip(rows, cols, strict=True):
+        yield table.status.index[i], table.status.columns[j]
+
+
+def _lines(tables: Sequence[Published], members):
+    """Every line of sums of the tables, as lists of (cell, sign) adding up to zero."""
+    ((whole, parts),) = PARTITIONS.items()
+    for table in tables:
+        key = (table.period, table.name)
+        for measure in COUNT_MEASURES:
+            yield [((*key, group, measure), 1) for group in table.groups] + [
+                ((*key, TOTAL, measure), -1)
+            ]
+        for group in table.status.index:
+            yield [((*key, group, whole), 1)] + [((*key, group, part), -1) for part in parts]
+    for period, provinces in members.items():
+        for province, districts in provinces.items():
+            for measure in COUNT_MEASURES:
+                yield [((period, "district", d, measure), 1) for d in districts] + [
+                    ((period, "province", province, measure), -1)
+                ]
+
+
+def _fixed(hidden: set[Cell], lines: list[list[tuple[Cell, int]]]) -> list[Cell]:
+    """The hidden cells the lines fix, solved one connected part of the system at a time."""
+    equations = [
+        [(cell, sign) for cell, sign in line if cell in hidden]
+        for line in lines
+        if any(cell in hidden for cell, _ in line)
+    ]
+    parent = {cell: cell for cell in hidden}
+
+    def root(cell: Cell) -> Cell:
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    for equation in equations:
+        first = root(equation[0][0])
+        for cell, _ in equation[1:]:
+            parent[root(cell)] = first
+    parts: dict[Cell, list[list[tuple[Cell, int]]]] = {}
+    for equation in equations:
+        parts.setdefault(root(equation[0][0]), []).append(equation)
+    fixed: list[Cell] = []
+    for part in parts.values():
+        cells = sorted({cell for equation in part for cell, _ in equation})
+        index = {cell: i for i, cell in enumerate(cells)}
+        matrix = np.zeros((len(part), len(cells)))
+        for number, equation in enumerate(part):
+            for cell, sign in equation:
+                matrix[number, index[cell]] += sign
+        _, singular, right = np.linalg.svd(matrix, full_matrices=True)
+        rank = int((singular > 1e-9 * max(singular.max(), 1.0)).sum())
+        null_space = right[rank:]
+        free = (np.abs(null_space) > 1e-9).any(axis=0) if len(null_space) else np.zeros(len(cells))
+        fixed.extend(cell for cell, i in index.items() if not free[i])
+    return sorted(fixed)
