@@ -129,7 +129,8 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
             return np.where(ends >= 0, level_of[tie_owner, ends], _NO_LEVEL).astype(np.int8)
 
     source_level, target_level = level_at(source), level_at(target)
-    strength = ties["strength"].to_numpy(dtype=np.int64)[rows]
+    # Strengths are 0 to 5: int8 per row in force (millions nationally).
+    strength = ties["strength"].to_numpy(dtype=np.int64)[rows].astype(np.int8)
     valence = ties["valence"].iloc[rows]
     supportive = _is(valence, "supportive") & (strength >= 1)
     stressful = _is(valence, "stressful") & (strength >= 1)
@@ -175,7 +176,9 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     # Rules 7 and 8, and the days since the last contact.
     contact = _day_numbers(ties["last_contact"].iloc[rows])
     recorded = supportive & child_tie & (contact != _NO_DAY)
-    since = day[tie_owner] - np.where(recorded, contact, day[tie_owner])
+    since = day[tie_owner]
+    since -= np.where(recorded, contact, since)
+    del contact
     stale = recorded & (since > STALE_AFTER_DAYS)
     longest = np.full(n_children, _NO_DAY)
     np.maximum.at(longest, tie_owner[recorded], since[recorded])
