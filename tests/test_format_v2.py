@@ -195,3 +195,13 @@ def test_every_message_id_the_code_says_is_in_the_catalogue():
     for path in (REPO_ROOT / "eska_network").rglob("*.py"):
         said |= set(re.findall(r"""\bsay\(\s*["']([a-z_.]+)["']""", path.read_text()))
     assert said and said <= set(i18n.MESSAGES), sorted(said - set(i18n.MESSAGES))
+
+
+def test_referrals_without_a_resource_id_column_are_named_not_a_crash():
+    header = "child_id,action_id,created_on,text,worker_role,status,status_on"
+    rows = "A1,R1,2026-01-10,Rujuk,broker,sent,2026-01-11\nA1,T1,2026-01-10,Visit,advocate,open,\n"
+    text = header + "\n" + rows
+    found = problems(actions_csv=text)
+    assert found == [
+        "actions.csv, row 2, column resource_id: a referral names the service it goes to"
+    ]

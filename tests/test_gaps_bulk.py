@@ -129,6 +129,22 @@ def test_gap_table_equals_the_per_child_rules_for_every_child(dataset, as_of):
     )
 
 
+@settings(max_examples=50, deadline=None)
+@given(dataset=datasets(), as_of=as_of_dates, dense_keys=st.sampled_from([1, 3, 8]))
+def test_gap_table_is_the_same_with_ties_numbered_a_few_children_at_a_time(
+    dataset, as_of, dense_keys
+):
+    # A national data set's ties are numbered per block of children; small tables force blocks,
+    # and members' levels found by numbering keys instead of a table of levels.
+    expected = per_child_table(dataset, as_of)
+    original = gap_table._DENSE_KEYS, gap_table._DENSE_LEVELS
+    gap_table._DENSE_KEYS = gap_table._DENSE_LEVELS = dense_keys
+    try:
+        pd.testing.assert_frame_equal(gap_table.gap_table(dataset, as_of), expected)
+    finally:
+        gap_table._DENSE_KEYS, gap_table._DENSE_LEVELS = original
+
+
 @pytest.mark.parametrize("system", [contract_example(), without_gaps(), boundaries()])
 @pytest.mark.parametrize(
     "as_of",

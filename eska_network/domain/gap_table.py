@@ -95,34 +95,51 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     n_ends = max(len(end_uniques), 1)
     child_code = end_uniques.get_indexer([CHILD_NODE])[0]
 
-    day_of_row = np.full(len(ties), _NO_DAY)
-    day_of_row[known] = day[owner[known]]
-    rows = _rows_in_force(owner, source, target, assessed, day_of_row, n_ends)
-    tie_owner = owner[rows]
+    rows = _rows_in_force(owner, source, target, assessed, day, n_ends)
+    # At national scale a tie row array is 21 million cells: only the rows in force are kept from
+    # here on, and the arrays of every row are let go.
+    tie_owner, source, target = owner[rows], source[rows], target[rows]
+    del owner, assessed, known
 
     # Members (like ties) of children outside the children table are left out.
     listed = member_owner >= 0
-    member_keys = (member_owner * n_ends + member_ends)[listed]
+    member_keys = (member_owner.astype(np.int64) * n_ends + member_ends)[listed]
     member_level = _positions(members["level"], LEVELS)[listed]
     key_count = max(n_children, 1) * n_ends
 
     def level_at(ends: np.ndarray) -> np.ndarray:
         # A member's (child, id) is unique, so a table indexed by key codes finds its level.
         keys, n_keys = _compact(
-            np.concatenate([member_keys, tie_owner * n_ends + ends[rows]]), key_count
+            np.concatenate([member_keys, tie_owner.astype(np.int64) * n_ends + ends]), key_count
         )
-        level_of_key = np.full(n_keys, _NO_LEVEL)
+        level_of_key = np.full(n_keys, _NO_LEVEL, dtype=np.int8)
         level_of_key[keys[: len(member_keys)]] = member_level
         return level_of_key[keys[len(member_keys) :]]
 
+    if key_count <= _DENSE_LEVELS:
+        # Few enough children times end names (a national data set's share a few dozen): a table
+        # of levels by child and end, where numbering the keys would hash tens of millions.
+        named = listed & (member_ends >= 0)
+        level_of = np.full((max(n_children, 1), n_ends), _NO_LEVEL, dtype=np.int8)
+        level_of[member_owner[named], member_ends[named]] = _positions(members["level"], LEVELS)[
+            named
+        ]
+
+        def level_at(ends: np.ndarray) -> np.ndarray:
+            return np.where(ends >= 0, level_of[tie_owner, ends], _NO_LEVEL).astype(np.int8)
+
     source_level, target_level = level_at(source), level_at(target)
-    strength = ties["strength"].to_numpy(dtype=np.int64)[rows]
-    supportive = _is(ties["valence"], "supportive")[rows] & (strength >= 1)
-    stressful = _is(ties["valence"], "stressful")[rows] & (strength >= 1)
-    exploitative = _is(ties["valence"], "exploitative")[rows] & (strength >= 1)
+    # Strengths are 0 to 5: int8 per row in force (millions nationally).
+    strength = ties["strength"].to_numpy(dtype=np.int64)[rows].astype(np.int8)
+    valence = ties["valence"].iloc[rows]
+    supportive = _is(valence, "supportive") & (strength >= 1)
+    stressful = _is(valence, "stressful") & (strength >= 1)
+    exploitative = _is(valence, "exploitative") & (strength >= 1)
+    del valence
     giving = supportive & (strength >= MEETS_FROM_STRENGTH)
-    child_tie = (source[rows] == child_code) | (target[rows] == child_code)
-    other_level = np.where(source[rows] == child_code, target_level, source_level)
+    child_tie = (source == child_code) | (target == child_code)
+    other_level = np.where(source == child_code, target_level, source_level)
+    del source, target
 
     # Rule 1.
     level_strength = np.zeros((n_children, len(LEVELS)), dtype=np.int64)
@@ -132,7 +149,9 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     # Rules 2 to 4.
     def given(column: str, vocabulary: Vocabulary) -> np.ndarray:
         found = np.zeros(n_children, dtype=np.int64)
-        np.bitwise_or.at(found, tie_owner[giving], _masks(ties[column], vocabulary)[rows[giving]])
+        np.bitwise_or.at(
+            found, tie_owner[giving], _masks(ties[column].iloc[rows[giving]], vocabulary)
+        )
         return found
 
     state = _AsOf(assessments, assessment_owner, assessment_day, day, n_children)
@@ -155,9 +174,11 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     np.add.at(link_ties, (tie_owner[linking], pair[linking]), 1)
 
     # Rules 7 and 8, and the days since the last contact.
-    contact = _day_numbers(ties["last_contact"])[rows]
+    contact = _day_numbers(ties["last_contact"].iloc[rows])
     recorded = supportive & child_tie & (contact != _NO_DAY)
-    since = day[tie_owner] - np.where(recorded, contact, day[tie_owner])
+    since = day[tie_owner]
+    since -= np.where(recorded, contact, since)
+    del contact
     stale = recorded & (since > STALE_AFTER_DAYS)
     longest = np.full(n_children, _NO_DAY)
     np.maximum.at(longest, tie_owner[recorded], since[recorded])
@@ -263,7 +284,8 @@ def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
     starts = [_run_starts(column) for column in columns]
     heads = [column.iloc[start] for column, start in zip(columns, starts, strict=True)]
     (children, *head_codes), uniques = table_codes.shared_codes(child_ids, *heads)
-    row_of_code = np.full(len(uniques) + 1, -1)  # the extra -1 is for a missing cell (code -1)
+    # int32 rows halve the arrays of 21 million tie rows; products of rows are formed in int64.
+    row_of_code = np.full(len(uniques) + 1, -1, dtype=np.int32)  # the extra -1: a missing cell
     row_of_code[children] = np.arange(len(child_ids))
     row_of_code[-1] = -1
     return [
@@ -295,32 +317,56 @@ def _rows_in_force(
     source: np.ndarray,
     target: np.ndarray,
     assessed: np.ndarray,
-    day_of_row: np.ndarray,
+    day: np.ndarray,
     n_ends: int,
 ) -> np.ndarray:
     """The tie rows in force at their child's D: per tie, its row with the latest date not after D.
 
     A tie is its child and its unordered pair of end codes, numbered by :func:`_compact` (no sort,
-    no string keys).
+    no string keys), for a block of children at a time: a block's ties are few enough to be
+    numbered by a table of flags, where hashing all ties at once (21 million rows nationally)
+    would take gigabytes.
     """
-    candidates = np.flatnonzero((owner >= 0) & (assessed <= day_of_row))
+    candidates = np.flatnonzero(owner >= 0)
+    candidates = candidates[assessed[candidates] <= day[owner[candidates]]]
     first_end, second_end = source[candidates], target[candidates]
-    low, high = np.minimum(first_end, second_end), np.maximum(first_end, second_end)
+    # int64 keys: a product of two codes can pass 2**31.
+    low = np.minimum(first_end, second_end).astype(np.int64)
+    high = np.maximum(first_end, second_end)
+    del first_end, second_end
     pair, n_pairs = _compact(low * n_ends + high, n_ends * n_ends)
-    tie, n_ties = _compact(owner[candidates] * n_pairs + pair, (owner.max(initial=0) + 1) * n_pairs)
-    latest = np.full(n_ties, _NO_DAY)
-    np.maximum.at(latest, tie, assessed[candidates])
-    last = np.flatnonzero(assessed[candidates] == latest[tie])
-    # Two rows of one tie on one date are an import error; keep the first, as the model does.
-    first = np.full(n_ties, len(candidates))
-    np.minimum.at(first, tie[last], last)
+    del low, high
+    owners, dates = owner[candidates], assessed[candidates]
     in_force = np.zeros(len(candidates), dtype=bool)
-    in_force[first] = True
+    per_block = max(_DENSE_KEYS // max(n_pairs, 1), 1)
+    n_owners = int(owner.max(initial=0)) + 1
+    for start in range(0, n_owners, per_block):
+        # Candidates keep their order within a block, and a tie's rows are all in one block.
+        part = np.flatnonzero((owners >= start) & (owners < start + per_block))
+        if len(part):
+            tie, n_ties = _compact(
+                (owners[part] - start).astype(np.int64) * n_pairs + pair[part],
+                min(per_block, n_owners - start) * n_pairs,
+            )
+            in_force[part[_first_latest(tie, n_ties, dates[part])]] = True
     return candidates[in_force]
+
+
+def _first_latest(tie: np.ndarray, n_ties: int, dates: np.ndarray) -> np.ndarray:
+    """Per tie, the position of its first row of its latest date."""
+    latest = np.full(n_ties, _NO_DAY)
+    np.maximum.at(latest, tie, dates)
+    last = np.flatnonzero(dates == latest[tie])
+    # Two rows of one tie on one date are an import error; keep the first, as the model does.
+    first = np.full(n_ties, len(dates))
+    np.minimum.at(first, tie[last], last)
+    return first
 
 
 _DENSE_KEYS = 1 << 25
 """Up to this many possible keys, :func:`_compact` numbers keys with a table instead of a hash."""
+_DENSE_LEVELS = 1 << 27
+"""Up to this many children times end names, members' levels are found in a table of int8."""
 
 
 def _compact(keys: np.ndarray, size: int) -> tuple[np.ndarray, int]:
@@ -393,7 +439,7 @@ def _texts(texts: Sequence[str], codes: np.ndarray) -> pd.api.extensions.Extensi
 
 def _pair_table() -> np.ndarray:
     """``table[i, j]``: the LEVEL_PAIRS position joining levels i and j, -1 within one level."""
-    table = np.full((len(LEVELS), len(LEVELS)), _NO_LEVEL, dtype=np.int64)
+    table = np.full((len(LEVELS), len(LEVELS)), _NO_LEVEL, dtype=np.int8)
     for i, level_a in enumerate(LEVELS):
         for j, level_b in enumerate(LEVELS):
             pair = level_pair(level_a, level_b)

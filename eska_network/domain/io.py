@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from eska_network.domain import schema
+from eska_network.domain.freed_memory import release_freed_memory
 from eska_network.domain.io_checks import (
     cell_problem,
     check_file,
@@ -113,7 +114,10 @@ def read_dataset(source: Source) -> Dataset:
         # every column of every file twice (as read and as checked) is gigabytes.
         kept = [name for name in REFERENCE_COLUMNS[spec.name] if name in raw[spec.name]]
         raw[spec.name] = raw[spec.name][kept]
+        release_freed_memory()
     check_references(raw, findings)
+    del raw
+    release_freed_memory()
     if findings:
         raise DatasetError(findings.problems())
     return Dataset(**tables)

@@ -6,6 +6,8 @@ Part of :mod:`eska_network.domain.io`.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -72,19 +74,37 @@ def _keys(raw: dict[str, pd.DataFrame], spec: FileSpec, *names: str) -> Keys | N
     return tuple(frame[name] for name in names)
 
 
+_DENSE_CELLS = 1 << 26
+"""Up to this many possible keys, :func:`_is_in` looks keys up in a table of flags, not a hash."""
+
+
 def _is_in(cells: tuple[pd.Series, ...], known: Keys) -> pd.Series:
     """For each row of ``cells``, whether some row of ``known`` holds the same texts.
 
-    Each column's texts become shared integer codes (on the distinct texts), and a key is those
-    codes combined into one integer, so no string is built or hashed per row.
+    Each column's texts become shared integer codes (on the distinct texts), so no string is built
+    or hashed per row. When the codes' combinations are few (a national data set's children times
+    the few member ids they share), a table of flags indexed by the codes answers; otherwise the
+    codes are combined into one integer key per row, built in place (21 million cells at national
+    scale), and hashed.
     """
     index = cells[0].index
-    mine, theirs = np.zeros(len(index), dtype=np.int64), np.zeros(len(known[0]), dtype=np.int64)
+    parts = []
     for ours, other in zip(cells, known, strict=True):
         (our_codes, their_codes), texts = table_codes.shared_codes(ours, other)
-        width = len(texts) + 1
-        mine, theirs = mine * width + our_codes + 1, theirs * width + their_codes + 1
-    found = pd.Index(pd.unique(theirs)).get_indexer(mine) >= 0
+        # Shifted by one, so that a missing cell (code -1) is a code of its own.
+        parts.append((our_codes + 1, their_codes + 1, len(texts) + 1))
+        del our_codes, their_codes
+    shape = tuple(width for _, _, width in parts)
+    if math.prod(shape) <= _DENSE_CELLS:
+        table = np.zeros(shape, dtype=bool)
+        table[tuple(theirs for _, theirs, _ in parts)] = True
+        return pd.Series(table[tuple(ours for ours, _, _ in parts)], index=index)
+    mine, theirs = np.zeros(len(index), dtype=np.int64), np.zeros(len(known[0]), dtype=np.int64)
+    for our_codes, their_codes, width in parts:
+        for key, part in ((mine, our_codes), (theirs, their_codes)):
+            key *= width
+            key += part
+    found = pd.Series(mine, copy=False).isin(pd.unique(theirs)).to_numpy()
     return pd.Series(found, index=index)
 
 
@@ -184,8 +204,8 @@ def _check_referral_districts(
 ) -> None:
     """A referral goes to a service of the child's own district."""
     children, services = raw.get(schema.CHILDREN.name), raw.get(schema.RESOURCES.name)
-    if children is None or services is None or "child_id" not in frame:
-        return
+    if children is None or services is None or not {"child_id", "resource_id"} <= set(frame):
+        return  # without resource_id every referral was named already: it names no service
     if not {"child_id", "district"} <= set(children) or not {"resource_id", "district"} <= set(
         services
     ):

@@ -10,7 +10,7 @@ import io
 import os
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from eska_network.domain.io_problems import FILE_NAMES, Findings
@@ -45,30 +45,12 @@ def max_unpacked_bytes(environ: Mapping[str, str] | None = None) -> int:
     return int(text) * 2**20
 
 
-class _FolderFiles(Mapping[str, bytes]):
-    """The data files of a folder, each read when asked for and not kept.
+def source_files(source: Source, findings: Findings) -> Mapping[str, bytes | Path]:
+    """The data files of ``source`` by name: their bytes, or for a folder their paths.
 
-    A national data set's files are gigabytes: read one at a time, each file's bytes can be let go
-    once it is parsed, instead of all of them being held until the end of the checks.
+    A national data set's files are gigabytes: a folder's files are parsed from their paths, one
+    at a time, instead of being held in memory.
     """
-
-    def __init__(self, folder: Path) -> None:
-        self._folder = folder
-        self._names = [name for name in FILE_NAMES if (folder / name).is_file()]
-
-    def __getitem__(self, name: str) -> bytes:
-        if name not in self._names:
-            raise KeyError(name)
-        return (self._folder / name).read_bytes()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-
-def source_files(source: Source, findings: Findings) -> Mapping[str, bytes]:
     if isinstance(source, Mapping):
         files = {PurePosixPath(name).name: bytes(data) for name, data in source.items()}
         if len(files) == 1:
@@ -80,7 +62,7 @@ def source_files(source: Source, findings: Findings) -> Mapping[str, bytes]:
         return _zip_files("zip file", bytes(source), findings)
     path = Path(source)
     if path.is_dir():
-        return _FolderFiles(path)
+        return {name: path / name for name in FILE_NAMES if (path / name).is_file()}
     if path.is_file():
         return _zip_files(path.name, path.read_bytes(), findings)
     findings.add(str(path), say("validation.no_source"))

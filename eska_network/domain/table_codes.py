@@ -24,7 +24,9 @@ def is_coded(column: pd.Series) -> bool:
     return isinstance(column.dtype, pd.CategoricalDtype)
 
 
-def coded(values: pd.Index | np.ndarray | list, positions: np.ndarray) -> pd.Series:
+def coded(
+    values: pd.Index | np.ndarray | list | pd.api.extensions.ExtensionArray, positions: np.ndarray
+) -> pd.Series:
     """The column ``values[positions]`` as sorted integer codes; a None value is missing.
 
     ``values`` holds one text (or None) per distinct cell, possibly repeated: two distinct
@@ -37,8 +39,10 @@ def coded(values: pd.Index | np.ndarray | list, positions: np.ndarray) -> pd.Ser
     """
     if len(positions) == 0:
         return pd.Series(pd.Categorical([], categories=pd.Index([], dtype="str")))
-    # Factorized as arrow strings (in C); a None becomes code -1, a missing cell.
-    codes, uniques = pd.factorize(pd.array(list(values), dtype="str"), sort=True)
+    # Factorized as arrow strings (in C); a None becomes code -1, a missing cell. An array of
+    # strings already is one, without a Python object per text (millions of labels nationally).
+    texts = values if isinstance(values, pd.arrays.ArrowStringArray) else list(values)
+    codes, uniques = pd.factorize(pd.array(texts, dtype="str"), sort=True)
     return pd.Series(
         pd.Categorical.from_codes(
             codes.astype(np.int32)[positions], categories=pd.Index(uniques, dtype="str")
@@ -64,7 +68,10 @@ def shared_codes(*columns: pd.Series) -> tuple[list[np.ndarray], pd.Index]:
     >>> b = pd.Series(["y", "z"], dtype="str")
     >>> (codes_a, codes_b), texts = shared_codes(a, b)
     >>> texts[codes_a[:2]].tolist(), codes_a[2], texts[codes_b].tolist()
-    (['x', 'y'], np.int64(-1), ['y', 'z'])
+    (['x', 'y'], np.int32(-1), ['y', 'z'])
+
+    Codes are int32 (a national ties.csv has 21 million cells per column): a caller multiplying
+    codes to form a key casts to int64 first.
     """
     parts = [cell_codes(column) for column in columns]
     texts = parts[0][1]
@@ -74,7 +81,7 @@ def shared_codes(*columns: pd.Series) -> tuple[list[np.ndarray], pd.Index]:
     shared = []
     for codes, distinct in parts:
         # The appended -1 is what a missing cell (code -1) picks.
-        lookup = np.append(texts.get_indexer(distinct), -1).astype(np.int64)
+        lookup = np.append(texts.get_indexer(distinct), -1).astype(np.int32)
         shared.append(lookup[codes])
     return shared, texts
 
