@@ -115,12 +115,16 @@ def hide_until_safe(
                 if revealable((period, name, group, measure)):
                     deciding[(period, name)].status.at[group, measure] = SHOWN
             return {key: table.status for key, table in deciding.items()}
-        pick = _cut(exposed[0], deciding, free)
-        if pick is None:
-            settled.add(exposed[0])  # cannot happen: with every free cell hidden it is unavoidable
-            continue
-        key, group, measure = pick
-        deciding[key].status.at[group, measure] = SECONDARY
+        # One cut per part of the system at a time: the parts are solved apart, so cutting one
+        # cell in each is what cutting them one after the other would do, in one solve.
+        first_of_part = {_part(cell): cell for cell in reversed(exposed)}
+        for cell in first_of_part.values():
+            pick = _cut(cell, deciding, free)
+            if pick is None:
+                settled.add(cell)  # cannot happen: with every free cell hidden it is unavoidable
+                continue
+            key, group, measure = pick
+            deciding[key].status.at[group, measure] = SECONDARY
 
 
 def _unavoidable(tables, members, same, free) -> list[Cell]:
@@ -135,6 +139,12 @@ def _unavoidable(tables, members, same, free) -> list[Cell]:
             table = Published(table.period, table.name, status, table.values)
         hidden_all.append(table)
     return solvable(hidden_all, members, same)
+
+
+def _part(cell: Cell) -> str:
+    """The part of the system a cell belongs to: its column, or the partition's columns."""
+    ((whole, parts),) = PARTITIONS.items()
+    return "partition" if cell[3] in (whole, *parts) else cell[3]
 
 
 def _position(table: Published, group: str, measure: str) -> tuple[int, int]:
@@ -215,9 +225,11 @@ def _fixed(hidden: set[Cell], lines: list[list[tuple[Cell, int]]]) -> list[Cell]
         for number, equation in enumerate(part):
             for cell, sign in equation:
                 matrix[number, index[cell]] += sign
-        _, singular, right = np.linalg.svd(matrix, full_matrices=True)
+        # A cell is fixed when its unit vector lies in the row space: its squared length there
+        # (on the right singular vectors of the rank) is one.
+        _, singular, right = np.linalg.svd(matrix, full_matrices=False)
         rank = int((singular > 1e-9 * max(singular.max(), 1.0)).sum())
-        null_space = right[rank:]
-        free = (np.abs(null_space) > 1e-9).any(axis=0) if len(null_space) else np.zeros(len(cells))
+        in_row_space = (right[:rank] ** 2).sum(axis=0)
+        free = in_row_space < 1 - 1e-6  # near one counts as fixed: the safe side
         fixed.extend(cell for cell, i in index.items() if not free[i])
     return sorted(fixed)

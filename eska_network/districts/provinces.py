@@ -355,8 +355,8 @@ def determined_cells(
     matrix = matrix[np.abs(matrix).sum(axis=1) > 0]
     if not len(matrix):
         return []
-    _, singular, right = np.linalg.svd(matrix, full_matrices=True)
+    # Fixed: the cell's unit vector lies in the row space (its squared length there is one).
+    _, singular, right = np.linalg.svd(matrix, full_matrices=False)
     rank = int((singular > 1e-9 * max(singular.max(), 1.0)).sum())
-    null_space = right[rank:]
-    free = (np.abs(null_space) > 1e-9).any(axis=0) if len(null_space) else np.zeros(len(cells))
+    free = (right[:rank] ** 2).sum(axis=0) < 1 - 1e-6
     return [cell for cell, index in cells.items() if not free[index]]
