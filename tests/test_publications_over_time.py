@@ -20,12 +20,11 @@ from hypothesis import strategies as st
 from eska_network.districts import publication
 from eska_network.districts.aggregates import COUNT_MEASURES, TOTAL
 from eska_network.districts.disclosure import SHOWN, SuppressedTable
-from eska_network.domain.model import Child, Dataset, Member, Tie
 from eska_network.services import access, district_views
 from eska_network.store import tables
 
 from .access_fixtures import ENGINES, empty_store, fill_agency, principal
-from .test_publication import _backdate
+from .test_publication import _backdate, _dataset
 
 # Three provinces of two or three districts each.
 DISTRICTS = (
@@ -195,24 +194,14 @@ def test_two_district_publications_together_give_no_hidden_cell_away(history, k)
 # --- in the store, on both engines ---------------------------------------------------------------
 
 
-def _children(prefix: str, count: int, district: str) -> Dataset:
-    children = [
-        Child(f"{prefix}{i:03d}", district, 12, caseworker="cw_ani", needs=("legal",))
-        for i in range(count)
-    ]
-    members = [Member(c.child_id, "mum", "Mum", "family") for c in children]
-    ties = [Tie(c.child_id, "child", "mum", 3, "supportive", dt.date(2026, 1, 5)) for c in children]
-    return Dataset.from_objects(children, members, ties)
-
-
 @pytest.fixture(params=ENGINES)
 def province_store(request, tmp_path):
     with empty_store(request.param, tmp_path) as store:
         fill_agency(store)
-        store.import_dataset(_children("A", 24, "Kota Bandung"))
-        store.import_dataset(_children("B", 12, "Kabupaten Indramayu"))
-        store.import_dataset(_children("C", 20, "Kota Surabaya"))
-        store.import_dataset(_children("D", 15, "Kabupaten Malang"))
+        store.import_dataset(_dataset("A", 24, "Kota Bandung"))
+        store.import_dataset(_dataset("B", 12, "Kabupaten Indramayu"))
+        store.import_dataset(_dataset("C", 20, "Kota Surabaya"))
+        store.import_dataset(_dataset("D", 15, "Kabupaten Malang"))
         _backdate(store, 70)
         yield store
 
@@ -234,7 +223,7 @@ def test_province_figures_are_published_once_per_period_and_carried_provinces_ke
         ).scalars()
         assert set(kinds) == {"district", "province"}
     # Saves in the current period change nothing a planner sees, provinces included.
-    store.import_dataset(_children("E", 30, "Kota Bandung"))
+    store.import_dataset(_dataset("E", 30, "Kota Bandung"))
     again = district_views.province_aggregates(store, planner, k=5, now=now)
     assert again.display_counts().equals(first.display_counts())
     # The next period: Jawa Barat's Kota Bandung moved, Jawa Timur is made of the same rows.
