@@ -498,12 +498,10 @@ def report_table(
         report[name] = report["child_id"].map(counts).fillna(0).astype("int64").to_numpy()
     scores = severity.points(report)
     report["severity"] = scores.sum(axis=1).astype("int64")
-    reasons = severity.reason_lists(report, lang, scores)
-    report["severity_reasons"] = reasons.map(REASON_SEPARATOR.join)
+    report["severity_reasons"] = severity.reason_texts(report, lang, scores, REASON_SEPARATOR)
     report = report[list(REPORT_COLUMNS)]
-    report["as_of"] = pd.Series(
-        [None if pd.isna(day) else day.date().isoformat() for day in table["as_of"]],
-        index=table.index,
-        dtype=object,
-    )
+    days = table["as_of"].to_numpy(dtype="datetime64[D]")
+    texts = np.datetime_as_string(days, unit="D").astype(object)
+    texts[np.isnat(days)] = None
+    report["as_of"] = pd.Series(texts, index=table.index, dtype=object)
     return report

@@ -35,6 +35,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from eska_network.domain.codes import (
     STALE_AFTER_DAYS,
@@ -261,6 +263,44 @@ def reason_lists(
     Only components that score appear; components with equal points keep the order of
     :data:`COMPONENTS`. ``scores`` is the :func:`points` of ``summaries`` when the caller has it.
     """
+    texts, per_child = _ranked_reasons(summaries, lang, scores)
+    ends = np.cumsum(per_child)
+    flat = texts.tolist()
+    starts = ends - per_child
+    lists = [flat[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
+    return pd.Series(lists, index=summaries.index, dtype=object, name="reasons")
+
+
+def reason_texts(
+    summaries: pd.DataFrame,
+    lang: str = "en",
+    scores: pd.DataFrame | None = None,
+    separator: str = "; ",
+) -> pd.Series:
+    """Every child's :func:`reason_lists` as one text, the reasons joined by ``separator``.
+
+    Joined in pyarrow, without a Python list per child (a national report has a million).
+
+    >>> calm = {"family_status": "ok", "community_status": "ok", "institution_status": "ok",
+    ...     "unmet_needs": "", "missing_functions": "", "missing_support_types": "",
+    ...     "link_family_community": 3, "link_community_institution": 3,
+    ...     "link_family_institution": 3, "single_points_of_failure": 0, "stressful_ties": 0,
+    ...     "stressful_family": False, "stale_ties": 0, "longest_no_contact_days": 10}
+    >>> table = pd.DataFrame([{**calm, "unmet_needs": "legal", "stressful_ties": 2}, calm])
+    >>> reason_texts(table).tolist()
+    ['2 stressful ties; legal services need unmet', '']
+    """
+    texts, per_child = _ranked_reasons(summaries, lang, scores)
+    offsets = np.concatenate([[0], np.cumsum(per_child)])
+    lists = pa.LargeListArray.from_arrays(offsets, pa.array(texts, type=pa.large_string()))
+    joined = pc.binary_join(lists, pa.scalar(separator, pa.large_string()))
+    return pd.Series(pd.array(joined, dtype="str"), index=summaries.index, name="reasons")
+
+
+def _ranked_reasons(
+    summaries: pd.DataFrame, lang: str, scores: pd.DataFrame | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every child's reasons, children in order and each child's ranked, and how many each has."""
     said = gap_counts(summaries)
     values = (points(summaries, said) if scores is None else scores).to_numpy()
     said = said.copy()
@@ -278,13 +318,11 @@ def reason_lists(
         if component.subject is not None:
             texts[at] = _text(component, 0, lang)
         else:
-            texts[at] = [_text(component, int(n), lang) for n in said[rows[at], index]]
-    per_child = np.bincount(rows, minlength=len(summaries))
-    ends = np.cumsum(per_child)
-    flat = texts.tolist()
-    starts = ends - per_child
-    lists = [flat[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
-    return pd.Series(lists, index=summaries.index, dtype=object, name="reasons")
+            # Said once per distinct number: many children share a count of days or ties.
+            numbers, which = np.unique(said[rows[at], index], return_inverse=True)
+            words = np.array([_text(component, int(n), lang) for n in numbers], dtype=object)
+            texts[at] = words[which]
+    return texts, np.bincount(rows, minlength=len(summaries))
 
 
 def reasons(row: Mapping[str, object], lang: str = "en") -> list[str]:
