@@ -70,17 +70,16 @@ def _check_column(file: str, column: Column, cells: pd.Series, findings: Finding
         findings.rows(file, column.name, cells.index[empty], say("validation.required"))
     positions, distinct = table_codes.cell_codes(cells)
     if column.kind == "text":
-        if table_codes.is_coded(cells) and "" in cells.cat.categories:
+        if table_codes.is_coded(cells):
             # Decoded once with the empty cell as missing: a copy less of millions of labels.
-            return table_codes.as_text(cells.cat.remove_categories([""]))
+            return table_codes.as_text(table_codes.without_empty(cells))
         return table_codes.as_text(cells).where(~empty)
     if column.kind == "id":
         wrong = ~pd.Series(distinct, dtype="str").str.match(schema.ID_PATTERN).to_numpy(bool)
         bad = ~empty & wrong[positions]
         messages = (say("validation.bad_id", cell=quoted(cell)) for cell in cells[bad])
         findings.rows(file, column.name, cells.index[bad], messages)
-        ids = [None if cell == "" else cell for cell in distinct]
-        return table_codes.coded(ids, positions).set_axis(cells.index)
+        return table_codes.without_empty(cells)
     parse = _PARSERS[column.kind](column)
     results = [parse(cell) for cell in distinct]
     wrong = np.array([message is not None for _, message in results], dtype=bool)

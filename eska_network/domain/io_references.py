@@ -168,9 +168,11 @@ def _check_action_references(
     if "gap" in frame:
         from eska_network.domain.gap_kinds import KIND_CODES
 
-        gap = table_codes.as_text(frame["gap"])
-        kinds = gap.str.split(":", n=1).str[0]
-        bad = frame.index[(gap != "") & ~kinds.isin(list(KIND_CODES))]
+        # Each distinct cell's kind checked once; a missing cell (code -1) is never wrong.
+        positions, distinct = table_codes.cell_codes(frame["gap"])
+        kinds = pd.Series(distinct, dtype="str").str.split(":", n=1).str[0]
+        known = np.append(kinds.isin(list(KIND_CODES)).to_numpy(dtype=bool), True)
+        bad = frame.index[(frame["gap"] != "").to_numpy(dtype=bool) & ~known[positions]]
         expected = ", ".join(KIND_CODES)
         messages = (
             say("validation.unknown_gap", cell=quoted(cell), expected=expected)
@@ -210,30 +212,29 @@ def _check_referral_districts(
         services
     ):
         return
-    home = dict(zip(children["child_id"], children["district"], strict=True))
-    where = dict(zip(services["resource_id"], services["district"], strict=True))
     rows = frame[referral]
-    wrong = [
-        (row, child, service)
-        for row, child, service in zip(
-            rows.index, rows["child_id"], rows["resource_id"], strict=True
-        )
-        if child in home and service in where and home[child] != where[service]
-    ]
+    home = _looked_up(rows["child_id"], children, "child_id", "district")
+    where = _looked_up(rows["resource_id"], services, "resource_id", "district")
+    wrong = home.notna() & where.notna() & (home != where)
     findings.rows(
         schema.ACTIONS.name,
         "resource_id",
-        pd.Index([row for row, _, _ in wrong]),
+        rows.index[wrong],
         (
-            say(
-                "validation.other_district",
-                cell=quoted(service),
-                where=where[service],
-                home=home[child],
+            say("validation.other_district", cell=quoted(service), where=place, home=own)
+            for service, place, own in zip(
+                rows.loc[wrong, "resource_id"], where[wrong], home[wrong], strict=True
             )
-            for _, child, service in wrong
         ),
     )
+
+
+def _looked_up(keys: pd.Series, table: pd.DataFrame, key: str, column: str) -> pd.Series:
+    """For each of ``keys``, the ``column`` of the row of ``table`` whose ``key`` it is (the last
+    such row), as text; missing when there is none."""
+    texts = table_codes.as_text(table[column]).set_axis(table_codes.as_text(table[key]))
+    texts = texts[~texts.index.duplicated(keep="last")]
+    return table_codes.as_text(keys).map(texts)
 
 
 def _check_known(

@@ -86,6 +86,18 @@ def shared_codes(*columns: pd.Series) -> tuple[list[np.ndarray], pd.Index]:
     return shared, texts
 
 
+def without_empty(column: pd.Series) -> pd.Series:
+    """A coded column with its empty cells missing (its other codes and categories kept).
+
+    >>> column = without_empty(pd.Series(["b", "", "a", ""], dtype="category"))
+    >>> column.tolist(), column.cat.categories.tolist()
+    (['b', nan, 'a', nan], ['a', 'b'])
+    """
+    categories = column.cat.categories
+    empty = np.flatnonzero(categories == "")
+    return column.cat.remove_categories(categories[empty]) if len(empty) else column
+
+
 def present(column: pd.Series) -> pd.Index:
     """The distinct texts the column's cells hold (a coded column may list unused ones too)."""
     codes, distinct = cell_codes(column)
