@@ -372,20 +372,32 @@ _DENSE_LEVELS = 1 << 27
 def _compact(keys: np.ndarray, size: int) -> tuple[np.ndarray, int]:
     """Codes ``0 .. n - 1`` for the ``n`` distinct ``keys`` (each below ``size``), and ``n``.
 
-    Keys are numbered in increasing order by a table of ``size`` flags; when that table would be
-    large, or a key is negative (a missing name), by :func:`pandas.factorize` instead.
+    Keys are numbered with a table of ``size`` entries instead of a hash; when that table would
+    be large, or a key is negative (a missing name), by :func:`pandas.factorize` instead. The
+    codes are in no particular order: callers use them as group numbers.
 
-    >>> _compact(np.array([7, 2, 7, 5]), 8)
-    (array([2, 0, 2, 1], dtype=int32), 3)
+    >>> codes, n = _compact(np.array([7, 2, 7, 5]), 8)
+    >>> n, codes[0] == codes[2], len(set(codes.tolist()))
+    (3, np.True_, 3)
     """
     if size > _DENSE_KEYS or keys.min(initial=0) < 0:
         codes, uniques = pd.factorize(keys)
         return codes, len(uniques)
-    present = np.zeros(size, dtype=bool)
-    present[keys] = True
-    # int32 counts halve the memory the running count writes; size is far below 2**31 here.
-    code_of_key = np.cumsum(present, dtype=np.int32) - 1
-    return code_of_key[keys], int(code_of_key[-1]) + 1 if size else 0
+    if size <= len(keys):
+        # Few possible keys: a running count over the table of those present.
+        present = np.zeros(size, dtype=bool)
+        present[keys] = True
+        # int32 counts halve the memory the running count writes; size is far below 2**31 here.
+        code_of_key = np.cumsum(present, dtype=np.int32) - 1
+        return code_of_key[keys], int(code_of_key[-1]) + 1 if size else 0
+    # More possible keys than rows: one row stands for each key (the table is written only where
+    # a key is: never read elsewhere, never cleared), and the rows standing for keys are counted.
+    stands_for = np.empty(size, dtype=np.int32)
+    stands_for[keys] = np.arange(len(keys), dtype=np.int32)
+    row = stands_for[keys]
+    del stands_for
+    counted = np.cumsum(row == np.arange(len(keys), dtype=np.int32), dtype=np.int32) - 1
+    return counted[row], int(counted[-1]) + 1 if len(keys) else 0
 
 
 def _is(column: pd.Series, code: str) -> np.ndarray:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -58,7 +59,8 @@ def _blocks(file: io.BufferedReader) -> Iterator[bytearray]:
     """The rest of the file in blocks cut anywhere (a character may be split between two), read
     into one buffer again and again: a new buffer per block would cost the kernel a page fault per
     page. Each block is overwritten by the next one."""
-    block = bytearray(_BLOCK_BYTES)
+    # No larger than the file: zeroing a buffer touches every page of it.
+    block = bytearray(min(_BLOCK_BYTES, os.fstat(file.fileno()).st_size + 1))
     while count := file.readinto(block):
         if count < len(block):
             del block[count:]
