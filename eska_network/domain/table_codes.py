@@ -45,7 +45,9 @@ def coded(
     codes, uniques = pd.factorize(pd.array(texts, dtype="str"), sort=True)
     return pd.Series(
         pd.Categorical.from_codes(
-            codes.astype(np.int32)[positions], categories=pd.Index(uniques, dtype="str")
+            codes.astype(np.int32)[positions],
+            categories=pd.Index(uniques, dtype="str"),
+            validate=False,  # every code is one of factorize's, or -1
         )
     )
 
