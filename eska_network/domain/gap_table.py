@@ -505,9 +505,19 @@ def report_table(
     ``lang``, are joined by ``"; "``.
     """
     report = table.copy()
+    # Each child's row of ``overdue`` found once for both counts (-1: nothing overdue).
+    found = (
+        overdue.index.get_indexer(report["child_id"])
+        if overdue is not None
+        else np.full(len(report), -1)
+    )
     for name in (severity.OVERDUE, severity.OVERDUE_REFERRALS):
-        counts = overdue[name] if overdue is not None and name in overdue else pd.Series(dtype=int)
-        report[name] = report["child_id"].map(counts).fillna(0).astype("int64").to_numpy()
+        counts = overdue[name] if overdue is not None and name in overdue else None
+        report[name] = (
+            np.where(found >= 0, counts.to_numpy(dtype=np.int64)[found], 0)
+            if counts is not None and len(counts)
+            else np.zeros(len(report), dtype=np.int64)
+        )
     scores = severity.points(report)
     report["severity"] = scores.sum(axis=1).astype("int64")
     report["severity_reasons"] = severity.reason_texts(report, lang, scores, REASON_SEPARATOR)
