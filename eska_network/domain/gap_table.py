@@ -265,15 +265,15 @@ class _AsOf:
         chosen[usable] = self.assessed[usable] == latest[self.owner[usable]]
         pick = np.full(self.n_children, -1)
         np.maximum.at(pick, self.owner[chosen], np.flatnonzero(chosen))
-        found = pick >= 0
+        # One take of the picked cells (and of the baselines after them), in the column's own
+        # array type: no Python object per cell.
         if baseline is None:
-            result = pd.Series(pd.NA, index=range(self.n_children), dtype=cells.dtype)
+            values = cells.array.take(pick, allow_fill=True)
         else:
-            result = baseline.reset_index(drop=True).astype(cells.dtype)
-        if found.any():
-            result = result.copy()
-            result.iloc[np.flatnonzero(found)] = cells.iloc[pick[found]].to_numpy()
-        return result
+            both = pd.concat([cells, baseline.astype(cells.dtype)], ignore_index=True).array
+            own = len(cells) + np.arange(self.n_children)
+            values = both.take(np.where(pick >= 0, pick, own))
+        return pd.Series(values, index=range(self.n_children))
 
 
 def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
