@@ -72,9 +72,11 @@ def _with_row(
 ) -> tuple[Said, int | None] | None:
     """The problem with the row it is on instead of its byte's place in the text: line ends are
     counted only when there is a problem to place (counting them costs as much as the checks)."""
-    if problem is None or problem[1] is None:
+    if problem is None:
         return problem
     message, offset = problem
+    if offset is None:
+        return problem
     lines = seen = 0
     for block in blocks():
         if seen + len(block) > offset:
@@ -115,7 +117,7 @@ def _check_blocks(blocks: Iterator[bytes | bytearray]) -> TextCheck:
             quotes += block.count(b'"')
         seen += len(block)
         blank = blank and (not block or block.isspace())
-        last = block[-1:] or last
+        last = bytes(block[-1:]) or last
     if not_utf8 is None and decoder is not None:
         try:
             decoder.decode(b"", final=True)
