@@ -156,9 +156,7 @@ def _print_stage(children: int, key: str, stage: dict) -> None:
         shown = f"{results.seconds(stage['median'])}{peak}"
     elif stage.get("status") == "ok":
         shown = ", ".join(
-            f"{name} {value:.1f}×"
-            for name, value in stage["notes"].items()
-            if isinstance(value, float)
+            f"{name} {value:.1f}×" for name, value in stage["notes"].items() if "_over_" in name
         )
     else:
         shown = f"{stage['status']}: {stage.get('reason', '')}"
