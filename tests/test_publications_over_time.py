@@ -3,8 +3,9 @@
 A district row carried over from one publication to the next holds the same numbers in both. The
 attack writes every line of sums of both periods' district tables, says that each carried cell is
 the same unknown in both, and solves exactly: no hidden cell of either period can be worked out.
-Province figures are published once per period, and a province made of the same district rows
-keeps its statuses (the store test below).
+Province figures are published once per period above the district ones, and a province made of the
+same district rows keeps its statuses (the store test); the four tables of two periods are attacked
+together the same way.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eska_network.districts import publication
+from eska_network.districts import provinces, publication
 from eska_network.districts.aggregates import COUNT_MEASURES, TOTAL
 from eska_network.districts.disclosure import SHOWN, SuppressedTable
 from eska_network.services import access, district_views
@@ -238,3 +239,73 @@ def test_province_figures_are_published_once_per_period_and_carried_provinces_ke
         second.display_counts().loc["Jawa Timur"].equals(first.display_counts().loc["Jawa Timur"])
     )
     assert second.count_status.loc["Jawa Timur"].equals(first.count_status.loc["Jawa Timur"])
+
+
+# --- provinces over two periods ------------------------------------------------------------------
+
+
+def _members(districts: SuppressedTable) -> dict[str, list[str]]:
+    """The districts each province of a publication adds up."""
+    members: dict[str, list[str]] = {}
+    for district in provinces.counted_districts(districts):
+        members.setdefault(provinces.province_of(district), []).append(district)
+    return members
+
+
+def _publish_hierarchy(history, k):
+    """Both periods' district and province tables, each period's districts made first, as the
+    store makes them; None when either period has too few children for districts."""
+    first, second = history
+    rows0 = publication.publish_rows("p0", _bases(first), None, k + 1)
+    districts0 = publication.publish_figures(rows0, None, None, k, 1, "district")
+    if not isinstance(districts0, SuppressedTable):
+        return None
+    provinces0 = provinces.province_figures(rows0, districts0, k)
+    before = None
+    if isinstance(provinces0, SuppressedTable):
+        row_periods = {d: r.basis_period for d, r in rows0.items()}
+        before = provinces.Previous(row_periods, districts0, provinces0)
+    rows1 = publication.publish_rows("p1", _bases(second), rows0, k + 1)
+    districts1 = publication.publish_figures(
+        rows1, rows0, districts0, k, 1, "district", before.above() if before else None
+    )
+    if not isinstance(districts1, SuppressedTable):
+        return None
+    provinces1 = provinces.province_figures(rows1, districts1, k, previous=before)
+    carried = {d for d in rows1 if rows0.get(d) == rows1[d]}
+    return (("p0", districts0, provinces0), ("p1", districts1, provinces1)), carried
+
+
+def _hierarchy_attack(published):
+    """The hidden cells solvable from both periods' district and province tables together."""
+    periods, carried = published
+    attack = _Attack()
+    for period, districts, table in periods:
+        _table_lines(attack, period, "district", districts)
+        if not isinstance(table, SuppressedTable):
+            continue
+        _table_lines(attack, period, "province", table)
+        for province, members in _members(districts).items():
+            for column in COLUMNS:
+                attack.line(
+                    [((period, "district", d, column), 1) for d in members]
+                    + [((period, "province", province, column), -1)]
+                )
+    (_, districts0, _), (_, districts1, _) = periods
+    for district in carried & set(districts0.groups) & set(districts1.groups):
+        for column in COLUMNS:
+            _known_equal(
+                attack, ("p0", "district", district, column), ("p1", "district", district, column)
+            )
+    return attack.solvable()
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=two_periods(), k=st.sampled_from([3, 5]))
+def test_two_publications_of_districts_and_provinces_together_give_no_hidden_cell_away(history, k):
+    """A province is a sum of districts: the district tables are checked against the provinces to
+    come above them (and those published above the previous ones), so neither a hidden district
+    nor a hidden province of either period can be worked out from all four tables."""
+    published = _publish_hierarchy(history, k)
+    if published is not None:
+        assert _hierarchy_attack(published) == []

@@ -26,6 +26,10 @@ import pandas as pd
 from eska_network.districts.aggregates import COUNT_MEASURES, PARTITIONS, TOTAL
 from eska_network.districts.cell_hiding import SECONDARY, SHOWN
 
+UNPUBLISHED = "unpublished"
+"""The status of a cell of a table not published yet: unknown to a reader, and not protected (it
+is there for its lines of sums)."""
+
 Cell = tuple[str, str, str, str]
 """A cell of a published table: (period, table name, group, measure)."""
 
@@ -84,12 +88,12 @@ def hide_until_safe(
 
     ``free[(period, name)]`` marks the cells of that table that may be hidden or shown; the
     tables named in ``free`` are the ones being decided, the others are published already.
-    Every hidden cell is protected except a free cell hidden only to protect another
-    (``secondary``): one of those the lines fix anyway is shown at the end, as it tells a reader
-    nothing the lines did not. A solvable protected cell is cut at its own column first (the
-    smallest non-zero free shown cell of that column, in a table of its name first), else
-    anywhere. With every free cell hidden, the tables being decided fix nothing the published
-    ones did not, so the loop ends.
+    Every hidden cell is protected except an :data:`UNPUBLISHED` one and a free cell hidden only
+    to protect another (``secondary``): one of those the lines fix anyway is shown at the end,
+    as it tells a reader nothing the lines did not. A solvable protected cell is cut at its own
+    column first (the smallest non-zero free shown cell of that column, in a table of its name
+    first), else anywhere. With every free cell hidden, the tables being decided fix nothing the
+    published ones did not, so the loop ends.
     """
     same = list(same)
     deciding = {
@@ -98,6 +102,12 @@ def hide_until_safe(
         if (t.period, t.name) in free
     }
     tables = [deciding.get((t.period, t.name), t) for t in tables]
+    unpublished = {
+        (t.period, t.name, group, measure)
+        for t in tables
+        for group, measure in _hidden_cells(t)
+        if t.status.at[group, measure] == UNPUBLISHED
+    }
 
     def revealable(cell: Cell) -> bool:
         period, name, group, measure = cell
@@ -106,7 +116,7 @@ def hide_until_safe(
             return False
         return bool(free[(period, name)][_position(table, group, measure)])
 
-    settled = set(_unavoidable(tables, members, same, free))
+    settled = set(_unavoidable(tables, members, same, free)) | unpublished
     while True:
         found = solvable(tables, members, same)
         exposed = [cell for cell in found if not revealable(cell) and cell not in settled]

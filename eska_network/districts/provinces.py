@@ -31,9 +31,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from eska_network.districts import exposure
+from eska_network.districts import exposure, provinces_to_come
 from eska_network.districts.aggregates import (
-    CHILDREN,
     COUNT_MEASURES,
     MEDIAN_MEASURES,
     PARTITIONS,
@@ -42,7 +41,7 @@ from eska_network.districts.aggregates import (
 from eska_network.districts.cell_hiding import SECONDARY, SHOWN, SMALL
 from eska_network.districts.disclosure import SuppressedTable, TooFewChildren, from_shown
 from eska_network.districts.province_names import UNKNOWN_PROVINCE, province_of
-from eska_network.districts.publication import PublishedRow, aggregate_rows
+from eska_network.districts.publication import ProvincesAbove, PublishedRow, aggregate_rows
 
 __all__ = ["UNKNOWN_PROVINCE", "Previous", "province_figures", "province_of"]
 
@@ -69,6 +68,14 @@ class Previous:
     districts: SuppressedTable
     provinces: SuppressedTable
 
+    def above(self) -> ProvincesAbove:
+        """The provinces as the next district publication must be checked against."""
+        made_of = composition(self.row_periods, self.districts)
+        return ProvincesAbove(
+            self.provinces.count_status[list(COUNT_MEASURES)],
+            {province: [d for d, _ in pairs] for province, pairs in made_of.items()},
+        )
+
 
 def composition(row_periods: Mapping[str, str], districts: SuppressedTable) -> dict[str, tuple]:
     """The district rows each province adds up, as (district, period of its records) pairs.
@@ -82,14 +89,8 @@ def composition(row_periods: Mapping[str, str], districts: SuppressedTable) -> d
 
 
 def counted_districts(districts: SuppressedTable) -> list[str]:
-    """The districts a province adds up: those whose number of children is shown.
-
-    A district of fewer than K children shows nothing; counted in its province, it would force
-    the province's own number of children to be hidden (the province minus its other districts
-    would give it), and with it every share of the province. Left out, it costs nothing.
-    """
-    shown = districts.count_status.loc[districts.groups, CHILDREN] == SHOWN
-    return [group for group, ok in shown.items() if ok]
+    """The districts a province adds up: see :func:`.provinces_to_come.counted`."""
+    return provinces_to_come.counted(districts.count_status)
 
 
 def province_figures(

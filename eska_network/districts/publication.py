@@ -28,20 +28,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from eska_network.districts import exposure
+from eska_network.districts import exposure, provinces_to_come
 from eska_network.districts.aggregates import (
+    CHILDREN,
     COUNT_MEASURES,
     MEDIAN_MEASURES,
     TOTAL,
     AggregateTable,
     child_measures,
 )
+from eska_network.districts.cell_hiding import SHOWN
 from eska_network.districts.disclosure import (
     SuppressedTable,
     TooFewChildren,
@@ -230,6 +232,15 @@ def aggregate_rows(rows: Mapping[str, PublishedRow], by: str) -> AggregateTable:
     return AggregateTable(by, count_frame.astype("int64"), median_frame, empty_services)
 
 
+@dataclass(frozen=True)
+class ProvincesAbove:
+    """The province table published above the previous district publication, as a reader holds
+    it: which of its cells are hidden, and the districts each province adds up."""
+
+    status: pd.DataFrame
+    members: Mapping[str, Sequence[str]]
+
+
 def publish_figures(
     rows: Mapping[str, PublishedRow],
     previous_rows: Mapping[str, PublishedRow] | None,
@@ -237,13 +248,17 @@ def publish_figures(
     k: int,
     base: int,
     by: str,
+    previous_provinces: ProvincesAbove | None = None,
 ) -> SuppressedTable | TooFewChildren:
     """The figures of a publication, from its rows and the previous publication's.
 
     Unchanged rows give the previous figures unchanged. Otherwise the table is suppressed anew,
     except that a carried-over row keeps the statuses it had (:func:`carried_statuses`); then
-    further cells are hidden until no hidden cell of either table can be solved from both
-    together (:func:`~eska_network.districts.exposure.hide_until_safe`); then rounded.
+    further cells are hidden until no hidden cell of either table, nor of the provinces
+    published above the previous one (``previous_provinces``, districts only), can be solved
+    from them together (:func:`~eska_network.districts.exposure.hide_until_safe`); then rounded.
+    A province shown then adds up districts carried over now: without it in the check, it
+    would stand for their sum in this table's columns.
     """
     if previous is not None and previous_rows is not None and dict(rows) == dict(previous_rows):
         return previous
@@ -254,7 +269,7 @@ def publish_figures(
     suppressed = suppress(table, k, pinned)
     if isinstance(suppressed, TooFewChildren):
         return suppressed
-    closed = _close_over_time(suppressed, table, pinned, previous)
+    closed = _close_over_time(suppressed, table, pinned, previous, previous_provinces)
     # Every status decided: suppress again with all of them kept, to build the table from them.
     final = suppress(table, k, closed)
     assert isinstance(final, SuppressedTable)  # the same table had enough children above
@@ -266,26 +281,52 @@ def _close_over_time(
     table: AggregateTable,
     pinned: pd.DataFrame | None,
     previous: SuppressedTable | TooFewChildren | None,
+    previous_provinces: ProvincesAbove | None,
 ) -> pd.DataFrame:
     """The count statuses of ``suppressed`` with cells hidden until nothing hidden in it, or in
-    the previous publication, can be solved from the two together."""
+    the previous publication (with its provinces), can be solved from them together.
+
+    The provinces to come above district figures are in the check too
+    (:mod:`~eska_network.districts.provinces_to_come`). They add up the districts whose number of
+    children is shown, which the check itself may hide: then it runs again with the provinces
+    those that are left add up.
+    """
     measures = list(COUNT_MEASURES)
     status = suppressed.count_status[measures]
-    now = exposure.Published("now", table.by, status, table.counts.loc[status.index, measures])
-    tables = [now]
+    counts = table.counts.loc[status.index, measures]
+    then: list[exposure.Published] = []
     same: list[tuple[exposure.Cell, exposure.Cell]] = []
+    members: dict[str, Mapping[str, Sequence[str]]] = {}
     if isinstance(previous, SuppressedTable) and pinned is not None:
-        tables.append(exposure.Published("then", table.by, previous.count_status[measures]))
+        then.append(exposure.Published("then", table.by, previous.count_status[measures]))
         same = [
             (("then", table.by, group, m), ("now", table.by, group, m))
             for group in pinned.index
             for m in measures
         ]
+        if previous_provinces is not None:
+            then.append(exposure.Published("then", "province", previous_provinces.status))
+            members["then"] = previous_provinces.members
     free = np.ones(status.shape, dtype=bool)
     if pinned is not None:
         free = pinned.reindex(index=status.index, columns=measures).isna().to_numpy()
-    decided = exposure.hide_until_safe(tables, {}, same, {("now", table.by): free})
-    return decided[("now", table.by)]
+    children = measures.index(CHILDREN)
+    while True:
+        tables = [exposure.Published("now", table.by, status, counts), *then]
+        if table.by == "district":
+            coming, members["now"] = provinces_to_come.coming_provinces(
+                "now", status, counts, suppressed.k
+            )
+            tables.append(coming)
+        decided = exposure.hide_until_safe(tables, members, same, {("now", table.by): free})
+        closed = decided[("now", table.by)]
+        if table.by != "district":
+            return closed
+        if provinces_to_come.counted(closed) == provinces_to_come.counted(status):
+            return closed
+        # A district dropped from the provinces stays out: its number of children stays hidden.
+        status = closed
+        free[:, children] &= (closed[CHILDREN] == SHOWN).to_numpy()
 
 
 def carried_statuses(

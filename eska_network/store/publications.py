@@ -15,6 +15,7 @@ from eska_network.districts.disclosure import SuppressedTable, TooFewChildren
 from eska_network.districts.publication import (
     Basis,
     Period,
+    ProvincesAbove,
     PublishedRow,
     basis_from_text,
     basis_text,
@@ -190,25 +191,40 @@ def ensure(
             if (stored_k, stored_base) != (k, base):
                 # K or the rounding changed since: the frozen rows, shown under today's rules.
                 published = read(connection, kind, period.label) or {}
-                previous_period = latest_before(connection, kind, period)
-                previous_rows = read(connection, kind, previous_period) if previous_period else None
-                previous = (
-                    read_figures(connection, kind, previous_period)[0] if previous_period else None
-                )
-                figures = publish_figures(published, previous_rows, previous, k, base, kind)
+                previous_rows, previous = _previous(connection, kind, period)
+                above = _provinces_above(connection, kind, period)
+                figures = publish_figures(published, previous_rows, previous, k, base, kind, above)
             return read_periods(connection, kind, period.label), figures
-        previous_period = latest_before(connection, kind, period)
-        previous_rows = read(connection, kind, previous_period) if previous_period else None
-        previous = read_figures(connection, kind, previous_period)[0] if previous_period else None
+        previous_rows, previous = _previous(connection, kind, period)
+        above = _provinces_above(connection, kind, period)
         bases = compute(connection, period)
     rows = publish_rows(period.label, bases, previous_rows, k + 1)
-    figures = publish_figures(rows, previous_rows, previous, k, base, kind)
+    figures = publish_figures(rows, previous_rows, previous, k, base, kind, above)
     try:
         with store.writing() as connection:
             _write(connection, kind, period, rows, k, base, figures)
     except sa.exc.IntegrityError:
         return ensure(store, kind, period, k, base, compute)
     return {group: row.basis_period for group, row in rows.items()}, figures
+
+
+def _previous(
+    connection: sa.Connection, kind: str, period: Period
+) -> tuple[dict[str, PublishedRow] | None, Figures | None]:
+    """The rows and figures of the latest publication of ``kind`` before ``period``."""
+    before = latest_before(connection, kind, period)
+    if before is None:
+        return None, None
+    return read(connection, kind, before), read_figures(connection, kind, before)[0]
+
+
+def _provinces_above(
+    connection: sa.Connection, kind: str, period: Period
+) -> ProvincesAbove | None:
+    """For a district publication, the provinces published above the previous one, if any."""
+    before = latest_before(connection, kind, period) if kind == "district" else None
+    provinces_then = _provinces_of(connection, before) if before else None
+    return provinces_then.above() if provinces_then else None
 
 
 def ensure_provinces(
@@ -248,7 +264,17 @@ def ensure_provinces(
 def _previous_provinces(connection: sa.Connection, period: Period) -> provinces.Previous | None:
     """The latest province publication before ``period``, with the district one it stood on."""
     before = latest_before(connection, "province", period)
-    if before is None:
+    return None if before is None else _provinces_of(connection, before)
+
+
+def _provinces_of(connection: sa.Connection, before: str) -> provinces.Previous | None:
+    """The province publication of period ``before``, with the district one it stood on (None
+    when there is none, or either had too few children)."""
+    if not connection.scalar(
+        sa.select(tables.publications.c.period).where(
+            tables.publications.c.kind == "province", tables.publications.c.period == before
+        )
+    ):
         return None
     by_province = read_figures(connection, "province", before)[0]
     by_district = read_figures(connection, "district", before)[0]
