@@ -28,7 +28,6 @@ from .stage_base import (
     busiest_child,
     close,
     cpu_timed,
-    importlib_module,
     product,
     read,
     reset_database,
