@@ -50,10 +50,16 @@ class Published:
         return [group for group in self.status.index if group != TOTAL]
 
 
+Solved = dict[tuple, list[Cell]]
+"""The cells each part of a system fixes, by the part's equations: a part no cut touched since
+the last solve is not solved again."""
+
+
 def solvable(
     tables: Sequence[Published],
     members: Mapping[str, Mapping[str, Sequence[str]]],
     same: Iterable[tuple[Cell, Cell]],
+    solved: Solved | None = None,
 ) -> list[Cell]:
     """The hidden cells of ``tables`` their lines of sums fix.
 
@@ -65,6 +71,8 @@ def solvable(
         By period, the districts each province of that period's ``"province"`` table adds up.
     same
         Pairs of cells known to hold the same number (a row carried over between periods).
+    solved
+        The parts solved before, kept between calls on changing tables (:data:`Solved`).
     """
     hidden = {
         (table.period, table.name, group, measure)
@@ -74,7 +82,7 @@ def solvable(
     lines = list(_lines(tables, members))
     for before, after in same:
         lines.append([(before, 1), (after, -1)])
-    return _fixed(hidden, lines)
+    return _fixed(hidden, lines, {} if solved is None else solved)
 
 
 def hide_until_safe(
@@ -117,8 +125,9 @@ def hide_until_safe(
         return bool(free[(period, name)][_position(table, group, measure)])
 
     settled = set(_unavoidable(tables, members, same, free)) | unpublished
+    solved: Solved = {}
     while True:
-        found = solvable(tables, members, same)
+        found = solvable(tables, members, same, solved)
         exposed = [cell for cell in found if not revealable(cell) and cell not in settled]
         if not exposed:
             for period, name, group, measure in found:
@@ -205,8 +214,9 @@ def _lines(tables: Sequence[Published], members):
                 ]
 
 
-def _fixed(hidden: set[Cell], lines: list[list[tuple[Cell, int]]]) -> list[Cell]:
-    """The hidden cells the lines fix, solved one connected part of the system at a time."""
+def _fixed(hidden: set[Cell], lines: list[list[tuple[Cell, int]]], solved: Solved) -> list[Cell]:
+    """The hidden cells the lines fix, solved one connected part of the system at a time (a part
+    found in ``solved`` is not solved again; each part solved is added to it)."""
     equations = [
         [(cell, sign) for cell, sign in line if cell in hidden]
         for line in lines
@@ -229,17 +239,24 @@ def _fixed(hidden: set[Cell], lines: list[list[tuple[Cell, int]]]) -> list[Cell]
         parts.setdefault(root(equation[0][0]), []).append(equation)
     fixed: list[Cell] = []
     for part in parts.values():
-        cells = sorted({cell for equation in part for cell, _ in equation})
-        index = {cell: i for i, cell in enumerate(cells)}
-        matrix = np.zeros((len(part), len(cells)))
-        for number, equation in enumerate(part):
-            for cell, sign in equation:
-                matrix[number, index[cell]] += sign
-        # A cell is fixed when its unit vector lies in the row space: its squared length there
-        # (on the right singular vectors of the rank) is one.
-        _, singular, right = np.linalg.svd(matrix, full_matrices=False)
-        rank = int((singular > 1e-9 * max(singular.max(), 1.0)).sum())
-        in_row_space = (right[:rank] ** 2).sum(axis=0)
-        free = in_row_space < 1 - 1e-6  # near one counts as fixed: the safe side
-        fixed.extend(cell for cell, i in index.items() if not free[i])
+        key = tuple(sorted(tuple(sorted(equation)) for equation in part))
+        if key not in solved:
+            solved[key] = _fixed_in_part(part)
+        fixed.extend(solved[key])
     return sorted(fixed)
+
+
+def _fixed_in_part(part: list[list[tuple[Cell, int]]]) -> list[Cell]:
+    """The cells one connected part of the system fixes."""
+    cells = sorted({cell for equation in part for cell, _ in equation})
+    index = {cell: i for i, cell in enumerate(cells)}
+    matrix = np.zeros((len(part), len(cells)))
+    for number, equation in enumerate(part):
+        for cell, sign in equation:
+            matrix[number, index[cell]] += sign
+    # A cell is fixed when its unit vector lies in the row space: its squared length there (on
+    # the right singular vectors of the rank) is one.
+    _, singular, right = np.linalg.svd(matrix, full_matrices=False)
+    rank = int((singular > 1e-9 * max(singular.max(), 1.0)).sum())
+    free = (right[:rank] ** 2).sum(axis=0) < 1 - 1e-6  # near one counts as fixed: the safe side
+    return [cell for cell, i in index.items() if not free[i]]

@@ -5,16 +5,18 @@ The data format has no province column (a child's ``district`` is the kabupaten/
 province of a district comes from :mod:`eska_network.districts.province_names`. A district it
 does not know is counted under ``UNKNOWN_PROVINCE``, never guessed.
 
-**Why a province figure needs care.** The district table is suppressed on its own; adding a row per
-province adds lines of sums (the districts of a province add up to it). A hostile planner can then
-subtract the shown districts from their province and find a hidden district cell, or subtract
-provinces from the total and find a hidden province. So the province cells are suppressed
+**Why a province figure needs care.** Adding a row per province adds lines of sums (the districts
+of a province add up to it). A hostile planner can then subtract the shown districts from their
+province and find a hidden district cell, or subtract provinces from the total and find a hidden
+province. So the district table is decided with the provinces to come in its check
+(:mod:`eska_network.districts.provinces_to_come`), and the province cells are then suppressed
 *together with* the published district cells (complementary suppression across the hierarchy):
 the district figures are published and frozen and never change here; only province cells are
-hidden, until no hidden cell, district or province, is determined by the lines of sums of both
-tables together (:func:`determined_cells`, a rank test of the linear system, so chains of
-subtractions are caught too). Province rows come from the same published rows as the district
-table (:mod:`eska_network.districts.publication`), so they change only when a district row does.
+hidden, until no hidden cell, district or province, is determined by the lines of sums of the
+tables together (:func:`eska_network.districts.exposure.hide_until_safe`, a rank test of the
+linear system, so chains of subtractions are caught too). Province rows come from the same
+published rows as the district table (:mod:`eska_network.districts.publication`), so they change
+only when a district row does.
 
 **Over consecutive publications**, a province made of the same district rows as in the previous
 publication (:class:`Previous`) holds the same numbers, so it keeps its statuses there exactly, as
@@ -35,10 +37,8 @@ from eska_network.districts import exposure, provinces_to_come
 from eska_network.districts.aggregates import (
     COUNT_MEASURES,
     MEDIAN_MEASURES,
-    PARTITIONS,
-    TOTAL,
 )
-from eska_network.districts.cell_hiding import SECONDARY, SHOWN, SMALL
+from eska_network.districts.cell_hiding import SHOWN, SMALL
 from eska_network.districts.disclosure import SuppressedTable, TooFewChildren, from_shown
 from eska_network.districts.province_names import UNKNOWN_PROVINCE, province_of
 from eska_network.districts.publication import ProvincesAbove, PublishedRow, aggregate_rows
@@ -146,16 +146,6 @@ def province_figures(
         status[pinned[:, 0]] = before_status.loc[
             [p for p in index if p in kept], list(COUNT_MEASURES)
         ].to_numpy()
-    district_groups = districts.groups
-    members = [
-        [district_groups.index(d) for d in counted if province_of(d) == province]
-        for province in index[:-1]
-    ]
-    district_hidden = (
-        districts.count_status.loc[[*district_groups, TOTAL], list(COUNT_MEASURES)].to_numpy()
-        != SHOWN
-    )
-    protect(values, status, district_hidden, members, pinned)
     status = _closed(values, status, pinned, index, districts, made_of, rows, previous)
 
     counts = pd.DataFrame(values, index=index, columns=list(COUNT_MEASURES))
@@ -180,60 +170,6 @@ def province_figures(
     return dataclasses.replace(figures, period=districts.period)
 
 
-def protect(
-    values: np.ndarray,
-    status: np.ndarray,
-    district_hidden: np.ndarray,
-    members: list[list[int]],
-    pinned: np.ndarray | None = None,
-) -> None:
-    """Hide province cells (in place, in ``status``) until no hidden district cell, no small
-    province cell and no pinned hidden province cell is determined.
-
-    ``values`` and ``status`` are the province table's cells (provinces, then their total row,
-    x :data:`COUNT_MEASURES`); ``district_hidden`` says which cells of the district table
-    (districts, then the total row) are hidden; ``members[p]`` are the district rows province
-    ``p`` adds up; ``pinned`` marks the province cells whose status was kept from the previous
-    publication (never changed here). For each determined cell,
-    the province cell that cuts its line is hidden first (its own province's for a district
-    cell, else the smallest non-zero shown province of the column). When every province cell of
-    its lines is hidden already, the cell is left: eliminating the hidden province cells then
-    leaves only the district table's own lines, so whatever fixes it was public before (the
-    tests check every published case with exact arithmetic).
-    """
-    pinned = np.zeros(status.shape, dtype=bool) if pinned is None else pinned
-    settled: set[tuple[str, int, int]] = set()
-    while True:
-        found = [
-            (kind, row, column)
-            for kind, row, column in determined_cells(district_hidden, status != SHOWN, members)
-            if (kind == "district" or status[row, column] == SMALL or pinned[row, column])
-            and (kind, row, column) not in settled
-        ]
-        if not found:
-            break
-        for kind, row, column in found:
-            cell = next(
-                (
-                    cell
-                    for cell in _cutting_cells(values, status, kind, row, column, members)
-                    if status[cell] == SHOWN and not pinned[cell]
-                ),
-                None,
-            )
-            if cell is not None:
-                status[cell] = SECONDARY
-            else:
-                # Every province cell of its lines is hidden: the province lines then add
-                # nothing to the district table's own, which the publication protects already.
-                settled.add((kind, row, column))
-    # A hidden province cell the lines fix anyway (a province of one shown district) hides
-    # nothing: it is shown, which tells a reader nothing the lines did not.
-    for kind, row, column in determined_cells(district_hidden, status != SHOWN, members):
-        if kind == "province" and status[row, column] == SECONDARY and not pinned[row, column]:
-            status[row, column] = SHOWN
-
-
 def _closed(
     values: np.ndarray,
     status: np.ndarray,
@@ -245,7 +181,7 @@ def _closed(
     previous: Previous | None,
 ) -> np.ndarray:
     """The province statuses with free cells hidden until nothing hidden in this publication or
-    the previous one can be solved from both together (the exact check after :func:`protect`)."""
+    the previous one can be solved from both together (an exact check)."""
     measures = list(COUNT_MEASURES)
     tables = [
         exposure.Published("now", "district", districts.count_status[measures]),
@@ -280,84 +216,3 @@ def _closed(
         ]
     decided = exposure.hide_until_safe(tables, members, same, {("now", "province"): ~pinned})
     return decided[("now", "province")].to_numpy()
-
-
-def _cutting_cells(values, status, kind: str, row: int, column: int, members):
-    """Province cells whose hiding could cut the lines through a determined cell, best first."""
-    columns = [column, *_partners(column)]
-    own = [p for p, rows in enumerate(members) if row in rows]
-    if kind == "district" and own:
-        yield own[0], column
-    elif kind == "province":
-        yield from ((row, j) for j in _partners(column))
-    for j in columns:
-        shown = [p for p in range(len(values)) if status[p, j] == SHOWN]
-        # Smallest non-zero first, a zero only when nothing else is left.
-        for p in sorted(shown, key=lambda p: (values[p, j] == 0, values[p, j])):
-            yield p, j
-
-
-def _partners(column: int) -> list[int]:
-    """The other columns of a row's line of sums (the partitioned total and its parts)."""
-    ((total, parts),) = PARTITIONS.items()
-    block = [COUNT_MEASURES.index(total), *(COUNT_MEASURES.index(part) for part in parts)]
-    return [j for j in block if j != column] if column in block else []
-
-
-def determined_cells(
-    district_hidden: np.ndarray, province_hidden: np.ndarray, members: list[list[int]]
-) -> list[tuple[str, int, int]]:
-    """The hidden cells a hostile reader can solve from every line of sums of both tables.
-
-    The lines: each column of districts adds up to the district total row; each column of a
-    province's districts adds up to the province; each column of provinces adds up to the
-    province total row (the last row of ``province_hidden``); in every row of both tables the
-    ``weakest_link`` counts add up to ``children``. A hidden cell is determined exactly when its
-    unit vector lies in the row space of those equations restricted to the hidden cells (shown
-    cells are constants), i.e. when every solution of the homogeneous system is zero there.
-
-    Returns
-    -------
-    list of (kind, row, column)
-        ``kind`` is ``"district"`` (row of the district table, the total row last) or
-        ``"province"``.
-    """
-    n_district_rows, n_columns = district_hidden.shape
-    cells: dict[tuple[str, int, int], int] = {}
-    for i, j in zip(*np.nonzero(district_hidden), strict=True):
-        cells[("district", int(i), int(j))] = len(cells)
-    for i, j in zip(*np.nonzero(province_hidden), strict=True):
-        cells[("province", int(i), int(j))] = len(cells)
-    if not cells:
-        return []
-    total_row = n_district_rows - 1
-    lines: list[list[tuple[tuple[str, int, int], int]]] = []
-    for j in range(n_columns):
-        lines.append(
-            [(("district", i, j), 1) for i in range(total_row)] + [(("district", total_row, j), -1)]
-        )
-        for p, rows in enumerate(members):
-            lines.append([(("district", i, j), 1) for i in rows] + [(("province", p, j), -1)])
-        lines.append(
-            [(("province", p, j), 1) for p in range(len(members))]
-            + [(("province", len(members), j), -1)]
-        )
-    ((total, parts),) = PARTITIONS.items()
-    whole = COUNT_MEASURES.index(total)
-    part_columns = [COUNT_MEASURES.index(part) for part in parts]
-    for kind, n_rows in (("district", n_district_rows), ("province", len(members) + 1)):
-        for i in range(n_rows):
-            lines.append([((kind, i, whole), 1)] + [((kind, i, j), -1) for j in part_columns])
-    matrix = np.zeros((len(lines), len(cells)))
-    for number, line in enumerate(lines):
-        for cell, sign in line:
-            if cell in cells:
-                matrix[number, cells[cell]] += sign
-    matrix = matrix[np.abs(matrix).sum(axis=1) > 0]
-    if not len(matrix):
-        return []
-    # Fixed: the cell's unit vector lies in the row space (its squared length there is one).
-    _, singular, right = np.linalg.svd(matrix, full_matrices=False)
-    rank = int((singular > 1e-9 * max(singular.max(), 1.0)).sum())
-    free = (right[:rank] ** 2).sum(axis=0) < 1 - 1e-6
-    return [cell for cell, index in cells.items() if not free[index]]
