@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run run-large test test-quick lint format bench clean
+.PHONY: run run-large test test-quick lint format bench bench-national clean
 
 $(BIN)/activate:
 	python="$$(bash .ci/python.sh)" && "$$python" -m venv $(VENV)
@@ -47,6 +47,11 @@ format: $(VENV)/.dev
 bench: $(VENV)/.dev
 	bash .ci/services.sh
 	$(BIN)/python -m bench
+
+## bench-national: issue 15's table at 400, 100,000 and 1,000,000 children (about an hour; 16 GB)
+bench-national: $(VENV)/.dev
+	bash .ci/services.sh
+	$(BIN)/python -m bench --national
 
 clean:
 	rm -rf $(VENV) data

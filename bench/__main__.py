@@ -9,7 +9,7 @@ import os
 import platform
 import sys
 
-from . import data, results
+from . import data, national, national_results, results
 from .runner import run_command, run_stage
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
@@ -21,10 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument(
         "--sizes",
-        default=",".join(str(size) for size in DEFAULT_SIZES),
-        help="numbers of children, comma-separated (default: %(default)s)",
+        default=None,
+        help="numbers of children, comma-separated (default: "
+        f"{','.join(str(size) for size in DEFAULT_SIZES)})",
     )
-    parser.add_argument("--repeats", type=int, default=5, help="timings per measurement")
+    parser.add_argument(
+        "--repeats", type=int, default=None, help="timings per measurement (default: 5)"
+    )
     parser.add_argument(
         "--sample", type=int, default=2000, help="children the networkx loop is timed on"
     )
@@ -32,9 +35,17 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help="1,000 children, 2 repeats: a smoke run of every stage"
     )
     parser.add_argument("--no-browser", action="store_true", help="skip the browser timings")
+    parser.add_argument(
+        "--national",
+        action="store_true",
+        help="issue 15's table at national scale (default sizes "
+        f"{','.join(str(size) for size in national.NATIONAL_SIZES)}, 3 repeats)",
+    )
     args = parser.parse_args(argv)
-    sizes = [1_000] if args.quick else [int(size) for size in args.sizes.split(",")]
-    repeats = 2 if args.quick else args.repeats
+    default_sizes = national.NATIONAL_SIZES if args.national else DEFAULT_SIZES
+    chosen = args.sizes or ",".join(str(size) for size in default_sizes)
+    sizes = [1_000] if args.quick else [int(size) for size in chosen.split(",")]
+    repeats = 2 if args.quick else (args.repeats or (3 if args.national else 5))
 
     priority = _raise_priority()
     data.OUT_DIR.mkdir(parents=True, exist_ok=True)
@@ -51,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         "generated": {},
     }
     print(f"bench: {machine['cores']} cores, sizes {sizes}, {repeats} repeats; log in {log}")
+    if args.national:
+        return _national(sizes, repeats, args.sample, postgres, log, machine)
 
     all_sizes = {}
     for children in sizes:
@@ -76,6 +89,23 @@ def main(argv: list[str] | None = None) -> int:
     page = results.markdown(all_sizes, browser, machine)
     (data.OUT_DIR / "results.md").write_text(page, encoding="utf-8")
     raw = {"machine": machine, "sizes": all_sizes, "browser": browser}
+    (data.OUT_DIR / "results.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    print(page)
+    return 0
+
+
+def _national(
+    sizes: list[int], repeats: int, sample: int, postgres: str | None, log, machine: dict
+) -> int:
+    """The national run: issue 15's table in bench/out/results.md (and every timing in
+    results.json)."""
+    machine["load_start"] = os.getloadavg()[0]
+    measured = national.measure(sizes, repeats, sample, postgres, log, _print_stage)
+    machine["load_end"] = os.getloadavg()[0]
+    machine["ended"] = dt.datetime.now(dt.UTC).strftime("%H:%M UTC")
+    page = national_results.markdown(measured, machine)
+    (data.OUT_DIR / "results.md").write_text(page, encoding="utf-8")
+    raw = {"machine": machine, "national": measured}
     (data.OUT_DIR / "results.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
     print(page)
     return 0
@@ -122,10 +152,11 @@ def _measure_size(
 
 def _print_stage(children: int, key: str, stage: dict) -> None:
     if stage.get("status") == "ok" and "median" in stage:
-        shown = f"{results.seconds(stage['median'])}, peak {stage['peak_mb']:.0f} MB"
+        peak = f", peak {stage['peak_mb']:.0f} MB" if "peak_mb" in stage else ""
+        shown = f"{results.seconds(stage['median'])}{peak}"
     elif stage.get("status") == "ok":
         shown = ", ".join(
-            f"{name} {value:.1f}×" for name, value in stage["notes"].items() if name != "rounds"
+            f"{name} {value:.1f}×" for name, value in stage["notes"].items() if "_over_" in name
         )
     else:
         shown = f"{stage['status']}: {stage.get('reason', '')}"

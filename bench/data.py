@@ -24,8 +24,9 @@ def synth_folder(children: int) -> Path:
     return DATA_DIR / f"synth-{children}-d{DISTRICTS}-s{SEED}-{synth.source_digest()[:10]}"
 
 
-def ensure_synth(children: int) -> tuple[Path, float | None]:
-    """The cached data set of ``children`` children, generated first if missing.
+def ensure_synth(children: int, fresh: bool = False) -> tuple[Path, float | None]:
+    """The cached data set of ``children`` children, generated first if missing (or ``fresh``:
+    always generated anew, so that its generation is timed).
 
     Returns
     -------
@@ -33,7 +34,7 @@ def ensure_synth(children: int) -> tuple[Path, float | None]:
         The folder, and the seconds generation took (None when it was already cached).
     """
     folder = synth_folder(children)
-    if (folder / "ties.csv").exists():
+    if (folder / "ties.csv").exists() and not fresh:
         return folder, None
     from eska_network.domain import synth
 

@@ -14,72 +14,27 @@ import json
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from . import baseline_networkx, floor
+from . import baseline_networkx, floor, stage_pages
+from .stage_base import (
+    STAGES,
+    Context,
+    NotAvailable,
+    busiest_child,
+    close,
+    cpu_timed,
+    importlib_module,
+    product,
+    read,
+    reset_database,
+    stage,
+    timed,
+)
 
-STAGES: dict[str, Callable[[Context], dict]] = {}
-
-
-@dataclass(frozen=True)
-class Context:
-    """What every stage is given: the data folder, how many repeats, where to work."""
-
-    data: Path
-    repeats: int
-    sample: int
-    work: Path
-    database: str | None
-
-
-class NotAvailable(Exception):
-    """A part of the product this stage measures does not exist (yet)."""
-
-
-def stage(function: Callable[[Context], dict]) -> Callable[[Context], dict]:
-    STAGES[function.__name__.removeprefix("stage_")] = function
-    return function
-
-
-def timed(action: Callable[[], object], repeats: int, *, warm_up: bool = False) -> list[float]:
-    """Seconds each of ``repeats`` calls of ``action`` took (after one untimed call if asked)."""
-    if warm_up:
-        action()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def product(module: str, *names: str):
-    """Attributes of a product module, or :class:`NotAvailable` naming what is missing."""
-    import importlib
-
-    try:
-        found = importlib.import_module(f"eska_network.{module}")
-    except ImportError as error:
-        raise NotAvailable(f"eska_network.{module} cannot be imported: {error}") from None
-    missing = [name for name in names if not hasattr(found, name)]
-    if missing:
-        raise NotAvailable(f"eska_network.{module} has no {', '.join(missing)}")
-    values = tuple(getattr(found, name) for name in names)
-    return values[0] if len(values) == 1 else values
-
-
-def read(context: Context):
-    return product("domain.io", "read_dataset")(context.data)
-
-
-def busiest_child(dataset) -> tuple[str, int]:
-    """The child with the most tie rows (the worst case for one child's figure and save)."""
-    counts = dataset.ties["child_id"].value_counts()
-    return str(counts.index[0]), int(counts.iloc[0])
-
+__all__ = ["main", "stage_pages"]  # stage_pages registers the page-call stages of issue 15
 
 # --- Gap summaries and their yardsticks ---------------------------------------------------------
 
@@ -99,6 +54,17 @@ def stage_floor_memory(context: Context) -> dict:
     return {
         "times": timed(lambda: floor.floor_in_memory(ties), context.repeats),
         "notes": {"tie_rows": len(ties)},
+    }
+
+
+@stage
+def stage_floor_four(context: Context) -> dict:
+    """The floor of ``report`` alone: CPU seconds of reading its four files and grouping each."""
+    return {
+        "times": [
+            cpu_timed(lambda: floor.floor_four_files(context.data)) for _ in range(context.repeats)
+        ],
+        "notes": {"clock": "cpu"},
     }
 
 
@@ -169,13 +135,6 @@ def stage_baseline(context: Context) -> dict:
     }
 
 
-def cpu_timed(action: Callable[[], object]) -> float:
-    """CPU seconds (every thread of this process) one call of ``action`` took."""
-    start = time.process_time()
-    action()
-    return time.process_time() - start
-
-
 def _report(folder: Path) -> Callable[[], object]:
     """What ``python -m eska_network report FOLDER`` does, without starting Python: read and check
     the folder, every child's gaps and overdue actions, the report table as CSV text."""
@@ -239,36 +198,18 @@ def stage_ratios(context: Context) -> dict:
 # --- The store ----------------------------------------------------------------------------------
 
 
-def _reset_database(url: str) -> None:
-    """An empty database at ``url``: the SQLite file removed, or the PostgreSQL database remade."""
-    import sqlalchemy as sa
-
-    parsed = sa.make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            Path(parsed.database + suffix).unlink(missing_ok=True)
-        return
-    import psycopg
-
-    # The role owns a maintenance database (the test one) to connect to while it remakes this.
-    admin = parsed.set(drivername="postgresql", database="eska_test")
-    with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{parsed.database}"')
-
-
 @stage
 def stage_import(context: Context) -> dict:
     open_store = product("store", "open_store")
     dataset = read(context)
     times = []
     for _ in range(context.repeats):
-        _reset_database(context.database)
+        reset_database(context.database)
         store = open_store(context.database)
         start = time.perf_counter()
         store.import_dataset(dataset)
         times.append(time.perf_counter() - start)
-        _close(store)
+        close(store)
     return {"times": times, "notes": {"backend": context.database.split(":")[0]}}
 
 
@@ -299,7 +240,7 @@ def stage_save(context: Context) -> dict:
     save()  # warm-up
     for _ in range(context.repeats):
         save()
-    _close(store)
+    close(store)
     return {"times": saved[1:], "notes": {"child_tie_rows": rows}}
 
 
@@ -322,14 +263,6 @@ def _reassessment(system, day: dt.date, assessment_changes, tie_change):
     return assessment_changes(ties=ties)
 
 
-def _close(store) -> None:
-    close = getattr(store, "close", None) or getattr(
-        getattr(store, "engine", None), "dispose", None
-    )
-    if close is not None:
-        close()
-
-
 @stage
 def stage_store_child(context: Context) -> dict:
     """Load one child's record from the imported store (what the map page does first)."""
@@ -338,7 +271,7 @@ def stage_store_child(context: Context) -> dict:
     child_id, rows = busiest_child(dataset)
     store = open_store(context.database)
     times = timed(lambda: store.child_system(child_id), context.repeats, warm_up=True)
-    _close(store)
+    close(store)
     return {"times": times, "notes": {"child_tie_rows": rows}}
 
 
@@ -377,179 +310,6 @@ def stage_figure(context: Context) -> dict:
     return {"times": times, "notes": {"child_tie_rows": rows, "first_call": cold[0]}}
 
 
-@stage
-def stage_views(context: Context) -> dict:
-    """The page calls of issue 15, old way and new side by side in each round, on a store holding
-    every child of the size (imported by the stage, dated two months back so that the last
-    complete month holds them all).
-
-    - one access check on a child: the full list of a supervisor's children, or one EXISTS query;
-    - the child picker's list (a supervisor's, every child);
-    - the caseload's first view after a change: every child scored anew, or the stored scores;
-    - the district page's first publication: every record read and recomputed, or the stored
-      vectors; and the district page uncached once published (what every page run after a save
-      pays without a cache).
-
-    A supervisor whose team holds every caseworker of the data set sees every child: the worst
-    case for the old check.
-    """
-    open_store = product("store", "open_store")
-    access = importlib_module("eska_network.services.access")
-    accounts = importlib_module("eska_network.services.accounts")
-    caseload = importlib_module("eska_network.services.caseload")
-    district_views = importlib_module("eska_network.services.district_views")
-    ranking = importlib_module("eska_network.caseload.ranking")
-    follow_up = importlib_module("eska_network.domain.follow_up")
-    gap_table = importlib_module("eska_network.domain.gap_table")
-    publication = importlib_module("eska_network.districts.publication")
-    publications = importlib_module("eska_network.store.publications")
-    vectors = importlib_module("eska_network.store.vectors")
-    tables = importlib_module("eska_network.store.tables")
-    import sqlalchemy as sa
-
-    operator = access.operator()
-    dataset = read(context)
-    _reset_database(context.database)
-    store = open_store(context.database)
-    accounts.add_team(store, operator, "all", "All")
-    for name in sorted(dataset.children["caseworker"].dropna().unique()):
-        accounts.add_user(store, operator, name, "caseworker", team="all")
-    accounts.add_user(store, operator, "bench_sup", "supervisor", team="all")
-    accounts.add_user(store, operator, "bench_planner", "planner")
-    now = dt.datetime.now(dt.UTC)
-    start = time.perf_counter()
-    store.import_dataset(dataset, saved_at=now - dt.timedelta(days=62))
-    imported = time.perf_counter() - start
-    supervisor = access.Principal("bench_sup", "supervisor", "all")
-    planner = access.Principal("bench_planner", "planner")
-    child_id = busiest_child(dataset)[0]
-    today = now.date()
-    period = publication.last_complete_period(now, "month")
-
-    def from_scratch() -> None:
-        ranking.caseload_table(
-            caseload.with_children(store),
-            caseload._overdue_candidates(store, today),
-            today,
-            "en",
-            follow_up.referral_days(),
-        )
-
-    def publish_from_records() -> None:
-        with store.reading() as connection:
-            records = publications.records_as_of(connection, period.ends_at)
-        publication.row_bases(gap_table.gap_table(records), records.children["district"].tolist())
-
-    def publish_from_vectors() -> None:
-        with store.reading() as connection:
-            vectors.bases_as_of(connection, period.ends_at)
-
-    def district_page() -> None:
-        district_views.district_aggregates(store, planner, 5, now)
-
-    def unpublished() -> None:
-        with store.writing() as connection:
-            connection.execute(sa.delete(tables.published_rows))
-            connection.execute(sa.delete(tables.publications))
-
-    parts = {
-        "access_full_list": lambda: child_id in access.visible_child_ids(store, supervisor),
-        "access_one_query": lambda: access.may_see_child(store, supervisor, child_id),
-        "picker_list": lambda: access.visible_child_ids(store, supervisor),
-        "caseload_from_scratch": from_scratch,
-        "caseload_stored_scores": lambda: caseload.scored_caseload(store, today, "en"),
-        "publish_from_records": publish_from_records,
-        "publish_from_vectors": publish_from_vectors,
-    }
-    rounds = []
-    for _ in range(context.repeats):
-        timings = {name: timed(part, 1)[0] for name, part in parts.items()}
-        unpublished()
-        timings["district_page_first_publication"] = timed(district_page, 1)[0]
-        timings["district_page_uncached"] = timed(district_page, 1)[0]
-        rounds.append(timings)
-    _close(store)
-    return {
-        "times": [r["caseload_stored_scores"] for r in rounds],
-        "notes": {
-            "import": imported,
-            "rounds": rounds,
-            **{key: float(np.median([r[key] for r in rounds])) for key in rounds[0]},
-        },
-    }
-
-
-@stage
-def stage_map_page(context: Context) -> dict:
-    """The child map page's server time (Streamlit's AppTest: the script run, no browser) for a
-    supervisor who sees every child and for the child's caseworker, alternately, on the store
-    the ``views`` stage made (run it first with the same ``--database``).
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import AppTest
-
-    access = importlib_module("eska_network.services.access")
-    accounts = importlib_module("eska_network.services.accounts")
-    open_store = product("store", "open_store")
-    import os
-
-    os.environ["ESKA_DATABASE_URL"] = context.database
-    os.environ.pop("ESKA_DEMO", None)
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init  # as a running server: app.py's navigation on every run
-    dataset = read(context)
-    child_id = busiest_child(dataset)[0]
-    store = open_store(context.database)
-    caseworker = str(store.children([child_id])["caseworker"].iloc[0])
-    _close(store)
-    app_file = str(Path(__file__).resolve().parents[1] / "app.py")
-    principals = {
-        "supervisor": access.Principal("bench_sup", "supervisor", "all"),
-        "caseworker": access.Principal(caseworker, "caseworker", "all"),
-    }
-
-    def page(principal):
-        app = AppTest.from_file(app_file, default_timeout=600)
-        app.session_state["eska_principal"] = principal
-        app.session_state["eska_last_activity"] = accounts.utc_now()
-        app.session_state["eska_child"] = child_id
-        app.run()
-        app.switch_page("pages/child_map.py").run()
-        if app.exception:
-            raise RuntimeError(str(app.exception))
-        return app
-
-    apps = {role: page(principal) for role, principal in principals.items()}
-    rounds = []
-    for _ in range(context.repeats):
-        rounds.append({role: timed(app.run, 1)[0] for role, app in apps.items()})
-    ratio = [r["supervisor"] / r["caseworker"] for r in rounds]
-    return {
-        "times": [r["supervisor"] for r in rounds],
-        "notes": {
-            "rounds": rounds,
-            "supervisor": float(np.median([r["supervisor"] for r in rounds])),
-            "caseworker": float(np.median([r["caseworker"] for r in rounds])),
-            "supervisor_over_caseworker": float(np.median(ratio)),
-        },
-    }
-
-
-def importlib_module(name: str):
-    """A product module, or :class:`NotAvailable`."""
-    import importlib
-
-    try:
-        return importlib.import_module(name)
-    except ImportError as error:
-        raise NotAvailable(f"{name} cannot be imported: {error}") from None
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.stage")
     parser.add_argument("name", choices=sorted(STAGES))
@@ -559,9 +319,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=2000)
     parser.add_argument("--work", type=Path, default=Path("bench/out/work"))
     parser.add_argument("--database", default=None)
+    parser.add_argument("--profile", type=Path, default=None, help="cProfile statistics (populate)")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
-    context = Context(args.data, args.repeats, args.sample, args.work, args.database)
+    context = Context(args.data, args.repeats, args.sample, args.work, args.database, args.profile)
     try:
         result = {"status": "ok", **STAGES[args.name](context)}
     except NotAvailable as error:

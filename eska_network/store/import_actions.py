@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import pandas as pd
 import sqlalchemy as sa
 
 from eska_network.domain import schema
-from eska_network.store import tables
+from eska_network.store import frames, tables
 from eska_network.store.frames import EXTRA
 from eska_network.store.import_compare import Upsert, incoming_rows, stored_rows, upsert_rows
+
+INSERT_CHUNK = 100_000
+"""Rows turned into Python values and written at a time (as for the other tables)."""
 
 _ACTION_STORED = (
     "what",
@@ -82,17 +86,7 @@ def upsert_actions(
         )
     }
     upsert = upsert_rows(incoming, stored, key)
-    records = []
-    for _, row in upsert.new.iterrows():
-        values = {name: _plain(name, row[name]) for name in [*key, *_ACTION_STORED]}
-        inserted = connection.execute(
-            tables.actions.insert().values(
-                **values, created_by=user_name, created_at=now, updated_at=now, revision=1
-            )
-        ).inserted_primary_key
-        assert inserted is not None  # an INSERT of one row gives its key
-        action_id = inserted[0]
-        records.append((action_id, 1, values))
+    records = _insert_new(connection, upsert.new, user_name, now)
     for _, row in upsert.changed.iterrows():
         values = {name: _plain(name, row[name]) for name in _ACTION_STORED}
         action_id, revision = stored_revisions[(row["child_id"], row["action_key"])]
@@ -102,21 +96,86 @@ def upsert_actions(
             .values(**values, updated_at=now, revision=revision + 1)
         )
         records.append((action_id, revision + 1, values))
-    if records:
-        connection.execute(
-            tables.action_history.insert(),
-            [
-                {
-                    "action_id": action_id,
-                    "revision": revision,
-                    **{name: values[name] for name in _HISTORY},
-                    "changed_by": user_name,
-                    "changed_at": now,
-                }
-                for action_id, revision, values in records
-            ],
-        )
+    _history(connection, records, user_name, now)
     return upsert
+
+
+def _insert_new(
+    connection: sa.Connection, new: pd.DataFrame, user_name: str, now: dt.datetime
+) -> list[tuple[int, int, dict[str, object]]]:
+    """Insert the ``new`` actions in bulk (COPY on PostgreSQL), a chunk at a time, and give each
+    one's (action_id, revision 1, values of its history row).
+
+    The ids the database gave are read back by (child, action key), which is unique: one
+    statement per row (to get its id) took most of a national import's time.
+    """
+    if new.empty:
+        return []
+    stamp = _bound(tables.actions.c.created_at, now, connection)
+    names = ["child_id", "action_key", *_ACTION_STORED]
+    for start in range(0, len(new), INSERT_CHUNK):
+        chunk = new.iloc[start : start + INSERT_CHUNK]
+        values: dict[str, Iterable[object]] = dict(frames.chunk_values(chunk[names]))
+        size = len(chunk)
+        values |= {
+            "created_by": [user_name] * size,
+            "created_at": [stamp] * size,
+            "updated_at": [stamp] * size,
+            "revision": [1] * size,
+        }
+        frames.insert_rows(connection, tables.actions, values)
+    stored = frames.fetch_rows(
+        connection,
+        tables.actions,
+        ["child_id", "action_key", "action_id"],
+        new["child_id"].unique().tolist(),
+    )
+    ids = {(child_id, action_key): action_id for child_id, action_key, action_id in stored}
+    history = frames.chunk_values(new[list(_HISTORY)])
+    return [
+        (
+            ids[(child_id, action_key)],
+            1,
+            {name: history[name][at] for name in _HISTORY},
+        )
+        for at, (child_id, action_key) in enumerate(
+            zip(new["child_id"], new["action_key"], strict=True)
+        )
+    ]
+
+
+def _history(
+    connection: sa.Connection,
+    records: list[tuple[int, int, dict[str, object]]],
+    user_name: str,
+    now: dt.datetime,
+) -> None:
+    """A history row for each new version of an action, in bulk."""
+    if not records:
+        return
+    stamp = _bound(tables.action_history.c.changed_at, now, connection)
+    for start in range(0, len(records), INSERT_CHUNK):
+        chunk = records[start : start + INSERT_CHUNK]
+        columns: dict[str, Iterable[object]] = {
+            "action_id": [action_id for action_id, _, _ in chunk],
+            "revision": [revision for _, revision, _ in chunk],
+            **{name: [_driver(values[name]) for _, _, values in chunk] for name in _HISTORY},
+            "changed_by": [user_name] * len(chunk),
+            "changed_at": [stamp] * len(chunk),
+        }
+        frames.insert_rows(connection, tables.action_history, columns)
+
+
+def _bound(column: sa.Column, value: object, connection: sa.Connection) -> object:
+    """``value`` as the driver takes it for ``column`` (SQLite stores a time as text)."""
+    process = column.type.bind_processor(connection.dialect)
+    return process(value) if process is not None else value
+
+
+def _driver(value: object) -> object:
+    """A value of a history row for a raw insert: dates as ISO text, as both engines take it
+    (a new action's values are that text already; a changed one's were made dates)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _plain(name: str, value: object) -> object:
