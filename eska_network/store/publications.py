@@ -218,9 +218,7 @@ def _previous(
     return read(connection, kind, before), read_figures(connection, kind, before)[0]
 
 
-def _provinces_above(
-    connection: sa.Connection, kind: str, period: Period
-) -> ProvincesAbove | None:
+def _provinces_above(connection: sa.Connection, kind: str, period: Period) -> ProvincesAbove | None:
     """For a district publication, the provinces published above the previous one, if any."""
     before = latest_before(connection, kind, period) if kind == "district" else None
     provinces_then = _provinces_of(connection, before) if before else None
