@@ -88,7 +88,7 @@ def _overdue_candidates(store: Store, today: dt.date) -> pd.DataFrame:
         still_to_do | (actions.c.status == "sent")
     )
     with store.reading() as connection:
-        rows = connection.execute(query).all()
+        rows = frames._raw(connection, query)  # driver tuples: no Row object per action
     return pd.DataFrame.from_records(rows, columns=_CANDIDATE_COLUMNS)
 
 
