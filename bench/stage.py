@@ -8,8 +8,10 @@ exist yet gives ``{"status": "not available", "reason": ...}`` instead of a cras
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
+import io
 import json
 import time
 import traceback
@@ -26,7 +28,6 @@ from .stage_base import (
     busiest_child,
     close,
     cpu_timed,
-    importlib_module,
     product,
     read,
     reset_database,
@@ -136,19 +137,17 @@ def stage_baseline(context: Context) -> dict:
 
 
 def _report(folder: Path) -> Callable[[], object]:
-    """What ``python -m eska_network report FOLDER`` does, without starting Python: read and check
-    the folder, every child's gaps and overdue actions, the report table as CSV text."""
-    read_dataset = product("domain.io", "read_dataset")
-    gap_table = importlib_module("eska_network.domain.gap_table")
-    follow_up = importlib_module("eska_network.domain.follow_up")
-    csvsafe = importlib_module("eska_network.domain.csvsafe")
+    """What ``python -m eska_network report FOLDER`` does, without starting Python: the command's
+    own function (read and check the folder, every child's gaps and overdue actions, the report
+    written as CSV), its output kept in memory."""
+    run_report = product("cli.data_commands", "run_report")
+    args = argparse.Namespace(data_dir=folder, as_of=None, lang="en", format="csv")
 
     def run() -> str:
-        dataset = read_dataset(folder)
-        today = dt.date.today()
-        overdue = follow_up.overdue_counts(dataset.actions, today, follow_up.referral_days())
-        table = gap_table.report_table(gap_table.gap_table(dataset), overdue, "en")
-        return csvsafe.escape_table(table).to_csv(index=False, lineterminator="\n")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            run_report(args)
+        return out.getvalue()
 
     return run
 

@@ -7,7 +7,7 @@ import codecs
 
 import pytest
 
-from eska_network.domain import io, io_parsing
+from eska_network.domain import io, io_text
 
 CHILDREN = "child_id,district,age,needs\nA1,Kota Medan,15,legal\nB2,Kota Batam,9,\n"
 MEMBERS = "child_id,member_id,label,level\nA1,ibu,Ibu \u00e9,family\nB2,ayah,Ayah,family\n"
@@ -23,6 +23,11 @@ CHANGED_MEMBERS = {
     "no line end at the end": MEMBERS.encode().rstrip(b"\n"),
     "CR LF line ends": MEMBERS.replace("\n", "\r\n").encode(),
     "not UTF-8 in row 3": MEMBERS.encode().replace(b"Ayah", b"Ay\xe9h"),
+    "not UTF-8 right after a character of two bytes": MEMBERS.encode().replace(
+        "\u00e9".encode(), "\u00e9".encode() + b"\xff"
+    ),
+    "a character cut short by the end": MEMBERS.encode() + b"B2,om,Om\xc3",
+    "a character cut short by a line end": MEMBERS.encode() + b"B2,om,O\xc3\nm,family\n",
     "not UTF-8, then a NUL": MEMBERS.encode().replace(b"Ayah", b"Ay\xe9h") + b"x\x00\n",
     "odd quotes": MEMBERS.encode() + b'B2,"om,Om,family\n',
     "blank": b" \n\n \r\n",
@@ -46,7 +51,7 @@ def _read(source: object) -> tuple[str, object]:
 @pytest.mark.parametrize("block_bytes", [1, 7, 64 * 2**20])
 @pytest.mark.parametrize("members", CHANGED_MEMBERS.values(), ids=CHANGED_MEMBERS.keys())
 def test_a_folder_reads_as_its_bytes_do(tmp_path, monkeypatch, members, block_bytes):
-    monkeypatch.setattr(io_parsing, "_BLOCK_BYTES", block_bytes)
+    monkeypatch.setattr(io_text, "_BLOCK_BYTES", block_bytes)
     files = {"children.csv": CHILDREN.encode(), "members.csv": members, "ties.csv": TIES.encode()}
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from eska_network.domain import csvsafe, follow_up, gap_table, gaps, io, synth
+from eska_network.domain import csv_columns, follow_up, gap_table, gaps, io, synth
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -98,7 +98,7 @@ def run_report(args: argparse.Namespace) -> int:
         print(table.to_json(orient="records", force_ascii=False))
     else:
         # Escaped for spreadsheets, then streamed (a reader gone away stops it early).
-        csvsafe.escape_table(table).to_csv(sys.stdout, index=False, lineterminator="\n")
+        csv_columns.write_safe_csv(table, sys.stdout, lineterminator="\n")
     return 0
 
 

@@ -15,7 +15,9 @@ import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these is run as a formula by Excel, LibreOffice or Sheets."""
-_ESCAPED = re.compile(r"^'*[=+\-@\t\r]")
+ESCAPED_PATTERN = r"^'*[=+\-@\t\r]"
+"""A cell :func:`escape_cell` escapes (Python's and pyarrow's regular expressions read it alike)."""
+_ESCAPED = re.compile(ESCAPED_PATTERN)
 _ESCAPE_MARK = re.compile(r"^'(?='*[=+\-@\t\r])")
 
 

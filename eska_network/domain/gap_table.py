@@ -265,15 +265,15 @@ class _AsOf:
         chosen[usable] = self.assessed[usable] == latest[self.owner[usable]]
         pick = np.full(self.n_children, -1)
         np.maximum.at(pick, self.owner[chosen], np.flatnonzero(chosen))
-        found = pick >= 0
+        # One take of the picked cells (and of the baselines after them), in the column's own
+        # array type: no Python object per cell.
         if baseline is None:
-            result = pd.Series(pd.NA, index=range(self.n_children), dtype=cells.dtype)
+            values = cells.array.take(pick, allow_fill=True)
         else:
-            result = baseline.reset_index(drop=True).astype(cells.dtype)
-        if found.any():
-            result = result.copy()
-            result.iloc[np.flatnonzero(found)] = cells.iloc[pick[found]].to_numpy()
-        return result
+            both = pd.concat([cells, baseline.astype(cells.dtype)], ignore_index=True).array
+            own = len(cells) + np.arange(self.n_children)
+            values = both.take(np.where(pick >= 0, pick, own))
+        return pd.Series(values, index=range(self.n_children))
 
 
 def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
@@ -372,20 +372,32 @@ _DENSE_LEVELS = 1 << 27
 def _compact(keys: np.ndarray, size: int) -> tuple[np.ndarray, int]:
     """Codes ``0 .. n - 1`` for the ``n`` distinct ``keys`` (each below ``size``), and ``n``.
 
-    Keys are numbered in increasing order by a table of ``size`` flags; when that table would be
-    large, or a key is negative (a missing name), by :func:`pandas.factorize` instead.
+    Keys are numbered with a table of ``size`` entries instead of a hash; when that table would
+    be large, or a key is negative (a missing name), by :func:`pandas.factorize` instead. The
+    codes are in no particular order: callers use them as group numbers.
 
-    >>> _compact(np.array([7, 2, 7, 5]), 8)
-    (array([2, 0, 2, 1], dtype=int32), 3)
+    >>> codes, n = _compact(np.array([7, 2, 7, 5]), 8)
+    >>> n, codes[0] == codes[2], len(set(codes.tolist()))
+    (3, np.True_, 3)
     """
     if size > _DENSE_KEYS or keys.min(initial=0) < 0:
         codes, uniques = pd.factorize(keys)
         return codes, len(uniques)
-    present = np.zeros(size, dtype=bool)
-    present[keys] = True
-    # int32 counts halve the memory the running count writes; size is far below 2**31 here.
-    code_of_key = np.cumsum(present, dtype=np.int32) - 1
-    return code_of_key[keys], int(code_of_key[-1]) + 1 if size else 0
+    if size <= len(keys):
+        # Few possible keys: a running count over the table of those present.
+        present = np.zeros(size, dtype=bool)
+        present[keys] = True
+        # int32 counts halve the memory the running count writes; size is far below 2**31 here.
+        code_of_key = np.cumsum(present, dtype=np.int32) - 1
+        return code_of_key[keys], int(code_of_key[-1]) + 1 if size else 0
+    # More possible keys than rows: one row stands for each key (the table is written only where
+    # a key is: never read elsewhere, never cleared), and the rows standing for keys are counted.
+    stands_for = np.empty(size, dtype=np.int32)
+    stands_for[keys] = np.arange(len(keys), dtype=np.int32)
+    row = stands_for[keys]
+    del stands_for
+    counted = np.cumsum(row == np.arange(len(keys), dtype=np.int32), dtype=np.int32) - 1
+    return counted[row], int(counted[-1]) + 1 if len(keys) else 0
 
 
 def _is(column: pd.Series, code: str) -> np.ndarray:
@@ -493,17 +505,25 @@ def report_table(
     ``lang``, are joined by ``"; "``.
     """
     report = table.copy()
+    # Each child's row of ``overdue`` found once for both counts (-1: nothing overdue).
+    found = (
+        overdue.index.get_indexer(report["child_id"])
+        if overdue is not None
+        else np.full(len(report), -1)
+    )
     for name in (severity.OVERDUE, severity.OVERDUE_REFERRALS):
-        counts = overdue[name] if overdue is not None and name in overdue else pd.Series(dtype=int)
-        report[name] = report["child_id"].map(counts).fillna(0).astype("int64").to_numpy()
+        counts = overdue[name] if overdue is not None and name in overdue else None
+        report[name] = (
+            np.where(found >= 0, counts.to_numpy(dtype=np.int64)[found], 0)
+            if counts is not None and len(counts)
+            else np.zeros(len(report), dtype=np.int64)
+        )
     scores = severity.points(report)
     report["severity"] = scores.sum(axis=1).astype("int64")
-    reasons = severity.reason_lists(report, lang, scores)
-    report["severity_reasons"] = reasons.map(REASON_SEPARATOR.join)
+    report["severity_reasons"] = severity.reason_texts(report, lang, scores, REASON_SEPARATOR)
     report = report[list(REPORT_COLUMNS)]
-    report["as_of"] = pd.Series(
-        [None if pd.isna(day) else day.date().isoformat() for day in table["as_of"]],
-        index=table.index,
-        dtype=object,
-    )
+    days = table["as_of"].to_numpy(dtype="datetime64[D]")
+    texts = np.datetime_as_string(days, unit="D").astype(object)
+    texts[np.isnat(days)] = None
+    report["as_of"] = pd.Series(texts, index=table.index, dtype=object)
     return report

@@ -70,17 +70,16 @@ def _check_column(file: str, column: Column, cells: pd.Series, findings: Finding
         findings.rows(file, column.name, cells.index[empty], say("validation.required"))
     positions, distinct = table_codes.cell_codes(cells)
     if column.kind == "text":
-        if table_codes.is_coded(cells) and "" in cells.cat.categories:
+        if table_codes.is_coded(cells):
             # Decoded once with the empty cell as missing: a copy less of millions of labels.
-            return table_codes.as_text(cells.cat.remove_categories([""]))
+            return table_codes.as_text(table_codes.without_empty(cells))
         return table_codes.as_text(cells).where(~empty)
     if column.kind == "id":
         wrong = ~pd.Series(distinct, dtype="str").str.match(schema.ID_PATTERN).to_numpy(bool)
         bad = ~empty & wrong[positions]
         messages = (say("validation.bad_id", cell=quoted(cell)) for cell in cells[bad])
         findings.rows(file, column.name, cells.index[bad], messages)
-        ids = [None if cell == "" else cell for cell in distinct]
-        return table_codes.coded(ids, positions).set_axis(cells.index)
+        return table_codes.without_empty(cells)
     parse = _PARSERS[column.kind](column)
     results = [parse(cell) for cell in distinct]
     wrong = np.array([message is not None for _, message in results], dtype=bool)
@@ -209,10 +208,9 @@ def _check_duplicates(
         return
     cells = frame[list(spec.key)]
     cells = cells[(cells != "").all(axis=1)]
-    keys = pd.DataFrame(
-        {name: table_codes.cell_codes(cells[name])[0] for name in spec.key}, index=cells.index
-    )
-    rows, firsts = _repeats(keys)
+    codes = [table_codes.cell_codes(cells[name]) for name in spec.key]
+    key = _combined(*((positions, len(distinct)) for positions, distinct in codes))
+    rows, firsts = _repeats(key, cells.index)
     column = spec.key[-1]
     if spec in (schema.MEMBERS, schema.ACTIONS):
         messages = (
@@ -260,7 +258,7 @@ def _check_duplicate_ties(frame: pd.DataFrame, dates: pd.Series, findings: Findi
     index = frame.index
     if not usable.all():
         key, index = key[usable], index[usable]
-    rows, firsts = _repeats(pd.DataFrame({"key": key}, index=index, copy=False))
+    rows, firsts = _repeats(key, index)
     del key
     messages = (
         say(
@@ -304,14 +302,22 @@ def _combined(*parts: tuple[np.ndarray, int]) -> np.ndarray:
     return key
 
 
-def _repeats(keys: pd.DataFrame) -> tuple[pd.Index, np.ndarray]:
-    """The rows whose key an earlier row has, and for each the row where the key came first."""
+def _repeats(key: np.ndarray, index: pd.Index) -> tuple[pd.Index, np.ndarray]:
+    """The rows (of ``index``) whose key an earlier row has, and for each the row where the key
+    came first.
+
+    Whether any key repeats is found by sorting (a copy of the keys; hashing them would take
+    several times that memory and time); the rows are found only when one does.
+    """
+    ordered = np.sort(key)
+    repeats = bool((ordered[1:] == ordered[:-1]).any())
+    del ordered
+    if not repeats:
+        return index[:0], np.array([], dtype=int)
+    keys = pd.Series(key, index=index, copy=False)
     repeated = keys.duplicated(keep="first")
-    if not repeated.any():
-        return keys.index[:0], np.array([], dtype=int)
-    group = keys.groupby(list(keys.columns), sort=False).ngroup()
-    first = pd.Series(keys.index, index=keys.index).groupby(group).transform("first")
-    return keys.index[repeated], first[repeated].to_numpy()
+    first = pd.Series(index, index=index).groupby(keys.to_numpy(), sort=False).transform("first")
+    return index[repeated.to_numpy()], first[repeated].to_numpy()
 
 
 def present_files(raw: dict[str, pd.DataFrame]) -> list[FileSpec]:

@@ -78,34 +78,45 @@ _DENSE_CELLS = 1 << 26
 """Up to this many possible keys, :func:`_is_in` looks keys up in a table of flags, not a hash."""
 
 
-def _is_in(cells: tuple[pd.Series, ...], known: Keys) -> pd.Series:
-    """For each row of ``cells``, whether some row of ``known`` holds the same texts.
+Coded = tuple[np.ndarray, np.ndarray, int]
+"""One column's cells and a known column's as codes over their texts together, each shifted by
+one (so that a missing cell, code -1, is a code of its own), and the number of codes."""
 
-    Each column's texts become shared integer codes (on the distinct texts), so no string is built
+
+def _coded(ours: pd.Series, theirs: pd.Series) -> Coded:
+    (our_codes, their_codes), texts = table_codes.shared_codes(ours, theirs)
+    our_codes += 1
+    their_codes += 1
+    return our_codes, their_codes, len(texts) + 1
+
+
+def _is_in(cells: tuple[pd.Series, ...], known: Keys) -> pd.Series:
+    """For each row of ``cells``, whether some row of ``known`` holds the same texts."""
+    parts = [_coded(ours, theirs) for ours, theirs in zip(cells, known, strict=True)]
+    return pd.Series(_found(parts), index=cells[0].index)
+
+
+def _found(parts: list[Coded]) -> np.ndarray:
+    """For each of our rows, whether some known row has the same code in every part.
+
+    Each column's texts are shared integer codes (on the distinct texts), so no string is built
     or hashed per row. When the codes' combinations are few (a national data set's children times
     the few member ids they share), a table of flags indexed by the codes answers; otherwise the
     codes are combined into one integer key per row, built in place (21 million cells at national
     scale), and hashed.
     """
-    index = cells[0].index
-    parts = []
-    for ours, other in zip(cells, known, strict=True):
-        (our_codes, their_codes), texts = table_codes.shared_codes(ours, other)
-        # Shifted by one, so that a missing cell (code -1) is a code of its own.
-        parts.append((our_codes + 1, their_codes + 1, len(texts) + 1))
-        del our_codes, their_codes
     shape = tuple(width for _, _, width in parts)
     if math.prod(shape) <= _DENSE_CELLS:
         table = np.zeros(shape, dtype=bool)
         table[tuple(theirs for _, theirs, _ in parts)] = True
-        return pd.Series(table[tuple(ours for ours, _, _ in parts)], index=index)
-    mine, theirs = np.zeros(len(index), dtype=np.int64), np.zeros(len(known[0]), dtype=np.int64)
+        return table[tuple(ours for ours, _, _ in parts)]
+    mine = np.zeros(len(parts[0][0]), dtype=np.int64)
+    theirs = np.zeros(len(parts[0][1]), dtype=np.int64)
     for our_codes, their_codes, width in parts:
         for key, part in ((mine, our_codes), (theirs, their_codes)):
             key *= width
             key += part
-    found = pd.Series(mine, copy=False).isin(pd.unique(theirs)).to_numpy()
-    return pd.Series(found, index=index)
+    return pd.Series(mine, copy=False).isin(pd.unique(theirs)).to_numpy()
 
 
 def _check_member_references(
@@ -136,12 +147,16 @@ def _check_tie_references(
         findings.rows(file, "target", same, messages)
         at_child = frame.index[target == codes.CHILD_NODE]
         findings.rows(file, "target", at_child, say("validation.child_as_target"))
-    for end in ("source", "target"):
-        if members is None or end not in frame:
-            continue
+    ends_named = [end for end in ("source", "target") if end in frame]
+    if members is None or not ends_named:
+        return
+    # The children's codes against the members' serve both ends.
+    child_codes = _coded(frame["child_id"], members[0])
+    for end in ends_named:
         ends = frame[end]
         checked = known_child & (ends != "") & (ends != codes.CHILD_NODE)
-        bad = frame.index[checked & ~_is_in((frame["child_id"], ends), members)]
+        found = _found([child_codes, _coded(ends, members[1])])
+        bad = frame.index[checked.to_numpy(dtype=bool) & ~found]
         messages = (
             say("validation.not_a_member", member=quoted(member), child=quoted(child))
             for child, member in zip(frame.loc[bad, "child_id"], ends[bad], strict=True)
@@ -168,9 +183,11 @@ def _check_action_references(
     if "gap" in frame:
         from eska_network.domain.gap_kinds import KIND_CODES
 
-        gap = table_codes.as_text(frame["gap"])
-        kinds = gap.str.split(":", n=1).str[0]
-        bad = frame.index[(gap != "") & ~kinds.isin(list(KIND_CODES))]
+        # Each distinct cell's kind checked once; a missing cell (code -1) is never wrong.
+        positions, distinct = table_codes.cell_codes(frame["gap"])
+        kinds = pd.Series(distinct, dtype="str").str.split(":", n=1).str[0]
+        known = np.append(kinds.isin(list(KIND_CODES)).to_numpy(dtype=bool), True)
+        bad = frame.index[(frame["gap"] != "").to_numpy(dtype=bool) & ~known[positions]]
         expected = ", ".join(KIND_CODES)
         messages = (
             say("validation.unknown_gap", cell=quoted(cell), expected=expected)
@@ -210,30 +227,29 @@ def _check_referral_districts(
         services
     ):
         return
-    home = dict(zip(children["child_id"], children["district"], strict=True))
-    where = dict(zip(services["resource_id"], services["district"], strict=True))
     rows = frame[referral]
-    wrong = [
-        (row, child, service)
-        for row, child, service in zip(
-            rows.index, rows["child_id"], rows["resource_id"], strict=True
-        )
-        if child in home and service in where and home[child] != where[service]
-    ]
+    home = _looked_up(rows["child_id"], children, "child_id", "district")
+    where = _looked_up(rows["resource_id"], services, "resource_id", "district")
+    wrong = home.notna() & where.notna() & (home != where)
     findings.rows(
         schema.ACTIONS.name,
         "resource_id",
-        pd.Index([row for row, _, _ in wrong]),
+        rows.index[wrong],
         (
-            say(
-                "validation.other_district",
-                cell=quoted(service),
-                where=where[service],
-                home=home[child],
+            say("validation.other_district", cell=quoted(service), where=place, home=own)
+            for service, place, own in zip(
+                rows.loc[wrong, "resource_id"], where[wrong], home[wrong], strict=True
             )
-            for _, child, service in wrong
         ),
     )
+
+
+def _looked_up(keys: pd.Series, table: pd.DataFrame, key: str, column: str) -> pd.Series:
+    """For each of ``keys``, the ``column`` of the row of ``table`` whose ``key`` it is (the last
+    such row), as text; missing when there is none."""
+    texts = table_codes.as_text(table[column]).set_axis(table_codes.as_text(table[key]))
+    texts = texts[~texts.index.duplicated(keep="last")]
+    return table_codes.as_text(keys).map(texts)
 
 
 def _check_known(

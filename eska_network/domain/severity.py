@@ -35,6 +35,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from eska_network.domain.codes import (
     STALE_AFTER_DAYS,
@@ -261,6 +263,47 @@ def reason_lists(
     Only components that score appear; components with equal points keep the order of
     :data:`COMPONENTS`. ``scores`` is the :func:`points` of ``summaries`` when the caller has it.
     """
+    words, said, per_child = _ranked_reasons(summaries, lang, scores)
+    flat = np.array(words, dtype=object)[said].tolist()
+    ends = np.cumsum(per_child)
+    starts = ends - per_child
+    lists = [flat[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
+    return pd.Series(lists, index=summaries.index, dtype=object, name="reasons")
+
+
+def reason_texts(
+    summaries: pd.DataFrame,
+    lang: str = "en",
+    scores: pd.DataFrame | None = None,
+    separator: str = "; ",
+) -> pd.Series:
+    """Every child's :func:`reason_lists` as one text, the reasons joined by ``separator``.
+
+    Put together in pyarrow from the few distinct reasons, without a Python string per reason or
+    a list per child (a national report has a million children).
+
+    >>> calm = {"family_status": "ok", "community_status": "ok", "institution_status": "ok",
+    ...     "unmet_needs": "", "missing_functions": "", "missing_support_types": "",
+    ...     "link_family_community": 3, "link_community_institution": 3,
+    ...     "link_family_institution": 3, "single_points_of_failure": 0, "stressful_ties": 0,
+    ...     "stressful_family": False, "stale_ties": 0, "longest_no_contact_days": 10}
+    >>> table = pd.DataFrame([{**calm, "unmet_needs": "legal", "stressful_ties": 2}, calm])
+    >>> reason_texts(table).tolist()
+    ['2 stressful ties; legal services need unmet', '']
+    """
+    words, said, per_child = _ranked_reasons(summaries, lang, scores)
+    texts = pa.array(words, type=pa.large_string()).take(pa.array(said))
+    offsets = np.concatenate([[0], np.cumsum(per_child)])
+    lists = pa.LargeListArray.from_arrays(offsets, texts)
+    joined = pc.binary_join(lists, pa.scalar(separator, pa.large_string()))
+    return pd.Series(pd.array(joined, dtype="str"), index=summaries.index, name="reasons")
+
+
+def _ranked_reasons(
+    summaries: pd.DataFrame, lang: str, scores: pd.DataFrame | None
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The distinct reasons said; for every reason of every child (children in order, each
+    child's ranked) the position of its words among them; and how many reasons each child has."""
     said = gap_counts(summaries)
     values = (points(summaries, said) if scores is None else scores).to_numpy()
     said = said.copy()
@@ -272,19 +315,19 @@ def reason_lists(
     # Every scoring (child, component), children in order and each child's reasons ranked.
     rows, ranks = np.nonzero(np.take_along_axis(values, order, axis=1) > 0)
     components = order[rows, ranks]
-    texts = np.empty(len(rows), dtype=object)
+    words: list[str] = []
+    word_of = np.empty(len(rows), dtype=np.int64)
     for index, component in enumerate(COMPONENTS):
         at = np.flatnonzero(components == index)
         if component.subject is not None:
-            texts[at] = _text(component, 0, lang)
+            word_of[at] = len(words)
+            words.append(_text(component, 0, lang))
         else:
-            texts[at] = [_text(component, int(n), lang) for n in said[rows[at], index]]
-    per_child = np.bincount(rows, minlength=len(summaries))
-    ends = np.cumsum(per_child)
-    flat = texts.tolist()
-    starts = ends - per_child
-    lists = [flat[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
-    return pd.Series(lists, index=summaries.index, dtype=object, name="reasons")
+            # Said once per distinct number: many children share a count of days or ties.
+            numbers, which = np.unique(said[rows[at], index], return_inverse=True)
+            word_of[at] = len(words) + which
+            words.extend(_text(component, int(n), lang) for n in numbers)
+    return words, word_of, np.bincount(rows, minlength=len(summaries))
 
 
 def reasons(row: Mapping[str, object], lang: str = "en") -> list[str]:

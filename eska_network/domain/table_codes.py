@@ -45,7 +45,9 @@ def coded(
     codes, uniques = pd.factorize(pd.array(texts, dtype="str"), sort=True)
     return pd.Series(
         pd.Categorical.from_codes(
-            codes.astype(np.int32)[positions], categories=pd.Index(uniques, dtype="str")
+            codes.astype(np.int32)[positions],
+            categories=pd.Index(uniques, dtype="str"),
+            validate=False,  # every code is one of factorize's, or -1
         )
     )
 
@@ -84,6 +86,18 @@ def shared_codes(*columns: pd.Series) -> tuple[list[np.ndarray], pd.Index]:
         lookup = np.append(texts.get_indexer(distinct), -1).astype(np.int32)
         shared.append(lookup[codes])
     return shared, texts
+
+
+def without_empty(column: pd.Series) -> pd.Series:
+    """A coded column with its empty cells missing (its other codes and categories kept).
+
+    >>> column = without_empty(pd.Series(["b", "", "a", ""], dtype="category"))
+    >>> column.tolist(), column.cat.categories.tolist()
+    (['b', nan, 'a', nan], ['a', 'b'])
+    """
+    categories = column.cat.categories
+    empty = np.flatnonzero(categories == "")
+    return column.cat.remove_categories(categories[empty]) if len(empty) else column
 
 
 def present(column: pd.Series) -> pd.Index:
