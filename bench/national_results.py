@@ -157,7 +157,8 @@ def _met(value: bool | None) -> str:
 VIEW_PARTS = (
     ("access_full_list", "access check, old: the supervisor's full list of children"),
     ("access_one_query", "access check, new: one EXISTS query"),
-    ("picker_list", "the child picker's list (supervisor)"),
+    ("picker_list", "the child picker's list, old: every child of the supervisor"),
+    ("picker_page", "the child picker's list, new: its first page of ids"),
     ("caseload_from_scratch", "caseload, old: every child scored anew"),
     ("caseload_stored_scores", "caseload, new: the scores kept at save time"),
     ("caseload_first_view_supervisor", "caseload page's first view after a change, supervisor"),

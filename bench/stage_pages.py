@@ -24,6 +24,8 @@ PLANNER = "bench_planner"
 TEAM = "all"
 IMPORT_AGE = dt.timedelta(days=62)
 """The import is dated this far back, so that the last complete month holds every child."""
+CASELOAD_ROWS_SHOWN = 1000
+"""The rows the caseload page shows at most (``MAX_ROWS`` of pages/caseload.py)."""
 OLD_WAY_LIMIT = 200_000
 """Above this many children, ``views`` skips the old way of the first publication (every tie
 row of the store read back into memory: minutes and gigabytes at 1,000,000 children)."""
@@ -156,10 +158,11 @@ def stage_views(context: Context) -> dict:
     ``populate`` made (run it first with the same ``--database``).
 
     - one access check on a child: the full list of a supervisor's children, or one EXISTS query;
-    - the child picker's list (a supervisor's, every child);
+    - the child picker's list: a supervisor's every child (old), or its first page of ids (new);
     - the caseload's first view after a change: every child scored anew, or the stored scores;
-      and the whole first view of the page (stored scores, then the principal's rows) for the
-      supervisor and for the busiest child's caseworker;
+      and the whole first view of the page (stored scores, then the principal's rows, then the
+      reasons of the rows the page shows) for the supervisor and for the busiest child's
+      caseworker;
     - the district page's first publication: every record read and recomputed (skipped above
       :data:`OLD_WAY_LIMIT` children), or the stored vectors; and the district page uncached
       once published (what every page run after a save pays without a cache).
@@ -167,6 +170,7 @@ def stage_views(context: Context) -> dict:
     open_store = product("store", "open_store")
     access = importlib_module("eska_network.services.access")
     caseload = importlib_module("eska_network.services.caseload")
+    child_search = importlib_module("eska_network.services.child_search")
     district_views = importlib_module("eska_network.services.district_views")
     ranking = importlib_module("eska_network.caseload.ranking")
     follow_up = importlib_module("eska_network.domain.follow_up")
@@ -197,7 +201,8 @@ def stage_views(context: Context) -> dict:
 
     def first_view(principal) -> None:
         scored = caseload.scored_caseload(store, today, "en")
-        caseload.caseload_view(store, principal, today, "en", scored=scored)
+        table = caseload.caseload_view(store, principal, today, "en", scored=scored)
+        caseload.with_texts(store, table.head(CASELOAD_ROWS_SHOWN), "en")
 
     def publish_from_records() -> None:
         with store.reading() as connection:
@@ -220,6 +225,9 @@ def stage_views(context: Context) -> dict:
         "access_full_list": lambda: child_id in access.visible_child_ids(store, supervisor),
         "access_one_query": lambda: access.may_see_child(store, supervisor, child_id),
         "picker_list": lambda: access.visible_child_ids(store, supervisor),
+        "picker_page": lambda: child_search.visible_ids_starting(
+            store, supervisor, "", child_search.PICKER_LIMIT + 1
+        ),
         "caseload_from_scratch": from_scratch,
         "caseload_stored_scores": lambda: caseload.scored_caseload(store, today, "en"),
         "caseload_first_view_supervisor": lambda: first_view(supervisor),

@@ -76,7 +76,7 @@ stale_only = toggles[1].toggle(ui.t("caseload.stale_only"), key="caseload_stale"
 matching = ranking.filter_caseload(
     table, caseworkers, district_choice, gap_kinds, overdue_only, stale_only
 )
-shown = matching.head(MAX_ROWS)
+shown = caseload_service.with_texts(context.store, matching.head(MAX_ROWS), lang)
 gap_counts = caseload_service.caseload_gap_counts(matching)
 
 figures = st.columns(4)

@@ -81,6 +81,34 @@ def test_a_reassignment_shows_at_once_even_from_a_cached_scoring(agency_store):
     }
 
 
+def test_the_reasons_are_read_only_for_the_rows_shown(agency_store, monkeypatch):
+    from eska_network.store import scores
+
+    table = caseload_service.caseload_view(
+        agency_store, principal(agency_store, "supervisor"), TODAY
+    )
+    # Scoring and ranking read no reasons: a text per child is what made 100,000 children slow.
+    assert table["reasons"].isna().all() and table["chips"].isna().all()
+    asked: list[list[str]] = []
+    real = scores.read_texts
+
+    def counted(connection, child_ids, lang):
+        asked.append(list(child_ids))
+        return real(connection, child_ids, lang)
+
+    monkeypatch.setattr(scores, "read_texts", counted)
+    shown = caseload_service.with_texts(agency_store, table.head(2), "id")
+    assert asked == [table["child_id"].head(2).tolist()]
+    whole = ranking.caseload_table(
+        caseload_service.with_children(agency_store), None, TODAY, "id"
+    ).set_index("child_id")
+    for row in shown.itertuples():
+        assert row.reasons == whole.at[row.child_id, "reasons"]
+        assert row.chips == whole.at[row.child_id, "chips"]
+    assert caseload_service.with_texts(agency_store, shown) is shown  # nothing left to read
+    assert len(asked) == 1
+
+
 def test_the_data_version_changes_with_an_import_and_not_with_a_view(agency_store):
     before = version.data_version(agency_store)
     caseload_service.caseload_view(agency_store, principal(agency_store, "supervisor"), TODAY)

@@ -57,7 +57,9 @@ def _agrees(store) -> None:
     for today in TODAYS:
         for lang in ("en", "id"):
             pd.testing.assert_frame_equal(
-                caseload_service.scored_caseload(store, today, lang),
+                caseload_service.with_texts(
+                    store, caseload_service.scored_caseload(store, today, lang), lang
+                ),
                 _scored_from_scratch(store, today, lang),
                 check_dtype=False,
             )

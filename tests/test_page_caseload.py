@@ -91,7 +91,8 @@ def _rows(app: AppTest) -> pd.DataFrame:
 
 def _expected(store, user_name: str) -> pd.DataFrame:
     principal = accounts.get_user(store, user_name).principal()
-    return caseload_service.caseload_view(store, principal, dt.datetime.now(dt.UTC).date())
+    table = caseload_service.caseload_view(store, principal, dt.datetime.now(dt.UTC).date())
+    return caseload_service.with_texts(store, table)
 
 
 def _multiselect(app: AppTest, key: str):

@@ -169,9 +169,9 @@ def with_stored_scores(
     Parameters
     ----------
     stored
-        One row per child: ``child_id``, ``severity`` and ``reasons`` as stored (without overdue
-        actions), ``gaps``, ``as_of``, ``stale_ties``, ``longest_no_contact_days``,
-        ``caseworker``, ``district`` (:func:`eska_network.store.scores.read`).
+        One row per child: ``child_id``, ``severity`` as stored (without overdue actions),
+        ``gaps``, ``as_of``, ``stale_ties``, ``longest_no_contact_days``, ``caseworker``,
+        ``district`` (:func:`eska_network.store.scores.read`).
     late
         What :func:`caseload_table` needs for the children with an action or referral overdue on
         ``today``: their summaries with children (first argument) and their actions (second).
@@ -182,7 +182,9 @@ def with_stored_scores(
     Returns
     -------
     pandas.DataFrame
-        The same table as :func:`caseload_table` of every child.
+        The same table as :func:`caseload_table` of every child, but that ``reasons`` and
+        ``chips`` are ``None`` for the children not scored again: read them for the rows shown
+        (:func:`eska_network.services.caseload.with_texts`), never for every child.
     """
     summaries, actions = late
     rescored = caseload_table(summaries, actions, today, lang, referral_days)
@@ -192,8 +194,8 @@ def with_stored_scores(
         {
             "child_id": kept["child_id"].astype(str),
             "severity": kept["severity"].astype("int64"),
-            "reasons": kept["reasons"].astype(object),
-            "chips": [_listed(text) for text in kept["chips"]],
+            "reasons": np.full(len(kept), None, dtype=object),
+            "chips": np.full(len(kept), None, dtype=object),
             "caseworker": kept["caseworker"],
             "district": kept["district"],
             "as_of": pd.to_datetime(kept["as_of"]),
@@ -209,7 +211,7 @@ def with_stored_scores(
     return ranked(table)
 
 
-def _listed(text: str) -> list[str]:
+def listed(text: str) -> list[str]:
     """A stored list of chips (``;``-joined) as a list."""
     return text.split(REASON_SEPARATOR) if text else []
 

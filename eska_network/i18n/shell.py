@@ -61,6 +61,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "app.coming_soon": {"en": "Coming soon.", "id": "Segera hadir."},
     "app.child": {"en": "Child", "id": "Anak"},
+    "app.child_search": {"en": "Find a child by id", "id": "Cari anak menurut ID"},
+    "app.child_search_placeholder": {"en": "Start of the id", "id": "Awal ID"},
+    "app.child_search_help": {
+        "en": "You may see many children: type the start of an id; the list below shows the "
+        "first {limit} that match.",
+        "id": "Anda dapat melihat banyak anak: ketik awal ID; daftar di bawah menampilkan "
+        "{limit} pertama yang cocok.",
+    },
     "role.caseworker": {"en": "caseworker", "id": "pekerja sosial"},
     "role.supervisor": {"en": "supervisor", "id": "supervisor"},
     "role.planner": {"en": "planner", "id": "perencana"},

@@ -2,7 +2,8 @@
 
 The caseload is every child's row of :func:`eska_network.caseload.ranking.caseload_table`, scored
 once per version of the data (:func:`scored_caseload`, for a server-side cache) and cut down on
-every run to the children the principal may see (:func:`caseload_view`).
+every run to the children the principal may see (:func:`caseload_view`). The reasons in words are
+long: they are read for the rows a page shows (:func:`with_texts`), not for every child.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def _overdue_candidates(store: Store, today: dt.date) -> pd.DataFrame:
         still_to_do | (actions.c.status == "sent")
     )
     with store.reading() as connection:
-        rows = connection.execute(query).all()
+        rows = frames._raw(connection, query)  # driver tuples: no Row object per action
     return pd.DataFrame.from_records(rows, columns=_CANDIDATE_COLUMNS)
 
 
@@ -105,7 +106,7 @@ def scored_caseload(store: Store, today: dt.date, lang: str = "en") -> pd.DataFr
     if len(candidates):
         late_ids = follow_up.overdue_counts(candidates, today, days).index.astype(str).tolist()
     with store.reading() as connection:
-        stored = scores.read(connection, lang)
+        stored = scores.read(connection)
     late = with_children(store, late_ids)
     late_actions = candidates[candidates["child_id"].isin(set(late_ids))]
     return ranking.with_stored_scores(stored, (late, late_actions), today, lang, days)
@@ -120,7 +121,8 @@ def caseload_view(
 ) -> pd.DataFrame:
     """The caseload of the children ``principal`` may see, most serious first, ranked from 1.
 
-    Checked on the server (``view_caseload``, then the children of
+    ``reasons`` and ``chips`` are ``None`` on most rows: :func:`with_texts` reads them for the
+    rows shown. Checked on the server (``view_caseload``, then the children of
     :func:`~eska_network.services.access.visible_condition`, read in one query with their
     caseworker and district, never every child of the store), so a reassignment shows at once
     even when ``scored`` comes from a cache.
@@ -160,8 +162,30 @@ def _visible_rows(store: Store, principal: access.Principal) -> pd.DataFrame:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in names})
     query = sa.select(*(children.c[name] for name in names)).where(condition)
     with store.reading() as connection:
-        rows = connection.execute(query).all()
+        rows = frames._raw(connection, query)  # driver tuples: no Row object per child
     return pd.DataFrame.from_records(rows, columns=names)
+
+
+def with_texts(store: Store, rows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """``rows`` of a caseload (those a page shows) with every child's reasons and chips, in
+    ``lang``: read by primary key for the rows without them, in one query per thousand rows.
+
+    ``chips`` becomes a list per row, ``reasons`` one ``;``-joined text, as
+    :func:`~eska_network.caseload.ranking.caseload_table` gives them.
+    """
+    missing = rows["reasons"].isna().to_numpy()
+    if not missing.any():
+        return rows
+    with store.reading() as connection:
+        texts = scores.read_texts(connection, rows.loc[missing, "child_id"].tolist(), lang)
+    stored = {row.child_id: (row.reasons, row.chips) for row in texts.itertuples(index=False)}
+    reasons = rows["reasons"].to_numpy(dtype=object).copy()
+    chips = rows["chips"].to_numpy(dtype=object).copy()
+    for position in np.flatnonzero(missing):
+        reason_text, chip_text = stored.get(rows["child_id"].iat[position], ("", ""))
+        reasons[position] = reason_text
+        chips[position] = ranking.listed(chip_text)
+    return rows.assign(reasons=reasons, chips=chips)
 
 
 def caseload_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

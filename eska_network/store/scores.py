@@ -84,23 +84,20 @@ def delete(connection: sa.Connection, child_ids: Sequence[str]) -> None:
         )
 
 
-def read(connection: sa.Connection, lang: str) -> pd.DataFrame:
-    """Every stored score with the summary columns the caseload shows, children's caseworker and
-    district; one row per child, in no particular order.
+def read(connection: sa.Connection) -> pd.DataFrame:
+    """Every stored score with the summary columns the caseload ranks and filters by, children's
+    caseworker and district; one row per child, in no particular order, no text.
 
-    Columns: ``child_id``, ``severity``, ``gaps``, ``reasons`` and ``chips`` (in ``lang``),
-    ``as_of``, ``stale_ties``, ``longest_no_contact_days``, ``caseworker``, ``district``.
+    Columns: ``child_id``, ``severity``, ``gaps``, ``as_of``, ``stale_ties``,
+    ``longest_no_contact_days``, ``caseworker``, ``district``. The reasons and chips (long text)
+    are read only for the rows a page shows, by :func:`read_texts`.
     """
     scores, summaries, kids = tables.child_scores, tables.gap_summaries, tables.children
-    said = lang if lang in LANGUAGES else "en"
-    reasons, chips = scores.c[f"reasons_{said}"], scores.c[f"chips_{said}"]
     query = (
         sa.select(
             scores.c.child_id,
             scores.c.severity,
             scores.c.gaps,
-            reasons.label("reasons"),
-            chips.label("chips"),
             summaries.c.as_of,
             summaries.c.stale_ties,
             summaries.c.longest_no_contact_days,
@@ -112,3 +109,23 @@ def read(connection: sa.Connection, lang: str) -> pd.DataFrame:
     )
     names = [column.name for column in query.selected_columns]
     return pd.DataFrame.from_records(frames._raw(connection, query), columns=names)
+
+
+def read_texts(connection: sa.Connection, child_ids: Sequence[str], lang: str) -> pd.DataFrame:
+    """The stored reasons and chips (``;``-joined, in ``lang``) of ``child_ids``, by primary key.
+
+    Columns ``child_id``, ``reasons``, ``chips``; a child without a stored score has no row.
+    """
+    scores = tables.child_scores
+    said = lang if lang in LANGUAGES else "en"
+    names = ["child_id", "reasons", "chips"]
+    rows: list[tuple] = []
+    ids = list(child_ids)
+    for start in range(0, len(ids), frames.CHUNK):
+        query = sa.select(
+            scores.c.child_id,
+            scores.c[f"reasons_{said}"].label("reasons"),
+            scores.c[f"chips_{said}"].label("chips"),
+        ).where(scores.c.child_id.in_(ids[start : start + frames.CHUNK]))
+        rows.extend(frames._raw(connection, query))
+    return pd.DataFrame.from_records(rows, columns=names)
