@@ -15,9 +15,9 @@ from eska_network.store.version import data_version
 MAX_ROWS = 1000
 """Rows drawn at most: nobody reads further, and the browser stays quick at 100,000 children."""
 WIDTHS = {
-    "rank": 50,
+    "rank": 75,
     "child_id": 80,
-    "severity": 115,
+    "severity": 130,
     "chips": 320,
     "longest_no_contact_days": 110,
     "overdue_actions": 110,
@@ -27,7 +27,8 @@ WIDTHS = {
     "stale_ties": 80,
     "as_of": 100,
 }
-"""Column widths in pixels: rank to referrals (895 px) fit beside the sidebar at 1440 px."""
+"""Column widths in pixels: rank to referrals (935 px) fit beside the sidebar at 1440 px, and the
+headings of rank and severity are read whole in both languages."""
 
 context = ui.page_context("caseload")
 lang = context.lang
@@ -69,7 +70,7 @@ gap_kinds = filters[2].multiselect(
     # Per language: the widget keeps its choice as words, which a switch of language changes.
     key=f"caseload_gap_kinds_{lang}",
 )
-toggles = st.columns(3)
+toggles = st.columns(2)
 overdue_only = toggles[0].toggle(ui.t("caseload.overdue_only"), key="caseload_overdue")
 stale_only = toggles[1].toggle(ui.t("caseload.stale_only"), key="caseload_stale")
 
