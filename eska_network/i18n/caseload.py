@@ -16,7 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "caseload.children": {"en": "Children", "id": "Anak"},
     "caseload.with_overdue": {
         "en": "With overdue actions",
-        "id": "Tindak lanjut lewat tenggat",
+        "id": "Dengan rencana tindak lanjut lewat tenggat",
     },
     "caseload.with_stale": {
         "en": "No contact for over 90 days",
