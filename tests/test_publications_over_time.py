@@ -165,6 +165,15 @@ def _known_equal(attack: _Attack, before: tuple, after: tuple) -> None:
         attack.line([(before, 1), (after, -1)])
 
 
+def _carried_lines(attack: _Attack, carried, districts0, districts1) -> None:
+    """Say that each district row carried over holds the same numbers in both periods."""
+    for district in carried & set(districts0.groups) & set(districts1.groups):
+        for column in COLUMNS:
+            _known_equal(
+                attack, ("p0", "district", district, column), ("p1", "district", district, column)
+            )
+
+
 def _district_attack(history, k):
     """The hidden district cells solvable from two consecutive district publications."""
     first, second = history
@@ -178,11 +187,7 @@ def _district_attack(history, k):
     _table_lines(attack, "p0", "district", districts0)
     _table_lines(attack, "p1", "district", districts1)
     carried = {d for d in rows1 if rows0.get(d) == rows1[d]}
-    for district in carried & set(districts0.groups) & set(districts1.groups):
-        for column in COLUMNS:
-            _known_equal(
-                attack, ("p0", "district", district, column), ("p1", "district", district, column)
-            )
+    _carried_lines(attack, carried, districts0, districts1)
     return attack.solvable()
 
 
@@ -303,11 +308,7 @@ def _hierarchy_attack(published, *, second_hidden: bool = False):
                     + [((period, "province", province, column), -1)]
                 )
     (_, districts0, _), (_, districts1, _) = periods
-    for district in carried & set(districts0.groups) & set(districts1.groups):
-        for column in COLUMNS:
-            _known_equal(
-                attack, ("p0", "district", district, column), ("p1", "district", district, column)
-            )
+    _carried_lines(attack, carried, districts0, districts1)
     return attack.solvable()
 
 
