@@ -171,6 +171,13 @@ def insert_rows(connection: sa.Connection, table: sa.Table, columns: Mapping[str
     return len(rows)
 
 
+def bound_value(column: sa.Column, value: object, connection: sa.Connection) -> object:
+    """``value`` as the driver takes it for ``column`` in :func:`insert_rows` (SQLite stores a
+    time as text, in SQLAlchemy's format)."""
+    process = column.type.bind_processor(connection.dialect)
+    return process(value) if process is not None else value
+
+
 def fetch_rows(
     connection: sa.Connection,
     table: sa.Table,

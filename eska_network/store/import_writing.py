@@ -141,19 +141,29 @@ def record_saves(
     )
     member_counts = pd.concat([members.new, members.changed])["child_id"].value_counts()
     tie_counts = new_ties["child_id"].value_counts()
-    rows = [
+    if revisions.empty:
+        return
+    ids = revisions.index
+    size = len(revisions)
+    stamp = frames.bound_value(tables.revisions.c.saved_at, now, connection)
+    # Column by column and copied in bulk: a dictionary per child was a gigabyte at 1,000,000.
+    frames.insert_rows(
+        connection,
+        tables.revisions,
         {
-            "child_id": child_id,
-            "revision": int(revision),
-            "saved_by": user_name,
-            "saved_at": now,
-            "source": "import",
-            "assessed_on": None,
-            "child_changed": child_id in changed_children,
-            "members_changed": int(member_counts.get(child_id, 0)),
-            "ties_changed": int(tie_counts.get(child_id, 0)),
-        }
-        for child_id, revision in revisions.items()
-    ]
-    if rows:
-        connection.execute(tables.revisions.insert(), rows)
+            "child_id": ids.tolist(),
+            "revision": [int(revision) for revision in revisions],
+            "saved_by": [user_name] * size,
+            "saved_at": [stamp] * size,
+            "source": ["import"] * size,
+            "assessed_on": [None] * size,
+            "child_changed": ids.isin(list(changed_children)).tolist(),
+            "members_changed": _counts(member_counts, ids),
+            "ties_changed": _counts(tie_counts, ids),
+        },
+    )
+
+
+def _counts(counts: pd.Series, ids: pd.Index) -> list[int]:
+    """How many rows of each child of ``ids`` ``counts`` (a ``value_counts``) counted."""
+    return [int(count) for count in counts.reindex(ids, fill_value=0)]

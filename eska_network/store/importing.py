@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from eska_network.domain import io, schema, table_codes
 from eska_network.domain.model import Dataset
-from eska_network.store import audit_chain, summaries, tables
+from eska_network.store import audit_chain, bulk_load, summaries, tables
 from eska_network.store.import_actions import upsert_actions
 from eska_network.store.import_compare import (
     MEMBER_KEY,
@@ -74,34 +74,71 @@ def import_dataset(
     """Upsert ``dataset`` on ``connection`` (inside the caller's transaction).
 
     Each stored child whose caseworker the import changes gets its own ``reassign`` audit row,
-    by ``user_name`` in ``role``, in the same transaction.
+    by ``user_name`` in ``role``, in the same transaction. A large data set going into an empty
+    PostgreSQL store is loaded with the tables' keys built after the rows (:mod:`.bulk_load`).
     """
-    # The store's frames compare and write texts: a data set read from CSV holds codes.
-    dataset = table_codes.decoded_dataset(dataset)
+    with bulk_load.keys_deferred(connection, bulk_load.applies(connection, len(dataset.ties))):
+        written = _write_records(connection, dataset, user_name, now, role)
+        # Children the store did not hold are stored exactly as given: no need to read them
+        # back, nor to remove their summaries, scores and vectors (they have none). The data
+        # set as given, not the store's text frames of it, which are gone by now.
+        summaries.recompute(
+            connection,
+            written.touched,
+            dataset if written.all_new else None,
+            fresh=written.all_new,
+        )
+    return written.report
+
+
+@dataclass(frozen=True)
+class _Written:
+    report: ImportReport
+    touched: list[str]
+    all_new: bool
+
+
+def _write_records(
+    connection: sa.Connection,
+    dataset: Dataset,
+    user_name: str,
+    now: dt.datetime,
+    role: str,
+) -> _Written:
+    """Everything of an import but the summaries; the store's frames of the data set (a text copy
+    of it) are freed on return, before the summaries are computed."""
     problems: list[io.Problem] = []
-    member_rows = member_columns(dataset.members, problems)
-    tie_rows = tie_columns(dataset.ties, problems)
+    # The store's frames compare and write texts: a data set read from CSV holds codes. Each
+    # table's text copy lives only while its frame is made.
+    member_rows = member_columns(table_codes.decoded(dataset.members), problems)
+    tie_rows = tie_columns(table_codes.decoded(dataset.ties), problems)
     if problems:
         raise ImportConflictError(problems)
 
-    child_rows = incoming_rows(schema.CHILDREN, dataset.children)
+    child_rows = incoming_rows(schema.CHILDREN, table_codes.decoded(dataset.children))
     child_ids = child_rows["child_id"].tolist()
     stored_children = stored_rows(
         connection, tables.children, child_rows.columns, child_ids, lock=True
     )
     children = upsert_rows(child_rows, stored_children, ["child_id"])
+    del child_rows, child_ids
     # Members and ties of a child the store does not hold cannot be stored (foreign keys).
     held = stored_children["child_id"].tolist()
     members = upsert_rows(
         member_rows, stored_rows(connection, tables.members, member_rows.columns, held), MEMBER_KEY
     )
+    del member_rows
     new_ties, already = new_ties_of(connection, tie_rows, held, problems)
+    del tie_rows
     new_assessments, assessed_already = new_assessments_of(
-        connection, incoming_rows(schema.ASSESSMENTS, dataset.assessments), held, problems
+        connection,
+        incoming_rows(schema.ASSESSMENTS, table_codes.decoded(dataset.assessments)),
+        held,
+        problems,
     )
     if problems:
         raise ImportConflictError(problems)
-    resource_rows = incoming_rows(schema.RESOURCES, dataset.resources)
+    resource_rows = incoming_rows(schema.RESOURCES, table_codes.decoded(dataset.resources))
     resources = upsert_rows(
         resource_rows,
         stored_rows(connection, tables.resources, resource_rows.columns, None),
@@ -115,12 +152,9 @@ def import_dataset(
     record_saves(
         connection, children, members, new_ties, new_assessments, revisions, user_name, now
     )
-    actions = upsert_actions(connection, dataset.actions, held, user_name, now)
+    actions = upsert_actions(connection, table_codes.decoded(dataset.actions), held, user_name, now)
     touched = revisions.index.tolist()
-    # Children the store did not hold are stored exactly as given: no need to read them back.
-    all_new = len(children.new) == len(touched)
-    summaries.recompute(connection, touched, dataset if all_new else None)
-    return ImportReport(
+    report = ImportReport(
         children_added=len(children.new),
         children_updated=len(children.changed),
         members_added=len(members.new),
@@ -135,6 +169,7 @@ def import_dataset(
         actions_added=len(actions.new),
         actions_updated=len(actions.changed),
     )
+    return _Written(report, touched, all_new=len(children.new) == len(touched))
 
 
 def _audit_reassignments(

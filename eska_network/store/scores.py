@@ -63,9 +63,11 @@ def score_columns(summaries: pd.DataFrame) -> dict[str, np.ndarray]:
     return columns
 
 
-def replace(connection: sa.Connection, summaries: pd.DataFrame) -> int:
-    """Store the scores of the children of ``summaries``, replacing what was stored for them."""
-    delete(connection, summaries["child_id"].astype(str).tolist())
+def replace(connection: sa.Connection, summaries: pd.DataFrame, *, fresh: bool = False) -> int:
+    """Store the scores of the children of ``summaries``, replacing what was stored for them
+    (``fresh``: the children are new to the store, nothing to replace)."""
+    if not fresh:
+        delete(connection, summaries["child_id"].astype(str).tolist())
     columns = score_columns(summaries)
     values = {
         name: [int(v) for v in column] if column.dtype != object else column.tolist()

@@ -15,6 +15,10 @@ from eska_network.domain import gap_table, gaps, summary
 from eska_network.domain.model import ChildSystem, Dataset
 from eska_network.store import frames, reading, scores, tables, vectors
 
+WRITE_CHUNK = 100_000
+"""Children whose summaries, scores and vectors are turned into Python values and written at a
+time: a million children's reasons in every language at once were gigabytes."""
+
 
 def recompute(
     connection: sa.Connection,
@@ -22,28 +26,35 @@ def recompute(
     stored: Dataset | None = None,
     *,
     kept: bool = True,
+    fresh: bool = False,
 ) -> int:
     """Replace the summaries of ``child_ids`` by a fresh bulk computation (gap_table.gap_table).
 
     ``stored`` is a data set holding exactly what the store holds for these children, when the
     caller has one; otherwise they are read back. ``kept`` false leaves the scores and vectors
     alone: for a migration older than their tables (the migration that adds them computes them).
+    ``fresh`` says the children are new to the store (no summary, score or vector to remove).
     """
     if not child_ids:
         return 0
-    _delete(connection, child_ids)
+    if not fresh:
+        _delete(connection, child_ids)
     if stored is None:
         stored = reading.load_dataset(connection, child_ids)
     table = gap_table.gap_table(stored)
     table = table[table["child_id"].isin(set(child_ids))]
-    columns = {
-        name: frames.python_values(table[name], "date" if kind == "date" else kind)
-        for name, kind in summary.SUMMARY_COLUMNS.items()
-    }
-    if kept:
-        scores.replace(connection, table)
-        vectors.replace_current(connection, table)
-    return frames.insert_rows(connection, tables.gap_summaries, columns)
+    written = 0
+    for start in range(0, len(table), WRITE_CHUNK):
+        chunk = table.iloc[start : start + WRITE_CHUNK]
+        columns = {
+            name: frames.python_values(chunk[name], "date" if kind == "date" else kind)
+            for name, kind in summary.SUMMARY_COLUMNS.items()
+        }
+        if kept:
+            scores.replace(connection, chunk, fresh=fresh)
+            vectors.replace_current(connection, chunk, fresh=fresh)
+        written += frames.insert_rows(connection, tables.gap_summaries, columns)
+    return written
 
 
 def store_one(connection: sa.Connection, system: ChildSystem) -> None:

@@ -34,14 +34,17 @@ def vector_from_text(text: str) -> Vector:
     return tuple(int(number) for number in text.split(","))
 
 
-def replace_current(connection: sa.Connection, summaries: pd.DataFrame) -> None:
-    """Write the vectors of the children of ``summaries`` for their current revision."""
+def replace_current(
+    connection: sa.Connection, summaries: pd.DataFrame, *, fresh: bool = False
+) -> None:
+    """Write the vectors of the children of ``summaries`` for their current revision (replacing
+    what was stored for it, unless ``fresh``: the children are new to the store)."""
     if summaries.empty:
         return
     ids = summaries["child_id"].astype(str).tolist()
     current = _current(connection, ids)
     table = tables.child_vectors
-    for start in range(0, len(ids), frames.CHUNK):
+    for start in range(0, 0 if fresh else len(ids), frames.CHUNK):
         chunk = ids[start : start + frames.CHUNK]
         connection.execute(
             table.delete().where(
