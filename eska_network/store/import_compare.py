@@ -53,16 +53,13 @@ def member_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataFr
                     say("validation.bad_date", cell=f"'{text.iloc[position]}'"),
                 )
             )
-        rows[REMOVED_ON] = dates.dt.strftime("%Y-%m-%d").astype(rows["member_id"].dtype)
+        rows[REMOVED_ON] = dates.dt.strftime("%Y-%m-%d").astype("str")
     return rows
 
 
 def tie_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataFrame:
     rows = incoming_rows(schema.TIES, table)
-    source, target = rows["source"], rows["target"]
-    in_order = (source <= target).to_numpy()
-    low = source.where(in_order, target)
-    high = target.where(in_order, source)
+    low, high = _pair(rows["source"], rows["target"])
     rows.insert(1, "pair_low", low)
     rows.insert(2, "pair_high", high)
     duplicated = rows.duplicated(_TIE_KEY, keep="first").to_numpy()
@@ -83,6 +80,28 @@ def tie_columns(table: pd.DataFrame, problems: list[io.Problem]) -> pd.DataFrame
             )
         )
     return rows
+
+
+def _pair(source: pd.Series, target: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The lower and the higher id of each tie's two ends (an undirected tie's key).
+
+    Ends held as integer codes stay so: both are coded anew over their sorted ids together, so
+    that comparing codes compares ids.
+    """
+    if not all(isinstance(end.dtype, pd.CategoricalDtype) for end in (source, target)):
+        in_order = (source <= target).to_numpy()
+        return source.where(in_order, target), target.where(in_order, source)
+    ids = pd.CategoricalDtype(
+        pd.Index(sorted({*source.cat.categories, *target.cat.categories}), dtype="str")
+    )
+    first = source.astype(ids).cat.codes.to_numpy()
+    second = target.astype(ids).cat.codes.to_numpy()
+    in_order = first <= second
+
+    def coded(codes: np.ndarray) -> pd.Series:
+        return pd.Series(pd.Categorical.from_codes(codes, dtype=ids), index=source.index)
+
+    return coded(np.where(in_order, first, second)), coded(np.where(in_order, second, first))
 
 
 def stored_rows(

@@ -108,10 +108,10 @@ def _write_records(
     """Everything of an import but the summaries; the store's frames of the data set (a text copy
     of it) are freed on return, before the summaries are computed."""
     problems: list[io.Problem] = []
-    # The store's frames compare and write texts: a data set read from CSV holds codes. Each
-    # table's text copy lives only while its frame is made.
-    member_rows = member_columns(table_codes.decoded(dataset.members), problems)
-    tie_rows = tie_columns(table_codes.decoded(dataset.ties), problems)
+    # Members and ties (most of the rows) keep the codes of a data set read from CSV; the other
+    # tables are compared and written as texts.
+    member_rows = member_columns(dataset.members, problems)
+    tie_rows = tie_columns(dataset.ties, problems)
     if problems:
         raise ImportConflictError(problems)
 
