@@ -318,7 +318,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=2000)
     parser.add_argument("--work", type=Path, default=Path("bench/out/work"))
     parser.add_argument("--database", default=None)
-    parser.add_argument("--profile", type=Path, default=None, help="cProfile statistics (populate)")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        default=None,
+        help="cProfile statistics (populate; map_page: the supervisor's page runs)",
+    )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     context = Context(args.data, args.repeats, args.sample, args.work, args.database, args.profile)

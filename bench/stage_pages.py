@@ -272,8 +272,12 @@ def stage_map_page(context: Context) -> dict:
     """The child map page's server time (Streamlit's AppTest: the script run, no browser) for a
     supervisor who sees every child and for the child's caseworker, alternately, on the store
     ``populate`` made (run it first with the same ``--database``).
+
+    With ``--profile FILE``, the supervisor's timed page runs are profiled (cProfile, in the
+    thread that runs the script) and the statistics written there.
     """
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
     from streamlit.testing.v1 import AppTest
 
     access = importlib_module("eska_network.services.access")
@@ -309,9 +313,30 @@ def stage_map_page(context: Context) -> dict:
         return app
 
     apps = {role: page(principal) for role, principal in principals.items()}
+    profiler = cProfile.Profile() if context.profile else None
+    profiled: list[bool] = [False]
+    if profiler is not None:
+        run_script = ScriptRunner._run_script
+
+        def run_profiled(self, rerun_data):
+            if not profiled[0]:
+                return run_script(self, rerun_data)
+            return profiler.runcall(run_script, self, rerun_data)
+
+        ScriptRunner._run_script = run_profiled  # the script runs in a thread of its own
+
+    def timed_run(role: str, app) -> float:
+        profiled[0] = role == "supervisor"
+        try:
+            return _seconds(app.run)
+        finally:
+            profiled[0] = False
+
     rounds = []
     for _ in range(context.repeats):
-        rounds.append({role: _seconds(app.run) for role, app in apps.items()})
+        rounds.append({role: timed_run(role, app) for role, app in apps.items()})
+    if profiler is not None and context.profile is not None:
+        profiler.dump_stats(context.profile)
     ratio = [r["supervisor"] / r["caseworker"] for r in rounds]
     return {
         "times": [r["supervisor"] for r in rounds],

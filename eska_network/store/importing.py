@@ -80,8 +80,7 @@ def import_dataset(
     with bulk_load.keys_deferred(connection, bulk_load.applies(connection, len(dataset.ties))):
         written = _write_records(connection, dataset, user_name, now, role)
         # Children the store did not hold are stored exactly as given: no need to read them
-        # back, nor to remove their summaries, scores and vectors (they have none). The data
-        # set as given, not the store's text frames of it, which are gone by now.
+        # back, nor to remove their summaries, scores and vectors (they have none).
         summaries.recompute(
             connection,
             written.touched,
@@ -93,6 +92,8 @@ def import_dataset(
 
 @dataclass(frozen=True)
 class _Written:
+    """What :func:`_write_records` did: its report, the children it changed, whether all are new."""
+
     report: ImportReport
     touched: list[str]
     all_new: bool
@@ -105,8 +106,8 @@ def _write_records(
     now: dt.datetime,
     role: str,
 ) -> _Written:
-    """Everything of an import but the summaries; the store's frames of the data set (a text copy
-    of it) are freed on return, before the summaries are computed."""
+    """Everything of an import but the summaries; the store's frames of the data set are freed on
+    return, before the summaries are computed."""
     problems: list[io.Problem] = []
     # Members and ties (most of the rows) keep the codes of a data set read from CSV; the other
     # tables are compared and written as texts.
