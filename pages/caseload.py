@@ -36,14 +36,14 @@ st.title(ui.t("page.caseload"))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _scored(_store, version: tuple, today: dt.date, lang: str):
-    """Every child's scored row, once per data version, day and language (server memory only)."""
-    return caseload_service.scored_caseload(_store, today, lang)
+def _scored(_store, version: tuple, today: dt.date):
+    """Every child's scored row, once per data version and day (server memory only)."""
+    return caseload_service.scored_caseload(_store, today)
 
 
 today = dt.datetime.now(dt.UTC).date()
-scored = _scored(context.store, data_version(context.store), today, lang)
-table = caseload_service.caseload_view(context.store, context.principal, today, lang, scored=scored)
+scored = _scored(context.store, data_version(context.store), today)
+table = caseload_service.caseload_view(context.store, context.principal, today, scored=scored)
 if table.empty:
     st.info(ui.t("caseload.empty"))
     st.stop()

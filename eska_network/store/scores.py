@@ -4,8 +4,8 @@ The caseload ranks children by :func:`eska_network.domain.severity.severity`. Al
 the overdue actions and referrals depends on the gap summary alone, so it is computed when the
 summary is (in the save's, import's or recomputation's transaction) and stored in
 ``child_scores`` with its reasons in every language and the bit mask of the caseload's gap kinds.
-The caseload then reads these and scores again only the few children with something overdue
-(:mod:`eska_network.services.caseload`).
+The caseload then reads these and adds the points of what is overdue on the day it is viewed,
+counted by the database (:mod:`eska_network.store.overdue`, :mod:`eska_network.services.caseload`).
 """
 
 from __future__ import annotations
