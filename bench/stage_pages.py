@@ -205,8 +205,7 @@ def stage_views(context: Context) -> dict:
         )
 
     def first_view(principal) -> None:
-        scored = caseload.scored_caseload(store, today)
-        table = caseload.caseload_view(store, principal, today, scored=scored)
+        table = caseload.caseload_view(store, principal, today)
         caseload.with_texts(store, table.head(CASELOAD_ROWS_SHOWN), "en")
 
     def publish_from_records() -> None:
@@ -234,7 +233,7 @@ def stage_views(context: Context) -> dict:
             store, supervisor, "", child_search.PICKER_LIMIT + 1
         ),
         "caseload_from_scratch": from_scratch,
-        "caseload_stored_scores": lambda: caseload.scored_caseload(store, today),
+        "caseload_stored_scores": lambda: caseload.scored_caseload(store, supervisor, today),
         "caseload_first_view_supervisor": lambda: first_view(supervisor),
         "caseload_first_view_caseworker": lambda: first_view(caseworker),
         "publish_from_vectors": publish_from_vectors,

@@ -35,14 +35,21 @@ lang = context.lang
 st.title(ui.t("page.caseload"))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _scored(_store, version: tuple, today: dt.date):
-    """Every child's scored row, once per data version and day (server memory only)."""
-    return caseload_service.scored_caseload(_store, today)
+@st.cache_data(show_spinner=False, max_entries=32)
+def _scored(_store, version: tuple, today: dt.date, who: tuple[str, str, str | None]):
+    """The scored rows of one user's children, once per data version and day (server memory
+    only; ``caseload_view`` checks them against the user's children on every run)."""
+    return caseload_service.scored_caseload(_store, access.Principal(*who), today)
 
 
 today = dt.datetime.now(dt.UTC).date()
-scored = _scored(context.store, data_version(context.store), today)
+principal = context.principal
+scored = _scored(
+    context.store,
+    data_version(context.store),
+    today,
+    (principal.user_name, principal.role, principal.team),
+)
 table = caseload_service.caseload_view(context.store, context.principal, today, scored=scored)
 if table.empty:
     st.info(ui.t("caseload.empty"))

@@ -62,7 +62,7 @@ def _agrees(store) -> None:
         for lang in ("en", "id"):
             pd.testing.assert_frame_equal(
                 caseload_service.with_texts(
-                    store, caseload_service.scored_caseload(store, today), lang
+                    store, caseload_service.scored_caseload(store, access.operator(), today), lang
                 ),
                 _scored_from_scratch(store, today, lang),
                 check_dtype=False,

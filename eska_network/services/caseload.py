@@ -1,9 +1,10 @@
 """The caseload a page shows: read from the store, access-checked, ready to show and export.
 
-The caseload is every child's row of :func:`eska_network.caseload.ranking.caseload_table`, scored
-once per version of the data (:func:`scored_caseload`, for a server-side cache) and cut down on
-every run to the children the principal may see (:func:`caseload_view`). The reasons in words are
-long: they are read for the rows a page shows (:func:`with_texts`), not for every child.
+The caseload is a row of :func:`eska_network.caseload.ranking.caseload_table` per child the
+principal may see, read from the scores kept at save time once per version of the data
+(:func:`scored_caseload`, for a server-side cache) and checked again on every run against the
+children the principal may see now (:func:`caseload_view`). The reasons in words are long: they
+are read for the rows a page shows (:func:`with_texts`), not for every child.
 """
 
 from __future__ import annotations
@@ -78,17 +79,22 @@ def with_children(store: Store, child_ids: list[str] | None = None) -> pd.DataFr
     )
 
 
-def scored_caseload(store: Store, today: dt.date) -> pd.DataFrame:
-    """Every child's caseload row, most serious first: for a server-side cache, never for show.
+def scored_caseload(store: Store, principal: access.Principal, today: dt.date) -> pd.DataFrame:
+    """The caseload rows of the children ``principal`` may see, most serious first: for a
+    server-side cache, never for show (:func:`caseload_view` checks it on every run).
 
     The scores stored at save time (:mod:`eska_network.store.scores`) with the points of what
-    is overdue on ``today`` added, both read in one transaction; no child is scored again and
-    no reason is read (:func:`with_texts` does it for the rows shown). Not access-checked: pass
-    it to :func:`caseload_view`, which keeps the principal's children.
+    is overdue on ``today`` added, both read in one transaction and only for the children of
+    :func:`~eska_network.services.access.visible_condition`: a caseworker's first view reads
+    their children, not the country's. No child is scored again and no reason is read
+    (:func:`with_texts` does it for the rows shown).
     """
+    condition = access.visible_condition(principal)
+    if condition is None:
+        condition = sa.false()
     with store.reading() as connection:
-        stored = scores.read(connection)
-        late = overdue.counts(connection, today, follow_up.referral_days())
+        stored = scores.read(connection, condition)
+        late = overdue.counts(connection, today, follow_up.referral_days(), condition)
     return ranking.with_stored_scores(stored, late)
 
 
@@ -102,14 +108,14 @@ def caseload_view(
 
     ``reasons`` and ``chips`` are ``None`` on most rows: :func:`with_texts` reads them for the
     rows shown. Checked on the server (``view_caseload``, then the children of
-    :func:`~eska_network.services.access.visible_condition`, read in one query with their
-    caseworker and district, never every child of the store), so a reassignment shows at once
-    even when ``scored`` comes from a cache.
+    :func:`~eska_network.services.access.visible_condition`, read with their caseworker and
+    district in one query), so a reassignment shows at once even when ``scored`` comes from a
+    cache: a child moved away is dropped, a child moved in has the scoring read again.
 
     Parameters
     ----------
     scored
-        :func:`scored_caseload` of the same store and day, when the caller keeps one.
+        :func:`scored_caseload` of the same store, principal and day, when the caller keeps one.
 
     Raises
     ------
@@ -118,8 +124,10 @@ def caseload_view(
     """
     access.require(store, principal, access.VIEW_CASELOAD)
     if scored is None:
-        scored = scored_caseload(store, today)
+        return scored_caseload(store, principal, today)
     current = _visible_rows(store, principal).set_index("child_id")
+    if not current.index.isin(scored["child_id"]).all():
+        return scored_caseload(store, principal, today)
     at = current.index.get_indexer(scored["child_id"])
     kept = at >= 0
     return (

@@ -14,13 +14,19 @@ import sqlalchemy as sa
 
 from eska_network.domain import follow_up, severity
 from eska_network.store import frames
-from eska_network.store.tables import actions
+from eska_network.store.tables import actions, children
 
 COLUMNS = (severity.OVERDUE, severity.OVERDUE_REFERRALS)
 
 
-def counts(connection: sa.Connection, today: dt.date, referral_days: int) -> pd.DataFrame:
-    """How many actions and referrals of each child are overdue on ``today``.
+def counts(
+    connection: sa.Connection,
+    today: dt.date,
+    referral_days: int,
+    of_children: sa.ColumnElement[bool] | None = None,
+) -> pd.DataFrame:
+    """How many actions and referrals of each child (of the ``children`` rows the condition
+    ``of_children`` holds, when given) are overdue on ``today``.
 
     Indexed by child id (only children with something overdue, in no particular order), columns
     ``overdue_actions`` and ``overdue_referrals``.
@@ -40,6 +46,10 @@ def counts(connection: sa.Connection, today: dt.date, referral_days: int) -> pd.
         .where(late | waiting)
         .group_by(actions.c.child_id)
     )
+    if of_children is not None:
+        query = query.where(
+            actions.c.child_id.in_(sa.select(children.c.child_id).where(of_children))
+        )
     rows = frames._raw(connection, query)  # driver tuples: no Row object per child
     table = pd.DataFrame.from_records(rows, columns=["child_id", *COLUMNS])
     return table.astype({name: "int64" for name in COLUMNS}).set_index("child_id")
