@@ -18,8 +18,8 @@ WIDTHS = {
     "rank": 75,
     "child_id": 80,
     "severity": 130,
-    "chips": 320,
-    "longest_no_contact_days": 110,
+    "chips": 300,
+    "longest_no_contact_days": 140,
     "overdue_actions": 110,
     "overdue_referrals": 110,
     "caseworker": 95,
@@ -27,8 +27,8 @@ WIDTHS = {
     "stale_ties": 80,
     "as_of": 100,
 }
-"""Column widths in pixels: rank to referrals (935 px) fit beside the sidebar at 1440 px, and the
-headings of rank and severity are read whole in both languages."""
+"""Column widths in pixels: rank to referrals (945 px, and the row selector) fit beside the sidebar at 1440 px, and the
+headings of rank, severity and days without contact are read whole in both languages."""
 
 context = ui.page_context("caseload")
 lang = context.lang
@@ -87,7 +87,8 @@ matching = ranking.filter_caseload(
 shown = caseload_service.with_texts(context.store, matching.head(MAX_ROWS), lang)
 gap_counts = caseload_service.caseload_gap_counts(matching)
 
-figures = st.columns(4)
+# The overdue label is the longest in Indonesian ("Dengan rencana tindak lanjut lewat tenggat").
+figures = st.columns([0.85, 1.7, 1.2, 1.1])
 figures[0].metric(ui.t("caseload.children"), i18n.number_text(len(matching), lang))
 figures[1].metric(
     ui.t("caseload.with_overdue"),
