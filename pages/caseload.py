@@ -27,8 +27,9 @@ WIDTHS = {
     "stale_ties": 80,
     "as_of": 100,
 }
-"""Column widths in pixels: rank to referrals (945 px, and the row selector) fit beside the sidebar at 1440 px, and the
-headings of rank, severity and days without contact are read whole in both languages."""
+"""Column widths in pixels: rank to referrals (945 px, and the row selector) fit beside the
+sidebar at 1440 px, and the headings of rank, severity and days without contact are read whole
+in both languages."""
 
 context = ui.page_context("caseload")
 lang = context.lang
