@@ -195,3 +195,27 @@ def test_sqlite_imports_as_before(tmp_path, monkeypatch):
     assert seen == [False]
     assert report.children_added == 10
     assert checking.check(store)[1] == []
+
+
+@on_postgres
+def test_the_apps_own_role_imports_the_ordinary_way(postgres_store):
+    """The app's role owns no table (``db grant``): it may not drop a key, so it never tries."""
+    from eska_network.cli import main
+
+    from .test_database_role import APP_LOGIN, APP_ROLE
+
+    owner_url = postgres_store.url.render_as_string(hide_password=False)
+    assert main(["db", "grant", APP_ROLE, "--database-url", owner_url]) == 0
+    user, password = APP_LOGIN.split(":")
+    app = open_store(
+        postgres_store.url.set(username=user, password=password).render_as_string(
+            hide_password=False
+        )
+    )
+    try:
+        with app.reading() as connection:
+            assert not bulk_load.applies(connection, 10**9)
+        with postgres_store.reading() as connection:
+            assert bulk_load.applies(connection, 10**9)
+    finally:
+        app.engine.dispose()
