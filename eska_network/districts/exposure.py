@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from eska_network.districts.aggregates import COUNT_MEASURES, PARTITIONS, TOTAL
 from eska_network.districts.cell_hiding import SECONDARY, SHOWN
@@ -75,7 +76,14 @@ def solvable(
         The parts solved before, kept between calls on changing tables (:data:`Solved`).
     """
     lines = _every_line(tables, members, same)
-    return _fixed(_hidden(tables), lines, {} if solved is None else solved)
+    with _one_blas_thread():
+        return _fixed(_hidden(tables), lines, {} if solved is None else solved)
+
+
+def _one_blas_thread() -> threadpool_limits:
+    """Linear algebra on one thread: the parts are a few hundred lines, and BLAS threads only
+    contend with each other and with the app's sessions (4x slower on 2 busy cores, bench/)."""
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _hidden(tables: Sequence[Published]) -> set[Cell]:
@@ -134,7 +142,8 @@ def hide_until_safe(
     solved: Solved = {}
     lines = _every_line(tables, members, same)  # hiding cells changes no table's shape
     while True:
-        found = _fixed(_hidden(tables), lines, solved)
+        with _one_blas_thread():
+            found = _fixed(_hidden(tables), lines, solved)
         exposed = [cell for cell in found if not revealable(cell) and cell not in settled]
         if not exposed:
             for period, name, group, measure in found:
