@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from eska_network.domain import io, schema
+from eska_network.domain import io, schema, table_codes
 from eska_network.domain.schema import FileSpec
 from eska_network.i18n import Joined, Said, say
 from eska_network.store import frames, tables
@@ -89,6 +89,7 @@ def _pair(source: pd.Series, target: pd.Series) -> tuple[pd.Series, pd.Series]:
     that comparing codes compares ids.
     """
     if not all(isinstance(end.dtype, pd.CategoricalDtype) for end in (source, target)):
+        source, target = table_codes.as_text(source), table_codes.as_text(target)
         in_order = (source <= target).to_numpy()
         return source.where(in_order, target), target.where(in_order, source)
     ids = pd.CategoricalDtype(

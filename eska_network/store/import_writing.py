@@ -146,7 +146,7 @@ def record_saves(
     ids = revisions.index
     size = len(revisions)
     stamp = frames.bound_value(tables.revisions.c.saved_at, now, connection)
-    # Column by column and copied in bulk: a dictionary per child was a gigabyte at 1,000,000.
+    # Column by column and copied in bulk, not a parameter dictionary per child (a million).
     frames.insert_rows(
         connection,
         tables.revisions,
