@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import gap_table, gaps, summary
+from eska_network.domain import gap_table, gaps, summary, tie_rows
 from eska_network.domain.codes import (
     FUNCTIONS,
     LEVELS,
@@ -134,15 +134,25 @@ def test_gap_table_equals_the_per_child_rules_for_every_child(dataset, as_of):
 def test_gap_table_is_the_same_with_ties_numbered_a_few_children_at_a_time(
     dataset, as_of, dense_keys
 ):
-    # A national data set's ties are numbered per block of children; small tables force blocks,
-    # and members' levels found by numbering keys instead of a table of levels.
+    # A national data set's ties are numbered per block of children; small tables force blocks
+    # of one child or a few, pairs of ends numbered by a hash, and members' levels found by
+    # numbering keys instead of a table of levels.
     expected = per_child_table(dataset, as_of)
-    original = gap_table._DENSE_KEYS, gap_table._DENSE_LEVELS
-    gap_table._DENSE_KEYS = gap_table._DENSE_LEVELS = dense_keys
+    limits = [
+        (tie_rows, "_BLOCK_KEYS"),
+        (tie_rows, "_DENSE_PAIRS"),
+        (tie_rows, "_CHUNK_ROWS"),
+        (gap_table, "_DENSE_KEYS"),
+        (gap_table, "_DENSE_LEVELS"),
+    ]
+    original = [getattr(module, name) for module, name in limits]
+    for module, name in limits:
+        setattr(module, name, dense_keys)
     try:
         pd.testing.assert_frame_equal(gap_table.gap_table(dataset, as_of), expected)
     finally:
-        gap_table._DENSE_KEYS, gap_table._DENSE_LEVELS = original
+        for (module, name), value in zip(limits, original, strict=True):
+            setattr(module, name, value)
 
 
 @pytest.mark.parametrize("system", [contract_example(), without_gaps(), boundaries()])

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from eska_network.domain import severity, table_codes
+from eska_network.domain import severity, table_codes, tie_rows
 from eska_network.domain.codes import (
     CHILD_NODE,
     FUNCTIONS,
@@ -75,18 +75,10 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     owner, member_owner, assessment_owner = _owners(
         children["child_id"], ties["child_id"], members["child_id"], assessments["child_id"]
     )
-    assessed = _day_numbers(ties["assessed_on"])
-    assessment_day = _day_numbers(assessments["assessed_on"])
-    known = owner >= 0
-    if as_of is None:
-        day = np.full(n_children, _NO_DAY)
-        np.maximum.at(day, owner[known], assessed[known])
-        listed = assessment_owner >= 0
-        np.maximum.at(day, assessment_owner[listed], assessment_day[listed])
-    else:
-        day = np.full(n_children, (as_of - _EPOCH).days, dtype=np.int64)
-    has_day = day != _NO_DAY
-
+    # Every rule is a reduction per child over tie rows: the rows are taken in child order once
+    # (no copy when the file already has it) and each reduction is one pass over runs of rows.
+    by_child = tie_rows.ByChild.of(owner)
+    del owner
     # One integer per end name lets a tie's unordered pair and its members' levels be looked up
     # with integer arrays instead of strings.
     (source, target, member_ends), end_uniques = table_codes.shared_codes(
@@ -94,44 +86,41 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     )
     n_ends = max(len(end_uniques), 1)
     child_code = end_uniques.get_indexer([CHILD_NODE])[0]
+    source, target = by_child.arrange(source), by_child.arrange(target)
+    assessed = by_child.arrange(_day_numbers(ties["assessed_on"]))
+    assessment_day = _day_numbers(assessments["assessed_on"])
+    if as_of is None:
+        day = tie_rows.Runs.of(by_child.owner, n_children).per_child(np.maximum, assessed, _NO_DAY)
+        listed = assessment_owner >= 0
+        np.maximum.at(day, assessment_owner[listed], assessment_day[listed])
+    else:
+        day = np.full(n_children, (as_of - _EPOCH).days, dtype=np.int64)
+    has_day = day != _NO_DAY
 
-    rows = _rows_in_force(owner, source, target, assessed, day, n_ends)
+    pair, n_pairs = tie_rows.pair_codes(source, target, n_ends)
+    picked = np.flatnonzero(tie_rows.in_force(by_child.owner, pair, n_pairs, assessed, day))
     # At national scale a tie row array is 21 million cells: only the rows in force are kept from
     # here on, and the arrays of every row are let go.
-    tie_owner, source, target = owner[rows], source[rows], target[rows]
-    del owner, assessed, known
+    del pair, assessed
+    tie_owner, source, target = by_child.owner[picked], source[picked], target[picked]
+    rows = by_child.positions(picked)
+    del picked, by_child
+    runs = tie_rows.Runs.of(tie_owner, n_children)
 
     # Members (like ties) of children outside the children table are left out.
     listed = member_owner >= 0
-    member_keys = (member_owner.astype(np.int64) * n_ends + member_ends)[listed]
-    member_level = _positions(members["level"], LEVELS)[listed]
-    key_count = max(n_children, 1) * n_ends
-
-    def level_at(ends: np.ndarray) -> np.ndarray:
-        # A member's (child, id) is unique, so a table indexed by key codes finds its level.
-        keys, n_keys = _compact(
-            np.concatenate([member_keys, tie_owner.astype(np.int64) * n_ends + ends]), key_count
-        )
-        level_of_key = np.full(n_keys, _NO_LEVEL, dtype=np.int8)
-        level_of_key[keys[: len(member_keys)]] = member_level
-        return level_of_key[keys[len(member_keys) :]]
-
-    if key_count <= _DENSE_LEVELS:
-        # Few enough children times end names (a national data set's share a few dozen): a table
-        # of levels by child and end, where numbering the keys would hash tens of millions.
-        named = listed & (member_ends >= 0)
-        level_of = np.full((max(n_children, 1), n_ends), _NO_LEVEL, dtype=np.int8)
-        level_of[member_owner[named], member_ends[named]] = _positions(members["level"], LEVELS)[
-            named
-        ]
-
-        def level_at(ends: np.ndarray) -> np.ndarray:
-            return np.where(ends >= 0, level_of[tie_owner, ends], _NO_LEVEL).astype(np.int8)
-
-    source_level, target_level = level_at(source), level_at(target)
+    member_level = _positions(members["level"], LEVELS)
+    source_level, target_level = _levels_at(
+        (member_owner, member_ends, member_level, listed),
+        tie_owner,
+        (source, target),
+        n_children,
+        n_ends,
+    )
+    del member_level
     # Strengths are 0 to 5: int8 per row in force (millions nationally).
     strength = ties["strength"].to_numpy(dtype=np.int64)[rows].astype(np.int8)
-    valence = ties["valence"].iloc[rows]
+    valence = _codes_at(ties["valence"], rows)
     supportive = _is(valence, "supportive") & (strength >= 1)
     stressful = _is(valence, "stressful") & (strength >= 1)
     exploitative = _is(valence, "exploitative") & (strength >= 1)
@@ -141,51 +130,62 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     other_level = np.where(source == child_code, target_level, source_level)
     del source, target
 
-    # Rule 1.
-    level_strength = np.zeros((n_children, len(LEVELS)), dtype=np.int64)
-    counted = supportive & child_tie & (other_level != _NO_LEVEL)
-    np.maximum.at(level_strength, (tie_owner[counted], other_level[counted]), strength[counted])
+    def strongest(selected: np.ndarray) -> np.ndarray:
+        return runs.per_child(np.maximum, np.where(selected, strength, 0).astype(np.int64), 0)
 
-    # Rules 2 to 4.
-    def given(column: str, vocabulary: Vocabulary) -> np.ndarray:
-        found = np.zeros(n_children, dtype=np.int64)
-        np.bitwise_or.at(
-            found, tie_owner[giving], _masks(ties[column].iloc[rows[giving]], vocabulary)
-        )
-        return found
+    def count(selected: np.ndarray) -> np.ndarray:
+        return runs.per_child(np.add, selected, 0, np.int64)
+
+    # Rule 1.
+    counted = supportive & child_tie
+    level_strength = np.stack(
+        [strongest(counted & (other_level == i)) for i in range(len(LEVELS))], axis=1
+    )
+
+    # Rules 2 to 4: the codes each giving row lists, one bit each, the three lists side by side
+    # in one integer so that one union per child serves the three rules.
+    lists = ((NEEDS, "needs_met"), (FUNCTIONS, "functions"), (SUPPORT_TYPES, "support_types"))
+    shifts = np.cumsum([0, *(len(vocabulary) for vocabulary, _ in lists)])
+    row_masks = np.zeros(len(rows), dtype=np.int64)
+    for (vocabulary, column), shift in zip(lists, shifts, strict=False):
+        row_masks |= _masks_at(ties[column], rows, vocabulary) << shift
+    row_masks[~giving] = 0
+    given = runs.per_child(np.bitwise_or, row_masks, 0)
+    del row_masks
+
+    def given_in(position: int) -> np.ndarray:
+        vocabulary = lists[position][0]
+        return (given >> shifts[position]) & _full_mask(vocabulary)
 
     state = _AsOf(assessments, assessment_owner, assessment_day, day, n_children)
     needs_cells = state.latest(
         assessments["needs"], children["needs"].where(children["needs"] != "")
     )
     needs_recorded = needs_cells.notna().to_numpy(dtype=bool)
-    unmet = _masks(needs_cells, NEEDS) & ~given("needs_met", NEEDS)
-    no_function = _full_mask(FUNCTIONS) & ~given("functions", FUNCTIONS)
-    no_support = _full_mask(SUPPORT_TYPES) & ~given("support_types", SUPPORT_TYPES)
+    unmet = _masks(needs_cells, NEEDS) & ~given_in(0)
+    no_function = _full_mask(FUNCTIONS) & ~given_in(1)
+    no_support = _full_mask(SUPPORT_TYPES) & ~given_in(2)
 
     # Rules 5 and 6.
     pair_of_levels = _pair_table()
     both = (source_level != _NO_LEVEL) & (target_level != _NO_LEVEL)
     pair = np.where(both, pair_of_levels[source_level, target_level], _NO_LEVEL)
-    linking = supportive & ~child_tie & (pair != _NO_LEVEL)
-    link_strength = np.zeros((n_children, len(LEVEL_PAIRS)), dtype=np.int64)
-    np.maximum.at(link_strength, (tie_owner[linking], pair[linking]), strength[linking])
-    link_ties = np.zeros((n_children, len(LEVEL_PAIRS)), dtype=np.int64)
-    np.add.at(link_ties, (tie_owner[linking], pair[linking]), 1)
+    linking = supportive & ~child_tie
+    link_strength = np.stack(
+        [strongest(linking & (pair == i)) for i in range(len(LEVEL_PAIRS))], axis=1
+    )
+    link_ties = np.stack([count(linking & (pair == i)) for i in range(len(LEVEL_PAIRS))], axis=1)
 
     # Rules 7 and 8, and the days since the last contact.
-    contact = _day_numbers(ties["last_contact"].iloc[rows])
+    contact = _day_numbers(ties["last_contact"], rows)
     recorded = supportive & child_tie & (contact != _NO_DAY)
     since = day[tie_owner]
     since -= np.where(recorded, contact, since)
     del contact
     stale = recorded & (since > STALE_AFTER_DAYS)
-    longest = np.full(n_children, _NO_DAY)
-    np.maximum.at(longest, tie_owner[recorded], since[recorded])
+    since[~recorded] = _NO_DAY
+    longest = runs.per_child(np.maximum, since, _NO_DAY)
     stressful_family = stressful & child_tie & (other_level == _FAMILY)
-
-    def count(selected: np.ndarray) -> np.ndarray:
-        return np.bincount(tie_owner[selected], minlength=n_children)
 
     # Rules 9 and 10.
     placement = state.latest(assessments["placement"])
@@ -230,8 +230,51 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     )
 
 
+def _levels_at(
+    member_table: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    tie_owner: np.ndarray,
+    ends: tuple[np.ndarray, ...],
+    n_children: int,
+    n_ends: int,
+) -> list[np.ndarray]:
+    """The level of the member at each of ``ends`` of each tie (:data:`_NO_LEVEL` when none).
+
+    ``member_table`` is each member's child, end code, level and whether its child is listed.
+    """
+    member_owner, member_ends, member_level, listed = member_table
+    key_count = max(n_children, 1) * n_ends
+    if key_count <= _DENSE_LEVELS:
+        # Few enough children times end names (a national data set's share a few dozen): a table
+        # of levels by child and end, where numbering the keys would hash tens of millions.
+        named = listed & (member_ends >= 0)
+        level_of = np.full(key_count, _NO_LEVEL, dtype=np.int8)
+        level_of[member_owner[named].astype(np.int64) * n_ends + member_ends[named]] = member_level[
+            named
+        ]
+        first = tie_owner.astype(np.int64) * n_ends
+        # A missing end (code -1) reads some cell and is then told apart.
+        return [
+            np.where(end >= 0, level_of[first + end], _NO_LEVEL).astype(np.int8) for end in ends
+        ]
+    # A member's (child, id) is unique, so a table indexed by key codes finds its level.
+    member_keys = (member_owner.astype(np.int64) * n_ends + member_ends)[listed]
+    found = []
+    for end in ends:
+        keys, n_keys = _compact(
+            np.concatenate([member_keys, tie_owner.astype(np.int64) * n_ends + end]), key_count
+        )
+        level_of_key = np.full(n_keys, _NO_LEVEL, dtype=np.int8)
+        level_of_key[keys[: len(member_keys)]] = member_level[listed]
+        found.append(level_of_key[keys[len(member_keys) :]])
+    return found
+
+
 class _AsOf:
-    """Each child's assessments.csv cells as of its D: the latest non-empty one not after D."""
+    """Each child's assessments.csv cells as of its D: the latest non-empty one not after D.
+
+    The rows are taken in the order of child, then date, then position once (no sort when the
+    file already has it), so each column's cell per child is the last usable one of its run.
+    """
 
     def __init__(
         self,
@@ -241,13 +284,17 @@ class _AsOf:
         day: np.ndarray,
         n_children: int,
     ) -> None:
-        self.owner = owner
-        self.assessed = assessed
         self.n_children = n_children
-        in_time = np.zeros(len(owner), dtype=bool)
-        listed = owner >= 0
-        in_time[listed] = assessed[listed] <= day[owner[listed]]
+        key = owner.astype(np.int64) * (1 << 32) + np.maximum(assessed, -(1 << 31))
+        order = None if bool(np.all(key[1:] >= key[:-1])) else np.argsort(key, kind="stable")
+        self.order = order
+        owner = owner if order is None else owner[order]
+        in_time = owner >= 0
+        in_time[in_time] = (assessed if order is None else assessed[order])[in_time] <= day[
+            owner[in_time]
+        ]
         self.in_time = in_time
+        self.runs = tie_rows.Runs.of(owner, n_children)
 
     def latest(self, cells: pd.Series, baseline: pd.Series | None = None) -> pd.Series:
         """Per child, the cell of its latest row (not after D) where ``cells`` is not empty.
@@ -255,25 +302,20 @@ class _AsOf:
         Where there is none, the child's ``baseline`` cell (children.csv), or missing. Of two rows
         on one date (an import error) the later one counts, as in ``ChildSystem.state_as_of``.
         """
-        cells = table_codes.as_text(cells)
+        filled = cells.notna().to_numpy(dtype=bool)
+        if self.order is not None:
+            filled = filled[self.order]
+        usable = np.where(self.in_time & filled, np.arange(len(filled)), -1)
+        pick = self.runs.per_child(np.maximum, usable, -1)
+        if self.order is not None:
+            pick = np.where(pick >= 0, self.order[pick], -1)
+        # One take of the picked cells (and the baselines where none), in the column's own array
+        # type, decoded only for the children: no Python object per cell.
+        values = table_codes.as_text(pd.Series(cells.array.take(pick, allow_fill=True)))
         if baseline is not None:
-            baseline = table_codes.as_text(baseline)
-        usable = self.in_time & cells.notna().to_numpy(dtype=bool)
-        latest = np.full(self.n_children, _NO_DAY)
-        np.maximum.at(latest, self.owner[usable], self.assessed[usable])
-        chosen = usable.copy()
-        chosen[usable] = self.assessed[usable] == latest[self.owner[usable]]
-        pick = np.full(self.n_children, -1)
-        np.maximum.at(pick, self.owner[chosen], np.flatnonzero(chosen))
-        # One take of the picked cells (and of the baselines after them), in the column's own
-        # array type: no Python object per cell.
-        if baseline is None:
-            values = cells.array.take(pick, allow_fill=True)
-        else:
-            both = pd.concat([cells, baseline.astype(cells.dtype)], ignore_index=True).array
-            own = len(cells) + np.arange(self.n_children)
-            values = both.take(np.where(pick >= 0, pick, own))
-        return pd.Series(values, index=range(self.n_children))
+            base = table_codes.as_text(baseline.reset_index(drop=True)).astype(values.dtype)
+            values = values.where(pick >= 0, base)
+        return values
 
 
 def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
@@ -310,57 +352,6 @@ def _run_starts(column: pd.Series) -> np.ndarray:
     return np.flatnonzero(
         np.concatenate([[len(values) > 0], differs.to_numpy(bool, na_value=True)])
     )
-
-
-def _rows_in_force(
-    owner: np.ndarray,
-    source: np.ndarray,
-    target: np.ndarray,
-    assessed: np.ndarray,
-    day: np.ndarray,
-    n_ends: int,
-) -> np.ndarray:
-    """The tie rows in force at their child's D: per tie, its row with the latest date not after D.
-
-    A tie is its child and its unordered pair of end codes, numbered by :func:`_compact` (no sort,
-    no string keys), for a block of children at a time: a block's ties are few enough to be
-    numbered by a table of flags, where hashing all ties at once (21 million rows nationally)
-    would take gigabytes.
-    """
-    candidates = np.flatnonzero(owner >= 0)
-    candidates = candidates[assessed[candidates] <= day[owner[candidates]]]
-    first_end, second_end = source[candidates], target[candidates]
-    # int64 keys: a product of two codes can pass 2**31.
-    low = np.minimum(first_end, second_end).astype(np.int64)
-    high = np.maximum(first_end, second_end)
-    del first_end, second_end
-    pair, n_pairs = _compact(low * n_ends + high, n_ends * n_ends)
-    del low, high
-    owners, dates = owner[candidates], assessed[candidates]
-    in_force = np.zeros(len(candidates), dtype=bool)
-    per_block = max(_DENSE_KEYS // max(n_pairs, 1), 1)
-    n_owners = int(owner.max(initial=0)) + 1
-    for start in range(0, n_owners, per_block):
-        # Candidates keep their order within a block, and a tie's rows are all in one block.
-        part = np.flatnonzero((owners >= start) & (owners < start + per_block))
-        if len(part):
-            tie, n_ties = _compact(
-                (owners[part] - start).astype(np.int64) * n_pairs + pair[part],
-                min(per_block, n_owners - start) * n_pairs,
-            )
-            in_force[part[_first_latest(tie, n_ties, dates[part])]] = True
-    return candidates[in_force]
-
-
-def _first_latest(tie: np.ndarray, n_ties: int, dates: np.ndarray) -> np.ndarray:
-    """Per tie, the position of its first row of its latest date."""
-    latest = np.full(n_ties, _NO_DAY)
-    np.maximum.at(latest, tie, dates)
-    last = np.flatnonzero(dates == latest[tie])
-    # Two rows of one tie on one date are an import error; keep the first, as the model does.
-    first = np.full(n_ties, len(dates))
-    np.minimum.at(first, tie[last], last)
-    return first
 
 
 _DENSE_KEYS = 1 << 25
@@ -400,29 +391,55 @@ def _compact(keys: np.ndarray, size: int) -> tuple[np.ndarray, int]:
     return counted[row], int(counted[-1]) + 1 if len(keys) else 0
 
 
-def _is(column: pd.Series, code: str) -> np.ndarray:
-    return (column == code).to_numpy(dtype=bool, na_value=False)
+def _codes_at(column: pd.Series, rows: np.ndarray) -> tuple[np.ndarray, pd.Index]:
+    """The codes of ``column``'s cells at ``rows`` and the texts they stand for (-1: missing).
+
+    A coded column (read from CSV) gives its own codes: no text is compared or hashed per cell.
+    """
+    if table_codes.is_coded(column):
+        return column.cat.codes.to_numpy()[rows], column.cat.categories
+    return table_codes.cell_codes(column.iloc[rows])
 
 
-def _day_numbers(column: pd.Series) -> np.ndarray:
-    """Days since 1970-01-01 as int64, :data:`_NO_DAY` where the date is missing."""
-    days = column.to_numpy(dtype="datetime64[D]")
-    return np.where(np.isnat(days), _NO_DAY, days.astype(np.int64))
+def _is(cells: tuple[np.ndarray, pd.Index], code: str) -> np.ndarray:
+    """Whether each of the cells (:func:`_codes_at`) is ``code``."""
+    codes, texts = cells
+    position = texts.get_indexer([code])[0]
+    return codes == position if position >= 0 else np.zeros(len(codes), dtype=bool)
+
+
+def _day_numbers(column: pd.Series, rows: np.ndarray | None = None) -> np.ndarray:
+    """Days since 1970-01-01 as int64, :data:`_NO_DAY` where the date is missing.
+
+    Only the cells at ``rows`` when given; a missing date (NaT) is the smallest int64 already.
+    """
+    values = column.to_numpy() if column.dtype.kind == "M" else column.to_numpy("datetime64[D]")
+    if rows is not None:
+        values = values[rows]
+    return values.astype("datetime64[D]").view(np.int64)
 
 
 def _positions(column: pd.Series, vocabulary: Vocabulary) -> np.ndarray:
     """Each code's position in ``vocabulary``, :data:`_NO_LEVEL` when missing or unknown."""
-    found, uniques = pd.factorize(column)
+    found, uniques = table_codes.cell_codes(column)
     lookup = [vocabulary.position(code) if code in vocabulary else _NO_LEVEL for code in uniques]
     return np.array([*lookup, _NO_LEVEL], dtype=np.int64)[found]
 
 
 def _masks(column: pd.Series, vocabulary: Vocabulary) -> np.ndarray:
     """The bit mask of each ``;``-joined list, computed once per distinct list."""
-    found, uniques = pd.factorize(column)
-    lookup = [0 if text == NONE_WORD else vocabulary.mask(_split(text)) for text in uniques]
-    # A missing cell (factorize code -1) picks the trailing 0: nothing listed.
-    return np.array([*lookup, 0], dtype=np.int64)[found]
+    return _mask_lookup(*table_codes.cell_codes(column), vocabulary)
+
+
+def _masks_at(column: pd.Series, rows: np.ndarray, vocabulary: Vocabulary) -> np.ndarray:
+    """:func:`_masks` of ``column``'s cells at ``rows``."""
+    return _mask_lookup(*_codes_at(column, rows), vocabulary)
+
+
+def _mask_lookup(codes: np.ndarray, texts: pd.Index, vocabulary: Vocabulary) -> np.ndarray:
+    lookup = [0 if text == NONE_WORD else vocabulary.mask(_split(text)) for text in texts]
+    # A missing cell (code -1) picks the trailing 0: nothing listed.
+    return np.array([*lookup, 0], dtype=np.int64)[codes]
 
 
 def _split(text: str) -> list[str]:
@@ -434,10 +451,15 @@ def _full_mask(vocabulary: Vocabulary) -> int:
 
 
 def _joined(masks: np.ndarray, vocabulary: Vocabulary) -> pd.api.extensions.ExtensionArray:
-    """Each bit mask as its codes ``;``-joined in vocabulary order, computed once per mask."""
-    distinct, where = np.unique(masks, return_inverse=True)
-    texts = [LIST_SEPARATOR.join(vocabulary.unmask(int(mask))) for mask in distinct]
-    return _texts(texts, where.reshape(-1))
+    """Each bit mask as its codes ``;``-joined in vocabulary order, computed once per mask.
+
+    Masks are small (a few bits): the distinct ones are found by counting, not by a sort.
+    """
+    present = np.flatnonzero(np.bincount(masks, minlength=1))
+    position = np.zeros(int(present[-1]) + 1 if len(present) else 1, dtype=np.intp)
+    position[present] = np.arange(len(present))
+    texts = [LIST_SEPARATOR.join(vocabulary.unmask(int(mask))) for mask in present]
+    return _texts(texts, position[masks])
 
 
 def _texts(texts: Sequence[str], codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
