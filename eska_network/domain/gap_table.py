@@ -131,7 +131,7 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     del source, target
 
     def strongest(selected: np.ndarray) -> np.ndarray:
-        return runs.per_child(np.maximum, np.where(selected, strength, 0).astype(np.int64), 0)
+        return runs.per_child(np.maximum, np.where(selected, strength, 0).astype(np.int8), 0)
 
     def count(selected: np.ndarray) -> np.ndarray:
         return runs.per_child(np.add, selected, 0, np.int64)
@@ -140,7 +140,7 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     counted = supportive & child_tie
     level_strength = np.stack(
         [strongest(counted & (other_level == i)) for i in range(len(LEVELS))], axis=1
-    )
+    ).astype(np.int64)
 
     # Rules 2 to 4: the codes each giving row lists, one bit each, the three lists side by side
     # in one integer so that one union per child serves the three rules.
@@ -173,7 +173,7 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     linking = supportive & ~child_tie
     link_strength = np.stack(
         [strongest(linking & (pair == i)) for i in range(len(LEVEL_PAIRS))], axis=1
-    )
+    ).astype(np.int64)
     link_ties = np.stack([count(linking & (pair == i)) for i in range(len(LEVEL_PAIRS))], axis=1)
 
     # Rules 7 and 8, and the days since the last contact.

@@ -17,14 +17,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-_BLOCK_KEYS = 1 << 16
+_BLOCK_KEYS = 1 << 17
 """Keys (children times pairs of ends) numbered at a time by :func:`in_force`: a table of this
-many int64 (512 KB) stays in the processor's cache and is reused from one block to the next,
+many int64 (1 MB) stays in the processor's cache and is reused from one block to the next,
 where one table for every child would be hundreds of megabytes of fresh memory per call."""
 _DENSE_PAIRS = 1 << 25
-"""Up to this many possible pairs of end codes, pairs are numbered with a table, not a hash."""
+"""Up to this many possible pairs of end codes, pairs are numbered with a table, not a hash
+(the table's keys fit in int32)."""
 _CHUNK_ROWS = 1 << 20
-"""Rows handled at a time where a step needs int64 temporaries of its own (21 million rows
+"""Rows handled at a time where a step needs temporaries of its own (21 million rows
 nationally): their memory stays a few megabytes."""
 
 _NO_DAY = np.iinfo(np.int64).min
@@ -131,8 +132,10 @@ def pair_codes(source: np.ndarray, target: np.ndarray, n_ends: int) -> tuple[np.
     chunks = [slice(start, start + _CHUNK_ROWS) for start in range(0, len(source), _CHUNK_ROWS)]
 
     def keys(part: slice) -> np.ndarray:
-        low = np.minimum(source[part], target[part]).astype(np.int64)
-        return low * n_ends + np.maximum(source[part], target[part])
+        key = np.minimum(source[part], target[part]).astype(np.int32)
+        key *= n_ends
+        key += np.maximum(source[part], target[part])
+        return key
 
     present = np.zeros(size, dtype=bool)
     for part in chunks:
