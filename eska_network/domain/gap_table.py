@@ -130,17 +130,21 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     other_level = np.where(source == child_code, target_level, source_level)
     del source, target
 
-    def strongest(selected: np.ndarray) -> np.ndarray:
-        return runs.per_child(np.maximum, np.where(selected, strength, 0).astype(np.int8), 0)
-
     def count(selected: np.ndarray) -> np.ndarray:
         return runs.per_child(np.add, selected, 0, np.int64)
 
-    # Rule 1.
-    counted = supportive & child_tie
-    level_strength = np.stack(
-        [strongest(counted & (other_level == i)) for i in range(len(LEVELS))], axis=1
-    ).astype(np.int64)
+    # Rules 1, 5 and 6 in one group-by: an active supportive child tie counts for the level of
+    # its other end (kinds 0 to 2), one between members of two levels for that pair (3 to 5).
+    pair_of_levels = _pair_table()
+    both = (source_level != _NO_LEVEL) & (target_level != _NO_LEVEL)
+    pair = np.where(both, pair_of_levels[source_level, target_level], _NO_LEVEL)
+    kind = np.where(child_tie, other_level, np.where(pair >= 0, len(LEVELS) + pair, _NO_LEVEL))
+    kind[~supportive] = _NO_LEVEL
+    strongest, kind_ties = runs.per_child_and_kind(strength, kind, len(LEVELS) + len(LEVEL_PAIRS))
+    del kind, pair
+    level_strength = strongest[:, : len(LEVELS)]
+    link_strength = strongest[:, len(LEVELS) :]
+    link_ties = kind_ties[:, len(LEVELS) :]
 
     # Rules 2 to 4: the codes each giving row lists, one bit each, the three lists side by side
     # in one integer so that one union per child serves the three rules.
@@ -165,16 +169,6 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     unmet = _masks(needs_cells, NEEDS) & ~given_in(0)
     no_function = _full_mask(FUNCTIONS) & ~given_in(1)
     no_support = _full_mask(SUPPORT_TYPES) & ~given_in(2)
-
-    # Rules 5 and 6.
-    pair_of_levels = _pair_table()
-    both = (source_level != _NO_LEVEL) & (target_level != _NO_LEVEL)
-    pair = np.where(both, pair_of_levels[source_level, target_level], _NO_LEVEL)
-    linking = supportive & ~child_tie
-    link_strength = np.stack(
-        [strongest(linking & (pair == i)) for i in range(len(LEVEL_PAIRS))], axis=1
-    ).astype(np.int64)
-    link_ties = np.stack([count(linking & (pair == i)) for i in range(len(LEVEL_PAIRS))], axis=1)
 
     # Rules 7 and 8, and the days since the last contact.
     contact = _day_numbers(ties["last_contact"], rows)
@@ -321,19 +315,32 @@ class _AsOf:
 def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
     """For each of ``columns``, the row in ``child_ids`` of each cell's child (-1 when none).
 
-    A child's rows usually come together, so each run of one id is looked up once.
+    A coded column's categories are looked up once and its codes taken through them; in a column
+    of texts a child's rows usually come together, so each run of one id is looked up once.
     """
-    starts = [_run_starts(column) for column in columns]
-    heads = [column.iloc[start] for column, start in zip(columns, starts, strict=True)]
-    (children, *head_codes), uniques = table_codes.shared_codes(child_ids, *heads)
+    ids, texts = table_codes.cell_codes(child_ids)
     # int32 rows halve the arrays of 21 million tie rows; products of rows are formed in int64.
-    row_of_code = np.full(len(uniques) + 1, -1, dtype=np.int32)  # the extra -1: a missing cell
-    row_of_code[children] = np.arange(len(child_ids))
-    row_of_code[-1] = -1
-    return [
-        np.repeat(row_of_code[codes], np.diff(start, append=len(column)))
-        for codes, start, column in zip(head_codes, starts, columns, strict=True)
-    ]
+    row_of_text = np.full(len(texts) + 1, -1, dtype=np.int32)  # the extra -1: a missing cell
+    row_of_text[ids] = np.arange(len(child_ids))
+    row_of_text[-1] = -1
+    owners = []
+    for column in columns:
+        if table_codes.is_coded(column):
+            categories = column.cat.categories
+            # A data set read from CSV shares one list of ids: no lookup by text at all.
+            found = (
+                np.arange(len(texts)) if categories.equals(texts) else texts.get_indexer(categories)
+            )
+            row_of_code = np.append(row_of_text[found], -1).astype(np.int32)
+            owners.append(row_of_code[column.cat.codes.to_numpy()])
+            continue
+        start = _run_starts(column)
+        (head_codes, children), uniques = table_codes.shared_codes(column.iloc[start], child_ids)
+        row_of_code = np.full(len(uniques) + 1, -1, dtype=np.int32)
+        row_of_code[children] = np.arange(len(child_ids))
+        row_of_code[-1] = -1
+        owners.append(np.repeat(row_of_code[head_codes], np.diff(start, append=len(column))))
+    return owners
 
 
 def _run_starts(column: pd.Series) -> np.ndarray:

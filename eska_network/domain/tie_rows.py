@@ -77,14 +77,44 @@ class Runs:
     starts: np.ndarray
     owner: np.ndarray
     n_children: int
+    n_rows: int
 
     @classmethod
     def of(cls, owner: np.ndarray, n_children: int) -> Runs:
         """The runs of ``owner`` (grouped: each child's rows together)."""
         if len(owner) == 0:
-            return cls(np.zeros(0, dtype=np.intp), np.zeros(0, dtype=owner.dtype), n_children)
+            return cls(np.zeros(0, dtype=np.intp), np.zeros(0, dtype=owner.dtype), n_children, 0)
         starts = np.flatnonzero(np.concatenate([[True], owner[1:] != owner[:-1]]))
-        return cls(starts, owner[starts], n_children)
+        return cls(starts, owner[starts], n_children, len(owner))
+
+    def per_child_and_kind(
+        self, values: np.ndarray, kind: np.ndarray, n_kinds: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The highest of ``values`` (0 when none) and the number of rows, per child and kind.
+
+        ``kind`` is each row's kind ``0 .. n_kinds - 1``, or -1 for a row left out: one pass
+        for several group-bys, instead of one selection and one reduction per kind.
+
+        >>> runs = Runs.of(np.array([0, 0, 2, 2]), 3)
+        >>> values, kinds = np.array([3, 5, 1, 4]), np.array([1, 1, 0, -1])
+        >>> highest, rows = runs.per_child_and_kind(values, kinds, 2)
+        >>> highest.tolist(), rows.tolist()
+        ([[0, 5], [0, 0], [1, 0]], [[0, 2], [0, 0], [1, 0]])
+        """
+        size = len(self.starts) * n_kinds
+        run = np.repeat(np.arange(len(self.starts)), np.diff(self.starts, append=self.n_rows))
+        kept = np.flatnonzero(kind >= 0)
+        key = run[kept] * n_kinds + kind[kept]
+        highest = np.zeros(size, dtype=values.dtype)
+        np.maximum.at(highest, key, values[kept])
+        rows = np.bincount(key, minlength=size)
+        known = self.owner >= 0
+        by_child = []
+        for per_run in (highest, rows):
+            result = np.zeros((self.n_children, n_kinds), dtype=np.int64)
+            result[self.owner[known]] = per_run.reshape(-1, n_kinds)[known]
+            by_child.append(result)
+        return by_child[0], by_child[1]
 
     def per_child(
         self, ufunc: np.ufunc, values: np.ndarray, empty: int, dtype: type | None = None
