@@ -306,10 +306,13 @@ class _AsOf:
         # One take of the picked cells (and the baselines where none), in the column's own array
         # type, decoded only for the children: no Python object per cell.
         values = table_codes.as_text(pd.Series(cells.array.take(pick, allow_fill=True)))
-        if baseline is not None:
-            base = table_codes.as_text(baseline.reset_index(drop=True)).astype(values.dtype)
-            values = values.where(pick >= 0, base)
-        return values
+        if baseline is None:
+            return values
+        base = table_codes.as_text(baseline.reset_index(drop=True)).astype(values.dtype)
+        # The child's own cell, else its baseline: one take from the two side by side.
+        both = pd.concat([values, base], ignore_index=True).array
+        own = np.arange(self.n_children)
+        return pd.Series(both.take(np.where(pick >= 0, own, own + self.n_children)))
 
 
 def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
