@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import gap_table, gaps, io, io_writing, summary, tie_rows
+from eska_network.domain import child_rows, gap_table, gaps, io, io_writing, summary
 from eska_network.domain.codes import (
     CHILD_NODE,
     FUNCTIONS,
@@ -143,11 +143,11 @@ def test_gap_table_is_the_same_with_ties_numbered_a_few_children_at_a_time(
     # numbering keys instead of a table of levels.
     expected = per_child_table(dataset, as_of)
     limits = [
-        (tie_rows, "_BLOCK_KEYS"),
-        (tie_rows, "_DENSE_PAIRS"),
-        (tie_rows, "_CHUNK_ROWS"),
-        (gap_table, "_DENSE_KEYS"),
-        (gap_table, "_DENSE_LEVELS"),
+        (child_rows, "_BLOCK_KEYS"),
+        (child_rows, "_DENSE_PAIRS"),
+        (child_rows, "_CHUNK_ROWS"),
+        (child_rows, "_DENSE_KEYS"),
+        (child_rows, "_DENSE_LEVELS"),
     ]
     original = [getattr(module, name) for module, name in limits]
     for module, name in limits:

@@ -1,12 +1,11 @@
 """The gap rules of GAPS.md for every child of a data set at once, and the ``report`` table.
 
-:func:`gap_table` runs the rules on whole columns (numpy over the ties table) and gives each
+:func:`gap_table` runs the rules on whole columns (numpy over the ties table, each rule a
+reduction per child over the rows grouped by :mod:`eska_network.domain.child_rows`) and gives each
 child's gap summary (:data:`eska_network.domain.summary.SUMMARY_COLUMNS`); it equals, row by row,
 :func:`eska_network.domain.gaps.summary_row` of :func:`eska_network.domain.gaps.child_gaps`
-(``tests/test_gaps_bulk.py`` proves it with hypothesis).
-
-Why one module of over 400 lines: each rule here mirrors its per-child twin in
-:mod:`eska_network.domain.gaps`, in the same order; kept together, a change to a rule is made and
+(``tests/test_gaps_bulk.py`` proves it with hypothesis). Each rule here mirrors its per-child twin
+in :mod:`eska_network.domain.gaps`, in the same order, so that a change to a rule is made and
 reviewed in one place for both engines.
 """
 
@@ -18,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from eska_network.domain import severity, table_codes, tie_rows
+from eska_network.domain import child_rows, severity, table_codes
 from eska_network.domain.codes import (
     CHILD_NODE,
     FUNCTIONS,
@@ -72,12 +71,12 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     children, members, ties = dataset.children, dataset.members, dataset.ties
     assessments = dataset.assessments
     n_children = len(children)
-    owner, member_owner, assessment_owner = _owners(
+    owner, member_owner, assessment_owner = child_rows.owners(
         children["child_id"], ties["child_id"], members["child_id"], assessments["child_id"]
     )
     # Every rule is a reduction per child over tie rows: the rows are taken in child order once
     # (no copy when the file already has it) and each reduction is one pass over runs of rows.
-    by_child = tie_rows.ByChild.of(owner)
+    by_child = child_rows.ByChild.of(owner)
     del owner
     # One integer per end name lets a tie's unordered pair and its members' levels be looked up
     # with integer arrays instead of strings.
@@ -90,27 +89,28 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     assessed = by_child.arrange(_day_numbers(ties["assessed_on"]))
     assessment_day = _day_numbers(assessments["assessed_on"])
     if as_of is None:
-        day = tie_rows.Runs.of(by_child.owner, n_children).per_child(np.maximum, assessed, _NO_DAY)
+        runs = child_rows.Runs.of(by_child.owner, n_children)
+        day = runs.per_child(np.maximum, assessed, _NO_DAY)
         listed = assessment_owner >= 0
         np.maximum.at(day, assessment_owner[listed], assessment_day[listed])
     else:
         day = np.full(n_children, (as_of - _EPOCH).days, dtype=np.int64)
     has_day = day != _NO_DAY
 
-    pair, n_pairs = tie_rows.pair_codes(source, target, n_ends)
-    picked = np.flatnonzero(tie_rows.in_force(by_child.owner, pair, n_pairs, assessed, day))
+    pair, n_pairs = child_rows.pair_codes(source, target, n_ends)
+    picked = np.flatnonzero(child_rows.in_force(by_child.owner, pair, n_pairs, assessed, day))
     # At national scale a tie row array is 21 million cells: only the rows in force are kept from
     # here on, and the arrays of every row are let go.
     del pair, assessed
     tie_owner, source, target = by_child.owner[picked], source[picked], target[picked]
     rows = by_child.positions(picked)
     del picked, by_child
-    runs = tie_rows.Runs.of(tie_owner, n_children)
+    runs = child_rows.Runs.of(tie_owner, n_children)
 
     # Members (like ties) of children outside the children table are left out.
     listed = member_owner >= 0
     member_level = _positions(members["level"], LEVELS)
-    source_level, target_level = _levels_at(
+    source_level, target_level = child_rows.levels_at(
         (member_owner, member_ends, member_level, listed),
         tie_owner,
         (source, target),
@@ -161,7 +161,7 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
         vocabulary = lists[position][0]
         return (given >> shifts[position]) & _full_mask(vocabulary)
 
-    state = _AsOf(assessments, assessment_owner, assessment_day, day, n_children)
+    state = child_rows.AsOf(assessments, assessment_owner, assessment_day, day, n_children)
     needs_cells = state.latest(
         assessments["needs"], children["needs"].where(children["needs"] != "")
     )
@@ -222,183 +222,6 @@ def gap_table(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
             },
         }
     )
-
-
-def _levels_at(
-    member_table: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
-    tie_owner: np.ndarray,
-    ends: tuple[np.ndarray, ...],
-    n_children: int,
-    n_ends: int,
-) -> list[np.ndarray]:
-    """The level of the member at each of ``ends`` of each tie (:data:`_NO_LEVEL` when none).
-
-    ``member_table`` is each member's child, end code, level and whether its child is listed.
-    """
-    member_owner, member_ends, member_level, listed = member_table
-    key_count = max(n_children, 1) * n_ends
-    if key_count <= _DENSE_LEVELS:
-        # Few enough children times end names (a national data set's share a few dozen): a table
-        # of levels by child and end, where numbering the keys would hash tens of millions.
-        named = listed & (member_ends >= 0)
-        level_of = np.full(key_count, _NO_LEVEL, dtype=np.int8)
-        level_of[member_owner[named].astype(np.int64) * n_ends + member_ends[named]] = member_level[
-            named
-        ]
-        first = tie_owner.astype(np.int64) * n_ends
-        # A missing end (code -1) reads some cell and is then told apart.
-        return [
-            np.where(end >= 0, level_of[first + end], _NO_LEVEL).astype(np.int8) for end in ends
-        ]
-    # A member's (child, id) is unique, so a table indexed by key codes finds its level.
-    member_keys = (member_owner.astype(np.int64) * n_ends + member_ends)[listed]
-    found = []
-    for end in ends:
-        keys, n_keys = _compact(
-            np.concatenate([member_keys, tie_owner.astype(np.int64) * n_ends + end]), key_count
-        )
-        level_of_key = np.full(n_keys, _NO_LEVEL, dtype=np.int8)
-        level_of_key[keys[: len(member_keys)]] = member_level[listed]
-        found.append(level_of_key[keys[len(member_keys) :]])
-    return found
-
-
-class _AsOf:
-    """Each child's assessments.csv cells as of its D: the latest non-empty one not after D.
-
-    The rows are taken in the order of child, then date, then position once (no sort when the
-    file already has it), so each column's cell per child is the last usable one of its run.
-    """
-
-    def __init__(
-        self,
-        assessments: pd.DataFrame,
-        owner: np.ndarray,
-        assessed: np.ndarray,
-        day: np.ndarray,
-        n_children: int,
-    ) -> None:
-        self.n_children = n_children
-        key = owner.astype(np.int64) * (1 << 32) + np.maximum(assessed, -(1 << 31))
-        order = None if bool(np.all(key[1:] >= key[:-1])) else np.argsort(key, kind="stable")
-        self.order = order
-        owner = owner if order is None else owner[order]
-        in_time = owner >= 0
-        in_time[in_time] = (assessed if order is None else assessed[order])[in_time] <= day[
-            owner[in_time]
-        ]
-        self.in_time = in_time
-        self.runs = tie_rows.Runs.of(owner, n_children)
-
-    def latest(self, cells: pd.Series, baseline: pd.Series | None = None) -> pd.Series:
-        """Per child, the cell of its latest row (not after D) where ``cells`` is not empty.
-
-        Where there is none, the child's ``baseline`` cell (children.csv), or missing. Of two rows
-        on one date (an import error) the later one counts, as in ``ChildSystem.state_as_of``.
-        """
-        filled = cells.notna().to_numpy(dtype=bool)
-        if self.order is not None:
-            filled = filled[self.order]
-        usable = np.where(self.in_time & filled, np.arange(len(filled)), -1)
-        pick = self.runs.per_child(np.maximum, usable, -1)
-        if self.order is not None:
-            pick = np.where(pick >= 0, self.order[pick], -1)
-        # One take of the picked cells (and the baselines where none), in the column's own array
-        # type, decoded only for the children: no Python object per cell.
-        values = table_codes.as_text(pd.Series(cells.array.take(pick, allow_fill=True)))
-        if baseline is None:
-            return values
-        base = table_codes.as_text(baseline.reset_index(drop=True)).astype(values.dtype)
-        # The child's own cell, else its baseline: one take from the two side by side.
-        both = pd.concat([values, base], ignore_index=True).array
-        own = np.arange(self.n_children)
-        return pd.Series(both.take(np.where(pick >= 0, own, own + self.n_children)))
-
-
-def _owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
-    """For each of ``columns``, the row in ``child_ids`` of each cell's child (-1 when none).
-
-    A coded column's categories are looked up once and its codes taken through them; in a column
-    of texts a child's rows usually come together, so each run of one id is looked up once.
-    """
-    ids, texts = table_codes.cell_codes(child_ids)
-    # int32 rows halve the arrays of 21 million tie rows; products of rows are formed in int64.
-    row_of_text = np.full(len(texts) + 1, -1, dtype=np.int32)  # the extra -1: a missing cell
-    row_of_text[ids] = np.arange(len(child_ids))
-    row_of_text[-1] = -1
-    owners = []
-    for column in columns:
-        if table_codes.is_coded(column):
-            categories = column.cat.categories
-            # A data set read from CSV shares one list of ids: no lookup by text at all.
-            found = (
-                np.arange(len(texts)) if categories.equals(texts) else texts.get_indexer(categories)
-            )
-            row_of_code = np.append(row_of_text[found], -1).astype(np.int32)
-            owners.append(row_of_code[column.cat.codes.to_numpy()])
-            continue
-        start = _run_starts(column)
-        (head_codes, children), uniques = table_codes.shared_codes(column.iloc[start], child_ids)
-        row_of_code = np.full(len(uniques) + 1, -1, dtype=np.int32)
-        row_of_code[children] = np.arange(len(child_ids))
-        row_of_code[-1] = -1
-        owners.append(np.repeat(row_of_code[head_codes], np.diff(start, append=len(column))))
-    return owners
-
-
-def _run_starts(column: pd.Series) -> np.ndarray:
-    """The positions where a run of equal consecutive cells of ``column`` starts.
-
-    >>> _run_starts(pd.Series(["a", "a", None, None, "b", "a"]))
-    array([0, 2, 3, 4, 5])
-    """
-    if table_codes.is_coded(column):
-        codes = column.cat.codes.to_numpy()
-        differs = (codes[1:] != codes[:-1]) | (codes[1:] < 0) | (codes[:-1] < 0)
-        return np.flatnonzero(np.concatenate([[len(codes) > 0], differs]))
-    values = column.array
-    differs = pd.array(values[1:] != values[:-1], dtype="boolean")
-    # A missing cell differs from nothing and is never equal: it starts a run of its own.
-    return np.flatnonzero(
-        np.concatenate([[len(values) > 0], differs.to_numpy(bool, na_value=True)])
-    )
-
-
-_DENSE_KEYS = 1 << 25
-"""Up to this many possible keys, :func:`_compact` numbers keys with a table instead of a hash."""
-_DENSE_LEVELS = 1 << 27
-"""Up to this many children times end names, members' levels are found in a table of int8."""
-
-
-def _compact(keys: np.ndarray, size: int) -> tuple[np.ndarray, int]:
-    """Codes ``0 .. n - 1`` for the ``n`` distinct ``keys`` (each below ``size``), and ``n``.
-
-    Keys are numbered with a table of ``size`` entries instead of a hash; when that table would
-    be large, or a key is negative (a missing name), by :func:`pandas.factorize` instead. The
-    codes are in no particular order: callers use them as group numbers.
-
-    >>> codes, n = _compact(np.array([7, 2, 7, 5]), 8)
-    >>> n, codes[0] == codes[2], len(set(codes.tolist()))
-    (3, np.True_, 3)
-    """
-    if size > _DENSE_KEYS or keys.min(initial=0) < 0:
-        codes, uniques = pd.factorize(keys)
-        return codes, len(uniques)
-    if size <= len(keys):
-        # Few possible keys: a running count over the table of those present.
-        present = np.zeros(size, dtype=bool)
-        present[keys] = True
-        # int32 counts halve the memory the running count writes; size is far below 2**31 here.
-        code_of_key = np.cumsum(present, dtype=np.int32) - 1
-        return code_of_key[keys], int(code_of_key[-1]) + 1 if size else 0
-    # More possible keys than rows: one row stands for each key (the table is written only where
-    # a key is: never read elsewhere, never cleared), and the rows standing for keys are counted.
-    stands_for = np.empty(size, dtype=np.int32)
-    stands_for[keys] = np.arange(len(keys), dtype=np.int32)
-    row = stands_for[keys]
-    del stands_for
-    counted = np.cumsum(row == np.arange(len(keys), dtype=np.int32), dtype=np.int32) - 1
-    return counted[row], int(counted[-1]) + 1 if len(keys) else 0
 
 
 def _codes_at(column: pd.Series, rows: np.ndarray) -> tuple[np.ndarray, pd.Index]:

@@ -1,13 +1,15 @@
-"""Rows grouped per child, and the tie rows in force at each child's D: the group-bys of
-:func:`eska_network.domain.gap_table.gap_table`.
+"""A data set's rows per child: the group-bys of :func:`eska_network.domain.gap_table.gap_table`.
+
+Whose each row is (:func:`owners`), each child's runs of tie rows (:class:`ByChild`,
+:class:`Runs`), the tie rows in force at each child's D (:func:`in_force`), the levels of their
+ends (:func:`levels_at`) and each child's assessed cells as of D (:class:`AsOf`).
 
 Every rule of the bulk engine is a reduction per child (a highest strength, a union of codes, a
-count) over the tie rows in force. The rows are put in child order once, :class:`ByChild`, so
-that each such reduction is one pass in C (:meth:`ByChild.per_child`, ``ufunc.reduceat`` over
-each child's run of rows): no hash table, no table as large as children times anything, no
-Python per child. A file written child by child, as the CSV export, the store and ``synth`` write
-it, already is in that order and is not sorted at all; any other order is sorted once (stably, so
-a child's rows keep their order).
+count) over the tie rows in force. The rows are put in child order once, so that each reduction
+is one pass in C (:meth:`Runs.per_child`, ``ufunc.reduceat`` over each child's run of rows): no
+hash table over rows, no fresh table of children times pairs, no Python per child. Rows that
+already come child by child (as ``synth`` writes them) are not moved at all; any other order is
+sorted once, stably, so that a child's rows keep their order.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from eska_network.domain import table_codes
 
 _BLOCK_KEYS = 1 << 17
 """Keys (children times pairs of ends) numbered at a time by :func:`in_force`: a table of this
@@ -29,6 +33,7 @@ _CHUNK_ROWS = 1 << 20
 nationally): their memory stays a few megabytes."""
 
 _NO_DAY = np.iinfo(np.int64).min
+_NO_LEVEL = -1
 # A row's date and position packed into one int64 (see in_force): dates are shifted to be
 # non-negative below 2**32 (any day from about 9,500 BC) and positions take the low 31 bits.
 _DAY_SHIFT = 1 << 24
@@ -226,3 +231,180 @@ def in_force(
         np.maximum.at(used, key, packed)
         result[start:end] = candidate & (used[key] == packed)
     return result
+
+
+def levels_at(
+    member_table: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    tie_owner: np.ndarray,
+    ends: tuple[np.ndarray, ...],
+    n_children: int,
+    n_ends: int,
+) -> list[np.ndarray]:
+    """The level of the member at each of ``ends`` of each tie (:data:`_NO_LEVEL` when none).
+
+    ``member_table`` is each member's child, end code, level and whether its child is listed.
+    """
+    member_owner, member_ends, member_level, listed = member_table
+    key_count = max(n_children, 1) * n_ends
+    if key_count <= _DENSE_LEVELS:
+        # Few enough children times end names (a national data set's share a few dozen): a table
+        # of levels by child and end, where numbering the keys would hash tens of millions.
+        named = listed & (member_ends >= 0)
+        level_of = np.full(key_count, _NO_LEVEL, dtype=np.int8)
+        level_of[member_owner[named].astype(np.int64) * n_ends + member_ends[named]] = member_level[
+            named
+        ]
+        first = tie_owner.astype(np.int64) * n_ends
+        # A missing end (code -1) reads some cell and is then told apart.
+        return [
+            np.where(end >= 0, level_of[first + end], _NO_LEVEL).astype(np.int8) for end in ends
+        ]
+    # A member's (child, id) is unique, so a table indexed by key codes finds its level.
+    member_keys = (member_owner.astype(np.int64) * n_ends + member_ends)[listed]
+    found = []
+    for end in ends:
+        keys, n_keys = _compact(
+            np.concatenate([member_keys, tie_owner.astype(np.int64) * n_ends + end]), key_count
+        )
+        level_of_key = np.full(n_keys, _NO_LEVEL, dtype=np.int8)
+        level_of_key[keys[: len(member_keys)]] = member_level[listed]
+        found.append(level_of_key[keys[len(member_keys) :]])
+    return found
+
+
+class AsOf:
+    """Each child's assessments.csv cells as of its D: the latest non-empty one not after D.
+
+    The rows are taken in the order of child, then date, then position once (no sort when the
+    file already has it), so each column's cell per child is the last usable one of its run.
+    """
+
+    def __init__(
+        self,
+        assessments: pd.DataFrame,
+        owner: np.ndarray,
+        assessed: np.ndarray,
+        day: np.ndarray,
+        n_children: int,
+    ) -> None:
+        self.n_children = n_children
+        key = owner.astype(np.int64) * (1 << 32) + np.maximum(assessed, -(1 << 31))
+        order = None if bool(np.all(key[1:] >= key[:-1])) else np.argsort(key, kind="stable")
+        self.order = order
+        owner = owner if order is None else owner[order]
+        in_time = owner >= 0
+        in_time[in_time] = (assessed if order is None else assessed[order])[in_time] <= day[
+            owner[in_time]
+        ]
+        self.in_time = in_time
+        self.runs = Runs.of(owner, n_children)
+
+    def latest(self, cells: pd.Series, baseline: pd.Series | None = None) -> pd.Series:
+        """Per child, the cell of its latest row (not after D) where ``cells`` is not empty.
+
+        Where there is none, the child's ``baseline`` cell (children.csv), or missing. Of two rows
+        on one date (an import error) the later one counts, as in ``ChildSystem.state_as_of``.
+        """
+        filled = cells.notna().to_numpy(dtype=bool)
+        if self.order is not None:
+            filled = filled[self.order]
+        usable = np.where(self.in_time & filled, np.arange(len(filled)), -1)
+        pick = self.runs.per_child(np.maximum, usable, -1)
+        if self.order is not None:
+            pick = np.where(pick >= 0, self.order[pick], -1)
+        # One take of the picked cells (and the baselines where none), in the column's own array
+        # type, decoded only for the children: no Python object per cell.
+        values = table_codes.as_text(pd.Series(cells.array.take(pick, allow_fill=True)))
+        if baseline is None:
+            return values
+        base = table_codes.as_text(baseline.reset_index(drop=True)).astype(values.dtype)
+        # The child's own cell, else its baseline: one take from the two side by side.
+        both = pd.concat([values, base], ignore_index=True).array
+        own = np.arange(self.n_children)
+        return pd.Series(both.take(np.where(pick >= 0, own, own + self.n_children)))
+
+
+def owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
+    """For each of ``columns``, the row in ``child_ids`` of each cell's child (-1 when none).
+
+    A coded column's categories are looked up once and its codes taken through them; in a column
+    of texts a child's rows usually come together, so each run of one id is looked up once.
+    """
+    ids, texts = table_codes.cell_codes(child_ids)
+    # int32 rows halve the arrays of 21 million tie rows; products of rows are formed in int64.
+    row_of_text = np.full(len(texts) + 1, -1, dtype=np.int32)  # the extra -1: a missing cell
+    row_of_text[ids] = np.arange(len(child_ids))
+    row_of_text[-1] = -1
+    owners = []
+    for column in columns:
+        if table_codes.is_coded(column):
+            categories = column.cat.categories
+            # A data set read from CSV shares one list of ids: no lookup by text at all.
+            found = (
+                np.arange(len(texts)) if categories.equals(texts) else texts.get_indexer(categories)
+            )
+            row_of_code = np.append(row_of_text[found], -1).astype(np.int32)
+            owners.append(row_of_code[column.cat.codes.to_numpy()])
+            continue
+        start = _run_starts(column)
+        (head_codes, children), uniques = table_codes.shared_codes(column.iloc[start], child_ids)
+        row_of_code = np.full(len(uniques) + 1, -1, dtype=np.int32)
+        row_of_code[children] = np.arange(len(child_ids))
+        row_of_code[-1] = -1
+        owners.append(np.repeat(row_of_code[head_codes], np.diff(start, append=len(column))))
+    return owners
+
+
+def _run_starts(column: pd.Series) -> np.ndarray:
+    """The positions where a run of equal consecutive cells of ``column`` starts.
+
+    >>> _run_starts(pd.Series(["a", "a", None, None, "b", "a"]))
+    array([0, 2, 3, 4, 5])
+    """
+    if table_codes.is_coded(column):
+        codes = column.cat.codes.to_numpy()
+        differs = (codes[1:] != codes[:-1]) | (codes[1:] < 0) | (codes[:-1] < 0)
+        return np.flatnonzero(np.concatenate([[len(codes) > 0], differs]))
+    values = column.array
+    differs = pd.array(values[1:] != values[:-1], dtype="boolean")
+    # A missing cell differs from nothing and is never equal: it starts a run of its own.
+    return np.flatnonzero(
+        np.concatenate([[len(values) > 0], differs.to_numpy(bool, na_value=True)])
+    )
+
+
+_DENSE_KEYS = 1 << 25
+"""Up to this many possible keys, :func:`_compact` numbers keys with a table instead of a hash."""
+_DENSE_LEVELS = 1 << 27
+"""Up to this many children times end names, members' levels are found in a table of int8."""
+
+
+def _compact(keys: np.ndarray, size: int) -> tuple[np.ndarray, int]:
+    """Codes ``0 .. n - 1`` for the ``n`` distinct ``keys`` (each below ``size``), and ``n``.
+
+    Keys are numbered with a table of ``size`` entries instead of a hash; when that table would
+    be large, or a key is negative (a missing name), by :func:`pandas.factorize` instead. The
+    codes are in no particular order: callers use them as group numbers.
+
+    >>> codes, n = _compact(np.array([7, 2, 7, 5]), 8)
+    >>> n, codes[0] == codes[2], len(set(codes.tolist()))
+    (3, np.True_, 3)
+    """
+    if size > _DENSE_KEYS or keys.min(initial=0) < 0:
+        codes, uniques = pd.factorize(keys)
+        return codes, len(uniques)
+    if size <= len(keys):
+        # Few possible keys: a running count over the table of those present.
+        present = np.zeros(size, dtype=bool)
+        present[keys] = True
+        # int32 counts halve the memory the running count writes; size is far below 2**31 here.
+        code_of_key = np.cumsum(present, dtype=np.int32) - 1
+        return code_of_key[keys], int(code_of_key[-1]) + 1 if size else 0
+    # More possible keys than rows: one row stands for each key (the table is written only where
+    # a key is: never read elsewhere, never cleared), and the rows standing for keys are counted.
+    stands_for = np.empty(size, dtype=np.int32)
+    stands_for[keys] = np.arange(len(keys), dtype=np.int32)
+    row = stands_for[keys]
+    del stands_for
+    counted = np.cumsum(row == np.arange(len(keys), dtype=np.int32), dtype=np.int32) - 1
+    return counted[row], int(counted[-1]) + 1 if len(keys) else 0
