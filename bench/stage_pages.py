@@ -179,6 +179,7 @@ def stage_views(context: Context) -> dict:
     publications = importlib_module("eska_network.store.publications")
     vectors = importlib_module("eska_network.store.vectors")
     tables = importlib_module("eska_network.store.tables")
+    import pandas as pd
     import sqlalchemy as sa
 
     store = open_store(context.database)
@@ -191,17 +192,20 @@ def stage_views(context: Context) -> dict:
     period = publication.last_complete_period(now, "month")
 
     def from_scratch() -> None:
+        names = ["child_id", "status", "due_on", "status_on", "created_on"]
+        with store.reading() as connection:
+            query = sa.select(*(tables.actions.c[name] for name in names))
+            actions = connection.execute(query).all()
         ranking.caseload_table(
             caseload.with_children(store),
-            caseload._overdue_candidates(store, today),
+            pd.DataFrame.from_records(actions, columns=names),
             today,
             "en",
             follow_up.referral_days(),
         )
 
     def first_view(principal) -> None:
-        scored = caseload.scored_caseload(store, today, "en")
-        table = caseload.caseload_view(store, principal, today, "en", scored=scored)
+        table = caseload.caseload_view(store, principal, today)
         caseload.with_texts(store, table.head(CASELOAD_ROWS_SHOWN), "en")
 
     def publish_from_records() -> None:
@@ -229,7 +233,7 @@ def stage_views(context: Context) -> dict:
             store, supervisor, "", child_search.PICKER_LIMIT + 1
         ),
         "caseload_from_scratch": from_scratch,
-        "caseload_stored_scores": lambda: caseload.scored_caseload(store, today, "en"),
+        "caseload_stored_scores": lambda: caseload.scored_caseload(store, supervisor, today),
         "caseload_first_view_supervisor": lambda: first_view(supervisor),
         "caseload_first_view_caseworker": lambda: first_view(caseworker),
         "publish_from_vectors": publish_from_vectors,

@@ -18,8 +18,8 @@ WIDTHS = {
     "rank": 75,
     "child_id": 80,
     "severity": 130,
-    "chips": 320,
-    "longest_no_contact_days": 110,
+    "chips": 300,
+    "longest_no_contact_days": 140,
     "overdue_actions": 110,
     "overdue_referrals": 110,
     "caseworker": 95,
@@ -27,23 +27,31 @@ WIDTHS = {
     "stale_ties": 80,
     "as_of": 100,
 }
-"""Column widths in pixels: rank to referrals (935 px) fit beside the sidebar at 1440 px, and the
-headings of rank and severity are read whole in both languages."""
+"""Column widths in pixels: rank to referrals (945 px, and the row selector) fit beside the
+sidebar at 1440 px, and the headings of rank, severity and days without contact are read whole
+in both languages."""
 
 context = ui.page_context("caseload")
 lang = context.lang
 st.title(ui.t("page.caseload"))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _scored(_store, version: tuple, today: dt.date, lang: str):
-    """Every child's scored row, once per data version, day and language (server memory only)."""
-    return caseload_service.scored_caseload(_store, today, lang)
+@st.cache_data(show_spinner=False, max_entries=32)
+def _scored(_store, version: tuple, today: dt.date, who: tuple[str, str, str | None]):
+    """The scored rows of one user's children, once per data version and day (server memory
+    only; ``caseload_view`` checks them against the user's children on every run)."""
+    return caseload_service.scored_caseload(_store, access.Principal(*who), today)
 
 
 today = dt.datetime.now(dt.UTC).date()
-scored = _scored(context.store, data_version(context.store), today, lang)
-table = caseload_service.caseload_view(context.store, context.principal, today, lang, scored=scored)
+principal = context.principal
+scored = _scored(
+    context.store,
+    data_version(context.store),
+    today,
+    (principal.user_name, principal.role, principal.team),
+)
+table = caseload_service.caseload_view(context.store, context.principal, today, scored=scored)
 if table.empty:
     st.info(ui.t("caseload.empty"))
     st.stop()
@@ -80,7 +88,8 @@ matching = ranking.filter_caseload(
 shown = caseload_service.with_texts(context.store, matching.head(MAX_ROWS), lang)
 gap_counts = caseload_service.caseload_gap_counts(matching)
 
-figures = st.columns(4)
+# The overdue label is the longest in Indonesian ("Dengan rencana tindak lanjut lewat tenggat").
+figures = st.columns([0.85, 1.7, 1.2, 1.1])
 figures[0].metric(ui.t("caseload.children"), i18n.number_text(len(matching), lang))
 figures[1].metric(
     ui.t("caseload.with_overdue"),

@@ -70,8 +70,8 @@ def test_roles_without_a_caseload_are_refused_and_audited(agency_store, role):
 
 
 def test_a_reassignment_shows_at_once_even_from_a_cached_scoring(agency_store):
-    scored = caseload_service.scored_caseload(agency_store, TODAY)
     supervisor = principal(agency_store, "supervisor")
+    scored = caseload_service.scored_caseload(agency_store, supervisor, TODAY)
     access.reassign(agency_store, access.operator(), "C3", "cw_ani")
     access.reassign(agency_store, access.operator(), "C1", "cw_citra")
     table = caseload_service.caseload_view(agency_store, supervisor, TODAY, scored=scored)
@@ -79,6 +79,21 @@ def test_a_reassignment_shows_at_once_even_from_a_cached_scoring(agency_store):
         "C2": "cw_ani",
         "C3": "cw_ani",
     }
+
+
+def test_a_scoring_holds_only_the_children_its_user_may_see(agency_store):
+    caseworker = principal(agency_store, "caseworker")
+    scored = caseload_service.scored_caseload(agency_store, caseworker, TODAY)
+    mine = access.visible_child_ids(agency_store, caseworker)
+    assert sorted(scored["child_id"]) == mine and 0 < len(mine) < 4
+    for role in ("planner", "auditor", "admin"):
+        assert caseload_service.scored_caseload(
+            agency_store, principal(agency_store, role), TODAY
+        ).empty
+    # A child moved away from the caseworker leaves a cached scoring at once.
+    access.reassign(agency_store, access.operator(), mine[0], "cw_citra")
+    table = caseload_service.caseload_view(agency_store, caseworker, TODAY, scored=scored)
+    assert mine[0] not in set(table["child_id"])
 
 
 def test_the_reasons_are_read_only_for_the_rows_shown(agency_store, monkeypatch):

@@ -119,13 +119,13 @@ def caseload_table(
     )
     counts = severity.gap_counts(frame)
     scored = severity.points(frame, counts)
-    scores = scored.sum(axis=1)
+    reasons, chips = reasons_and_chips(frame, lang, scored)
     table = pd.DataFrame(
         {
             "child_id": frame["child_id"],
-            "severity": scores.astype("int64"),
-            "reasons": severity.reason_lists(frame, lang, scored).map(REASON_SEPARATOR.join),
-            "chips": severity.chip_lists(frame, lang, scored),
+            "severity": scored.sum(axis=1).astype("int64"),
+            "reasons": reasons,
+            "chips": chips,
             "caseworker": frame["caseworker"] if "caseworker" in frame else pd.NA,
             "district": frame["district"],
             "as_of": frame["as_of"],
@@ -137,6 +137,19 @@ def caseload_table(
         }
     )
     return ranked(table)
+
+
+def reasons_and_chips(
+    frame: pd.DataFrame, lang: str = "en", scored: pd.DataFrame | None = None
+) -> tuple[pd.Series, pd.Series]:
+    """The ``reasons`` (one text per row) and ``chips`` (a list per row) of a caseload's rows.
+
+    ``frame`` holds gap summaries with ``overdue_actions`` and ``overdue_referrals``; ``scored``
+    is its :func:`~eska_network.domain.severity.points` when the caller has it.
+    """
+    scored = severity.points(frame) if scored is None else scored
+    reasons = severity.reason_lists(frame, lang, scored).map(REASON_SEPARATOR.join)
+    return reasons, severity.chip_lists(frame, lang, scored)
 
 
 def ranked(table: pd.DataFrame) -> pd.DataFrame:
@@ -157,14 +170,10 @@ def ranked(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def with_stored_scores(
-    stored: pd.DataFrame,
-    late: tuple[pd.DataFrame, pd.DataFrame | None],
-    today: dt.date,
-    lang: str = "en",
-    referral_days: int = follow_up.REFERRAL_ANSWER_DAYS,
-) -> pd.DataFrame:
-    """The :func:`caseload_table` of children whose score was stored at save time.
+def with_stored_scores(stored: pd.DataFrame, overdue: pd.DataFrame) -> pd.DataFrame:
+    """The :func:`caseload_table` of children whose score was stored at save time, without the
+    reasons and chips: read them for the rows shown
+    (:func:`eska_network.services.caseload.with_texts`), never for every child.
 
     Parameters
     ----------
@@ -172,42 +181,38 @@ def with_stored_scores(
         One row per child: ``child_id``, ``severity`` as stored (without overdue actions),
         ``gaps``, ``as_of``, ``stale_ties``, ``longest_no_contact_days``, ``caseworker``,
         ``district`` (:func:`eska_network.store.scores.read`).
-    late
-        What :func:`caseload_table` needs for the children with an action or referral overdue on
-        ``today``: their summaries with children (first argument) and their actions (second).
-        Only these children are scored again; the others' stored score is their whole score.
-    today, lang, referral_days
-        As for :func:`caseload_table`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The same table as :func:`caseload_table` of every child, but that ``reasons`` and
-        ``chips`` are ``None`` for the children not scored again: read them for the rows shown
-        (:func:`eska_network.services.caseload.with_texts`), never for every child.
+    overdue
+        Indexed by child id, ``overdue_actions`` and ``overdue_referrals`` of the children with
+        something overdue (:func:`eska_network.domain.follow_up.overdue_counts`). Their points add
+        to the stored score: nothing else in the score depends on them.
     """
-    summaries, actions = late
-    rescored = caseload_table(summaries, actions, today, lang, referral_days)
-    rescored = rescored[rescored["overdue_actions"] + rescored["overdue_referrals"] > 0]
-    kept = stored[~stored["child_id"].isin(set(rescored["child_id"]))]
+    at = overdue.index.get_indexer(stored["child_id"])
+    found = at >= 0
+
+    def overdue_of(name: str) -> np.ndarray:
+        values = np.zeros(len(stored), dtype=np.int64)
+        values[found] = overdue[name].to_numpy(dtype=np.int64)[at[found]]
+        return values
+
+    late_actions = overdue_of(severity.OVERDUE)
+    late_referrals = overdue_of(severity.OVERDUE_REFERRALS)
+    scores = stored["severity"].to_numpy(dtype=np.int64)
     table = pd.DataFrame(
         {
-            "child_id": kept["child_id"].astype(str),
-            "severity": kept["severity"].astype("int64"),
-            "reasons": np.full(len(kept), None, dtype=object),
-            "chips": np.full(len(kept), None, dtype=object),
-            "caseworker": kept["caseworker"],
-            "district": kept["district"],
-            "as_of": pd.to_datetime(kept["as_of"]),
-            "stale_ties": kept["stale_ties"].astype("int64"),
-            "longest_no_contact_days": kept["longest_no_contact_days"].astype("Int64"),
-            "overdue_actions": np.zeros(len(kept), dtype=np.int64),
-            "overdue_referrals": np.zeros(len(kept), dtype=np.int64),
-            "gaps": kept["gaps"].astype("int64"),
+            "child_id": stored["child_id"].astype(str).to_numpy(),
+            "severity": scores + severity.overdue_points(late_actions, late_referrals),
+            "reasons": np.full(len(stored), None, dtype=object),
+            "chips": np.full(len(stored), None, dtype=object),
+            "caseworker": stored["caseworker"].to_numpy(),
+            "district": stored["district"].to_numpy(),
+            "as_of": pd.to_datetime(stored["as_of"]).to_numpy(),
+            "stale_ties": stored["stale_ties"].to_numpy(dtype=np.int64),
+            "longest_no_contact_days": stored["longest_no_contact_days"].astype("Int64").array,
+            "overdue_actions": late_actions,
+            "overdue_referrals": late_referrals,
+            "gaps": stored["gaps"].to_numpy(dtype=np.int64),
         }
     )
-    if len(rescored):
-        table = pd.concat([table, rescored.drop(columns="rank")], ignore_index=True)
     return ranked(table)
 
 

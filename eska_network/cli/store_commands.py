@@ -1,4 +1,5 @@
-"""Commands over the store: db upgrade/grant/check, import, export, backup, restore, audit.
+"""Commands over the store: db upgrade/grant/check, import, export, backup, restore, publish,
+audit.
 
 Each writes its own audit row as role ``cli``, named after the operating-system user.
 """
@@ -13,7 +14,7 @@ from typing import Any
 
 from eska_network import store
 from eska_network.domain import io
-from eska_network.services import access, dataset_transfer
+from eska_network.services import access, dataset_transfer, district_views
 from eska_network.store import Store, audit_chain, checking, privileges
 from eska_network.store.backup import backup, restore
 from eska_network.store.backup_common import BackupError
@@ -79,6 +80,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     back.add_argument("file", type=Path, metavar="FILE")
     back.set_defaults(run=run_restore)
+
+    publish = commands.add_parser(
+        "publish",
+        parents=[database],
+        help="publish the planners' figures of the last complete period if not yet published "
+        "(schedule it just after each period ends, so that no planner waits for them)",
+    )
+    publish.set_defaults(run=run_publish)
 
     audit = commands.add_parser("audit", help="check the audit log's hash chain")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
@@ -187,6 +196,18 @@ def _audited_copy(
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(done(result))
+    return 0
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    opened = store.open_store(args.database_url)
+    period, written = district_views.publish_last_period(opened)
+    if written:
+        detail = f"{period}: {', '.join(written)}"
+        _audit(opened, "publish", detail=detail)
+        print(f"published the {', '.join(written)} figures of {period}")
+    else:
+        print(f"the figures of {period} were published already")
     return 0
 
 

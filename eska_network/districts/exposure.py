@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from eska_network.districts.aggregates import COUNT_MEASURES, PARTITIONS, TOTAL
 from eska_network.districts.cell_hiding import SECONDARY, SHOWN
@@ -74,15 +75,28 @@ def solvable(
     solved
         The parts solved before, kept between calls on changing tables (:data:`Solved`).
     """
-    hidden = {
+    lines = _every_line(tables, members, same)
+    with _one_blas_thread():
+        return _fixed(_hidden(tables), lines, {} if solved is None else solved)
+
+
+def _one_blas_thread() -> threadpool_limits:
+    """Linear algebra on one thread: the parts are a few hundred lines, and BLAS threads only
+    contend with each other and with the app's sessions (4x slower on 2 busy cores, bench/)."""
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def _hidden(tables: Sequence[Published]) -> set[Cell]:
+    return {
         (table.period, table.name, group, measure)
         for table in tables
         for group, measure in _hidden_cells(table)
     }
-    lines = list(_lines(tables, members))
-    for before, after in same:
-        lines.append([(before, 1), (after, -1)])
-    return _fixed(hidden, lines, {} if solved is None else solved)
+
+
+def _every_line(tables, members, same: Iterable[tuple[Cell, Cell]]) -> list:
+    """The lines of sums of the tables and the pairs of cells holding the same number."""
+    return [*_lines(tables, members), *([(before, 1), (after, -1)] for before, after in same)]
 
 
 def hide_until_safe(
@@ -126,8 +140,10 @@ def hide_until_safe(
 
     settled = set(_unavoidable(tables, members, same, free)) | unpublished
     solved: Solved = {}
+    lines = _every_line(tables, members, same)  # hiding cells changes no table's shape
     while True:
-        found = solvable(tables, members, same, solved)
+        with _one_blas_thread():
+            found = _fixed(_hidden(tables), lines, solved)
         exposed = [cell for cell in found if not revealable(cell) and cell not in settled]
         if not exposed:
             for period, name, group, measure in found:
@@ -189,10 +205,12 @@ def _cut(cell: Cell, deciding: Mapping[tuple[str, str], Published], free):
     return None
 
 
-def _hidden_cells(table: Published):
+def _hidden_cells(table: Published) -> Iterable[tuple[str, str]]:
+    """The (group, measure) of every hidden cell of ``table``."""
     rows, cols = np.nonzero(table.status.to_numpy() != SHOWN)
-    for i, j in zip(rows, cols, strict=True):
-        yield table.status.index[i], table.status.columns[j]
+    groups = table.status.index.to_numpy(dtype=object)[rows].tolist()
+    measures = table.status.columns.to_numpy(dtype=object)[cols].tolist()
+    return zip(groups, measures, strict=True)
 
 
 def _lines(tables: Sequence[Published], members):

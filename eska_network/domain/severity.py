@@ -63,6 +63,7 @@ OVERDUE_ACTION_POINTS = 4
 OVERDUE_REFERRAL_POINTS = 4
 OVERDUE_CAP = 5
 """Overdue actions, and overdue referrals, count for at most this many each."""
+_OVERDUE_POINTS = {OVERDUE: OVERDUE_ACTION_POINTS, OVERDUE_REFERRALS: OVERDUE_REFERRAL_POINTS}
 
 STRESSFUL_FAMILY_REASON = Words("family tie stressful", "ikatan keluarga penuh tekanan")
 STALE_UNKNOWN_DAYS_REASON = Words(
@@ -181,11 +182,8 @@ def points(summaries: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.Da
         if component.key == STRESSFUL_FAMILY:
             result[component.key] = count * STRESSFUL_FAMILY_POINTS
             continue
-        if component.key == OVERDUE:
-            result[component.key] = np.minimum(count, OVERDUE_CAP) * OVERDUE_ACTION_POINTS
-            continue
-        if component.key == OVERDUE_REFERRALS:
-            result[component.key] = np.minimum(count, OVERDUE_CAP) * OVERDUE_REFERRAL_POINTS
+        if component.key in _OVERDUE_POINTS:
+            result[component.key] = np.minimum(count, OVERDUE_CAP) * _OVERDUE_POINTS[component.key]
             continue
         kind = component.gap_kind
         if kind.code == "stale_tie":
@@ -197,6 +195,18 @@ def points(summaries: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.Da
         else:
             result[component.key] = count * kind.points_for(component.subject)
     return pd.DataFrame(result, index=summaries.index)
+
+
+def overdue_points(overdue_actions: np.ndarray, overdue_referrals: np.ndarray) -> np.ndarray:
+    """The points of overdue actions and referrals together: all a score lacks when it was
+    computed from the gap summary alone (their components add to the rest, nothing else).
+
+    >>> overdue_points(np.array([0, 2, 9]), np.array([1, 0, 9])).tolist()
+    [4, 8, 40]
+    """
+    actions = np.minimum(np.asarray(overdue_actions, dtype=np.int64), OVERDUE_CAP)
+    referrals = np.minimum(np.asarray(overdue_referrals, dtype=np.int64), OVERDUE_CAP)
+    return actions * _OVERDUE_POINTS[OVERDUE] + referrals * _OVERDUE_POINTS[OVERDUE_REFERRALS]
 
 
 def silence_points(longest_days: np.ndarray) -> np.ndarray:

@@ -47,6 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.action.restore": {"en": "Restored a backup", "id": "Memulihkan cadangan"},
     "audit.action.schema_upgrade": {"en": "Upgraded the database", "id": "Memperbarui basis data"},
     "audit.action.audit_check": {"en": "Checked the audit log", "id": "Memeriksa log audit"},
+    "audit.action.publish": {
+        "en": "Published the planners' figures",
+        "id": "Menerbitkan angka untuk perencana",
+    },
     "audit.outcome.success": {"en": "done", "id": "berhasil"},
     "audit.outcome.failure": {"en": "failed", "id": "gagal"},
     "audit.outcome.refused": {"en": "refused", "id": "ditolak"},

@@ -80,6 +80,7 @@ AUDIT_ACTIONS = (
     "restore",
     "schema_upgrade",
     "audit_check",
+    "publish",
 )
 OUTCOMES = ("success", "failure", "refused")
 

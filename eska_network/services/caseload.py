@@ -1,9 +1,10 @@
 """The caseload a page shows: read from the store, access-checked, ready to show and export.
 
-The caseload is every child's row of :func:`eska_network.caseload.ranking.caseload_table`, scored
-once per version of the data (:func:`scored_caseload`, for a server-side cache) and cut down on
-every run to the children the principal may see (:func:`caseload_view`). The reasons in words are
-long: they are read for the rows a page shows (:func:`with_texts`), not for every child.
+The caseload is a row of :func:`eska_network.caseload.ranking.caseload_table` per child the
+principal may see, read from the scores kept at save time once per version of the data
+(:func:`scored_caseload`, for a server-side cache) and checked again on every run against the
+children the principal may see now (:func:`caseload_view`). The reasons in words are long: they
+are read for the rows a page shows (:func:`with_texts`), not for every child.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from eska_network.caseload import ranking
 from eska_network.domain import follow_up, severity
 from eska_network.domain.csvsafe import to_safe_csv
 from eska_network.services import access, accounts
-from eska_network.store import Store, frames, scores
-from eska_network.store.tables import actions, children
+from eska_network.store import Store, frames, overdue, scores
+from eska_network.store.tables import children
 
 CASELOAD_SHOWN = (
     "rank",
@@ -78,59 +79,43 @@ def with_children(store: Store, child_ids: list[str] | None = None) -> pd.DataFr
     )
 
 
-_CANDIDATE_COLUMNS = ["child_id", "status", "due_on", "status_on", "created_on"]
+def scored_caseload(store: Store, principal: access.Principal, today: dt.date) -> pd.DataFrame:
+    """The caseload rows of the children ``principal`` may see, most serious first: for a
+    server-side cache, never for show (:func:`caseload_view` checks it on every run).
 
-
-def _overdue_candidates(store: Store, today: dt.date) -> pd.DataFrame:
-    """The actions that can be overdue: still to do and due before ``today``, or sent."""
-    still_to_do = actions.c.status.in_(follow_up.STILL_TO_DO) & (actions.c.due_on < today)
-    query = sa.select(*(actions.c[name] for name in _CANDIDATE_COLUMNS)).where(
-        still_to_do | (actions.c.status == "sent")
-    )
-    with store.reading() as connection:
-        rows = frames._raw(connection, query)  # driver tuples: no Row object per action
-    return pd.DataFrame.from_records(rows, columns=_CANDIDATE_COLUMNS)
-
-
-def scored_caseload(store: Store, today: dt.date, lang: str = "en") -> pd.DataFrame:
-    """Every child's caseload row, most serious first: for a server-side cache, never for show.
-
-    The scores and reasons stored at save time (:mod:`eska_network.store.scores`) are read as
-    they are; only the children with an action or referral overdue on ``today`` are scored again,
-    from their stored summaries. Not access-checked: pass it to :func:`caseload_view`, which keeps
-    the principal's children.
+    The scores stored at save time (:mod:`eska_network.store.scores`) with the points of what
+    is overdue on ``today`` added, both read in one transaction and only for the children of
+    :func:`~eska_network.services.access.visible_condition`: a caseworker's first view reads
+    their children, not the country's. No child is scored again and no reason is read
+    (:func:`with_texts` does it for the rows shown).
     """
-    candidates = _overdue_candidates(store, today)
-    days = follow_up.referral_days()
-    late_ids: list[str] = []
-    if len(candidates):
-        late_ids = follow_up.overdue_counts(candidates, today, days).index.astype(str).tolist()
+    condition = access.visible_condition(principal)
+    if condition is None:
+        condition = sa.false()
     with store.reading() as connection:
-        stored = scores.read(connection)
-    late = with_children(store, late_ids)
-    late_actions = candidates[candidates["child_id"].isin(set(late_ids))]
-    return ranking.with_stored_scores(stored, (late, late_actions), today, lang, days)
+        stored = scores.read(connection, condition)
+        late = overdue.counts(connection, today, follow_up.referral_days(), condition)
+    return ranking.with_stored_scores(stored, late)
 
 
 def caseload_view(
     store: Store,
     principal: access.Principal,
     today: dt.date,
-    lang: str = "en",
     scored: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The caseload of the children ``principal`` may see, most serious first, ranked from 1.
 
     ``reasons`` and ``chips`` are ``None`` on most rows: :func:`with_texts` reads them for the
     rows shown. Checked on the server (``view_caseload``, then the children of
-    :func:`~eska_network.services.access.visible_condition`, read in one query with their
-    caseworker and district, never every child of the store), so a reassignment shows at once
-    even when ``scored`` comes from a cache.
+    :func:`~eska_network.services.access.visible_condition`, read with their caseworker and
+    district in one query), so a reassignment shows at once even when ``scored`` comes from a
+    cache: a child moved away is dropped, a child moved in has the scoring read again.
 
     Parameters
     ----------
     scored
-        :func:`scored_caseload` of the same store, day and language, when the caller keeps one.
+        :func:`scored_caseload` of the same store, principal and day, when the caller keeps one.
 
     Raises
     ------
@@ -139,8 +124,10 @@ def caseload_view(
     """
     access.require(store, principal, access.VIEW_CASELOAD)
     if scored is None:
-        scored = scored_caseload(store, today, lang)
+        return scored_caseload(store, principal, today)
     current = _visible_rows(store, principal).set_index("child_id")
+    if not current.index.isin(scored["child_id"]).all():
+        return scored_caseload(store, principal, today)
     at = current.index.get_indexer(scored["child_id"])
     kept = at >= 0
     return (
@@ -168,24 +155,48 @@ def _visible_rows(store: Store, principal: access.Principal) -> pd.DataFrame:
 
 def with_texts(store: Store, rows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """``rows`` of a caseload (those a page shows) with every child's reasons and chips, in
-    ``lang``: read by primary key for the rows without them, in one query per thousand rows.
+    ``lang``, for the rows without them.
 
-    ``chips`` becomes a list per row, ``reasons`` one ``;``-joined text, as
+    A child with nothing overdue has them as stored at save time, read by primary key; a child
+    with something overdue has them said again from its gap summary and the overdue counts of
+    ``rows`` (the overdue reasons take their place among the others). ``chips`` becomes a list
+    per row, ``reasons`` one ``;``-joined text, as
     :func:`~eska_network.caseload.ranking.caseload_table` gives them.
     """
     missing = rows["reasons"].isna().to_numpy()
     if not missing.any():
         return rows
-    with store.reading() as connection:
-        texts = scores.read_texts(connection, rows.loc[missing, "child_id"].tolist(), lang)
-    stored = {row.child_id: (row.reasons, row.chips) for row in texts.itertuples(index=False)}
+    late = (rows[severity.OVERDUE] + rows[severity.OVERDUE_REFERRALS]).to_numpy() > 0
+    texts = _stored_texts(store, rows.loc[missing & ~late, "child_id"].tolist(), lang)
+    texts.update(_texts_with_overdue(store, rows.loc[missing & late], lang))
     reasons = rows["reasons"].to_numpy(dtype=object).copy()
     chips = rows["chips"].to_numpy(dtype=object).copy()
     for position in np.flatnonzero(missing):
-        reason_text, chip_text = stored.get(rows["child_id"].iat[position], ("", ""))
-        reasons[position] = reason_text
-        chips[position] = ranking.listed(chip_text)
+        reasons[position], chips[position] = texts.get(rows["child_id"].iat[position], ("", []))
     return rows.assign(reasons=reasons, chips=chips)
+
+
+def _stored_texts(store: Store, child_ids: list[str], lang: str) -> dict[str, tuple[str, list]]:
+    """The reasons and chips stored at save time of ``child_ids``, by child id."""
+    if not child_ids:
+        return {}
+    with store.reading() as connection:
+        texts = scores.read_texts(connection, child_ids, lang)
+    return {
+        row.child_id: (row.reasons, ranking.listed(row.chips))
+        for row in texts.itertuples(index=False)
+    }
+
+
+def _texts_with_overdue(store: Store, rows: pd.DataFrame, lang: str) -> dict[str, tuple[str, list]]:
+    """The reasons and chips of caseload ``rows`` with something overdue, by child id: said from
+    their gap summaries and the rows' overdue counts."""
+    if rows.empty:
+        return {}
+    counted = rows.loc[:, ["child_id", severity.OVERDUE, severity.OVERDUE_REFERRALS]]
+    frame = store.gap_summaries(counted["child_id"].tolist()).merge(counted, on="child_id")
+    reasons, chips = ranking.reasons_and_chips(frame, lang)
+    return dict(zip(frame["child_id"], zip(reasons, chips, strict=True), strict=True))
 
 
 def caseload_display(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

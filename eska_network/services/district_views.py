@@ -80,6 +80,39 @@ def province_aggregates(
     return dataclasses.replace(by_province, period=figures.period)
 
 
+PUBLISHED_KINDS = ("district", "province", "quarter")
+"""The planners' figures published once per period, in the order :func:`publish_last_period`
+makes them (the provinces stand on the districts)."""
+
+
+def publish_last_period(store: Store, now: dt.datetime | None = None) -> tuple[str, list[str]]:
+    """Publish the planners' figures of the last complete period that are not published yet:
+    the districts, the provinces above them, the trend by quarter, under today's K and rounding.
+
+    For a job scheduled just after each period ends (``python -m eska_network publish``), so
+    that no planner waits for them on the first view of the period; a page publishes them
+    itself when the job has not run. Publishing is idempotent and safe beside app servers: a
+    publication is written once, and whoever writes it first is the one kept.
+
+    Returns
+    -------
+    tuple
+        The period's label, and the kinds of :data:`PUBLISHED_KINDS` this call wrote (none when
+        every one was published already).
+    """
+    period = _last_period(now)
+    with store.reading() as connection:
+        before = publications.kinds_published(connection, period.label)
+    k = disclosure.suppression_k()
+    by_district = _published_districts(store, k, now)
+    if isinstance(by_district, SuppressedTable):
+        publications.ensure_provinces(store, period, k, by_district.base, by_district)
+    _published_quarters(store, k, now)
+    with store.reading() as connection:
+        written = publications.kinds_published(connection, period.label) - before
+    return period.label, [kind for kind in PUBLISHED_KINDS if kind in written]
+
+
 def _allowed_k(store: Store, principal: access.Principal, k: int | None) -> int:
     """K for a planner's figures, once ``principal`` may see them (``view_districts``, audited)."""
     access.require(store, principal, access.VIEW_DISTRICTS)
@@ -133,7 +166,13 @@ def quarterly_aggregates(
     AccessDenied
         When the principal may not see district aggregates (the refusal is audited).
     """
-    k = _allowed_k(store, principal, k)
+    return _published_quarters(store, _allowed_k(store, principal, k), now)
+
+
+def _published_quarters(
+    store: Store, k: int, now: dt.datetime | None
+) -> SuppressedTable | TooFewChildren:
+    """The published trend by quarter of the last complete period, dated."""
     period = _last_period(now)
 
     def by_quarter(connection, period) -> dict:

@@ -127,6 +127,13 @@ def read(connection: sa.Connection, kind: str, period: str) -> dict[str, Publish
     }
 
 
+def kinds_published(connection: sa.Connection, period: str) -> set[str]:
+    """The kinds of figures published for ``period`` (``district``, ``province``, ...)."""
+    header = tables.publications
+    query = sa.select(header.c.kind).where(header.c.period == period)
+    return set(connection.scalars(query).all())
+
+
 def latest_before(connection: sa.Connection, kind: str, period: Period) -> str | None:
     """The latest period published for ``kind`` before ``period`` (None before the first)."""
     header = tables.publications

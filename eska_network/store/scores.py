@@ -4,8 +4,8 @@ The caseload ranks children by :func:`eska_network.domain.severity.severity`. Al
 the overdue actions and referrals depends on the gap summary alone, so it is computed when the
 summary is (in the save's, import's or recomputation's transaction) and stored in
 ``child_scores`` with its reasons in every language and the bit mask of the caseload's gap kinds.
-The caseload then reads these and scores again only the few children with something overdue
-(:mod:`eska_network.services.caseload`).
+The caseload then reads these and adds the points of what is overdue on the day it is viewed,
+counted by the database (:mod:`eska_network.store.overdue`, :mod:`eska_network.services.caseload`).
 """
 
 from __future__ import annotations
@@ -84,9 +84,10 @@ def delete(connection: sa.Connection, child_ids: Sequence[str]) -> None:
         )
 
 
-def read(connection: sa.Connection) -> pd.DataFrame:
-    """Every stored score with the summary columns the caseload ranks and filters by, children's
-    caseworker and district; one row per child, in no particular order, no text.
+def read(connection: sa.Connection, children: sa.ColumnElement[bool] | None = None) -> pd.DataFrame:
+    """The stored scores of every child (or of the ``children`` rows a condition holds) with the
+    summary columns the caseload ranks and filters by, and the children's caseworker and district;
+    one row per child, in no particular order, no text.
 
     Columns: ``child_id``, ``severity``, ``gaps``, ``as_of``, ``stale_ties``,
     ``longest_no_contact_days``, ``caseworker``, ``district``. The reasons and chips (long text)
@@ -107,6 +108,8 @@ def read(connection: sa.Connection) -> pd.DataFrame:
         .join(summaries, summaries.c.child_id == scores.c.child_id)
         .join(kids, kids.c.child_id == scores.c.child_id)
     )
+    if children is not None:
+        query = query.where(children)
     names = [column.name for column in query.selected_columns]
     return pd.DataFrame.from_records(frames._raw(connection, query), columns=names)
 
