@@ -1,15 +1,12 @@
-"""A data set's rows per child: the group-bys of :func:`eska_network.domain.gap_table.gap_table`.
+"""A data set's rows per child, the group-bys of :func:`eska_network.domain.gap_table.gap_table`:
+whose each row is, each child's run of tie rows, the rows in force at D, their ends' levels and
+the assessed cells as of D.
 
-Whose each row is (:func:`owners`), each child's runs of tie rows (:class:`ByChild`,
-:class:`Runs`), the tie rows in force at each child's D (:func:`in_force`), the levels of their
-ends (:func:`levels_at`) and each child's assessed cells as of D (:class:`AsOf`).
-
-Every rule of the bulk engine is a reduction per child (a highest strength, a union of codes, a
-count) over the tie rows in force. The rows are put in child order once, so that each reduction
-is one pass in C (:meth:`Runs.per_child`, ``ufunc.reduceat`` over each child's run of rows): no
-hash table over rows, no fresh table of children times pairs, no Python per child. Rows that
-already come child by child (as ``synth`` writes them) are not moved at all; any other order is
-sorted once, stably, so that a child's rows keep their order.
+Every rule of the bulk engine is a reduction per child over the tie rows in force. The rows are
+put in child order once so that each reduction is one pass in C (``ufunc.reduceat`` over each
+child's run, :meth:`Runs.per_child`): no hash over rows, no fresh table of children times pairs,
+no Python per child. Rows already child by child (as ``synth`` writes them) are not moved; any
+other order is sorted once, stably, so a child's rows keep their order.
 """
 
 from __future__ import annotations
@@ -36,18 +33,14 @@ _NO_DAY = np.iinfo(np.int64).min
 _NO_LEVEL = -1
 # A row's date and position packed into one int64 (see in_force): dates are shifted to be
 # non-negative below 2**32 (any day from about 9,500 BC) and positions take the low 31 bits.
-_DAY_SHIFT = 1 << 24
-_POSITION_BITS = 31
+_DAY_SHIFT, _POSITION_BITS = 1 << 24, 31
 
 
 @dataclass(frozen=True)
 class ByChild:
-    """A table's rows in child order: each child's rows one run, in their own order.
-
-    ``order`` gives the table positions in that order (``None`` when the table already has it);
-    ``owner`` is each row's child (its row in the children table, -1 for a child not in it), in
-    that order.
-    """
+    """A table's rows in child order (each child's rows one run, in their own order): ``order``,
+    their table positions (``None`` when the table has that order already), and ``owner``, each
+    row's child in that order (its row in the children table, -1 for a child not in it)."""
 
     order: np.ndarray | None
     owner: np.ndarray
@@ -251,9 +244,8 @@ def levels_at(
         # of levels by child and end, where numbering the keys would hash tens of millions.
         named = listed & (member_ends >= 0)
         level_of = np.full(key_count, _NO_LEVEL, dtype=np.int8)
-        level_of[member_owner[named].astype(np.int64) * n_ends + member_ends[named]] = member_level[
-            named
-        ]
+        cells = member_owner[named].astype(np.int64) * n_ends + member_ends[named]
+        level_of[cells] = member_level[named]
         first = tie_owner.astype(np.int64) * n_ends
         # A missing end (code -1) reads some cell and is then told apart.
         return [
@@ -292,10 +284,9 @@ class AsOf:
         order = None if bool(np.all(key[1:] >= key[:-1])) else np.argsort(key, kind="stable")
         self.order = order
         owner = owner if order is None else owner[order]
+        dates = assessed if order is None else assessed[order]
         in_time = owner >= 0
-        in_time[in_time] = (assessed if order is None else assessed[order])[in_time] <= day[
-            owner[in_time]
-        ]
+        in_time[in_time] = dates[in_time] <= day[owner[in_time]]
         self.in_time = in_time
         self.runs = Runs.of(owner, n_children)
 
@@ -340,9 +331,8 @@ def owners(child_ids: pd.Series, *columns: pd.Series) -> list[np.ndarray]:
         if table_codes.is_coded(column):
             categories = column.cat.categories
             # A data set read from CSV shares one list of ids: no lookup by text at all.
-            found = (
-                np.arange(len(texts)) if categories.equals(texts) else texts.get_indexer(categories)
-            )
+            same = categories.equals(texts)
+            found = np.arange(len(texts)) if same else texts.get_indexer(categories)
             row_of_code = np.append(row_of_text[found], -1).astype(np.int32)
             owners.append(row_of_code[column.cat.codes.to_numpy()])
             continue
