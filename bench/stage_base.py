@@ -46,6 +46,13 @@ def timed(action: Callable[[], object], repeats: int, *, warm_up: bool = False) 
     return times
 
 
+def wall_and_cpu(action: Callable[[], object]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (every thread of this process) of one call of ``action``."""
+    start, start_cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - start, time.process_time() - start_cpu
+
+
 def cpu_timed(action: Callable[[], object]) -> float:
     """CPU seconds (every thread of this process) one call of ``action`` took."""
     start = time.process_time()

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eska_network.domain import gap_table, gaps, summary
+from eska_network.domain import child_rows, gap_table, gaps, io, io_writing, summary
 from eska_network.domain.codes import (
+    CHILD_NODE,
     FUNCTIONS,
     LEVELS,
     NEEDS,
@@ -134,15 +138,74 @@ def test_gap_table_equals_the_per_child_rules_for_every_child(dataset, as_of):
 def test_gap_table_is_the_same_with_ties_numbered_a_few_children_at_a_time(
     dataset, as_of, dense_keys
 ):
-    # A national data set's ties are numbered per block of children; small tables force blocks,
-    # and members' levels found by numbering keys instead of a table of levels.
+    # A national data set's ties are numbered per block of children; small tables force blocks
+    # of one child or a few, pairs of ends numbered by a hash, and members' levels found by
+    # numbering keys instead of a table of levels.
     expected = per_child_table(dataset, as_of)
-    original = gap_table._DENSE_KEYS, gap_table._DENSE_LEVELS
-    gap_table._DENSE_KEYS = gap_table._DENSE_LEVELS = dense_keys
+    limits = [
+        (child_rows, "_BLOCK_KEYS"),
+        (child_rows, "_DENSE_PAIRS"),
+        (child_rows, "_CHUNK_ROWS"),
+        (child_rows, "_DENSE_KEYS"),
+        (child_rows, "_DENSE_LEVELS"),
+    ]
+    original = [getattr(module, name) for module, name in limits]
+    for module, name in limits:
+        setattr(module, name, dense_keys)
     try:
         pd.testing.assert_frame_equal(gap_table.gap_table(dataset, as_of), expected)
     finally:
-        gap_table._DENSE_KEYS, gap_table._DENSE_LEVELS = original
+        for (module, name), value in zip(limits, original, strict=True):
+            setattr(module, name, value)
+
+
+def _in_order(dataset: Dataset, order: str) -> Dataset:
+    """The data set with its rows as drawn (a child's rows scattered), in child order (each
+    child's ties and assessments together, in their own order), or in child order with the
+    children table reversed (runs of children in an order the children table does not have)."""
+    if order == "as drawn":
+        return dataset
+
+    def by_child(table: pd.DataFrame) -> pd.DataFrame:
+        return table.sort_values("child_id", kind="stable").reset_index(drop=True)
+
+    children = dataset.children
+    if order == "children reversed":
+        children = children.iloc[::-1].reset_index(drop=True)
+    return dataclasses.replace(
+        dataset,
+        children=children,
+        ties=by_child(dataset.ties),
+        assessments=by_child(dataset.assessments),
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    dataset=datasets(),
+    as_of=as_of_dates,
+    order=st.sampled_from(["as drawn", "by child", "children reversed"]),
+    coded=st.booleans(),
+)
+def test_gap_table_is_the_same_whatever_the_row_order_and_read_from_csv(
+    dataset, as_of, order, coded
+):
+    # Rows already in child order are reduced where they are; others are put in that order
+    # first. Read from CSV, ids and codes are integer codes (categoricals), compared as codes.
+    dataset = _in_order(dataset, order)
+    expected = per_child_table(dataset, as_of)
+    if coded:
+        # ties.csv has the child as source; the rules do not depend on the direction.
+        ties = dataset.ties.copy()
+        backwards = ties["target"] == CHILD_NODE
+        ties.loc[backwards, ["source", "target"]] = ties.loc[
+            backwards, ["target", "source"]
+        ].to_numpy()
+        dataset = dataclasses.replace(dataset, ties=ties)
+        with tempfile.TemporaryDirectory() as folder:
+            dataset = io.read_dataset(io_writing.write_dataset(dataset, Path(folder) / "data"))
+        assert isinstance(dataset.ties["valence"].dtype, pd.CategoricalDtype)
+    pd.testing.assert_frame_equal(gap_table.gap_table(dataset, as_of), expected)
 
 
 @pytest.mark.parametrize("system", [contract_example(), without_gaps(), boundaries()])

@@ -47,9 +47,10 @@ def counts(
         .group_by(actions.c.child_id)
     )
     if of_children is not None:
-        query = query.where(
-            actions.c.child_id.in_(sa.select(children.c.child_id).where(of_children))
-        )
+        # A join, not IN (subquery): the planner then starts from the few children of a
+        # caseworker and reads their actions by index, where it misjudged the rules' selectivity
+        # and scanned every action of the country (0.43 s at 1,000,000 children).
+        query = query.join(children, children.c.child_id == actions.c.child_id).where(of_children)
     rows = frames._raw(connection, query)  # driver tuples: no Row object per child
     table = pd.DataFrame.from_records(rows, columns=["child_id", *COLUMNS])
     return table.astype({name: "int64" for name in COLUMNS}).set_index("child_id")
