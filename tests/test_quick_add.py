@@ -20,6 +20,14 @@ from .map_page_fixtures import map_page
 TODAY = dt.datetime.now(dt.UTC).date()
 
 
+@pytest.fixture(autouse=True)
+def _today_as_the_test_starts():
+    """The page says and saves the day it runs: a suite that runs past midnight UTC must compare
+    it with this test's day, not with the day the module was imported."""
+    global TODAY
+    TODAY = dt.datetime.now(dt.UTC).date()
+
+
 @pytest.fixture
 def map_store(bandung_app_store):
     """The Bandung sample children on a store the app opens (see test_page_child_map)."""
