@@ -120,6 +120,13 @@ def test_a_bulk_load_leaves_exactly_the_migrated_schema_and_the_same_rows(
     for name in ("pk_ties", "fk_ties_child_id_members", "ix_children_caseworker", "pk_actions"):
         assert f"{name} " in made_again
     assert _schema(postgres_store) == migrated
+    with postgres_store.reading() as connection:
+        analyzed = connection.exec_driver_sql(
+            "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() "
+            "AND last_analyze IS NOT NULL"
+        ).scalars()
+        # The planner has statistics of every table loaded, not only once autovacuum ran.
+        assert {table.name for table in bulk_load.TABLES} <= set(analyzed)
     _, differences = checking.check(postgres_store)
     assert differences == []
     with empty_database("postgresql", tmp_path) as url:
