@@ -183,8 +183,9 @@ def with_stored_scores(stored: pd.DataFrame, overdue: pd.DataFrame) -> pd.DataFr
         ``district`` (:func:`eska_network.store.scores.read`).
     overdue
         Indexed by child id, ``overdue_actions`` and ``overdue_referrals`` of the children with
-        something overdue (:func:`eska_network.domain.follow_up.overdue_counts`). Their points add
-        to the stored score: nothing else in the score depends on them.
+        something overdue (:func:`eska_network.store.overdue.counts`, the database's count of
+        :func:`eska_network.domain.follow_up.overdue_counts`). Their points add to the stored
+        score: nothing else in the score depends on them.
     """
     at = overdue.index.get_indexer(stored["child_id"])
     found = at >= 0
